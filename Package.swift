@@ -1,0 +1,90 @@
+// swift-tools-version:6.1
+// Galley: literate course chapters whose code runs and whose numbers are checked.
+//
+// The targets follow the pipeline a chapter travels: load → parse → (evaluate → check) → render.
+import PackageDescription
+
+/// Settings every Galley target shares: imports are internal unless a target says otherwise, and
+/// existential types are spelled `any`.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Galley",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "render", targets: ["render"]),
+        .library(name: "NeuralMath", targets: ["NeuralMath"]),
+        .library(name: "GalleyPipeline", targets: ["GalleyPipeline"]),
+    ],
+    dependencies: [
+        // The one outside dependency: a thin, well-kept command line (`render --help`, validation,
+        // exit codes). It builds in well under a minute here.
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // C stays behind this one module: Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // The math the chapters run against. No dependencies.
+        .target(name: "NeuralMath", swiftSettings: strictSettings),
+        // Source locations and the one Diagnostic type. No dependencies.
+        .target(name: "GalleyDiagnostics", swiftSettings: strictSettings),
+        // Parse: cmark-gfm plus Galley's math extension into a Swift-owned document tree.
+        .target(
+            name: "GalleyMarkdown",
+            dependencies: ["CCmarkGFM", "GalleyDiagnostics"],
+            swiftSettings: strictSettings
+        ),
+        // Render: HTML pages and GitHub-ready Markdown from the document tree.
+        .target(
+            name: "GalleyRendering",
+            dependencies: ["GalleyMarkdown", "GalleyDiagnostics"],
+            swiftSettings: strictSettings
+        ),
+        // The named stages in order: load the book, parse, render, write Output/ atomically.
+        .target(
+            name: "GalleyPipeline",
+            dependencies: ["GalleyMarkdown", "GalleyRendering", "GalleyDiagnostics"],
+            swiftSettings: strictSettings
+        ),
+        // The thin command line.
+        .executableTarget(
+            name: "render",
+            dependencies: [
+                "GalleyPipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: - Tests
+        .target(
+            name: "GalleyTestSupport",
+            dependencies: ["GalleyMarkdown", "GalleyDiagnostics"],
+            path: "Tests/GalleyTestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "NeuralMathTests", dependencies: ["NeuralMath"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "GalleyMarkdownTests",
+            dependencies: ["GalleyMarkdown", "GalleyTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "GalleyRenderingTests",
+            dependencies: ["GalleyRendering", "GalleyMarkdown", "GalleyTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "RenderCommandTests",
+            dependencies: ["GalleyTestSupport", "render"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,174 @@
+public import GalleyDiagnostics
+
+/// A parsed chapter: a Swift-owned tree of blocks, each with its place in the Markdown source.
+///
+/// The tree is built once from cmark-gfm's and then never touches C again: renderers and checkers
+/// walk it (see `MarkupWalker`).
+public struct Document: Sendable, Equatable {
+    public var blocks: [Block]
+
+    public init(blocks: [Block]) {
+        self.blocks = blocks
+    }
+}
+
+/// A block-level element.
+public enum Block: Sendable, Equatable {
+    case paragraph(Paragraph)
+    case heading(Heading)
+    case blockQuote(BlockQuote)
+    case list(ListBlock)
+    case codeBlock(CodeBlock)
+    case htmlBlock(HTMLBlock)
+    case thematicBreak(ThematicBreak)
+    case table(Table)
+    case displayMath(DisplayMath)
+
+    /// Where the block starts and ends in the source.
+    public var range: SourceRange {
+        switch self {
+        case .paragraph(let node): node.range
+        case .heading(let node): node.range
+        case .blockQuote(let node): node.range
+        case .list(let node): node.range
+        case .codeBlock(let node): node.range
+        case .htmlBlock(let node): node.range
+        case .thematicBreak(let node): node.range
+        case .table(let node): node.range
+        case .displayMath(let node): node.range
+        }
+    }
+}
+
+/// An inline element.
+public enum Inline: Sendable, Equatable {
+    case text(String)
+    case softBreak
+    case lineBreak
+    case code(String)
+    case emphasis([Inline])
+    case strong([Inline])
+    case strikethrough([Inline])
+    case link(Link)
+    case image(Image)
+    case html(InlineHTML)
+    case math(InlineMath)
+}
+
+// MARK: - Blocks
+
+public struct Paragraph: Sendable, Equatable {
+    public var content: [Inline]
+    public var range: SourceRange
+}
+
+public struct Heading: Sendable, Equatable {
+    /// 1 to 6.
+    public var level: Int
+    public var content: [Inline]
+    public var range: SourceRange
+}
+
+public struct BlockQuote: Sendable, Equatable {
+    public var blocks: [Block]
+    public var range: SourceRange
+}
+
+public struct ListBlock: Sendable, Equatable {
+    public struct Item: Sendable, Equatable {
+        public var blocks: [Block]
+        /// nil for an ordinary item, true or false for a GFM task-list item (`- [x]`).
+        public var checkbox: Bool?
+        public var range: SourceRange
+    }
+
+    /// The first number of an ordered list; nil for a bullet list.
+    public var start: Int?
+    /// Tight lists render their items' paragraphs without `<p>`.
+    public var isTight: Bool
+    public var items: [Item]
+    public var range: SourceRange
+
+    public var isOrdered: Bool { start != nil }
+}
+
+public struct CodeBlock: Sendable, Equatable {
+    /// The whole info string after the fence (`swift run hide`), empty for indented code.
+    public var info: String
+    public var code: String
+    /// The source line of the first line of code (the line after the opening fence).
+    public var firstCodeLine: Int
+    public var range: SourceRange
+
+    /// The first word of the info string, the language: `swift`.
+    public var language: String? {
+        info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init)
+    }
+}
+
+public struct HTMLBlock: Sendable, Equatable {
+    /// The HTML as written.
+    public var literal: String
+    /// The HTML after cmark-gfm's tagfilter (`<script>` and friends disarmed).
+    public var filtered: String
+    public var range: SourceRange
+}
+
+public struct ThematicBreak: Sendable, Equatable {
+    public var range: SourceRange
+}
+
+public struct Table: Sendable, Equatable {
+    public enum Alignment: Sendable, Equatable {
+        case none, left, center, right
+    }
+
+    public var alignments: [Alignment]
+    /// The header row's cells.
+    public var header: [[Inline]]
+    /// The body rows' cells.
+    public var rows: [[[Inline]]]
+    public var range: SourceRange
+}
+
+/// A `$$…$$` block, on one line or several.
+public struct DisplayMath: Sendable, Equatable {
+    /// The TeX between the dollar signs, exactly as written (container prefixes such as `> ` removed).
+    public var tex: String
+    public var range: SourceRange
+}
+
+// MARK: - Inlines
+
+public struct Link: Sendable, Equatable {
+    public var destination: String
+    public var title: String
+    public var content: [Inline]
+    public var location: SourceLocation
+}
+
+public struct Image: Sendable, Equatable {
+    /// The destination as written, which may be a Windows-style path such as `.\Images\a.png`.
+    public var source: String
+    public var title: String
+    /// The alternative text, the image description flattened to plain text.
+    public var alt: String
+    public var location: SourceLocation
+}
+
+/// Raw HTML inside a line of text.
+public struct InlineHTML: Sendable, Equatable {
+    /// The HTML as written.
+    public var literal: String
+    /// The HTML after cmark-gfm's tagfilter.
+    public var filtered: String
+    public var location: SourceLocation
+}
+
+/// `$…$` inline math, or `$$…$$` written inside a paragraph.
+public struct InlineMath: Sendable, Equatable {
+    public var tex: String
+    /// True for `$$…$$` inside a line of text, typeset as display math.
+    public var isDisplay: Bool
+    public var location: SourceLocation
+}

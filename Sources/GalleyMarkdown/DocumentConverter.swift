@@ -1,0 +1,290 @@
+internal import CCmarkGFM
+import GalleyDiagnostics
+
+/// Turns cmark-gfm's node tree into Galley's `Document`, collecting diagnostics on the way.
+///
+/// cmark-gfm's node-type names for extension nodes stay in this file; nothing else needs them.
+struct DocumentConverter {
+    let source: SourceFile
+    let extensions: CMarkExtensions
+    /// The parser's extensions, handed to cmark-gfm's HTML renderer so raw HTML goes through the
+    /// tagfilter.
+    let renderExtensions: UnsafeMutablePointer<cmark_llist>?
+    let options: Int32
+    private(set) var diagnostics: [Diagnostic] = []
+
+    /// Lines swallowed by math inside the current block that cmark-gfm's inline parser did not
+    /// count; added to the positions it reports for later inlines of the block.
+    private var uncountedLines = 0
+
+    init(source: SourceFile, extensions: CMarkExtensions, renderExtensions: UnsafeMutablePointer<cmark_llist>?, options: Int32) {
+        self.source = source
+        self.extensions = extensions
+        self.renderExtensions = renderExtensions
+        self.options = options
+    }
+
+    mutating func convert(_ root: OpaquePointer) -> Document {
+        Document(blocks: blocks(under: root))
+    }
+
+    // MARK: - Blocks
+
+    private mutating func blocks(under parent: OpaquePointer) -> [Block] {
+        var result: [Block] = []
+        var child = cmark_node_first_child(parent)
+        while let node = child {
+            if let block = block(node) { result.append(block) }
+            child = cmark_node_next(node)
+        }
+        return result
+    }
+
+    private mutating func block(_ node: OpaquePointer) -> Block? {
+        let range = self.range(of: node)
+        let type = cmark_node_get_type(node)
+        switch type {
+        case CMARK_NODE_PARAGRAPH:
+            return .paragraph(Paragraph(content: inlines(of: node), range: range))
+        case CMARK_NODE_HEADING:
+            return .heading(Heading(level: Int(cmark_node_get_heading_level(node)), content: inlines(of: node), range: range))
+        case CMARK_NODE_BLOCK_QUOTE:
+            return .blockQuote(BlockQuote(blocks: blocks(under: node), range: range))
+        case CMARK_NODE_LIST:
+            return .list(list(node, range: range))
+        case CMARK_NODE_CODE_BLOCK:
+            var fenceLength: Int32 = 0
+            var fenceOffset: Int32 = 0
+            var fenceCharacter: CChar = 0
+            let fenced = cmark_node_get_fenced(node, &fenceLength, &fenceOffset, &fenceCharacter) != 0
+            return .codeBlock(CodeBlock(
+                info: string(cmark_node_get_fence_info(node)),
+                code: string(cmark_node_get_literal(node)),
+                firstCodeLine: range.lowerBound.line + (fenced ? 1 : 0),
+                range: range))
+        case CMARK_NODE_HTML_BLOCK:
+            return .htmlBlock(HTMLBlock(
+                literal: string(cmark_node_get_literal(node)), filtered: filteredHTML(node), range: range))
+        case CMARK_NODE_THEMATIC_BREAK:
+            return .thematicBreak(ThematicBreak(range: range))
+        case extensions.displayMathBlockType:
+            return displayMath(node, range: range)
+        default:
+            if typeName(node) == "table" { return .table(table(node, range: range)) }
+            // Anything else cmark-gfm may grow: keep its children rather than lose them.
+            let children = blocks(under: node)
+            return children.isEmpty ? nil : .blockQuote(BlockQuote(blocks: children, range: range))
+        }
+    }
+
+    private mutating func list(_ node: OpaquePointer, range: SourceRange) -> ListBlock {
+        var items: [ListBlock.Item] = []
+        var child = cmark_node_first_child(node)
+        while let item = child {
+            let checkbox: Bool? = typeName(item) == "tasklist"
+                ? cmark_gfm_extensions_get_tasklist_item_checked(item) : nil
+            items.append(ListBlock.Item(blocks: blocks(under: item), checkbox: checkbox, range: self.range(of: item)))
+            child = cmark_node_next(item)
+        }
+        let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+        return ListBlock(
+            start: ordered ? Int(cmark_node_get_list_start(node)) : nil,
+            isTight: cmark_node_get_list_tight(node) != 0,
+            items: items, range: range)
+    }
+
+    private mutating func table(_ node: OpaquePointer, range: SourceRange) -> Table {
+        let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+        var alignments: [Table.Alignment] = []
+        if let raw = cmark_gfm_extensions_get_table_alignments(node) {
+            for column in 0..<columns {
+                switch raw[column] {
+                case UInt8(ascii: "l"): alignments.append(.left)
+                case UInt8(ascii: "c"): alignments.append(.center)
+                case UInt8(ascii: "r"): alignments.append(.right)
+                default: alignments.append(.none)
+                }
+            }
+        }
+        var header: [[Inline]] = []
+        var rows: [[[Inline]]] = []
+        var rowNode = cmark_node_first_child(node)
+        while let row = rowNode {
+            var cells: [[Inline]] = []
+            var cellNode = cmark_node_first_child(row)
+            while let cell = cellNode {
+                cells.append(inlines(of: cell))
+                cellNode = cmark_node_next(cell)
+            }
+            if cmark_gfm_extensions_get_table_row_is_header(row) != 0 { header = cells } else { rows.append(cells) }
+            rowNode = cmark_node_next(row)
+        }
+        return Table(alignments: alignments, header: header, rows: rows, range: range)
+    }
+
+    private mutating func displayMath(_ node: OpaquePointer, range: SourceRange) -> Block? {
+        guard let state = MathNodeState.of(node) else { return nil }
+        if !state.isClosed {
+            diagnostics.append(Diagnostic(
+                path: source.path, location: range.lowerBound, identifier: "math.unterminated",
+                summary: "unterminated display math: no closing '$$'",
+                explanation: "Display math ends at a line with '$$'; TeX allows no blank line inside it."))
+            // Show what the author wrote, as text, so nothing is lost and nothing else is swallowed.
+            let text = "$$" + state.texString
+            return .paragraph(Paragraph(content: [.text(text)], range: range))
+        }
+        if let line = state.trailingTextLine {
+            diagnostics.append(Diagnostic(
+                path: source.path, location: source.location(line: line, byteColumn: state.trailingTextByteColumn),
+                severity: .warning, identifier: "math.trailing-text",
+                summary: "text after the closing '$$' is not shown",
+                explanation: "Put the text on its own line after the formula."))
+        }
+        return .displayMath(DisplayMath(tex: state.texString, range: range))
+    }
+
+    // MARK: - Inlines
+
+    private mutating func inlines(of block: OpaquePointer) -> [Inline] {
+        uncountedLines = 0
+        return inlineChildren(of: block)
+    }
+
+    private mutating func inlineChildren(of parent: OpaquePointer) -> [Inline] {
+        var result: [Inline] = []
+        var child = cmark_node_first_child(parent)
+        while let node = child {
+            if let inline = inline(node) {
+                // cmark-gfm splits text at characters that might start markup; join it again.
+                if case .text(let next) = inline, case .text(let previous)? = result.last {
+                    result[result.count - 1] = .text(previous + next)
+                } else {
+                    result.append(inline)
+                }
+            }
+            child = cmark_node_next(node)
+        }
+        return result
+    }
+
+    private mutating func inline(_ node: OpaquePointer) -> Inline? {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT:
+            return .text(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_SOFTBREAK:
+            return .softBreak
+        case CMARK_NODE_LINEBREAK:
+            return .lineBreak
+        case CMARK_NODE_CODE:
+            return .code(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_HTML_INLINE:
+            if MathNodeState.of(node) != nil { return inlineMath(node) }
+            let literal = string(cmark_node_get_literal(node))
+            return .html(InlineHTML(
+                literal: literal, filtered: filteredHTML(node),
+                location: inlineLocation(node, marker: String(literal.prefix(2)))))
+        case CMARK_NODE_EMPH:
+            return .emphasis(inlineChildren(of: node))
+        case CMARK_NODE_STRONG:
+            return .strong(inlineChildren(of: node))
+        case CMARK_NODE_LINK:
+            let location = inlineLocation(node, marker: "[")
+            return .link(Link(
+                destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
+                content: inlineChildren(of: node), location: location))
+        case CMARK_NODE_IMAGE:
+            let location = inlineLocation(node, marker: "![")
+            let description = inlineChildren(of: node)
+            return .image(Image(
+                source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
+                alt: PlainText.of(description), location: location))
+        default:
+            if typeName(node) == "strikethrough" { return .strikethrough(inlineChildren(of: node)) }
+            let children = inlineChildren(of: node)
+            return children.isEmpty ? nil : .emphasis(children)
+        }
+    }
+
+    private mutating func inlineMath(_ node: OpaquePointer) -> Inline? {
+        guard let state = MathNodeState.of(node) else { return nil }
+        let line = state.line + uncountedLines
+        let tex = state.texString
+        let delimiter = state.kind == .inlineDisplay ? "$$" : "$"
+        let location = refine(line: line, byteColumn: state.byteColumn, marker: Array((state.kind == .unterminated ? tex : delimiter + tex).utf8.prefix(while: { $0 != UInt8(ascii: "\n") })))
+        uncountedLines += tex.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        if state.kind == .unterminated {
+            diagnostics.append(Diagnostic(
+                path: source.path, location: location, identifier: "math.unterminated",
+                summary: tex == "$$" ? "unterminated display math: no closing '$$'" : "unterminated inline math: no closing '$'",
+                explanation: "Write \\$ for a literal dollar sign."))
+            return .text(tex)
+        }
+        return .math(InlineMath(tex: tex, isDisplay: state.kind == .inlineDisplay, location: location))
+    }
+
+    // MARK: - Positions
+
+    private func range(of node: OpaquePointer) -> SourceRange {
+        let start = source.location(
+            line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)))
+        let end = source.location(
+            line: Int(cmark_node_get_end_line(node)), byteColumn: Int(cmark_node_get_end_column(node)) + 1)
+        return start..<max(start, end)
+    }
+
+    /// The location of an inline node that starts with `marker`.
+    private func inlineLocation(_ node: OpaquePointer, marker: String) -> SourceLocation {
+        refine(
+            line: Int(cmark_node_get_start_line(node)) + uncountedLines,
+            byteColumn: Int(cmark_node_get_start_column(node)), marker: Array(marker.utf8))
+    }
+
+    /// Corrects cmark-gfm's inline column, which does not count container prefixes (`> `, list
+    /// indentation) on a paragraph's continuation lines: the node starts with `marker` at or after
+    /// the reported column on its line.
+    private func refine(line: Int, byteColumn: Int, marker: [UInt8]) -> SourceLocation {
+        let bytes = source.lineBytes(line)
+        guard !marker.isEmpty, bytes.count >= marker.count else {
+            return source.location(line: line, byteColumn: byteColumn)
+        }
+        let base = bytes.startIndex
+        let lastStart = bytes.endIndex - marker.count
+        var best: Int?
+        var candidate = base
+        while candidate <= lastStart {
+            if bytes[candidate] == marker[0], bytes[candidate..<(candidate + marker.count)].elementsEqual(marker) {
+                let column = candidate - base + 1
+                if column >= byteColumn { best = column; break }
+                best = column
+            }
+            candidate += 1
+        }
+        return source.location(line: line, byteColumn: best ?? byteColumn)
+    }
+
+    // MARK: - Helpers
+
+    private func typeName(_ node: OpaquePointer) -> String {
+        string(cmark_node_get_type_string(node))
+    }
+
+    /// Raw HTML as cmark-gfm's own HTML renderer writes it: through the tagfilter.
+    private func filteredHTML(_ node: OpaquePointer) -> String {
+        guard let rendered = cmark_render_html(node, options, renderExtensions) else { return "" }
+        defer { free(rendered) }
+        var html = String(cString: rendered)
+        if case CMARK_NODE_HTML_BLOCK = cmark_node_get_type(node) {
+            // The renderer ends a block with a newline of its own; the literal already has one.
+            while html.hasSuffix("\n\n") { html.removeLast() }
+        }
+        return html
+    }
+
+    private func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

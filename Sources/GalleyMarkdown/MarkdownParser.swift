@@ -1,0 +1,44 @@
+public import GalleyDiagnostics
+internal import CCmarkGFM
+
+/// Parses a chapter's Markdown with cmark-gfm — GitHub-flavoured, with Galley's math — into a
+/// `Document`, reporting problems in it as diagnostics.
+public enum MarkdownParser {
+    /// The result of parsing one file.
+    public struct Result: Sendable {
+        public var document: Document
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Parses `source`. Never throws: what is wrong in the Markdown comes back as diagnostics and
+    /// the document holds whatever could be read.
+    public static func parse(_ source: SourceFile) -> Result {
+        let extensions = CMarkExtensions.shared
+        // Raw HTML is kept (authors use `<img>` and friends) and goes through the tagfilter;
+        // source positions feed the diagnostics.
+        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_VALIDATE_UTF8
+        guard let parser = cmark_parser_new(options) else {
+            fatalError("cmark-gfm could not allocate a parser")
+        }
+        defer { cmark_parser_free(parser) }
+        // The math extension goes first so that `$$` lines open math before anything else sees them.
+        cmark_parser_attach_syntax_extension(parser, extensions.math)
+        for gfmExtension in extensions.gfm {
+            cmark_parser_attach_syntax_extension(parser, gfmExtension)
+        }
+        source.bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else {
+            fatalError("cmark-gfm returned no document")
+        }
+        defer { cmark_node_free(root) }
+        var converter = DocumentConverter(
+            source: source, extensions: extensions,
+            renderExtensions: cmark_parser_get_syntax_extensions(parser), options: options)
+        let document = converter.convert(root)
+        return Result(document: document, diagnostics: converter.diagnostics)
+    }
+}

@@ -1,0 +1,47 @@
+public import Foundation
+public import GalleyDiagnostics
+
+/// A course: chapters in reading order, with the title and language its pages carry.
+public struct Book: Sendable {
+    public var title: String
+    /// A BCP 47 tag, `zh-CN` for the course in `Chapters/`.
+    public var language: String
+    public var author: String?
+    public var chapters: [Chapter]
+    /// The folder the chapters are in.
+    public var folder: URL
+}
+
+/// One Markdown file of a book.
+public struct Chapter: Sendable {
+    public var source: SourceFile
+    /// The file's location on disk.
+    public var url: URL
+    /// The file name without `.md`: `01-softmax`. Output files are named after it.
+    public var slug: String
+
+    public var htmlName: String { slug + ".html" }
+    public var markdownName: String { slug + ".md" }
+}
+
+/// The optional `book.json` in a book's folder.
+///
+/// ```json
+/// {
+///   "title": "神经网络中的数学",
+///   "language": "zh-CN",
+///   "author": "Galley 团队",
+///   "chapters": ["01-softmax.md", "02-sigmoid.md"]
+/// }
+/// ```
+///
+/// Every key is optional. Without `chapters`, every `.md` file in the folder is a chapter, in file
+/// name order.
+struct BookManifest: Decodable {
+    var title: String?
+    var language: String?
+    var author: String?
+    var chapters: [String]?
+
+    static let fileName = "book.json"
+}

@@ -1,0 +1,77 @@
+import Foundation
+import GalleyDiagnostics
+
+/// The load stage: finds a book's chapters and reads them.
+enum BookLoader {
+    /// Reads the book in `folder`. `displayPath` is how the user named the folder (`Chapters`), the
+    /// prefix of every path in diagnostics.
+    static func load(folder: URL, displayPath: String) throws(PipelineError) -> (Book, [Diagnostic]) {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw PipelineError(stage: .load, path: displayPath, message: "no such folder")
+        }
+        var diagnostics: [Diagnostic] = []
+        let manifest = try readManifest(folder: folder, displayPath: displayPath)
+        let names: [String]
+        if let listed = manifest?.chapters {
+            names = listed
+        } else {
+            let entries: [String]
+            do {
+                entries = try manager.contentsOfDirectory(atPath: folder.path)
+            } catch {
+                throw PipelineError(stage: .load, path: displayPath, message: "cannot list the folder: \(error.localizedDescription)")
+            }
+            names = entries.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+        }
+        var chapters: [Chapter] = []
+        var seen = Set<String>()
+        for name in names {
+            let displayName = join(displayPath, name)
+            guard name.hasSuffix(".md"), !name.contains("/"), !name.contains("\\") else {
+                diagnostics.append(Diagnostic(
+                    path: join(displayPath, BookManifest.fileName), location: SourceLocation(line: 1, column: 1),
+                    identifier: "book.chapter-name",
+                    summary: "chapter '\(name)' must be a .md file in the book's folder"))
+                continue
+            }
+            guard seen.insert(name).inserted else { continue }
+            let url = folder.appendingPathComponent(name)
+            guard let data = manager.contents(atPath: url.path) else {
+                diagnostics.append(Diagnostic(
+                    path: join(displayPath, BookManifest.fileName), location: SourceLocation(line: 1, column: 1),
+                    identifier: "book.chapter-missing", summary: "chapter '\(name)' not found"))
+                continue
+            }
+            // Invalid UTF-8 becomes U+FFFD here, never a crash further on.
+            let text = String(decoding: data, as: UTF8.self)
+            chapters.append(Chapter(
+                source: SourceFile(path: displayName, text: text), url: url,
+                slug: String(name.dropLast(3))))
+        }
+        let book = Book(
+            title: manifest?.title ?? folder.lastPathComponent,
+            language: manifest?.language ?? "en",
+            author: manifest?.author,
+            chapters: chapters,
+            folder: folder)
+        return (book, diagnostics)
+    }
+
+    private static func readManifest(folder: URL, displayPath: String) throws(PipelineError) -> BookManifest? {
+        let url = folder.appendingPathComponent(BookManifest.fileName)
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        do {
+            return try JSONDecoder().decode(BookManifest.self, from: data)
+        } catch {
+            throw PipelineError(
+                stage: .load, path: join(displayPath, BookManifest.fileName),
+                message: "not a valid book file: \(error)")
+        }
+    }
+
+    static func join(_ folder: String, _ name: String) -> String {
+        folder.isEmpty || folder == "." ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import GalleyDiagnostics
+import GalleyMarkdown
+import GalleyRendering
+
+/// Decides, for each image a chapter references, which file to copy and where its copy goes.
+///
+/// Paths are taken relative to the chapter's folder. Windows-style paths (`.\Images\7\a.png`)
+/// work: backslashes are separators here, as they are for the tools such chapters were written
+/// with. A path that leaves the book's folder — by `..`, by being absolute, or through a symbolic
+/// link — is refused, as is one that names no file; both are diagnostics, not copies.
+struct ImageResolver {
+    /// An image file to copy into the output.
+    struct Copy: Hashable, Sendable {
+        var from: URL
+        /// Relative to the output folder, with `/` separators.
+        var to: String
+    }
+
+    /// What one chapter's images need.
+    struct Resolution: Sendable {
+        var copies: [Copy] = []
+        /// Output path for each source as written, for the HTML renderer.
+        var paths: [String: String] = [:]
+        /// Edits that make the chapter's Markdown point at the copies.
+        var markdownEdits: [MarkdownFormatter.Edit] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    let bookFolder: URL
+    private let realBookFolder: String
+
+    init(bookFolder: URL) {
+        self.bookFolder = bookFolder
+        self.realBookFolder = bookFolder.standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    func resolve(_ references: [ImageReference], in chapter: Chapter) -> Resolution {
+        var resolution = Resolution()
+        for reference in references {
+            let written = reference.source
+            if isExternal(written) { continue }
+            guard let relative = normalised(written) else {
+                resolution.diagnostics.append(Self.outsideBook(written, reference, chapter))
+                continue
+            }
+            let file = bookFolder.appendingPathComponent(relative)
+            let real = file.standardizedFileURL.resolvingSymlinksInPath().path
+            guard real == realBookFolder || real.hasPrefix(realBookFolder + "/") else {
+                resolution.diagnostics.append(Self.outsideBook(written, reference, chapter))
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                resolution.diagnostics.append(Self.missing(written, reference, chapter))
+                continue
+            }
+            resolution.copies.append(Copy(from: URL(fileURLWithPath: real), to: relative))
+            resolution.paths[written] = relative
+            if relative != written, let edit = markdownEdit(replacing: written, with: relative, near: reference, in: chapter.source) {
+                resolution.markdownEdits.append(edit)
+            }
+        }
+        return resolution
+    }
+
+    /// A URL with a scheme, or a protocol-relative one: shown as it is, never copied.
+    private func isExternal(_ path: String) -> Bool {
+        if path.hasPrefix("//") { return true }
+        guard let colon = path.firstIndex(of: ":") else { return false }
+        let scheme = path[..<colon]
+        // `C:\…` is a Windows drive, not a scheme; treat it as an absolute path (refused below).
+        return scheme.count > 1 && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) }
+    }
+
+    /// The path relative to the book's folder with `/` separators and no `.` or `..`, or nil when
+    /// it is absolute or climbs out of the folder.
+    private func normalised(_ path: String) -> String? {
+        let decoded = path.removingPercentEncoding ?? path
+        let unified = decoded.replacingOccurrences(of: "\\", with: "/")
+        if unified.hasPrefix("/") || (unified.count >= 2 && unified.dropFirst().first == ":") { return nil }
+        var parts: [Substring] = []
+        for part in unified.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(part)
+            }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "/")
+    }
+
+    /// The edit that replaces the path as written, found in the source from the reference on.
+    private func markdownEdit(replacing written: String, with relative: String, near reference: ImageReference, in source: SourceFile) -> MarkdownFormatter.Edit? {
+        let start = source.byteOffset(of: reference.location)
+        let needle = Array(written.utf8)
+        guard !needle.isEmpty, start < source.bytes.count else { return nil }
+        var index = start
+        let last = source.bytes.count - needle.count
+        while index <= last {
+            if source.bytes[index] == needle[0], source.bytes[index..<(index + needle.count)].elementsEqual(needle) {
+                return MarkdownFormatter.Edit(
+                    byteRange: index..<(index + needle.count),
+                    replacement: relative.replacingOccurrences(of: " ", with: "%20"))
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    // MARK: - Diagnostics
+
+    private static func missing(_ written: String, _ reference: ImageReference, _ chapter: Chapter) -> Diagnostic {
+        Diagnostic(
+            path: chapter.source.path, location: reference.location, identifier: "image.missing",
+            summary: "image not found: '\(written)'",
+            explanation: "Image paths are relative to the chapter's folder.")
+    }
+
+    private static func outsideBook(_ written: String, _ reference: ImageReference, _ chapter: Chapter) -> Diagnostic {
+        Diagnostic(
+            path: chapter.source.path, location: reference.location, identifier: "image.outside-book",
+            summary: "image path leaves the book's folder: '\(written)'",
+            explanation: "Only images inside the book's folder are copied into the output.")
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The write stage: puts a whole rendered site into the output folder at once.
+///
+/// Everything is written first into a staging folder beside the output folder (so on the same file
+/// system), and the staging folder then takes the output folder's place in one step: Linux's
+/// `renameat2(RENAME_EXCHANGE)` swaps the two atomically. A run that fails or is killed before the
+/// swap leaves the previous output as it was; its staging folder is removed by the next run.
+///
+/// Files in the output folder that Galley did not write (a `CNAME`, notes) are carried into the new
+/// output: the manifest `.galley-manifest` lists what Galley wrote, and everything else is kept.
+struct OutputWriter {
+    /// A file of the new output.
+    enum Content: Sendable {
+        case text(String)
+        case copy(URL)
+    }
+
+    let destination: URL
+
+    static let manifestName = ".galley-manifest"
+
+    /// Replaces the output folder with exactly `files` (plus the files Galley did not write).
+    func write(_ files: [String: Content]) throws(PipelineError) {
+        let manager = FileManager.default
+        let parent = destination.deletingLastPathComponent()
+        let name = destination.lastPathComponent
+        do {
+            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw failure("cannot create \(parent.path): \(error.localizedDescription)")
+        }
+        removeAbandonedStaging(in: parent, name: name)
+        let staging = parent.appendingPathComponent(".\(name).galley-staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        do {
+            try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+            for path in files.keys.sorted() {
+                let target = staging.appendingPathComponent(path)
+                try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                switch files[path]! {
+                case .text(let text):
+                    try Data(text.utf8).write(to: target)
+                case .copy(let source):
+                    try manager.copyItem(at: source, to: target)
+                }
+            }
+            let manifest = files.keys.sorted().joined(separator: "\n") + "\n"
+            try Data(manifest.utf8).write(to: staging.appendingPathComponent(Self.manifestName))
+            try carryForeignFiles(into: staging, excluding: Set(files.keys))
+            try swap(staging, into: destination)
+        } catch let error as PipelineError {
+            try? manager.removeItem(at: staging)
+            throw error
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw failure(error.localizedDescription)
+        }
+    }
+
+    // MARK: - Steps
+
+    /// Copies into the staging folder every file of the current output that Galley did not write.
+    private func carryForeignFiles(into staging: URL, excluding written: Set<String>) throws {
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: destination.path) else { return }
+        let manifestURL = destination.appendingPathComponent(Self.manifestName)
+        let ours: Set<String> = (try? String(contentsOf: manifestURL, encoding: .utf8))
+            .map { Set($0.split(separator: "\n").map(String.init)) } ?? []
+        guard let enumerator = manager.enumerator(at: destination, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey]) else { return }
+        let base = destination.standardizedFileURL.path + "/"
+        for case let url as URL in enumerator {
+            let values = try url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+            guard values.isRegularFile == true || values.isSymbolicLink == true else { continue }
+            let full = url.standardizedFileURL.path
+            guard full.hasPrefix(base) else { continue }
+            let relative = String(full.dropFirst(base.count))
+            if relative == Self.manifestName || ours.contains(relative) || written.contains(relative) { continue }
+            let target = staging.appendingPathComponent(relative)
+            try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try manager.copyItem(at: url, to: target)
+        }
+    }
+
+    /// Makes `staging` the output folder, atomically where the system allows.
+    private func swap(_ staging: URL, into destination: URL) throws(PipelineError) {
+        let manager = FileManager.default
+        if rename(staging.path, destination.path) == 0 { return }  // there was no output yet
+        if let exchange = Self.renameExchange, exchange(AT_FDCWD, staging.path, AT_FDCWD, destination.path, Self.renameExchangeFlag) == 0 {
+            // `staging` now holds the previous output.
+            try? manager.removeItem(at: staging)
+            return
+        }
+        // No atomic exchange on this file system: move the old output aside, then the new one in.
+        let aside = destination.deletingLastPathComponent()
+            .appendingPathComponent(".\(destination.lastPathComponent).galley-previous-\(getpid())")
+        guard rename(destination.path, aside.path) == 0 else {
+            throw failure("cannot replace \(destination.path): \(String(cString: strerror(errno)))")
+        }
+        guard rename(staging.path, destination.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            _ = rename(aside.path, destination.path)
+            throw failure("cannot replace \(destination.path): \(reason)")
+        }
+        try? manager.removeItem(at: aside)
+    }
+
+    /// Removes staging folders left by runs that were killed (their process no longer exists).
+    private func removeAbandonedStaging(in parent: URL, name: String) {
+        let manager = FileManager.default
+        guard let entries = try? manager.contentsOfDirectory(atPath: parent.path) else { return }
+        let prefix = ".\(name).galley-staging-"
+        for entry in entries where entry.hasPrefix(prefix) {
+            let pidText = entry.dropFirst(prefix.count).split(separator: "-").first ?? ""
+            guard let pid = Int32(pidText), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                try? manager.removeItem(at: parent.appendingPathComponent(entry))
+            }
+        }
+    }
+
+    private func failure(_ message: String) -> PipelineError {
+        PipelineError(stage: .write, path: destination.path, message: message)
+    }
+
+    // MARK: - renameat2
+
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+
+    /// glibc's `renameat2`, looked up at run time: Swift's Glibc module does not import GNU
+    /// extensions.
+    private static let renameExchange: RenameAt2? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: RenameAt2.self)
+    }()
+
+    /// `RENAME_EXCHANGE` from `<linux/fs.h>`.
+    private static let renameExchangeFlag: UInt32 = 1 << 1
+}

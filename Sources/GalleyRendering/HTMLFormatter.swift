@@ -1,0 +1,220 @@
+public import GalleyMarkdown
+
+/// Writes a document as an HTML fragment, the content of a chapter page.
+///
+/// The output follows cmark-gfm's own HTML for everything Markdown has, so pages look as authors
+/// expect, with these additions: math goes into `<span class="math inline">` and
+/// `<div class="math display">` with its TeX escaped but otherwise untouched, for KaTeX to typeset;
+/// headings get anchors; tables scroll on narrow screens; image paths are rewritten to where the
+/// images were copied.
+public struct HTMLFormatter {
+    public struct Options: Sendable {
+        /// Output paths for image sources as written in the chapter; sources not in the map are
+        /// written as they are.
+        public var imagePaths: [String: String]
+
+        public init(imagePaths: [String: String] = [:]) {
+            self.imagePaths = imagePaths
+        }
+    }
+
+    /// A heading as rendered, for tables of contents.
+    public struct HeadingAnchor: Sendable, Equatable {
+        public var level: Int
+        public var text: String
+        public var anchor: String
+    }
+
+    public private(set) var html = ""
+    public private(set) var headings: [HeadingAnchor] = []
+    private let options: Options
+    private var slugger = HeadingSlugger()
+
+    private init(options: Options) {
+        self.options = options
+    }
+
+    /// The HTML of a whole document.
+    public static func format(_ document: Document, options: Options = Options()) -> String {
+        render(document, options: options).html
+    }
+
+    /// The formatter after writing a whole document, with its headings.
+    public static func render(_ document: Document, options: Options = Options()) -> HTMLFormatter {
+        var formatter = HTMLFormatter(options: options)
+        for block in document.blocks { formatter.write(block, tight: false) }
+        return formatter
+    }
+
+    // MARK: - Blocks
+
+    private mutating func write(_ block: Block, tight: Bool) {
+        switch block {
+        case .paragraph(let paragraph):
+            if tight {
+                write(paragraph.content)
+            } else {
+                newline()
+                html += "<p>"
+                write(paragraph.content)
+                html += "</p>\n"
+            }
+        case .heading(let heading):
+            let text = PlainText.of(heading.content)
+            let anchor = slugger.slug(for: text)
+            headings.append(HeadingAnchor(level: heading.level, text: text, anchor: anchor))
+            let id = HTMLEscaping.escape(anchor)
+            newline()
+            html += "<h\(heading.level) id=\"\(id)\"><a class=\"anchor\" href=\"#\(HTMLEscaping.escapeURL(anchor))\" aria-hidden=\"true\">#</a>"
+            write(heading.content)
+            html += "</h\(heading.level)>\n"
+        case .blockQuote(let quote):
+            newline()
+            html += "<blockquote>\n"
+            for child in quote.blocks { write(child, tight: false) }
+            newline()
+            html += "</blockquote>\n"
+        case .list(let list):
+            writeList(list)
+        case .codeBlock(let code):
+            newline()
+            let language = code.language.map { " class=\"language-\(HTMLEscaping.escape($0))\"" } ?? ""
+            html += "<pre><code\(language)>\(HTMLEscaping.escape(code.code))</code></pre>\n"
+        case .htmlBlock(let block):
+            newline()
+            html += rewriteImages(inHTML: block.filtered)
+            if !block.filtered.hasSuffix("\n") { html += "\n" }
+        case .thematicBreak:
+            newline()
+            html += "<hr />\n"
+        case .table(let table):
+            writeTable(table)
+        case .displayMath(let math):
+            newline()
+            html += "<div class=\"math display\">\(HTMLEscaping.escape(math.tex))</div>\n"
+        }
+    }
+
+    private mutating func writeList(_ list: ListBlock) {
+        let tag = list.isOrdered ? "ol" : "ul"
+        newline()
+        if let start = list.start, start != 1 {
+            html += "<ol start=\"\(start)\">\n"
+        } else {
+            html += "<\(tag)>\n"
+        }
+        for item in list.items {
+            newline()
+            if let checked = item.checkbox {
+                html += "<li class=\"task\"><input type=\"checkbox\" disabled=\"\"\(checked ? " checked=\"\"" : "") /> "
+            } else {
+                html += "<li>"
+            }
+            for child in item.blocks { write(child, tight: list.isTight) }
+            html += "</li>\n"
+        }
+        html += "</\(tag)>\n"
+    }
+
+    /// Starts a new line unless the output is at the start of one (cmark-gfm's `cr`).
+    private mutating func newline() {
+        if !html.isEmpty, !html.hasSuffix("\n") { html += "\n" }
+    }
+
+    private mutating func writeTable(_ table: Table) {
+        newline()
+        html += "<div class=\"table-wrap\"><table>\n<thead>\n<tr>\n"
+        for (column, cell) in table.header.enumerated() {
+            html += "<th\(alignment(table, column))>"
+            write(cell)
+            html += "</th>\n"
+        }
+        html += "</tr>\n</thead>\n"
+        if !table.rows.isEmpty {
+            html += "<tbody>\n"
+            for row in table.rows {
+                html += "<tr>\n"
+                for (column, cell) in row.enumerated() {
+                    html += "<td\(alignment(table, column))>"
+                    write(cell)
+                    html += "</td>\n"
+                }
+                html += "</tr>\n"
+            }
+            html += "</tbody>\n"
+        }
+        html += "</table></div>\n"
+    }
+
+    private func alignment(_ table: Table, _ column: Int) -> String {
+        guard column < table.alignments.count else { return "" }
+        switch table.alignments[column] {
+        case .none: return ""
+        case .left: return " align=\"left\""
+        case .center: return " align=\"center\""
+        case .right: return " align=\"right\""
+        }
+    }
+
+    // MARK: - Inlines
+
+    private mutating func write(_ inlines: [Inline]) {
+        for inline in inlines { write(inline) }
+    }
+
+    private mutating func write(_ inline: Inline) {
+        switch inline {
+        case .text(let text):
+            html += HTMLEscaping.escape(text)
+        case .softBreak:
+            html += "\n"
+        case .lineBreak:
+            html += "<br />\n"
+        case .code(let code):
+            html += "<code>\(HTMLEscaping.escape(code))</code>"
+        case .emphasis(let children):
+            html += "<em>"
+            write(children)
+            html += "</em>"
+        case .strong(let children):
+            html += "<strong>"
+            write(children)
+            html += "</strong>"
+        case .strikethrough(let children):
+            html += "<del>"
+            write(children)
+            html += "</del>"
+        case .link(let link):
+            html += "<a href=\"\(HTMLEscaping.escapeURL(link.destination))\""
+            if !link.title.isEmpty { html += " title=\"\(HTMLEscaping.escape(link.title))\"" }
+            html += ">"
+            write(link.content)
+            html += "</a>"
+        case .image(let image):
+            let path = options.imagePaths[image.source] ?? image.source
+            html += "<img src=\"\(HTMLEscaping.escapeURL(path))\" alt=\"\(HTMLEscaping.escape(image.alt))\""
+            if !image.title.isEmpty { html += " title=\"\(HTMLEscaping.escape(image.title))\"" }
+            html += " />"
+        case .html(let inlineHTML):
+            html += rewriteImages(inHTML: inlineHTML.filtered)
+        case .math(let math):
+            if math.isDisplay {
+                html += "<span class=\"math display\">\(HTMLEscaping.escape(math.tex))</span>"
+            } else {
+                html += "<span class=\"math inline\">\(HTMLEscaping.escape(math.tex))</span>"
+            }
+        }
+    }
+
+    /// Raw HTML with its `<img src>` values replaced by the copied images' paths.
+    private func rewriteImages(inHTML html: String) -> String {
+        let sources = HTMLImageSources.find(in: html)
+        guard !sources.isEmpty else { return html }
+        var bytes = Array(html.utf8)
+        for source in sources.reversed() {
+            guard let path = options.imagePaths[source.value] else { continue }
+            bytes.replaceSubrange(source.byteRange, with: Array(HTMLEscaping.escapeURL(path).utf8))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,120 @@
+/// The stylesheet and script every page links to, written into `Output/` beside the pages.
+///
+/// They live in code rather than as package resources so that a `render` binary copied anywhere
+/// still has them.
+public enum SiteAssets {
+    /// Files to write, by path relative to the output folder.
+    public static let files: [(path: String, contents: String)] = [
+        ("galley.css", stylesheet),
+        ("galley.js", script),
+    ]
+
+    /// Typesets every `.math` element with KaTeX once the page has loaded. Errors in a formula show
+    /// in place (red, with KaTeX's message) instead of stopping the page.
+    static let script = #"""
+    "use strict";
+    document.addEventListener("DOMContentLoaded", function () {
+      if (typeof katex === "undefined") { return; }
+      document.querySelectorAll(".math").forEach(function (element) {
+        katex.render(element.textContent, element, {
+          displayMode: element.classList.contains("display"),
+          throwOnError: false,
+          strict: "ignore"
+        });
+      });
+    });
+
+    """#
+
+    /// A readable page for Chinese and English prose, math and code, from phone to desktop, with a
+    /// dark scheme for readers who ask for one.
+    static let stylesheet = #"""
+    :root {
+      --text: #1f2328;
+      --muted: #59636e;
+      --background: #ffffff;
+      --surface: #f6f8fa;
+      --border: #d1d9e0;
+      --accent: #0b62c4;
+      --error: #c4261d;
+      --warning: #9a6700;
+      color-scheme: light dark;
+    }
+    @media (prefers-color-scheme: dark) {
+      :root {
+        --text: #e6edf3;
+        --muted: #9198a1;
+        --background: #0d1117;
+        --surface: #161b22;
+        --border: #3d444d;
+        --accent: #4493f8;
+        --error: #f85149;
+        --warning: #d29922;
+      }
+    }
+    *, *::before, *::after { box-sizing: border-box; }
+    html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+    body {
+      margin: 0;
+      color: var(--text);
+      background: var(--background);
+      font-family: -apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB",
+        "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
+      font-size: 17px;
+      line-height: 1.8;
+      overflow-wrap: break-word;
+    }
+    header.site, main, nav.pager, footer.site {
+      max-width: 46rem;
+      margin: 0 auto;
+      padding: 0 1.25rem;
+    }
+    header.site { padding-top: 1rem; font-size: 0.95rem; }
+    header.site a { color: var(--muted); text-decoration: none; }
+    a { color: var(--accent); }
+    h1, h2, h3, h4 { line-height: 1.35; margin: 2rem 0 0.75rem; }
+    h1 { font-size: 1.9rem; margin-top: 1.25rem; }
+    h2 { font-size: 1.45rem; border-bottom: 1px solid var(--border); padding-bottom: 0.3rem; }
+    h3 { font-size: 1.2rem; }
+    a.anchor { float: left; margin-left: -1.1em; width: 1.1em; color: var(--muted); text-decoration: none;
+      opacity: 0; }
+    h1:hover a.anchor, h2:hover a.anchor, h3:hover a.anchor, h4:hover a.anchor, a.anchor:focus { opacity: 1; }
+    p, ul, ol, blockquote, pre, .table-wrap, div.math.display { margin: 0 0 1rem; }
+    blockquote { margin-left: 0; padding: 0 1rem; color: var(--muted); border-left: 0.25rem solid var(--border); }
+    code, pre { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace;
+      font-size: 0.88em; }
+    :not(pre) > code { background: var(--surface); padding: 0.15em 0.35em; border-radius: 4px; }
+    pre { background: var(--surface); padding: 0.9rem 1rem; border-radius: 6px; overflow-x: auto;
+      line-height: 1.5; }
+    .table-wrap { overflow-x: auto; }
+    table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
+    th, td { border: 1px solid var(--border); padding: 0.35rem 0.75rem; }
+    th { background: var(--surface); }
+    img { max-width: 100%; height: auto; }
+    hr { border: 0; border-top: 1px solid var(--border); margin: 2rem 0; }
+    li.task { list-style: none; }
+    li.task input { margin: 0 0.4em 0 -1.3em; }
+    div.math.display, span.math.display { display: block; overflow-x: auto; overflow-y: hidden;
+      text-align: center; padding: 0.25rem 0; }
+    .katex { font-size: 1.1em; }
+    aside.diagnostics { border: 1px solid var(--error); border-radius: 6px; padding: 0.5rem 1rem;
+      margin: 1rem 0; font-size: 0.9rem; }
+    aside.diagnostics .error { color: var(--error); }
+    aside.diagnostics .warning { color: var(--warning); }
+    ol.chapters { padding-left: 1.5rem; font-size: 1.1rem; }
+    nav.pager { display: flex; justify-content: space-between; gap: 1rem; padding-top: 1rem;
+      padding-bottom: 2rem; border-top: 1px solid var(--border); margin-top: 2rem; }
+    footer.site { color: var(--muted); font-size: 0.85rem; padding-bottom: 2rem; }
+    @media (max-width: 600px) {
+      body { font-size: 16px; }
+      h1 { font-size: 1.6rem; }
+      header.site, main, nav.pager, footer.site { padding: 0 1rem; }
+    }
+    @media print {
+      header.site, nav.pager, a.anchor { display: none; }
+      body { font-size: 11pt; color: #000; background: #fff; }
+      pre { white-space: pre-wrap; }
+    }
+
+    """#
+}
