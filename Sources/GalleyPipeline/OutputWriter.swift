@@ -45,7 +45,9 @@ struct OutputWriter {
                 case .text(let text):
                     try Data(text.utf8).write(to: target)
                 case .copy(let source):
-                    try manager.copyItem(at: source, to: target)
+                    // Reading follows symbolic links (Debian's katex.min.js is one): the output
+                    // holds the files themselves.
+                    try Data(contentsOf: source).write(to: target)
                 }
             }
             let manifest = files.keys.sorted().joined(separator: "\n") + "\n"

@@ -4,7 +4,9 @@
 ///
 /// Central differences have truncation error O(h²) and rounding error O(ε/h); with ε ≈ 2.2·10⁻¹⁶
 /// the two balance near h = ε^(1/3) ≈ 6·10⁻⁶, where the total error is about 10⁻¹⁰ for smooth
-/// functions of inputs of order 1. The step is scaled by the input's magnitude (see `step(at:)`).
+/// functions of inputs of order 1. For large inputs the step grows so that x ± h still differ from
+/// x in enough bits (see `step(_:at:)`), and the quotient always divides by the difference of the
+/// two points actually evaluated, not by the 2h that was asked for.
 public let defaultDifferenceStep = 6.0e-6
 
 /// The derivative of a scalar function by central differences.
@@ -14,7 +16,9 @@ public func numericalDerivative(
     of f: (Double) -> Double, at x: Double, step h: Double = defaultDifferenceStep
 ) -> Double {
     let scaled = step(h, at: x)
-    return (f(x + scaled) - f(x - scaled)) / (2 * scaled)
+    let forward = x + scaled
+    let backward = x - scaled
+    return (f(forward) - f(backward)) / (forward - backward)
 }
 
 /// The gradient of a scalar function of a vector by central differences.
@@ -31,7 +35,7 @@ public func numericalGradient(
         var backward = x
         forward[i] += scaled
         backward[i] -= scaled
-        return (f(forward) - f(backward)) / (2 * scaled)
+        return (f(forward) - f(backward)) / (forward[i] - backward[i])
     }
 }
 
@@ -53,14 +57,16 @@ public func numericalJacobian(
         backward[j] -= scaled
         let up = f(forward)
         let down = f(backward)
-        columns.append(zip(up, down).map { ($0 - $1) / (2 * scaled) })
+        let width = forward[j] - backward[j]
+        columns.append(zip(up, down).map { ($0 - $1) / width })
     }
     let rowCount = columns.first?.count ?? f(x).count
     return (0..<rowCount).map { i in columns.map { $0[i] } }
 }
 
-/// The step for an input of magnitude |x|: h·max(1, |x|), so that x ± step differs from x in
-/// enough bits for large inputs too.
+/// The step for an input x: h, or |x|·√ε when that is larger, so that x ± step keeps about half
+/// of x's significant bits of difference even for large x (at x = 1000 the step is 1.5·10⁻⁵, not
+/// 6·10⁻³, which would make the truncation error of curved functions such as softmax visible).
 func step(_ h: Double, at x: Double) -> Double {
-    h * Swift.max(1, x.magnitude)
+    Swift.max(h, x.magnitude * Double.ulpOfOne.squareRoot())
 }

@@ -25,6 +25,21 @@ struct Render: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only diagnostics, not the summary.")
     var quiet = false
 
+    /// Runs the command, with ArgumentParser's usage errors (its exit code 64) reported as exit
+    /// status 2, as Galley documents for every usage or environment error.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+
     func validate() throws {
         if output.isEmpty { throw ValidationError("--output needs a folder name") }
         let bookURL = URL(fileURLWithPath: book).standardizedFileURL

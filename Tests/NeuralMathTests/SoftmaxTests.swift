@@ -16,14 +16,14 @@ struct SoftmaxTests {
     @Test("huge logits neither overflow nor lose the distribution")
     func softmaxOfHugeLogits() {
         let a = softmax([1000, 1001, 1002])
-        #expect(a.allSatisfy(\.isFinite))
+        #expect(a.allSatisfy { $0.isFinite })
         #expect(isClose(a, Reference.softmaxHuge))
     }
 
     @Test("very negative logits do not underflow to 0/0")
     func softmaxOfVeryNegativeLogits() {
         let a = softmax([-1000, -1001, -1002])
-        #expect(a.allSatisfy(\.isFinite))
+        #expect(a.allSatisfy { $0.isFinite })
         #expect(isClose(a, Array(Reference.softmaxHuge.reversed())))
     }
 
@@ -56,10 +56,10 @@ struct SoftmaxTests {
 
     @Test("a NaN anywhere makes every output NaN")
     func nanPropagates() {
-        #expect(softmax([1, .nan, 3]).allSatisfy(\.isNaN))
+        #expect(softmax([1, .nan, 3]).allSatisfy { $0.isNaN })
         #expect(logSumExp([.nan, 2]).isNaN)
-        #expect(logSoftmax([0, .nan]).allSatisfy(\.isNaN))
-        #expect(softmaxJacobian([.nan, 1]).joined().allSatisfy(\.isNaN))
+        #expect(logSoftmax([0, .nan]).allSatisfy { $0.isNaN })
+        #expect(softmaxJacobian([.nan, 1]).joined().allSatisfy { $0.isNaN })
     }
 
     @Test("infinite logits: +∞ takes all the mass, −∞ takes none")
@@ -67,7 +67,7 @@ struct SoftmaxTests {
         let a = softmax([-.infinity, 0, 0])
         #expect(isClose(a, [0, 0.5, 0.5]))
         // Every logit −∞: the distribution is undefined (0/0), and NaN says so.
-        #expect(softmax([-.infinity, -.infinity]).allSatisfy(\.isNaN))
+        #expect(softmax([-.infinity, -.infinity]).allSatisfy { $0.isNaN })
         #expect(isClose(logSumExp([.infinity, 1]), .infinity))
         #expect(isClose(logSumExp([-.infinity, -.infinity]), -.infinity))
     }

@@ -1,0 +1,45 @@
+public import GalleyDiagnostics
+public import GalleyMarkdown
+
+/// Parses Markdown written in a test, as the file `path`.
+public func parse(_ markdown: String, path: String = "test.md") -> MarkdownParser.Result {
+    MarkdownParser.parse(SourceFile(path: path, text: markdown))
+}
+
+/// Markdown written with a marker, `⚑`, where a diagnostic must point.
+///
+/// ```swift
+/// let source = MarkedSource("Broken ⚑$x here")
+/// #expect(diagnostics.first?.location == source.marker)
+/// ```
+public struct MarkedSource {
+    public static let markerCharacter: Character = "⚑"
+
+    /// The Markdown with the marker removed.
+    public let text: String
+    /// Where the marker stood.
+    public let marker: SourceLocation
+
+    public init(_ marked: String) {
+        var line = 1
+        var column = 1
+        var found: SourceLocation?
+        var text = ""
+        for character in marked {
+            if character == Self.markerCharacter {
+                found = SourceLocation(line: line, column: column)
+                continue
+            }
+            text.append(character)
+            if character == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += character.unicodeScalars.count
+            }
+        }
+        precondition(found != nil, "MarkedSource needs a ⚑ marker")
+        self.text = text
+        self.marker = found!
+    }
+}

@@ -1,0 +1,55 @@
+public import Foundation
+
+/// A book folder made for one test, removed when the test is done with it.
+public final class TemporaryBook {
+    /// A fresh working folder; the book lives in `Chapters/` inside it.
+    public let root: URL
+    public var chapters: URL { root.appendingPathComponent("Chapters") }
+    public var output: URL { root.appendingPathComponent("Output") }
+
+    /// Creates the folder with these files, by path relative to `Chapters/`.
+    public init(_ files: [String: String] = [:]) throws {
+        root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("galley-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: chapters, withIntermediateDirectories: true)
+        for (path, contents) in files { try write(path, contents) }
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    /// Writes a file under `Chapters/`.
+    public func write(_ path: String, _ contents: String) throws {
+        try write(path, Data(contents.utf8))
+    }
+
+    public func write(_ path: String, _ data: Data) throws {
+        let url = chapters.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    /// A file of the rendered output, as text; nil when it is not there.
+    public func output(_ path: String) -> String? {
+        (try? Data(contentsOf: output.appendingPathComponent(path))).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Every file under the output folder, by relative path, with its bytes.
+    public func outputFiles() -> [String: Data] {
+        var files: [String: Data] = [:]
+        let base = output.standardizedFileURL.path + "/"
+        guard let enumerator = FileManager.default.enumerator(at: output, includingPropertiesForKeys: nil) else { return [:] }
+        for case let url as URL in enumerator {
+            guard let data = try? Data(contentsOf: url), !url.hasDirectoryPath else { continue }
+            files[String(url.standardizedFileURL.path.dropFirst(base.count))] = data
+        }
+        return files
+    }
+
+    /// Runs `render Chapters` with more arguments in this folder.
+    @discardableResult
+    public func render(_ arguments: [String] = [], environment: [String: String] = [:]) throws -> RenderRun {
+        try RenderBinary.run(["Chapters"] + arguments, in: root, environment: environment)
+    }
+}

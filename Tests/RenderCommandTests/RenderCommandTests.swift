@@ -1,0 +1,177 @@
+import Foundation
+import GalleyTestSupport
+import Testing
+
+/// End-to-end runs of the built `render` binary on small books.
+@Suite("render, end to end")
+struct RenderCommandTests {
+    static let softmax = """
+        # Softmax
+
+        对 $z = (3, 1, -3)$，softmax 给出 $a_j = e^{z_j}/\\sum_i e^{z_i}$。
+
+        $$
+        a_j = \\frac{e^{z_j}}{\\sum_i e^{z_i}}
+        $$
+
+        """
+
+    @Test("renders every chapter in file-name order, with an index, Markdown copies and KaTeX")
+    func rendersBook() throws {
+        let book = try TemporaryBook(["02-b.md": "# Second\n", "01-a.md": Self.softmax, "notes.txt": "not a chapter"])
+        let run = try book.render()
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("rendered 2 chapters"))
+        #expect(run.stderr.isEmpty)
+        let index = try #require(book.output("index.html"))
+        let first = try #require(index.range(of: "01-a.html"))
+        let second = try #require(index.range(of: "02-b.html"))
+        #expect(first.lowerBound < second.lowerBound)
+        #expect(index.contains(">Softmax</a>"))
+        let page = try #require(book.output("01-a.html"))
+        #expect(page.contains("<span class=\"math inline\">a_j = e^{z_j}/\\sum_i e^{z_i}</span>"))
+        #expect(book.output("01-a.md") == Self.softmax)
+        #expect(book.output("katex/katex.min.js") != nil)
+        #expect(book.output("katex/katex.min.css") != nil)
+        #expect(book.outputFiles().keys.contains { $0.hasPrefix("katex/fonts/") && $0.hasSuffix(".woff2") })
+        #expect(book.output("notes.txt.html") == nil)
+    }
+
+    @Test("book.json gives title, language, author and order")
+    func bookFile() throws {
+        let book = try TemporaryBook([
+            "a.md": "# A\n", "b.md": "# B\n",
+            "book.json": #"{"title": "神经网络中的数学", "language": "zh-CN", "author": "某人", "chapters": ["b.md", "a.md"]}"#,
+        ])
+        let run = try book.render()
+        #expect(run.status == 0, "\(run.stderr)")
+        let index = try #require(book.output("index.html"))
+        #expect(index.contains("<html lang=\"zh-CN\">"))
+        #expect(index.contains("<h1>神经网络中的数学</h1>"))
+        #expect(index.contains("某人"))
+        let b = try #require(index.range(of: "b.html"))
+        let a = try #require(index.range(of: "a.html"))
+        #expect(b.lowerBound < a.lowerBound)
+        #expect(book.output("b.html")?.contains("<a rel=\"next\" href=\"a.html\">A →</a>") == true)
+    }
+
+    @Test("--output chooses another folder")
+    func outputOption() throws {
+        let book = try TemporaryBook(["a.md": "# A\n"])
+        let run = try book.render(["--output", "site/public"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: book.root.appendingPathComponent("site/public/a.html").path))
+        #expect(book.output("a.html") == nil)
+    }
+
+    @Test("two runs give byte-identical output")
+    func deterministic() throws {
+        let book = try TemporaryBook(["01-a.md": Self.softmax, "02-b.md": "# B\n\n![x](img/x.png)\n", "img/x.png": "PNG"])
+        try book.render()
+        let first = book.outputFiles()
+        try book.render()
+        let second = book.outputFiles()
+        #expect(!first.isEmpty)
+        #expect(first == second)
+    }
+
+    @Test("a chapter error is reported at file:line:col, exits 1, and the page and the rest still render")
+    func chapterError() throws {
+        let book = try TemporaryBook(["01-a.md": "# A\n\nText $x + y never ends.\n", "02-b.md": Self.softmax])
+        let run = try book.render()
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("Chapters/01-a.md:3:6: error: unterminated inline math: no closing '$'"))
+        #expect(book.output("01-a.html")?.contains("Text $x + y never ends.") == true)
+        #expect(book.output("02-b.html")?.contains("math display") == true)
+    }
+
+    @Test("images: Windows-style paths are copied and rewritten; missing and escaping paths are diagnostics")
+    func images() throws {
+        let book = try TemporaryBook([
+            "01-a.md": """
+                # A
+
+                ![softmax](.\\Images\\7\\softmax.png)
+                <img src=".\\Images\\7\\softmax.png" width="300">
+                ![gone](Images/missing.png)
+                ![secret](../secret.png)
+                ![web](https://example.org/x.png)
+                """,
+            "Images/7/softmax.png": "PNG-DATA",
+        ])
+        try Data("SECRET".utf8).write(to: book.root.appendingPathComponent("secret.png"))
+        let run = try book.render()
+        #expect(run.status == 1)
+        #expect(book.output("Images/7/softmax.png") == "PNG-DATA")
+        let page = try #require(book.output("01-a.html"))
+        #expect(page.contains("<img src=\"Images/7/softmax.png\" alt=\"softmax\" />"))
+        #expect(page.contains("<img src=\"Images/7/softmax.png\" width=\"300\">"))
+        #expect(page.contains("src=\"https://example.org/x.png\""))
+        let markdown = try #require(book.output("01-a.md"))
+        #expect(markdown.contains("![softmax](Images/7/softmax.png)"))
+        #expect(markdown.contains("<img src=\"Images/7/softmax.png\" width=\"300\">"))
+        #expect(run.stderr.contains("Chapters/01-a.md:5:1: error: image not found: 'Images/missing.png'"))
+        #expect(run.stderr.contains("Chapters/01-a.md:6:1: error: image path leaves the book's folder: '../secret.png'"))
+        #expect(!book.outputFiles().values.contains(Data("SECRET".utf8)))
+    }
+
+    @Test("a run that cannot finish leaves the previous output as it was")
+    func failedRunKeepsOutput() throws {
+        let book = try TemporaryBook(["a.md": "# A\n"])
+        try book.render()
+        let before = book.outputFiles()
+        try book.write("a.md", "# Changed\n")
+        let run = try book.render(environment: ["GALLEY_KATEX_DIR": "/nonexistent"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("KaTeX is missing"))
+        #expect(book.outputFiles() == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: book.root.path).filter { $0.contains("galley-staging") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test("a run killed at any moment leaves a whole output, old or new")
+    func killedRunKeepsOutput() throws {
+        var files: [String: String] = [:]
+        for index in 1...150 { files[String(format: "%03d.md", index)] = Self.softmax + String(repeating: "段落 $x_\(index)$ 和 *强调*。\n\n", count: 200) }
+        let book = try TemporaryBook(files)
+        try book.render()
+        let complete = book.outputFiles()
+        #expect(complete.count > 300)
+        for delay in [0.0, 0.02, 0.05, 0.1, 0.2, 0.4] {
+            let process = try RenderBinary.start(["Chapters"], in: book.root)
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let now = book.outputFiles()
+            #expect(now == complete, "after a kill at \(delay) s the output changed")
+        }
+        // The next run cleans up what the killed ones left.
+        try book.render()
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: book.root.path).filter { $0.contains("galley-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test("files in the output that Galley did not write are kept")
+    func foreignFilesKept() throws {
+        let book = try TemporaryBook(["a.md": "# A\n", "b.md": "# B\n"])
+        try book.render()
+        try Data("galley.example.org\n".utf8).write(to: book.output.appendingPathComponent("CNAME"))
+        try FileManager.default.removeItem(at: book.chapters.appendingPathComponent("b.md"))
+        try book.render()
+        #expect(book.output("CNAME") == "galley.example.org\n")
+        #expect(book.output("b.html") == nil)  // Galley's own file from the last run is gone
+        #expect(book.output("a.html") != nil)
+    }
+
+    @Test("usage and environment errors exit 2")
+    func usageErrors() throws {
+        let book = try TemporaryBook([:])
+        do { let status = try RenderBinary.run(["NoSuchFolder"], in: book.root).status; #expect(status == 2) }
+        do { let status = try RenderBinary.run(["Chapters", "--output", "Chapters"], in: book.root).status; #expect(status == 2) }
+        do { let status = try RenderBinary.run(["--no-such-flag"], in: book.root).status; #expect(status == 2) }
+        try book.write("book.json", "{ not json")
+        let run = try book.render()
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("book.json"))
+    }
+}
