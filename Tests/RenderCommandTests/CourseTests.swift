@@ -1,0 +1,36 @@
+import Foundation
+import GalleyTestSupport
+import Testing
+
+/// The course in `Chapters/` is Galley's first user: it must render cleanly, and the committed
+/// `Output/` must be exactly what rendering it gives.
+@Suite("The course")
+struct CourseTests {
+    @Test("Chapters/ renders with no diagnostics, and Output/ is up to date")
+    func courseRendersAndOutputIsCurrent() throws {
+        let root = RenderBinary.packageRoot
+        let fresh = FileManager.default.temporaryDirectory.appendingPathComponent("galley-course-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: fresh) }
+        let run = try RenderBinary.run(["Chapters", "--output", fresh.path], in: root)
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+        let rendered = try files(in: fresh)
+        let committed = try files(in: root.appendingPathComponent("Output"))
+        #expect(rendered.keys.sorted() == committed.keys.sorted(), "run `make render` and commit Output/")
+        for (path, data) in rendered where committed[path] != data {
+            Issue.record("Output/\(path) differs from a fresh render: run `make render` and commit Output/")
+        }
+    }
+
+    private func files(in folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let base = folder.standardizedFileURL.path + "/"
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            return result
+        }
+        for case let url as URL in enumerator where try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true {
+            result[String(url.standardizedFileURL.path.dropFirst(base.count))] = try Data(contentsOf: url)
+        }
+        return result
+    }
+}
