@@ -13,7 +13,7 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "Galley",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "render", targets: ["render"]),
         .library(name: "NeuralMath", targets: ["NeuralMath"]),

@@ -1,9 +1,13 @@
 public import GalleyDiagnostics
 internal import CCmarkGFM
+import Synchronization
 
 /// Parses a chapter's Markdown with cmark-gfm — GitHub-flavoured, with Galley's math — into a
 /// `Document`, reporting problems in it as diagnostics.
 public enum MarkdownParser {
+    /// Serialises cmark-gfm's inline parsing; see `parse(_:)`.
+    private static let inlineParsing = Mutex(())
+
     /// The result of parsing one file.
     public struct Result: Sendable {
         public var document: Document
@@ -31,7 +35,13 @@ public enum MarkdownParser {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        guard let root = cmark_parser_finish(parser) else {
+        // Finishing runs the inline parser, which in cmark-gfm marks the extensions' special
+        // characters (`$`, `~`) in a process-wide table and clears them again afterwards. Two
+        // documents finishing at once would clear each other's `$` mid-parse, so only one finishes
+        // at a time; the block parsing before it and the conversion after it run in parallel.
+        nonisolated(unsafe) var finished: OpaquePointer?
+        inlineParsing.withLock { _ in finished = cmark_parser_finish(parser) }
+        guard let root = finished else {
             fatalError("cmark-gfm returned no document")
         }
         defer { cmark_node_free(root) }

@@ -75,7 +75,11 @@ struct DocumentTreeTests {
 
     @Test("parsing from many threads at once is safe (extensions are registered once)")
     func parallelParsing() async {
-        let markdown = "# T\n\n| $a$ | ~~b~~ |\n|---|---|\n| www.example.com | $$c$$ |\n\n- [x] $d_1$\n"
+        // Long enough that parses overlap: cmark-gfm keeps the extensions' special characters in
+        // a process-wide table, and an unguarded parse loses its `$` and `~` to a neighbour's.
+        let markdown = String(
+            repeating: "# T\n\n| $a$ | ~~b~~ |\n|---|---|\n| www.example.com | $$c$$ |\n\n- [x] $d_1$ and ~~e~~\n\n",
+            count: 300)
         let reference = parse(markdown).document
         await withTaskGroup(of: Bool.self) { group in
             for _ in 0..<64 {
