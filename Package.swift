@@ -41,16 +41,26 @@ let package = Package(
             dependencies: ["CCmarkGFM", "GalleyDiagnostics"],
             swiftSettings: strictSettings
         ),
+        // What chapter code calls: show, table, the display records. Compiled into chapter
+        // programs from source; Galley's own targets use it for the record types.
+        .target(name: "GalleyRuntime", swiftSettings: strictSettings),
+        // Evaluate: chapters' `swift run` blocks compiled by swiftc against NeuralMath and the
+        // runtime, run as notebooks, cached.
+        .target(
+            name: "GalleyEvaluation",
+            dependencies: ["GalleyMarkdown", "GalleyDiagnostics", "GalleyRuntime"],
+            swiftSettings: strictSettings
+        ),
         // Render: HTML pages and GitHub-ready Markdown from the document tree.
         .target(
             name: "GalleyRendering",
-            dependencies: ["GalleyMarkdown", "GalleyDiagnostics"],
+            dependencies: ["GalleyMarkdown", "GalleyDiagnostics", "GalleyEvaluation", "GalleyRuntime"],
             swiftSettings: strictSettings
         ),
         // The named stages in order: load the book, parse, render, write Output/ atomically.
         .target(
             name: "GalleyPipeline",
-            dependencies: ["GalleyMarkdown", "GalleyRendering", "GalleyDiagnostics"],
+            dependencies: ["GalleyMarkdown", "GalleyEvaluation", "GalleyRendering", "GalleyDiagnostics"],
             swiftSettings: strictSettings
         ),
         // The thin command line.
@@ -58,6 +68,7 @@ let package = Package(
             name: "render",
             dependencies: [
                 "GalleyPipeline",
+                "GalleyEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

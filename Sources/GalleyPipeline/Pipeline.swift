@@ -1,11 +1,12 @@
 public import Foundation
 public import GalleyDiagnostics
+public import GalleyEvaluation
 import GalleyMarkdown
 import GalleyRendering
 
-/// The stages a book goes through, in order: load → parse → render → write.
+/// The stages a book goes through, in order: load → parse → evaluate → render → write.
 ///
-/// Chapters are parsed and rendered in parallel; what goes wrong inside a chapter is collected as
+/// Chapters are parsed, evaluated and rendered in parallel; what goes wrong inside a chapter is collected as
 /// diagnostics and the rest of the book goes on. Only a problem that stops the whole run is thrown.
 public enum Pipeline {
     public struct Options: Sendable {
@@ -15,11 +16,14 @@ public enum Pipeline {
         public var bookDisplayPath: String
         /// Where the site goes; replaced as a whole.
         public var outputFolder: URL
+        /// How chapters' code is compiled, run and cached.
+        public var evaluation: Evaluator.Configuration
 
-        public init(bookFolder: URL, bookDisplayPath: String, outputFolder: URL) {
+        public init(bookFolder: URL, bookDisplayPath: String, outputFolder: URL, evaluation: Evaluator.Configuration) {
             self.bookFolder = bookFolder
             self.bookDisplayPath = bookDisplayPath
             self.outputFolder = outputFolder
+            self.evaluation = evaluation
         }
     }
 
@@ -31,6 +35,8 @@ public enum Pipeline {
         public var diagnostics: [Diagnostic]
         /// The number of files written into the output folder.
         public var fileCount: Int
+        /// The chapters whose code was compiled in this run (not taken from the cache).
+        public var compiledChapters: [String]
 
         public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
         public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -42,9 +48,13 @@ public enum Pipeline {
         let (book, loadDiagnostics) = try BookLoader.load(folder: options.bookFolder, displayPath: options.bookDisplayPath)
         let katex = try KaTeXAssets.files()
 
-        // Parse and render each chapter, in parallel.
+        // Parse each chapter, evaluate its code, and render it, chapters in parallel.
+        let parsed = parallelMap(book.chapters) { MarkdownParser.parse($0.source) }
+        let evaluations = try evaluate(book, parsed: parsed, configuration: options.evaluation)
         let resolver = ImageResolver(bookFolder: book.folder)
-        let results = renderChapters(book, resolver: resolver)
+        let results = parallelMap(Array(book.chapters.indices)) { index in
+            renderChapter(book.chapters[index], parsed: parsed[index], evaluation: evaluations[index], resolver: resolver)
+        }
 
         // Assemble the site.
         let info = PageTemplate.BookInfo(title: book.title, language: book.language, author: book.author)
@@ -74,7 +84,8 @@ public enum Pipeline {
         try OutputWriter(destination: options.outputFolder).write(files)
         return Report(
             bookTitle: book.title, chapters: book.chapters.map(\.source.path),
-            diagnostics: diagnostics.sorted(by: diagnosticOrder), fileCount: files.count)
+            diagnostics: diagnostics.sorted(by: diagnosticOrder), fileCount: files.count,
+            compiledChapters: book.chapters.indices.filter { evaluations[$0]?.compiled == true }.map { book.chapters[$0].source.path })
     }
 
     // MARK: - Chapters
@@ -87,28 +98,71 @@ public enum Pipeline {
         var diagnostics: [Diagnostic] = []
     }
 
-    private static func renderChapters(_ book: Book, resolver: ImageResolver) -> [ChapterResult] {
-        let results = ResultSlots<ChapterResult>(count: book.chapters.count)
-        DispatchQueue.concurrentPerform(iterations: book.chapters.count) { index in
-            results[index] = renderChapter(book.chapters[index], resolver: resolver)
+    /// Runs the code of every chapter that has some; nil for chapters without.
+    private static func evaluate(
+        _ book: Book, parsed: [MarkdownParser.Result], configuration: Evaluator.Configuration
+    ) throws(PipelineError) -> [ChapterEvaluation?] {
+        guard parsed.contains(where: { Evaluator.hasRunnableBlocks($0.document) }) else {
+            return parsed.map { _ in nil }
         }
-        return results.values.map { $0 ?? ChapterResult() }
+        let evaluator: Evaluator
+        do {
+            evaluator = try Evaluator.prepare(configuration)
+        } catch {
+            throw PipelineError(stage: .evaluate, message: error.description)
+        }
+        let outcomes = parallelMap(Array(book.chapters.indices)) { index -> Result<ChapterEvaluation?, EvaluationError> in
+            guard Evaluator.hasRunnableBlocks(parsed[index].document) else { return .success(nil) }
+            do {
+                return .success(try evaluator.evaluate(parsed[index].document, path: book.chapters[index].source.path))
+            } catch let error as EvaluationError {
+                return .failure(error)
+            } catch {
+                return .failure(.system("\(error)"))
+            }
+        }
+        var evaluations: [ChapterEvaluation?] = []
+        for (index, outcome) in outcomes.enumerated() {
+            switch outcome {
+            case .success(let evaluation): evaluations.append(evaluation)
+            case .failure(let error):
+                throw PipelineError(stage: .evaluate, path: book.chapters[index].source.path, message: error.description)
+            }
+        }
+        return evaluations
     }
 
-    private static func renderChapter(_ chapter: Chapter, resolver: ImageResolver) -> ChapterResult {
+    private static func renderChapter(
+        _ chapter: Chapter, parsed: MarkdownParser.Result, evaluation: ChapterEvaluation?, resolver: ImageResolver
+    ) -> ChapterResult {
         var result = ChapterResult()
-        let parsed = MarkdownParser.parse(chapter.source)
-        result.diagnostics = parsed.diagnostics
+        result.diagnostics = parsed.diagnostics + (evaluation?.diagnostics ?? [])
         var collector = ImageCollector()
         collector.walk(parsed.document)
         result.images = resolver.resolve(collector.references, in: chapter)
         result.diagnostics += result.images.diagnostics
-        let formatter = HTMLFormatter.render(parsed.document, options: .init(imagePaths: result.images.paths))
+        let formatter = HTMLFormatter.render(
+            parsed.document, options: .init(imagePaths: result.images.paths, evaluation: evaluation))
         result.html = formatter.html
         result.title = formatter.headings.first(where: { $0.level == 1 })?.text
-        result.markdown = MarkdownFormatter.format(chapter.source, edits: result.images.markdownEdits)
+        var edits = result.images.markdownEdits
+        if let evaluation {
+            edits += BlockOutputMarkdown.edits(for: parsed.document, evaluation: evaluation, source: chapter.source)
+        }
+        result.markdown = MarkdownFormatter.format(chapter.source, edits: edits)
         result.diagnostics.sort(by: diagnosticOrder)
         return result
+    }
+
+    /// `transform` applied to every element, two at a time on two cores, results in order.
+    private static func parallelMap<Element: Sendable, Value: Sendable>(
+        _ elements: [Element], _ transform: @Sendable (Element) -> Value
+    ) -> [Value] {
+        let results = ResultSlots<Value>(count: elements.count)
+        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+            results[index] = transform(elements[index])
+        }
+        return results.values.map { $0! }
     }
 
     private static func diagnosticOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {

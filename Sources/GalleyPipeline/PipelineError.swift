@@ -5,7 +5,7 @@
 /// a broken book file, missing system files, an output folder that cannot be written.
 public struct PipelineError: Error, CustomStringConvertible, Sendable {
     public enum Stage: String, Sendable {
-        case load, parse, render, write, environment
+        case load, parse, evaluate, render, write, environment
     }
 
     public var stage: Stage

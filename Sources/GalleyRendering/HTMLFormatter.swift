@@ -1,4 +1,6 @@
+public import GalleyEvaluation
 public import GalleyMarkdown
+import GalleyRuntime
 
 /// Writes a document as an HTML fragment, the content of a chapter page.
 ///
@@ -12,9 +14,12 @@ public struct HTMLFormatter {
         /// Output paths for image sources as written in the chapter; sources not in the map are
         /// written as they are.
         public var imagePaths: [String: String]
+        /// What the chapter's `swift run` blocks printed and displayed, if they ran.
+        public var evaluation: ChapterEvaluation?
 
-        public init(imagePaths: [String: String] = [:]) {
+        public init(imagePaths: [String: String] = [:], evaluation: ChapterEvaluation? = nil) {
             self.imagePaths = imagePaths
+            self.evaluation = evaluation
         }
     }
 
@@ -78,8 +83,11 @@ public struct HTMLFormatter {
             writeList(list)
         case .codeBlock(let code):
             newline()
-            let language = code.language.map { " class=\"language-\(HTMLEscaping.escape($0))\"" } ?? ""
-            html += "<pre><code\(language)>\(HTMLEscaping.escape(code.code))</code></pre>\n"
+            if let result = options.evaluation?.block(firstLine: code.firstCodeLine) {
+                writeCell(code, result)
+            } else {
+                writeCode(code)
+            }
         case .htmlBlock(let block):
             newline()
             html += rewriteImages(inHTML: block.filtered)
@@ -92,6 +100,99 @@ public struct HTMLFormatter {
         case .displayMath(let math):
             newline()
             html += "<div class=\"math display\">\(HTMLEscaping.escape(math.tex))</div>\n"
+        }
+    }
+
+    private mutating func writeCode(_ code: CodeBlock) {
+        let language = code.language.map { " class=\"language-\(HTMLEscaping.escape($0))\"" } ?? ""
+        html += "<pre><code\(language)>\(HTMLEscaping.escape(code.code))</code></pre>\n"
+    }
+
+    /// A block that ran: its code (unless hidden), what it printed and displayed (unless quiet),
+    /// and how it fared when it did not simply succeed.
+    private mutating func writeCell(_ code: CodeBlock, _ result: ChapterEvaluation.Block) {
+        let state: String
+        switch result.status {
+        case .succeeded: state = "ran"
+        case .failed: state = "failed"
+        case .failedAsExpected: state = "failed-as-expected"
+        case .notRun: state = "not-run"
+        }
+        html += "<div class=\"cell \(state)\">\n"
+        if !result.options.hide { writeCode(code) }
+        let showsOutput = !result.options.quiet || state == "failed"
+        if showsOutput, !result.output.isEmpty {
+            html += "<div class=\"output\">\n"
+            for item in result.output.items {
+                switch item {
+                case .text(let text):
+                    html += "<pre class=\"stdout\">\(HTMLEscaping.escape(text))</pre>\n"
+                case .display(let display):
+                    writeDisplay(display)
+                }
+            }
+            if !result.output.standardError.isEmpty {
+                html += "<pre class=\"stderr\">\(HTMLEscaping.escape(result.output.standardError))</pre>\n"
+            }
+            if result.output.truncated {
+                html += "<p class=\"truncated\">输出过长，只显示了开头部分（output cut at the cap）。</p>\n"
+            }
+            html += "</div>\n"
+        }
+        switch result.status {
+        case .succeeded:
+            break
+        case .failed(let reason):
+            html += "<p class=\"cell-status error\">✗ \(HTMLEscaping.escape(reason))</p>\n"
+        case .failedAsExpected(let reason):
+            html += "<p class=\"cell-status expected\">✓ 预期的失败：\(HTMLEscaping.escape(reason))</p>\n"
+        case .notRun(let reason):
+            html += "<p class=\"cell-status not-run\">\(HTMLEscaping.escape(reason))</p>\n"
+        }
+        if !result.diagnostics.isEmpty {
+            html += "<ul class=\"cell-diagnostics\">\n"
+            for diagnostic in result.diagnostics {
+                html += "<li class=\"\(diagnostic.severity.rawValue)\">\(HTMLEscaping.escape(diagnostic.description))</li>\n"
+            }
+            html += "</ul>\n"
+        }
+        html += "</div>\n"
+    }
+
+    private mutating func writeDisplay(_ item: DisplayItem) {
+        switch item {
+        case .value(let label, let text):
+            let prefix = label.map { HTMLEscaping.escape($0) + " = " } ?? ""
+            html += "<pre class=\"value\">\(prefix)\(HTMLEscaping.escape(text))</pre>\n"
+        case .math(let tex):
+            html += "<div class=\"math display\">\(HTMLEscaping.escape(tex))</div>\n"
+        case .table(let table):
+            html += "<div class=\"table-wrap\"><table class=\"computed\">\n"
+            if let caption = table.caption {
+                html += "<caption>"
+                write(InlineMarkdown.inlines(caption))
+                html += "</caption>\n"
+            }
+            html += "<thead>\n<tr>\n"
+            for header in table.columnHeaders {
+                html += "<th>"
+                write(InlineMarkdown.inlines(header))
+                html += "</th>\n"
+            }
+            html += "</tr>\n</thead>\n<tbody>\n"
+            for (row, cells) in table.cells.enumerated() {
+                html += "<tr>\n"
+                if let headers = table.rowHeaders {
+                    html += "<th scope=\"row\">"
+                    write(InlineMarkdown.inlines(row < headers.count ? headers[row] : ""))
+                    html += "</th>\n"
+                }
+                for cell in cells {
+                    html += "<td>\(HTMLEscaping.escape(cell))</td>\n"
+                }
+                html += "</tr>\n"
+            }
+            html += "</tbody>\n</table></div>\n"
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GalleyEvaluation
 import GalleyPipeline
 
 /// `render`: renders a book of Markdown chapters into a static site and GitHub-ready Markdown.
@@ -25,6 +26,15 @@ struct Render: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only diagnostics, not the summary.")
     var quiet = false
 
+    @Option(help: "Seconds a chapter's code may run before it is stopped, with everything it started.")
+    var timeout: Double = 30
+
+    @Option(help: "The folder for compiled chapters and their results.")
+    var cacheDir: String = ".galley-cache"
+
+    @Flag(help: "Compile and run every chapter again, ignoring the cache.")
+    var noCache = false
+
     /// Runs the command, with ArgumentParser's usage errors (its exit code 64) reported as exit
     /// status 2, as Galley documents for every usage or environment error.
     static func main() {
@@ -42,6 +52,7 @@ struct Render: ParsableCommand {
 
     func validate() throws {
         if output.isEmpty { throw ValidationError("--output needs a folder name") }
+        if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
         let bookURL = URL(fileURLWithPath: book).standardizedFileURL
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         if bookURL.path == outputURL.path || bookURL.path.hasPrefix(outputURL.path + "/") {
@@ -54,7 +65,10 @@ struct Render: ParsableCommand {
         let start = clock.now
         let options = Pipeline.Options(
             bookFolder: URL(fileURLWithPath: book), bookDisplayPath: book,
-            outputFolder: URL(fileURLWithPath: output))
+            outputFolder: URL(fileURLWithPath: output),
+            evaluation: Evaluator.Configuration(
+                cacheFolder: URL(fileURLWithPath: cacheDir), timeout: .milliseconds(Int(timeout * 1000)),
+                usesCache: !noCache))
         let report: Pipeline.Report
         do {
             report = try Pipeline.run(options)
@@ -70,6 +84,9 @@ struct Render: ParsableCommand {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let chapters = report.chapters.count == 1 ? "1 chapter" : "\(report.chapters.count) chapters"
             var line = "rendered \(chapters) of “\(report.bookTitle)” into \(output)/ in \(String(format: "%.2f", seconds)) s"
+            if !report.compiledChapters.isEmpty {
+                line += " (compiled \(report.compiledChapters.count))"
+            }
             if report.errorCount > 0 || report.warningCount > 0 {
                 line += ": \(report.errorCount) error\(report.errorCount == 1 ? "" : "s"), \(report.warningCount) warning\(report.warningCount == 1 ? "" : "s")"
             }

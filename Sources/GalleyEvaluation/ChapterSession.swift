@@ -1,0 +1,278 @@
+import Foundation
+import GalleyDiagnostics
+import GalleyMarkdown
+
+/// Evaluates one chapter: the notebook run of its ordinary blocks, then each `fails` block on its
+/// own, after the blocks before it.
+struct ChapterSession {
+    let path: String
+    let blocks: [CodeBlock]
+    let runner: ProgramRunner
+
+    private var results: [Int: ChapterEvaluation.Block] = [:]
+    private var diagnostics: [Diagnostic] = []
+    private var compiledAnything = false
+    private var options: [RunOptions] = []
+
+    init(path: String, blocks: [CodeBlock], runner: ProgramRunner) {
+        self.path = path
+        self.blocks = blocks
+        self.runner = runner
+    }
+
+    mutating func evaluate() throws(EvaluationError) -> ChapterEvaluation {
+        for block in blocks {
+            let parsed = RunOptions.parse(info: block.info) ?? (RunOptions(), [])
+            options.append(parsed.options)
+            for word in parsed.unknown {
+                diagnostics.append(Diagnostic(
+                    path: path, location: block.range.lowerBound, severity: .warning, identifier: "run.unknown-option",
+                    summary: "unknown option '\(word)' for a 'swift run' block; known: hide, quiet, fails"))
+            }
+        }
+        let ordinary = blocks.indices.filter { !options[$0].fails }
+        try runNotebook(ordinary)
+        for index in blocks.indices where options[index].fails {
+            try runExpectedFailure(index, after: ordinary.filter { $0 < index })
+        }
+        let ordered = blocks.indices.map { index in
+            results[index] ?? ChapterEvaluation.Block(
+                firstLine: blocks[index].firstCodeLine, options: options[index],
+                status: .notRun(reason: "not run"), output: BlockOutput(), diagnostics: [])
+        }
+        let all = (diagnostics + ordered.flatMap(\.diagnostics)).sorted {
+            ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
+        }
+        return ChapterEvaluation(blocks: ordered, diagnostics: all, compiled: compiledAnything)
+    }
+
+    // MARK: - The notebook run
+
+    private mutating func runNotebook(_ indices: [Int]) throws(EvaluationError) {
+        guard !indices.isEmpty else { return }
+        let program = self.program(indices)
+        let (compilation, compiledNow) = try runner.compile(program)
+        compiledAnything = compiledAnything || compiledNow
+        let compileDiagnostics = self.diagnostics(from: compilation, program: program)
+        for (index, found) in compileDiagnostics { record(index, diagnostics: found) }
+
+        guard compilation.succeeded else {
+            // Run what compiles — the blocks before the first broken one — so their output shows.
+            let broken = indices.first { index in
+                compileDiagnostics[index]?.contains { $0.severity == .error } == true
+            } ?? indices.last!
+            let line = blocks[broken].firstCodeLine
+            setStatus(broken, .failed(reason: "does not compile"))
+            for index in indices where index > broken {
+                setStatus(index, .notRun(reason: "not run: the block at line \(line) does not compile"))
+            }
+            let before = indices.filter { $0 < broken }
+            if !before.isEmpty {
+                let prefix = self.program(before)
+                let (prefixCompilation, prefixCompiledNow) = try runner.compile(prefix)
+                compiledAnything = compiledAnything || prefixCompiledNow
+                if prefixCompilation.succeeded {
+                    try execute(prefix, indices: before)
+                } else {
+                    for index in before { setStatus(index, .notRun(reason: "not run: the chapter does not compile")) }
+                }
+            }
+            return
+        }
+        try execute(program, indices: indices)
+    }
+
+    /// Runs a compiled program and records each block's output and fate.
+    private mutating func execute(_ program: ChapterProgram, indices: [Int]) throws(EvaluationError) {
+        let run = try runner.run(program)
+        for (position, index) in indices.enumerated() {
+            if let output = run.outputs[position] { setOutput(index, output) }
+        }
+        let stoppedAt = run.lastBlock.map { indices[min($0, indices.count - 1)] }
+        let cleanExit = run.exitStatus == 0 && !run.timedOut
+        if cleanExit && run.finished {
+            for index in indices where results[index]?.status == nil || results[index]?.status == .notRun(reason: "") {
+                setStatus(index, .succeeded)
+            }
+            for index in indices { if case .notRun = results[index]!.status {} }
+            return
+        }
+        let failing = stoppedAt ?? indices[0]
+        let line = blocks[failing].firstCodeLine
+        let reason: String
+        let summary: String
+        var location = blocks[failing].range.lowerBound
+        if run.timedOut {
+            let seconds = runner.timeout.components.seconds
+            reason = "stopped after \(seconds) s"
+            summary = "the chapter ran longer than \(seconds) s and was stopped in this block"
+        } else if cleanExit {
+            reason = "the program exited here, before the chapter's end"
+            summary = "the chapter's program exited in this block (exit(0)?) before the remaining blocks ran"
+        } else {
+            let message = trapMessage(run.outputs[run.lastBlock ?? 0]?.standardError ?? "", exitStatus: run.exitStatus, signal: run.signal)
+            reason = message.text
+            summary = "block trapped: \(message.text)"
+            if let trapLine = message.line {
+                location = SourceLocation(line: trapLine, column: 1)
+            }
+        }
+        if var output = results[failing]?.output {
+            output.standardError = Self.withoutStackTrace(output.standardError)
+            setOutput(failing, output)
+        }
+        for index in indices {
+            if index < failing {
+                setStatus(index, .succeeded)
+            } else if index == failing {
+                setStatus(index, .failed(reason: reason))
+                record(index, diagnostics: [Diagnostic(path: path, location: location, identifier: run.timedOut ? "run.timeout" : "run.trap", summary: summary)])
+            } else {
+                setStatus(index, .notRun(reason: "not run: the block at line \(line) failed"))
+            }
+        }
+    }
+
+    // MARK: - Blocks expected to fail
+
+    private mutating func runExpectedFailure(_ index: Int, after earlier: [Int]) throws(EvaluationError) {
+        // The blocks before must work for this one to mean anything.
+        if earlier.contains(where: { if case .succeeded = results[$0]?.status { false } else { true } }) {
+            setStatus(index, .notRun(reason: "not run: an earlier block failed"))
+            return
+        }
+        let indices = earlier + [index]
+        let program = self.program(indices)
+        let (compilation, compiledNow) = try runner.compile(program)
+        compiledAnything = compiledAnything || compiledNow
+        if !compilation.succeeded {
+            let messages = self.diagnostics(from: compilation, program: program)[index]?
+                .filter { $0.severity == .error }.map { "\($0.location.line):\($0.location.column): \($0.summary)" } ?? []
+            setStatus(index, .failedAsExpected(reason: "does not compile"))
+            setOutput(index, BlockOutput(items: [], standardError: messages.joined(separator: "\n") + (messages.isEmpty ? "" : "\n")))
+            return
+        }
+        let run = try runner.run(program)
+        let position = indices.count - 1
+        setOutput(index, run.outputs[position] ?? BlockOutput())
+        if run.lastBlock == position, !(run.exitStatus == 0 && run.finished) {
+            let message = trapMessage(run.outputs[position]?.standardError ?? "", exitStatus: run.exitStatus, signal: run.signal)
+            setStatus(index, .failedAsExpected(reason: run.timedOut ? "ran out of time" : message.text))
+        } else {
+            setStatus(index, .failed(reason: "it did not fail"))
+            record(index, diagnostics: [Diagnostic(
+                path: path, location: blocks[index].range.lowerBound, identifier: "run.fails-did-not-fail",
+                summary: "block marked 'fails' compiled and ran without failing")])
+        }
+    }
+
+    // MARK: - Helpers
+
+    private func program(_ indices: [Int]) -> ChapterProgram {
+        ChapterProgram(path: path, blocks: indices.enumerated().map { position, index in
+            let block = blocks[index]
+            return ChapterProgram.Block(
+                index: position, code: block.code, firstLine: block.firstCodeLine,
+                lineCount: block.code.split(separator: "\n", omittingEmptySubsequences: false).count)
+        })
+    }
+
+    /// The compiler's diagnostics as Galley diagnostics, grouped by block.
+    private func diagnostics(from compilation: ProgramRunner.Compilation, program: ChapterProgram) -> [Int: [Diagnostic]] {
+        var grouped: [Int: [Diagnostic]] = [:]
+        let indices = program.blocks.map(\.index)
+        for record in compilation.diagnostics {
+            let severity = Diagnostic.Severity(rawValue: record.severity) ?? .error
+            let block: ChapterProgram.Block?
+            let location: SourceLocation
+            if record.path == path, let found = program.block(containingLine: record.line) {
+                block = found
+                // Code inside a list item is indented in the Markdown; cmark-gfm removed that.
+                let indent = blocks[original(found.index, in: program)].range.lowerBound.column - 1
+                location = SourceLocation(line: record.line, column: record.column + indent)
+            } else {
+                // Past the last block (an unclosed brace) or in no block at all: the last block.
+                block = program.blocks.last
+                location = SourceLocation(line: (block?.firstLine ?? 1) + max((block?.lineCount ?? 1) - 1, 0), column: 1)
+            }
+            guard let block, severity != .note || record.path == path else { continue }
+            _ = indices
+            grouped[original(block.index, in: program), default: []].append(Diagnostic(
+                path: path, location: location, severity: severity,
+                identifier: severity == .error ? "swift.error" : "swift.\(severity.rawValue)",
+                summary: record.message))
+        }
+        return grouped
+    }
+
+    /// The chapter's block index of a program's block.
+    private func original(_ position: Int, in program: ChapterProgram) -> Int {
+        let line = program.blocks[position].firstLine
+        return blocks.firstIndex { $0.firstCodeLine == line } ?? position
+    }
+
+    private mutating func ensure(_ index: Int) {
+        if results[index] == nil {
+            results[index] = ChapterEvaluation.Block(
+                firstLine: blocks[index].firstCodeLine, options: options[index],
+                status: .notRun(reason: ""), output: BlockOutput(), diagnostics: [])
+        }
+    }
+
+    private mutating func setStatus(_ index: Int, _ status: ChapterEvaluation.Status) {
+        ensure(index)
+        results[index]!.status = status
+    }
+
+    private mutating func setOutput(_ index: Int, _ output: BlockOutput) {
+        ensure(index)
+        results[index]!.output = output
+    }
+
+    private mutating func record(_ index: Int, diagnostics found: [Diagnostic]) {
+        ensure(index)
+        results[index]!.diagnostics += found
+    }
+
+    /// The message of a trap, from what the program wrote to standard error: Swift's
+    /// `file:line: Fatal error: message` line when there is one, with the line when the file is
+    /// the chapter (a `fatalError` in chapter code) rather than the standard library.
+    func trapMessage(_ standardError: String, exitStatus: Int32?, signal: Int32?) -> (text: String, line: Int?) {
+        Self.trapMessage(standardError, exitStatus: exitStatus, signal: signal, chapterPath: path)
+    }
+
+    static func trapMessage(_ standardError: String, exitStatus: Int32?, signal: Int32?, chapterPath: String) -> (text: String, line: Int?) {
+        for line in standardError.split(separator: "\n").reversed() where line.contains("Fatal error") {
+            let text = String(line)
+            let parts = text.components(separatedBy: ": Fatal error")
+            guard parts.count >= 2, let colon = parts[0].lastIndex(of: ":") else { return (text, nil) }
+            let message = "Fatal error" + parts.dropFirst().joined(separator: ": Fatal error")
+            let file = String(parts[0][..<colon])
+            let number = Int(parts[0][parts[0].index(after: colon)...])
+            return (message, file == chapterPath ? number : nil)
+        }
+        if let last = standardError.split(separator: "\n").last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            return (String(last), nil)
+        }
+        if let signal { return ("stopped by signal \(signal)", nil) }
+        return ("exited with status \(exitStatus ?? -1)", nil)
+    }
+
+    /// Standard error without the runtime's "Current stack trace:" and its frames, which say
+    /// nothing to a reader of the page.
+    static func withoutStackTrace(_ text: String) -> String {
+        guard let range = text.range(of: "Current stack trace:") else { return text }
+        var kept = String(text[..<range.lowerBound])
+        let rest = text[range.upperBound...].split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+        let frame = #/^\s*\d+\s+\S+\s+0x[0-9a-f]+ /#
+        var remaining: [Substring] = []
+        var inFrames = true
+        for line in rest {
+            if inFrames, line.firstMatch(of: frame) != nil { continue }
+            inFrames = false
+            remaining.append(line)
+        }
+        kept += remaining.joined(separator: "\n")
+        return kept
+    }
+}

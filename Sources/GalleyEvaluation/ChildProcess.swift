@@ -1,0 +1,145 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs a program in a process group of its own, streams what it writes, and stops it — with
+/// everything it started — when its time is up.
+///
+/// Foundation's `Process` cannot put a child in its own process group, and without one a chapter
+/// that starts a child of its own (`sh -c "sleep 1000 &"`) would outlive its time limit. So this
+/// uses `posix_spawn` with `POSIX_SPAWN_SETPGROUP` and ends the whole group with `killpg`: when
+/// the time limit passes, and also as soon as the program itself has exited, so nothing it left
+/// behind keeps running or keeps its output pipes open.
+struct ChildProcess {
+    /// How a run ended.
+    struct Termination: Equatable, Sendable {
+        /// The exit status, when the program exited.
+        var exitStatus: Int32?
+        /// The signal that ended it, when one did (SIGILL or SIGTRAP for a Swift trap).
+        var signal: Int32?
+        /// True when it was stopped for running past its time limit.
+        var timedOut: Bool
+
+        var succeeded: Bool { exitStatus == 0 && !timedOut }
+    }
+
+    var executable: String
+    var arguments: [String] = []
+    var environment: [String: String] = ProcessInfo.processInfo.environment
+    var timeout: Duration = .seconds(30)
+
+    /// Runs the program to its end, handing what it writes to the two callbacks as it arrives.
+    func run(
+        standardOutput: (ArraySlice<UInt8>) -> Void,
+        standardError: (ArraySlice<UInt8>) -> Void
+    ) throws(EvaluationError) -> Termination {
+        var outPipe: [Int32] = [0, 0]
+        var errPipe: [Int32] = [0, 0]
+        guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else {
+            throw EvaluationError.system("cannot create a pipe: \(String(cString: strerror(errno)))")
+        }
+        defer {
+            close(outPipe[0])
+            close(errPipe[0])
+        }
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        for descriptor in [outPipe[0], outPipe[1], errPipe[0], errPipe[1]] {
+            posix_spawn_file_actions_addclose(&actions, descriptor)
+        }
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // A new process group, led by the child, and default signal handling (the parent's
+        // ignored SIGPIPE must not leak into chapter programs).
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGPIPE)
+        var noneBlocked = sigset_t()
+        sigemptyset(&noneBlocked)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setsigmask(&attributes, &noneBlocked)
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
+        }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        close(outPipe[1])
+        close(errPipe[1])
+        guard spawned == 0 else {
+            throw EvaluationError.system("cannot start \(executable): \(String(cString: strerror(spawned)))")
+        }
+
+        let deadline = ContinuousClock.now + timeout
+        var open: [(descriptor: Int32, isOutput: Bool)] = [(outPipe[0], true), (errPipe[0], false)]
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        var timedOut = false
+        var status: Int32 = 0
+        var reaped = false
+        while !open.isEmpty {
+            let remaining = deadline - ContinuousClock.now
+            if remaining <= .zero {
+                timedOut = true
+                break
+            }
+            if !reaped, waitpid(pid, &status, WNOHANG) == pid {
+                reaped = true
+                // The program is done; whatever it started goes with it, so that the pipes close.
+                killpg(pid, SIGKILL)
+            }
+            var descriptors = open.map { pollfd(fd: $0.descriptor, events: Int16(POLLIN), revents: 0) }
+            let milliseconds = reaped ? 1000 : min(100, max(1, Int32(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000)))
+            let ready = poll(&descriptors, nfds_t(descriptors.count), milliseconds)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                break
+            }
+            var closed: [Int32] = []
+            for (index, entry) in descriptors.enumerated() where entry.revents != 0 {
+                let count = read(entry.fd, &buffer, buffer.count)
+                if count > 0 {
+                    if open[index].isOutput {
+                        standardOutput(buffer[0..<count])
+                    } else {
+                        standardError(buffer[0..<count])
+                    }
+                } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
+                    closed.append(entry.fd)
+                }
+            }
+            open.removeAll { closed.contains($0.descriptor) }
+        }
+        killpg(pid, SIGKILL)
+        if !reaped {
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        }
+        let exited = (status & 0x7f) == 0
+        return Termination(
+            exitStatus: exited ? (status >> 8) & 0xff : nil,
+            signal: exited ? nil : status & 0x7f,
+            timedOut: timedOut)
+    }
+
+    /// Runs the program and collects all it writes, for short-lived tools such as the compiler.
+    func collect() throws(EvaluationError) -> (termination: Termination, output: String, errors: String) {
+        var output: [UInt8] = []
+        var errors: [UInt8] = []
+        let termination = try run(standardOutput: { output += $0 }, standardError: { errors += $0 })
+        return (termination, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+    }
+}

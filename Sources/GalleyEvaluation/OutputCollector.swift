@@ -1,0 +1,145 @@
+import Foundation
+import GalleyRuntime
+
+/// Splits a chapter program's output into its blocks' outputs, as it streams in.
+///
+/// It reads the records of `RecordChannel` — block starts, displayed items, the normal end — and
+/// keeps everything else as the text the blocks printed. Each block may write up to `cap` bytes to
+/// each stream; the rest is dropped and the block is marked truncated, so a block that prints
+/// 100 MB costs 1 MB of memory.
+struct OutputCollector {
+    let nonce: String
+    let cap: Int
+
+    private(set) var outputs: [Int: BlockOutput] = [:]
+    /// The block that started last, nil before the first.
+    private(set) var currentBlock: Int?
+    /// Whether the program reached its end.
+    private(set) var finished = false
+
+    private var pendingOutput: [UInt8] = []
+    private var pendingError: [UInt8] = []
+    private var errorBlock: Int?
+    private var outputBytes: [Int: Int] = [:]
+    private var errorBytes: [Int: Int] = [:]
+    private let marker: [UInt8]
+
+    init(nonce: String, cap: Int = 1 << 20) {
+        self.nonce = nonce
+        self.cap = cap
+        self.marker = Array((RecordChannel.marker + nonce + " ").utf8)
+    }
+
+    // MARK: - Standard output
+
+    mutating func consumeOutput(_ bytes: ArraySlice<UInt8>) {
+        pendingOutput += bytes
+        var start = 0
+        while let separator = pendingOutput[start...].firstIndex(of: 0x1E) {
+            appendText(pendingOutput[start..<separator])
+            // A record runs to the end of its line; wait for the rest of it if it is not here yet.
+            guard let newline = pendingOutput[separator...].firstIndex(of: UInt8(ascii: "\n")) else {
+                start = separator
+                pendingOutput.removeFirst(start)
+                return
+            }
+            let line = pendingOutput[separator..<newline]
+            if line.starts(with: marker) {
+                handleRecord(String(decoding: line.dropFirst(marker.count), as: UTF8.self))
+            } else {
+                appendText(line + [UInt8(ascii: "\n")])
+            }
+            start = newline + 1
+        }
+        // Keep nothing back but text that is already complete.
+        appendText(pendingOutput[start...])
+        pendingOutput.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func handleRecord(_ record: String) {
+        let parts = record.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
+        let kind = parts.first.map(String.init) ?? ""
+        let payload = parts.count > 1 ? String(parts[1]) : ""
+        switch kind {
+        case "block":
+            if let index = Int(payload) {
+                currentBlock = index
+                if outputs[index] == nil { outputs[index] = BlockOutput() }
+            }
+        case "display":
+            guard let block = currentBlock,
+                let item = try? JSONDecoder().decode(DisplayItem.self, from: Data(payload.utf8))
+            else { return }
+            let size = payload.utf8.count
+            guard outputBytes[block, default: 0] + size <= cap else {
+                outputs[block, default: BlockOutput()].truncated = true
+                return
+            }
+            outputBytes[block, default: 0] += size
+            outputs[block, default: BlockOutput()].items.append(.display(item))
+        case "end":
+            finished = true
+        default:
+            break
+        }
+    }
+
+    private mutating func appendText(_ bytes: ArraySlice<UInt8>) {
+        guard !bytes.isEmpty, let block = currentBlock else { return }
+        let allowed = min(bytes.count, max(0, cap - outputBytes[block, default: 0]))
+        if allowed < bytes.count { outputs[block, default: BlockOutput()].truncated = true }
+        outputBytes[block, default: 0] += allowed
+        guard allowed > 0 else { return }
+        let text = String(decoding: bytes.prefix(allowed), as: UTF8.self)
+        var output = outputs[block, default: BlockOutput()]
+        if case .text(let previous)? = output.items.last {
+            output.items[output.items.count - 1] = .text(previous + text)
+        } else {
+            output.items.append(.text(text))
+        }
+        outputs[block] = output
+    }
+
+    // MARK: - Standard error
+
+    mutating func consumeError(_ bytes: ArraySlice<UInt8>) {
+        pendingError += bytes
+        while let newline = pendingError.firstIndex(of: UInt8(ascii: "\n")) {
+            let line = Array(pendingError[..<newline])
+            pendingError.removeFirst(newline + 1)
+            if line.starts(with: marker) {
+                let record = String(decoding: line.dropFirst(marker.count), as: UTF8.self)
+                if record.hasPrefix("block "), let index = Int(record.dropFirst(6)) { errorBlock = index }
+                continue
+            }
+            appendError(line + [UInt8(ascii: "\n")])
+        }
+        // A long line without a newline: keep it as it is rather than hold it back forever.
+        if pendingError.count > 65536 {
+            appendError(pendingError[...])
+            pendingError.removeAll()
+        }
+    }
+
+    /// Flushes what is left once the program has ended.
+    mutating func finish() {
+        if !pendingOutput.isEmpty {
+            appendText(pendingOutput[...])
+            pendingOutput.removeAll()
+        }
+        if !pendingError.isEmpty {
+            appendError(pendingError[...])
+            pendingError.removeAll()
+        }
+    }
+
+    private mutating func appendError(_ bytes: ArraySlice<UInt8>) {
+        // Errors before any block (there are none in practice) go to the first.
+        guard let block = errorBlock ?? currentBlock else { return }
+        let allowed = min(bytes.count, max(0, cap - errorBytes[block, default: 0]))
+        if allowed < bytes.count { outputs[block, default: BlockOutput()].truncated = true }
+        errorBytes[block, default: 0] += allowed
+        guard allowed > 0 else { return }
+        outputs[block, default: BlockOutput()].standardError += String(decoding: bytes.prefix(allowed), as: UTF8.self)
+    }
+}

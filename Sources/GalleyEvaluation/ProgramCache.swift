@@ -1,0 +1,37 @@
+import Foundation
+
+/// Compiled chapter programs and their results, on disk, keyed by everything that decides them:
+/// the program's source, the runtime libraries' hash, the compiler version and the flags.
+///
+/// An unchanged chapter is neither compiled nor run again; an edited one gets a new key. Entries
+/// are written to a temporary name and renamed into place, so two renders sharing a cache never
+/// see half an entry.
+struct ProgramCache: Sendable {
+    let folder: URL
+    /// False to ignore what is cached (entries are still written).
+    let reads: Bool
+
+    func entry(for key: String) -> URL {
+        folder.appendingPathComponent("programs").appendingPathComponent(key)
+    }
+
+    func load<Value: Decodable>(_ type: Value.Type, key: String, name: String) -> Value? {
+        guard reads, let data = FileManager.default.contents(atPath: entry(for: key).appendingPathComponent(name).path) else {
+            return nil
+        }
+        return try? JSONDecoder().decode(type, from: data)
+    }
+
+    func store(_ value: some Encodable, key: String, name: String) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(value) else { return }
+        let folder = entry(for: key)
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let temporary = folder.appendingPathComponent(".\(name).\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        guard (try? data.write(to: temporary)) != nil else { return }
+        if rename(temporary.path, folder.appendingPathComponent(name).path) != 0 {
+            try? FileManager.default.removeItem(at: temporary)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+public import Foundation
+import GalleyDiagnostics
+
+/// The toolchain's `swiftc`, which compiles every chapter: no interpreter of Galley's own.
+public struct SwiftCompiler: Sendable {
+    /// The path of `swiftc`.
+    public let path: String
+    /// What `swiftc --version` prints, part of every cache key.
+    public let version: String
+
+    /// Finds `swiftc`: `$SWIFTC` if set, else the first on `PATH`.
+    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws(EvaluationError) -> SwiftCompiler {
+        var candidates: [String] = []
+        if let explicit = environment["SWIFTC"] { candidates.append(explicit) }
+        for folder in (environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+            candidates.append("\(folder)/swiftc")
+        }
+        guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw .compilerNotFound("no swiftc on PATH; set SWIFTC to its path")
+        }
+        let run = try ChildProcess(executable: path, arguments: ["--version"], timeout: .seconds(60)).collect()
+        guard run.termination.succeeded else {
+            throw .compilerNotFound("\(path) --version failed: \(run.errors)")
+        }
+        return SwiftCompiler(path: path, version: (run.output + run.errors).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// The result of one compiler run.
+    struct Output {
+        var succeeded: Bool
+        var diagnostics: [CompilerDiagnostic]
+        /// Everything the compiler printed, for problems that are not diagnostics.
+        var text: String
+    }
+
+    /// Runs `swiftc` with `arguments` and reads its diagnostics.
+    func run(_ arguments: [String], timeout: Duration = .seconds(300)) throws(EvaluationError) -> Output {
+        let run = try ChildProcess(executable: path, arguments: ["-diagnostic-style", "llvm"] + arguments, timeout: timeout).collect()
+        let text = run.output + run.errors
+        return Output(
+            succeeded: run.termination.succeeded, diagnostics: CompilerDiagnostic.parse(text), text: text)
+    }
+}
+
+/// One line of `swiftc`'s diagnostics: `Chapters/01.md:12:5: error: cannot find 'x' in scope`.
+struct CompilerDiagnostic: Equatable, Sendable {
+    var path: String
+    var line: Int
+    var column: Int
+    var severity: Diagnostic.Severity
+    var message: String
+
+    /// Reads every diagnostic line of the compiler's output (notes included).
+    static func parse(_ text: String) -> [CompilerDiagnostic] {
+        var result: [CompilerDiagnostic] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            // path:LINE:COL: severity: message — the path itself may contain colons, so read the
+            // fields from the severity backwards.
+            for (word, severity) in [(": error: ", Diagnostic.Severity.error), (": warning: ", .warning), (": note: ", .note)] {
+                guard let range = line.range(of: word) else { continue }
+                let location = line[..<range.lowerBound].split(separator: ":", omittingEmptySubsequences: false)
+                guard location.count >= 3, let lineNumber = Int(location[location.count - 2]),
+                    let column = Int(location[location.count - 1])
+                else { break }
+                result.append(CompilerDiagnostic(
+                    path: location.dropLast(2).joined(separator: ":"), line: lineNumber, column: column,
+                    severity: severity, message: String(line[range.upperBound...])))
+                break
+            }
+        }
+        return result
+    }
+}
