@@ -180,9 +180,18 @@ struct ChapterSession {
     /// The compiler's diagnostics as Galley diagnostics, grouped by block.
     private func diagnostics(from compilation: ProgramRunner.Compilation, program: ChapterProgram) -> [Int: [Diagnostic]] {
         var grouped: [Int: [Diagnostic]] = [:]
-        let indices = program.blocks.map(\.index)
+        // Notes belong to the diagnostic before them; they go where it goes.
+        var keepNotes = false
         for record in compilation.diagnostics {
             let severity = Diagnostic.Severity(rawValue: record.severity) ?? .error
+            if severity == .note {
+                guard keepNotes else { continue }
+            } else {
+                // Warnings about Galley's own scaffolding (code after a block that never returns)
+                // are not the author's business; errors anywhere are.
+                keepNotes = record.path == path || severity == .error
+                guard keepNotes else { continue }
+            }
             let block: ChapterProgram.Block?
             let location: SourceLocation
             if record.path == path, let found = program.block(containingLine: record.line) {
@@ -195,8 +204,7 @@ struct ChapterSession {
                 block = program.blocks.last
                 location = SourceLocation(line: (block?.firstLine ?? 1) + max((block?.lineCount ?? 1) - 1, 0), column: 1)
             }
-            guard let block, severity != .note || record.path == path else { continue }
-            _ = indices
+            guard let block else { continue }
             grouped[original(block.index, in: program), default: []].append(Diagnostic(
                 path: path, location: location, severity: severity,
                 identifier: severity == .error ? "swift.error" : "swift.\(severity.rawValue)",
@@ -249,7 +257,9 @@ struct ChapterSession {
             let message = "Fatal error" + parts.dropFirst().joined(separator: ": Fatal error")
             let file = String(parts[0][..<colon])
             let number = Int(parts[0][parts[0].index(after: colon)...])
-            return (message, file == chapterPath ? number : nil)
+            // `#file` is `Module/name` in Swift 6 (`Chapter/01-softmax.md`), the full path before.
+            let chapterFile = "\(ProgramRunner.moduleName)/" + (chapterPath.split(separator: "/").last.map(String.init) ?? chapterPath)
+            return (message, file == chapterPath || file == chapterFile ? number : nil)
         }
         if let last = standardError.split(separator: "\n").last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             return (String(last), nil)

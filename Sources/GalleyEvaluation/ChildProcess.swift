@@ -95,6 +95,8 @@ struct ChildProcess {
             let remaining = deadline - ContinuousClock.now
             if remaining <= .zero {
                 timedOut = true
+                // While the program is still alive its whole family can be found and stopped.
+                ProcessTree.killAll(from: pid)
                 break
             }
             if !reaped, waitpid(pid, &status, WNOHANG) == pid {

@@ -17,6 +17,9 @@ struct ProgramRunner: Sendable {
         "-Xfrontend", "-warn-long-expression-type-checking=200",
     ]
 
+    /// The module name of chapter programs, which `#file` shows in trap messages.
+    static let moduleName = "Chapter"
+
     /// The outcome of compiling.
     struct Compilation: Codable {
         var succeeded: Bool
@@ -73,7 +76,7 @@ struct ProgramRunner: Sendable {
         let output = try compiler.run(
             Self.chapterFlags + runtime.linkFlags + [
                 "-module-cache-path", cache.folder.appendingPathComponent("ModuleCache").path,
-                "-module-name", "Chapter",
+                "-module-name", Self.moduleName,
                 "-o", temporary.path,
                 folder.appendingPathComponent("main.swift").path,
             ])

@@ -47,9 +47,14 @@ public final class TemporaryBook {
         return files
     }
 
-    /// Runs `render Chapters` with more arguments in this folder.
+    /// Runs `render Chapters` with more arguments in this folder. Unless the arguments name a
+    /// cache, the tests share one, so the runtime libraries are built once per machine.
     @discardableResult
     public func render(_ arguments: [String] = [], environment: [String: String] = [:]) throws -> RenderRun {
-        try RenderBinary.run(["Chapters"] + arguments, in: root, environment: environment)
+        let cache = arguments.contains("--cache-dir") ? [] : ["--cache-dir", Self.sharedCache.path]
+        return try RenderBinary.run(["Chapters"] + cache + arguments, in: root, environment: environment)
     }
+
+    /// The cache the tests share (keyed by content, so sharing is safe).
+    public static let sharedCache = FileManager.default.temporaryDirectory.appendingPathComponent("galley-test-cache")
 }
