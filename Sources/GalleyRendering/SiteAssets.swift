@@ -38,6 +38,7 @@ public enum SiteAssets {
       --accent: #0b62c4;
       --error: #c4261d;
       --warning: #9a6700;
+      --computed: #1a7f37;
       color-scheme: light dark;
     }
     @media (prefers-color-scheme: dark) {
@@ -50,6 +51,7 @@ public enum SiteAssets {
         --accent: #4493f8;
         --error: #f85149;
         --warning: #d29922;
+        --computed: #3fb950;
       }
     }
     *, *::before, *::after { box-sizing: border-box; }
@@ -102,6 +104,25 @@ public enum SiteAssets {
     aside.diagnostics .error { color: var(--error); }
     aside.diagnostics .warning { color: var(--warning); }
     ol.chapters { padding-left: 1.5rem; font-size: 1.1rem; }
+    /* A block that ran: its code, then what it computed, marked off from the author's prose. */
+    div.cell { margin: 0 0 1.25rem; }
+    div.cell > pre { margin-bottom: 0; border-bottom-left-radius: 0; border-bottom-right-radius: 0; }
+    div.cell .output { border: 1px solid var(--border); border-left: 4px solid var(--computed);
+      border-radius: 0 0 6px 6px; padding: 0.6rem 0.9rem; background: var(--background); }
+    div.cell .output::before { content: "输出"; display: block; font-size: 0.75rem; color: var(--muted);
+      letter-spacing: 0.1em; margin-bottom: 0.25rem; }
+    div.cell .output pre { background: none; padding: 0; margin: 0 0 0.5rem; border-radius: 0; }
+    div.cell .output pre.stderr { color: var(--warning); }
+    div.cell .output .table-wrap { margin-bottom: 0.5rem; }
+    div.cell .output table.computed td { text-align: right; }
+    div.cell.failed .output, div.cell.failed > pre { border-left-color: var(--error); }
+    p.cell-status { font-size: 0.9rem; margin: 0.35rem 0 0; }
+    p.cell-status.error { color: var(--error); }
+    p.cell-status.expected { color: var(--muted); }
+    p.cell-status.not-run { color: var(--muted); font-style: italic; }
+    ul.cell-diagnostics { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.8rem;
+      color: var(--error); margin: 0.25rem 0 0; padding-left: 1.25rem; }
+    p.truncated { font-size: 0.85rem; color: var(--muted); margin: 0; }
     nav.pager { display: flex; justify-content: space-between; gap: 1rem; padding-top: 1rem;
       padding-bottom: 2rem; border-top: 1px solid var(--border); margin-top: 2rem; }
     footer.site { color: var(--muted); font-size: 0.85rem; padding-bottom: 2rem; }
