@@ -26,7 +26,7 @@ struct ChapterProgram: Equatable {
     /// The program's source.
     var source: String {
         var text = Self.implicitImports.map { "import \($0)\n" }.joined()
-        let file = path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        let file = quotedPath
         for block in blocks {
             text += "_galleyBeginBlock(\(block.index))\n"
             text += "#sourceLocation(file: \"\(file)\", line: \(block.firstLine))\n"
@@ -36,6 +36,51 @@ struct ChapterProgram: Equatable {
         }
         text += "_galleyEnd()\n"
         return text
+    }
+
+    /// The chapter as a function in a file of its own, for building several chapters with one
+    /// `swiftc` call: the same blocks, in the body of `func name()`, with the `import` lines the
+    /// author wrote moved to the top of the file (a function body cannot hold them) and left
+    /// blank in place, so every line keeps its number.
+    func functionSource(named name: String) -> String {
+        var imports = Self.implicitImports
+        var body = ""
+        let file = quotedPath
+        for block in blocks {
+            body += "_galleyBeginBlock(\(block.index))\n"
+            body += "#sourceLocation(file: \"\(file)\", line: \(block.firstLine))\n"
+            for line in block.code.split(separator: "\n", omittingEmptySubsequences: false) {
+                if let module = Self.importedModule(line) {
+                    if !imports.contains(module) { imports.append(module) }
+                    body += "\n"
+                } else {
+                    body += line + "\n"
+                }
+            }
+            if block.code.hasSuffix("\n") { body.removeLast() }
+            body += "#sourceLocation()\n"
+        }
+        body += "_galleyEnd()\n"
+        return imports.map { "import \($0)\n" }.joined() + "func \(name)() {\n" + body + "}\n"
+    }
+
+    /// The module of an `import` line (`import NeuralMath`, `@testable import X`), or nil.
+    static func importedModule(_ line: Substring) -> String? {
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard let position = words.firstIndex(of: "import"), words.count > position + 1,
+            words[..<position].allSatisfy({ $0.hasPrefix("@") || $0 == "public" || $0 == "internal" })
+        else { return nil }
+        let module = words[position + 1]
+        // `import struct Foundation.Date` names a declaration kind first.
+        let kinds: Set<Substring> = ["struct", "class", "enum", "protocol", "func", "var", "let", "typealias"]
+        if kinds.contains(module), words.count > position + 2 {
+            return words[position + 2].split(separator: ".").first.map(String.init)
+        }
+        return module.split(separator: ".").first.map(String.init)
+    }
+
+    private var quotedPath: String {
+        path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     }
 
     /// The block holding a Markdown line, if any.

@@ -7,17 +7,18 @@ import GalleyMarkdown
 struct ChapterSession {
     let path: String
     let blocks: [CodeBlock]
-    let runner: ProgramRunner
+    private let runnerOrNil: ProgramRunner?
+    private var runner: ProgramRunner { runnerOrNil! }
 
     private var results: [Int: ChapterEvaluation.Block] = [:]
     private var diagnostics: [Diagnostic] = []
     private var compiledAnything = false
     private var options: [RunOptions] = []
 
-    init(path: String, blocks: [CodeBlock], runner: ProgramRunner) {
+    init(path: String, blocks: [CodeBlock], runner: ProgramRunner?) {
         self.path = path
         self.blocks = blocks
-        self.runner = runner
+        self.runnerOrNil = runner
     }
 
     mutating func evaluate() throws(EvaluationError) -> ChapterEvaluation {
@@ -167,6 +168,12 @@ struct ChapterSession {
     }
 
     // MARK: - Helpers
+
+    /// The program of the notebook run: every block not marked `fails`, in order.
+    static func notebookProgram(path: String, blocks: [CodeBlock]) -> ChapterProgram {
+        let session = ChapterSession(path: path, blocks: blocks, runner: nil)
+        return session.program(blocks.indices.filter { RunOptions.parse(info: blocks[$0].info)?.options.fails != true })
+    }
 
     private func program(_ indices: [Int]) -> ChapterProgram {
         ChapterProgram(path: path, blocks: indices.enumerated().map { position, index in

@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 import GalleyDiagnostics
 public import GalleyMarkdown
 
@@ -45,6 +46,52 @@ public struct Evaluator: Sendable {
         !runnableBlocks(in: document).isEmpty
     }
 
+    /// Evaluates the `swift run` blocks of several chapters: first every chapter that needs it is
+    /// compiled, together in one `swiftc` call where that works, then each chapter runs in its own
+    /// process, in parallel. Results are in the order of `chapters`.
+    public func evaluate(_ chapters: [(document: Document, path: String)]) throws(EvaluationError) -> [ChapterEvaluation] {
+        let blocks = chapters.map { Self.runnableBlocks(in: $0.document) }
+        let programs = chapters.indices.compactMap { index in
+            blocks[index].isEmpty ? nil : ChapterSession.notebookProgram(path: chapters[index].path, blocks: blocks[index])
+        }
+        let compiledNow = try runner.compileTogether(programs)
+        let outcomes = Self.parallelMap(Array(chapters.indices)) { index -> Result<ChapterEvaluation, EvaluationError> in
+            var session = ChapterSession(path: chapters[index].path, blocks: blocks[index], runner: runner)
+            do {
+                var evaluation = try session.evaluate()
+                if !blocks[index].isEmpty,
+                    compiledNow.contains(runner.key(for: ChapterSession.notebookProgram(path: chapters[index].path, blocks: blocks[index])))
+                {
+                    evaluation.compiled = true
+                }
+                return .success(evaluation)
+            } catch let error as EvaluationError {
+                return .failure(error)
+            } catch {
+                return .failure(.system("\(error)"))
+            }
+        }
+        var results: [ChapterEvaluation] = []
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let evaluation): results.append(evaluation)
+            case .failure(let error): throw error
+            }
+        }
+        return results
+    }
+
+    /// `transform` applied to every element in parallel, results in order.
+    static func parallelMap<Element: Sendable, Value: Sendable>(
+        _ elements: [Element], _ transform: @Sendable (Element) -> Value
+    ) -> [Value] {
+        let slots = Slots<Value>(count: elements.count)
+        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+            slots.set(index, transform(elements[index]))
+        }
+        return slots.values()
+    }
+
     /// Evaluates the `swift run` blocks of one parsed chapter.
     public func evaluate(_ document: Document, path: String) throws(EvaluationError) -> ChapterEvaluation {
         var session = ChapterSession(path: path, blocks: Self.runnableBlocks(in: document), runner: runner)
@@ -66,4 +113,15 @@ public struct Evaluator: Sendable {
         collector.walk(document)
         return collector.blocks
     }
+}
+
+/// Result slots that parallel workers fill, one each.
+private final class Slots<Value: Sendable>: Sendable {
+    private let storage: Mutex<[Value?]>
+
+    init(count: Int) { storage = Mutex(Array(repeating: nil, count: count)) }
+
+    func set(_ index: Int, _ value: Value) { storage.withLock { $0[index] = value } }
+
+    func values() -> [Value] { storage.withLock { $0.map { $0! } } }
 }

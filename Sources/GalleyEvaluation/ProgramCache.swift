@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Compiled chapter programs and their results, on disk, keyed by everything that decides them:
 /// the program's source, the runtime libraries' hash, the compiler version and the flags.
@@ -8,15 +9,24 @@ import Foundation
 /// see half an entry.
 struct ProgramCache: Sendable {
     let folder: URL
-    /// False to ignore what is cached (entries are still written).
+    /// False to ignore what earlier runs cached (entries are still written, and what this run
+    /// wrote is read back).
     let reads: Bool
+    private let writtenNow = WrittenEntries()
+
+    init(folder: URL, reads: Bool) {
+        self.folder = folder
+        self.reads = reads
+    }
 
     func entry(for key: String) -> URL {
         folder.appendingPathComponent("programs").appendingPathComponent(key)
     }
 
     func load<Value: Decodable>(_ type: Value.Type, key: String, name: String) -> Value? {
-        guard reads, let data = FileManager.default.contents(atPath: entry(for: key).appendingPathComponent(name).path) else {
+        guard reads || writtenNow.contains(key + "/" + name),
+            let data = FileManager.default.contents(atPath: entry(for: key).appendingPathComponent(name).path)
+        else {
             return nil
         }
         return try? JSONDecoder().decode(type, from: data)
@@ -32,6 +42,16 @@ struct ProgramCache: Sendable {
         guard (try? data.write(to: temporary)) != nil else { return }
         if rename(temporary.path, folder.appendingPathComponent(name).path) != 0 {
             try? FileManager.default.removeItem(at: temporary)
+        } else {
+            writtenNow.insert(key + "/" + name)
         }
     }
+}
+
+/// The cache entries this run wrote, shared by the threads that evaluate chapters.
+private final class WrittenEntries: Sendable {
+    private let names = Mutex(Set<String>())
+
+    func insert(_ name: String) { names.withLock { _ = $0.insert(name) } }
+    func contains(_ name: String) -> Bool { names.withLock { $0.contains(name) } }
 }

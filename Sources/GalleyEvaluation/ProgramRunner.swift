@@ -13,7 +13,7 @@ struct ProgramRunner: Sendable {
     /// errors out of course code; the long-expression warning tells authors when an expression is
     /// slow to type-check.
     static let chapterFlags = [
-        "-Onone", "-swift-version", "5",
+        "-Onone", "-wmo", "-swift-version", "5",
         "-Xfrontend", "-warn-long-expression-type-checking=200",
     ]
 
@@ -25,6 +25,8 @@ struct ProgramRunner: Sendable {
         var succeeded: Bool
         var diagnostics: [CompilerDiagnosticRecord]
         var text: String
+        /// For a chapter built with others into one program, the argument that selects it.
+        var argument: String?
     }
 
     /// A compiler diagnostic as cached.
@@ -60,9 +62,7 @@ struct ProgramRunner: Sendable {
     func compile(_ program: ChapterProgram) throws(EvaluationError) -> (Compilation, compiledNow: Bool) {
         let key = key(for: program)
         let executable = cache.entry(for: key).appendingPathComponent("program")
-        if let cached = cache.load(Compilation.self, key: key, name: "compile.json"),
-            !cached.succeeded || FileManager.default.isExecutableFile(atPath: executable.path)
-        {
+        if isCompiled(key), let cached = cache.load(Compilation.self, key: key, name: "compile.json") {
             return (cached, false)
         }
         let folder = cache.entry(for: key)
@@ -89,9 +89,114 @@ struct ProgramRunner: Sendable {
             diagnostics: output.diagnostics.map {
                 CompilerDiagnosticRecord(path: $0.path, line: $0.line, column: $0.column, severity: $0.severity.rawValue, message: $0.message)
             },
-            text: output.text)
+            text: output.text, argument: nil)
         cache.store(compilation, key: key, name: "compile.json")
         return (compilation, true)
+    }
+
+    /// Compiles several chapters' programs, in one `swiftc` call where it works.
+    ///
+    /// Starting `swiftc` costs more than compiling a chapter, so the chapters that are not in the
+    /// cache are built together into one executable: each chapter becomes a function in a file of
+    /// its own, and the executable runs the one its argument names, one process per chapter as
+    /// before. When that build fails, the chapters the errors point into are compiled on their
+    /// own, as top-level code — the form whose diagnostics authors see — and the rest together
+    /// again. Returns how many programs were compiled.
+    func compileTogether(_ programs: [ChapterProgram]) throws(EvaluationError) -> Set<String> {
+        var pending: [ChapterProgram] = []
+        var seen = Set<String>()
+        for program in programs {
+            let key = key(for: program)
+            guard seen.insert(key).inserted, !isCompiled(key) else { continue }
+            pending.append(program)
+        }
+        if pending.count < 2 {
+            for program in pending { _ = try compile(program) }
+            return Set(pending.map { key(for: $0) })
+        }
+        let batchKey: String = {
+            var hash = ContentHash()
+            for program in pending { hash.add(key(for: program)) }
+            return hash.hex
+        }()
+        let folder = cache.folder.appendingPathComponent("batches").appendingPathComponent(batchKey)
+        var files: [String] = []
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            var dispatch = "switch CommandLine.arguments.dropFirst().first {\n"
+            for (number, program) in pending.enumerated() {
+                let file = folder.appendingPathComponent("chapter\(number).swift")
+                try Data(program.functionSource(named: "galleyChapter\(number)").utf8).write(to: file)
+                files.append(file.path)
+                dispatch += "case \"\(number)\": galleyChapter\(number)()\n"
+            }
+            dispatch += "default: fatalError(\"no such chapter\")\n}\n"
+            let main = folder.appendingPathComponent("main.swift")
+            try Data(dispatch.utf8).write(to: main)
+            files.append(main.path)
+        } catch {
+            throw .system("cannot write to the cache \(folder.path): \(error.localizedDescription)")
+        }
+        let executable = folder.appendingPathComponent("program")
+        let output = try compiler.run(
+            Self.chapterFlags + runtime.linkFlags + [
+                "-module-cache-path", cache.folder.appendingPathComponent("ModuleCache").path,
+                "-module-name", Self.moduleName,
+                "-o", executable.path,
+            ] + files)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        if output.succeeded {
+            for (number, program) in pending.enumerated() {
+                let key = key(for: program)
+                let entry = cache.entry(for: key)
+                try? FileManager.default.createDirectory(at: entry, withIntermediateDirectories: true)
+                let linked = entry.appendingPathComponent("program")
+                try? FileManager.default.removeItem(at: linked)
+                if link(executable.path, linked.path) != 0 {
+                    try? FileManager.default.copyItem(at: executable, to: linked)
+                }
+                // Warnings that only the function form raises (a local never used) are dropped:
+                // as top-level code the same lines raise none.
+                let own = output.diagnostics.filter {
+                    $0.path == program.path && !$0.message.hasSuffix("[#no-usage]")
+                }
+                cache.store(Compilation(
+                    succeeded: true,
+                    diagnostics: own.map {
+                        CompilerDiagnosticRecord(path: $0.path, line: $0.line, column: $0.column, severity: $0.severity.rawValue, message: $0.message)
+                    },
+                    text: "", argument: String(number)), key: key, name: "compile.json")
+            }
+            return Set(pending.map { key(for: $0) })
+        }
+        // Which chapters broke the build? Errors name the chapter's Markdown file or its
+        // generated file.
+        var broken = Set<Int>()
+        for diagnostic in output.diagnostics where diagnostic.severity == .error {
+            if let number = pending.firstIndex(where: { $0.path == diagnostic.path }) {
+                broken.insert(number)
+            } else if let number = files.firstIndex(of: diagnostic.path), number < pending.count {
+                broken.insert(number)
+            } else {
+                broken = Set(pending.indices)  // an error nobody owns: build each on its own
+                break
+            }
+        }
+        if broken.isEmpty { broken = Set(pending.indices) }
+        var compiled = Set<String>()
+        for number in broken.sorted() {
+            _ = try compile(pending[number])
+            compiled.insert(key(for: pending[number]))
+        }
+        let rest = pending.indices.filter { !broken.contains($0) }.map { pending[$0] }
+        return compiled.union(try compileTogether(rest))
+    }
+
+    /// Whether a program's compilation is in the cache.
+    private func isCompiled(_ key: String) -> Bool {
+        guard let cached = cache.load(Compilation.self, key: key, name: "compile.json") else { return false }
+        return !cached.succeeded
+            || FileManager.default.isExecutableFile(atPath: cache.entry(for: key).appendingPathComponent("program").path)
     }
 
     /// Runs a compiled program unless the cache has its results.
@@ -104,8 +209,10 @@ struct ProgramRunner: Sendable {
         // A trap's message is what the page needs; the runtime's backtrace is noise there.
         environment["SWIFT_BACKTRACE"] = "enable=no"
         var collector = OutputCollector(nonce: nonce, cap: outputCap)
+        let argument = cache.load(Compilation.self, key: key, name: "compile.json")?.argument
         let process = ChildProcess(
             executable: cache.entry(for: key).appendingPathComponent("program").path,
+            arguments: argument.map { [$0] } ?? [],
             environment: environment, timeout: timeout)
         let termination = try process.run(
             standardOutput: { collector.consumeOutput($0) },

@@ -111,24 +111,15 @@ public enum Pipeline {
         } catch {
             throw PipelineError(stage: .evaluate, message: error.description)
         }
-        let outcomes = parallelMap(Array(book.chapters.indices)) { index -> Result<ChapterEvaluation?, EvaluationError> in
-            guard Evaluator.hasRunnableBlocks(parsed[index].document) else { return .success(nil) }
-            do {
-                return .success(try evaluator.evaluate(parsed[index].document, path: book.chapters[index].source.path))
-            } catch let error as EvaluationError {
-                return .failure(error)
-            } catch {
-                return .failure(.system("\(error)"))
-            }
+        let runnable = book.chapters.indices.filter { Evaluator.hasRunnableBlocks(parsed[$0].document) }
+        let results: [ChapterEvaluation]
+        do {
+            results = try evaluator.evaluate(runnable.map { (parsed[$0].document, book.chapters[$0].source.path) })
+        } catch {
+            throw PipelineError(stage: .evaluate, message: error.description)
         }
-        var evaluations: [ChapterEvaluation?] = []
-        for (index, outcome) in outcomes.enumerated() {
-            switch outcome {
-            case .success(let evaluation): evaluations.append(evaluation)
-            case .failure(let error):
-                throw PipelineError(stage: .evaluate, path: book.chapters[index].source.path, message: error.description)
-            }
-        }
+        var evaluations: [ChapterEvaluation?] = book.chapters.map { _ in nil }
+        for (position, index) in runnable.enumerated() { evaluations[index] = results[position] }
         return evaluations
     }
 

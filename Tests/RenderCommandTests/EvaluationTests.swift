@@ -231,6 +231,34 @@ struct EvaluationTests {
         #expect(page.utf8.count < 1_200_000)
     }
 
+    @Test("chapters are built together; one that does not compile, or needs top-level code, does not hold the others back")
+    func builtTogether() throws {
+        let book = try TemporaryBook([
+            "a.md": "```swift run\nprint(\"a\", softmax([0, 0])[0])\n```\n",
+            "b.md": "```swift run\nlet broken: Int = \"text\"\n```\n",
+            "c.md": """
+                ```swift run
+                extension Array where Element == Double {
+                    func total() -> Double { reduce(0, +) }
+                }
+                ```
+
+                ```swift run
+                print("c", [1.0, 2.0].total())
+                ```
+                """,
+            "d.md": "```swift run\nlet unused = 1\nprint(\"d\")\n```\n",
+        ])
+        let run = try book.render(["--cache-dir", book.root.appendingPathComponent("cache").path])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("(compiled 4)"), "\(run.stdout)")
+        #expect(run.stderr.contains("Chapters/b.md:2:19: error: cannot convert value of type 'String' to specified type 'Int'"), "\(run.stderr)")
+        #expect(!run.stderr.contains("never used"), "a warning the function form alone raises leaked: \(run.stderr)")
+        #expect(book.output("a.html")?.contains("<pre class=\"stdout\">a 0.5\n</pre>") == true)
+        #expect(book.output("c.html")?.contains("<pre class=\"stdout\">c 3.0\n</pre>") == true)
+        #expect(book.output("d.html")?.contains("<pre class=\"stdout\">d\n</pre>") == true)
+    }
+
     @Test("an unchanged book compiles nothing; editing one chapter recompiles only it")
     func cache() throws {
         let book = try TemporaryBook([
