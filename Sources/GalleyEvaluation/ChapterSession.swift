@@ -249,47 +249,72 @@ struct ChapterSession {
         results[index]!.diagnostics += found
     }
 
-    /// The message of a trap, from what the program wrote to standard error: Swift's
-    /// `file:line: Fatal error: message` line when there is one, with the line when the file is
-    /// the chapter (a `fatalError` in chapter code) rather than the standard library.
+    /// The message and line of a trap, from what the program wrote to standard error: Swift's
+    /// `Fatal error: message` line, or the backtracer's `*** Swift runtime failure: … ***`
+    /// headline, and the first backtrace frame in the chapter's Markdown file.
     func trapMessage(_ standardError: String, exitStatus: Int32?, signal: Int32?) -> (text: String, line: Int?) {
         Self.trapMessage(standardError, exitStatus: exitStatus, signal: signal, chapterPath: path)
     }
 
     static func trapMessage(_ standardError: String, exitStatus: Int32?, signal: Int32?, chapterPath: String) -> (text: String, line: Int?) {
-        for line in standardError.split(separator: "\n").reversed() where line.contains("Fatal error") {
-            let text = String(line)
+        let lines = standardError.split(separator: "\n")
+        // `#file` is `Module/name` in Swift 6 (`Chapter/01-softmax.md`); frames name the path.
+        let chapterFile = "\(ProgramRunner.moduleName)/" + (chapterPath.split(separator: "/").last.map(String.init) ?? chapterPath)
+        var message: String?
+        var line: Int?
+        for text in lines where text.contains("Fatal error") {
             let parts = text.components(separatedBy: ": Fatal error")
-            guard parts.count >= 2, let colon = parts[0].lastIndex(of: ":") else { return (text, nil) }
-            let message = "Fatal error" + parts.dropFirst().joined(separator: ": Fatal error")
-            let file = String(parts[0][..<colon])
-            let number = Int(parts[0][parts[0].index(after: colon)...])
-            // `#file` is `Module/name` in Swift 6 (`Chapter/01-softmax.md`), the full path before.
-            let chapterFile = "\(ProgramRunner.moduleName)/" + (chapterPath.split(separator: "/").last.map(String.init) ?? chapterPath)
-            return (message, file == chapterPath || file == chapterFile ? number : nil)
+            if parts.count >= 2, let colon = parts[0].lastIndex(of: ":") {
+                message = "Fatal error" + parts.dropFirst().joined(separator: ": Fatal error")
+                let file = String(parts[0][..<colon])
+                if file == chapterPath || file == chapterFile { line = Int(parts[0][parts[0].index(after: colon)...]) }
+            } else {
+                message = String(text)
+            }
+            break
         }
-        if let last = standardError.split(separator: "\n").last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            return (String(last), nil)
+        if message == nil, let headline = lines.first(where: { $0.hasPrefix("*** Swift runtime failure: ") || $0.hasPrefix("*** Program crashed: ") }) {
+            message = headline.dropFirst(4).replacingOccurrences(of: " ***", with: "")
         }
-        if let signal { return ("stopped by signal \(signal)", nil) }
-        return ("exited with status \(exitStatus ?? -1)", nil)
+        if line == nil {
+            // A frame: `1   0x… main + 389 in program at Chapters/a.md:11:16`.
+            for text in lines {
+                guard let range = text.range(of: " at \(chapterPath):") else { continue }
+                let numbers = text[range.upperBound...].split(separator: ":")
+                if let number = numbers.first.flatMap({ Int($0) }) {
+                    line = number
+                    break
+                }
+            }
+        }
+        if let message { return (message, line) }
+        if let last = withoutStackTrace(standardError).split(separator: "\n").last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            return (String(last), line)
+        }
+        if let signal { return ("stopped by signal \(signal)", line) }
+        return ("exited with status \(exitStatus ?? -1)", line)
     }
 
-    /// Standard error without the runtime's "Current stack trace:" and its frames, which say
-    /// nothing to a reader of the page.
+    /// Standard error without the runtime's stack trace and the backtracer's report, which say
+    /// nothing to a reader of the page (the trap's message and line are in the block's status).
     static func withoutStackTrace(_ text: String) -> String {
-        guard let range = text.range(of: "Current stack trace:") else { return text }
-        var kept = String(text[..<range.lowerBound])
-        let rest = text[range.upperBound...].split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+        var kept: [Substring] = []
+        var skipping = false
         let frame = #/^\s*\d+\s+\S+\s+0x[0-9a-f]+ /#
-        var remaining: [Substring] = []
-        var inFrames = true
-        for line in rest {
-            if inFrames, line.firstMatch(of: frame) != nil { continue }
-            inFrames = false
-            remaining.append(line)
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("*** Signal ") || line.hasPrefix("Current stack trace:") {
+                skipping = true
+                continue
+            }
+            if skipping {
+                if line.hasPrefix("Backtrace took") { skipping = false }
+                else if line.hasPrefix("Current") || line.firstMatch(of: frame) != nil { continue }
+                continue
+            }
+            kept.append(line)
         }
-        kept += remaining.joined(separator: "\n")
-        return kept
+        let joined = kept.joined(separator: "\n")
+        let trimmed = joined.reversed().drop(while: { $0 == "\n" || $0 == " " })
+        return trimmed.isEmpty ? "" : String(trimmed.reversed()) + "\n"
     }
 }

@@ -11,9 +11,10 @@ struct ProgramRunner: Sendable {
 
     /// Flags for chapter code, part of the cache key. Swift 5 mode keeps strict-concurrency
     /// errors out of course code; the long-expression warning tells authors when an expression is
-    /// slow to type-check.
+    /// slow to type-check; debug information (`-g`) lets the runtime's backtracer name the
+    /// Markdown line where a block trapped.
     static let chapterFlags = [
-        "-Onone", "-wmo", "-swift-version", "5",
+        "-Onone", "-g", "-wmo", "-swift-version", "5",
         "-Xfrontend", "-warn-long-expression-type-checking=200",
     ]
 
@@ -206,8 +207,10 @@ struct ProgramRunner: Sendable {
         let nonce = String(UInt64.random(in: 0...UInt64.max), radix: 36)
         var environment = ProcessInfo.processInfo.environment
         environment[RecordChannel.nonceVariable] = nonce
-        // A trap's message is what the page needs; the runtime's backtrace is noise there.
-        environment["SWIFT_BACKTRACE"] = "enable=no"
+        // On a trap the runtime's backtracer names the failure and the line it happened at; only
+        // the crashed thread's top frames, no registers or images: Galley reads and then drops it.
+        environment["SWIFT_BACKTRACE"] =
+            "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,limit=8,top=4,output-to=stderr"
         var collector = OutputCollector(nonce: nonce, cap: outputCap)
         let argument = cache.load(Compilation.self, key: key, name: "compile.json")?.argument
         let process = ChildProcess(

@@ -87,12 +87,35 @@ struct EvaluationTests {
         let run = try book.render()
         #expect(run.status == 1)
         #expect(run.stderr.contains("Chapters/01-trap.md:\(source.marker.line):1: error: block trapped: Fatal error: the model diverged"), "\(run.stderr)")
-        #expect(run.stderr.contains("Chapters/02-index.md:3:1: error: block trapped: Fatal error: Index out of range"), "\(run.stderr)")
+        // The backtrace names the line of the bad index, not just the block.
+        #expect(run.stderr.contains("Chapters/02-index.md:5:1: error: block trapped: Fatal error: Index out of range"), "\(run.stderr)")
         let trap = try #require(book.output("01-trap.html"))
         #expect(trap.contains("<pre class=\"stdout\">before\n</pre>"))
         #expect(trap.contains("not run: the block at line 4 failed"))
         #expect(!trap.contains("never\n</pre>"))
         #expect(book.output("03-fine.html")?.contains("<pre class=\"stdout\">fine\n</pre>") == true)
+    }
+
+    @Test("an expression slow to type-check is a warning at its line")
+    func slowTypeChecking() throws {
+        // Mixed integer and floating-point literals under unary minus: about half a second of
+        // type-checking on the development machine, over the 200 ms limit.
+        let source = MarkedSource("```swift run\nlet fine = 1.0\nlet slow = ⚑-(1 + 2) * 3 - (4 + 5) * 6 + 7.5\n```\n")
+        let book = try TemporaryBook(["a.md": source.text])
+        let run = try book.render()
+        #expect(run.status == 0, "\(run.stderr)")
+        let prefix = "Chapters/a.md:\(source.marker.line):\(source.marker.column): warning: expression took "
+        #expect(run.stderr.contains(prefix), "\(run.stderr)")
+        #expect(book.output("a.html")?.contains(prefix) == true)
+    }
+
+    @Test("an arithmetic overflow traps like any other trap")
+    func overflow() throws {
+        let book = try TemporaryBook(["a.md": "```swift run\nlet big = Int.max\nlet more = big + CommandLine.arguments.count\nprint(more)\n```\n"])
+        let run = try book.render()
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("Chapters/a.md:3:1: error: block trapped: Swift runtime failure: arithmetic overflow"), "\(run.stderr)")
+        #expect(book.output("a.html")?.contains("cell failed") == true)
     }
 
     @Test("a chapter past its time limit is stopped with everything it started")
