@@ -11,10 +11,10 @@ struct ProgramRunner: Sendable {
 
     /// Flags for chapter code, part of the cache key. Swift 5 mode keeps strict-concurrency
     /// errors out of course code; the long-expression warning tells authors when an expression is
-    /// slow to type-check; debug information (`-g`) lets the runtime's backtracer name the
+    /// slow to type-check; line tables (`-gline-tables-only`) let the runtime's backtracer name the
     /// Markdown line where a block trapped.
     static let chapterFlags = [
-        "-Onone", "-g", "-wmo", "-swift-version", "5",
+        "-Onone", "-gline-tables-only", "-wmo", "-swift-version", "5",
         "-Xfrontend", "-warn-long-expression-type-checking=200",
     ]
 
