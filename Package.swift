@@ -51,16 +51,22 @@ let package = Package(
             dependencies: ["GalleyMarkdown", "GalleyDiagnostics", "GalleyRuntime"],
             swiftSettings: strictSettings
         ),
+        // Check: the numbers the prose states against the values the code computes.
+        .target(
+            name: "GalleyChecks",
+            dependencies: ["GalleyMarkdown", "GalleyDiagnostics", "GalleyEvaluation", "GalleyRuntime"],
+            swiftSettings: strictSettings
+        ),
         // Render: HTML pages and GitHub-ready Markdown from the document tree.
         .target(
             name: "GalleyRendering",
-            dependencies: ["GalleyMarkdown", "GalleyDiagnostics", "GalleyEvaluation", "GalleyRuntime"],
+            dependencies: ["GalleyMarkdown", "GalleyDiagnostics", "GalleyEvaluation", "GalleyChecks", "GalleyRuntime"],
             swiftSettings: strictSettings
         ),
         // The named stages in order: load the book, parse, render, write Output/ atomically.
         .target(
             name: "GalleyPipeline",
-            dependencies: ["GalleyMarkdown", "GalleyEvaluation", "GalleyRendering", "GalleyDiagnostics"],
+            dependencies: ["GalleyMarkdown", "GalleyEvaluation", "GalleyChecks", "GalleyRendering", "GalleyDiagnostics"],
             swiftSettings: strictSettings
         ),
         // The thin command line.

@@ -1,4 +1,5 @@
 public import GalleyDiagnostics
+public import GalleyRuntime
 
 /// What running a chapter's blocks gave: each block's output and state, and the diagnostics.
 public struct ChapterEvaluation: Sendable, Codable, Equatable {
@@ -26,15 +27,31 @@ public struct ChapterEvaluation: Sendable, Codable, Equatable {
     }
 
     public var blocks: [Block]
-    /// Every diagnostic of the chapter's code, the blocks' included, in source order.
+    /// Every diagnostic of the chapter's code, the blocks' and the bindings' included, in source
+    /// order.
     public var diagnostics: [Diagnostic]
     /// Whether the program was compiled by this run (false when it came from the cache).
     public var compiled: Bool
+    /// The values of the expressions the prose binds to, by `ExpressionSite` id.
+    public var values: [Int: BoundValue]
+    /// Why a binding has no value (it does not compile, it trapped, the blocks failed), by id.
+    public var bindingProblems: [Int: String]
+    /// The numbers `expect` calls checked, and how many of them were wrong.
+    public var expectedNumbers: Int
+    public var wrongExpectedNumbers: Int
 
-    public init(blocks: [Block] = [], diagnostics: [Diagnostic] = [], compiled: Bool = false) {
+    public init(
+        blocks: [Block] = [], diagnostics: [Diagnostic] = [], compiled: Bool = false,
+        values: [Int: BoundValue] = [:], bindingProblems: [Int: String] = [:],
+        expectedNumbers: Int = 0, wrongExpectedNumbers: Int = 0
+    ) {
         self.blocks = blocks
         self.diagnostics = diagnostics
         self.compiled = compiled
+        self.values = values
+        self.bindingProblems = bindingProblems
+        self.expectedNumbers = expectedNumbers
+        self.wrongExpectedNumbers = wrongExpectedNumbers
     }
 
     /// The result for the block whose code starts at a Markdown line.

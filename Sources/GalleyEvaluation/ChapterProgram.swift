@@ -16,9 +16,27 @@ struct ChapterProgram: Equatable {
         var lineCount: Int
     }
 
+    /// An expression the prose binds to, evaluated after every block has run.
+    struct Binding: Equatable, Sendable {
+        var id: Int
+        var expression: String
+        /// Where the expression stands in the Markdown file.
+        var line: Int
+        var column: Int
+
+        /// The generated declaration: padded so that the expression starts at its own Markdown
+        /// column where the line leaves room, and the column at which it starts.
+        var declaration: (text: String, expressionColumn: Int) {
+            let prefix = "let _galleyValue\(id) = "
+            let padding = max(0, column - 1 - prefix.count)
+            return (String(repeating: " ", count: padding) + prefix + expression, padding + prefix.count + 1)
+        }
+    }
+
     /// The chapter's path as diagnostics show it (`Chapters/01-softmax.md`).
     var path: String
     var blocks: [Block]
+    var bindings: [Binding] = []
 
     /// Modules every chapter sees without importing them.
     static let implicitImports = ["Foundation", "NeuralMath", "GalleyRuntime"]
@@ -34,8 +52,30 @@ struct ChapterProgram: Equatable {
             if !block.code.hasSuffix("\n") { text += "\n" }
             text += "#sourceLocation()\n"
         }
+        text += bindingsSource
         text += "_galleyEnd()\n"
         return text
+    }
+
+    /// The bindings, each evaluated at its Markdown line and then reported.
+    private var bindingsSource: String {
+        guard !bindings.isEmpty else { return "" }
+        var text = "_galleyBeginBindings()\n"
+        for binding in bindings {
+            text += "#sourceLocation(file: \"\(quotedPath)\", line: \(binding.line))\n"
+            text += binding.declaration.text + "\n"
+            text += "#sourceLocation()\n"
+            text += "_galleyBind(\(binding.id), _galleyValue\(binding.id))\n"
+        }
+        return text
+    }
+
+    /// The binding a compiler diagnostic at this Markdown line and generated column points into.
+    func binding(atLine line: Int, column: Int) -> Binding? {
+        bindings.first { binding in
+            let start = binding.declaration.expressionColumn
+            return binding.line == line && column >= start && column <= start + binding.expression.utf8.count
+        }
     }
 
     /// The chapter as a function in a file of its own, for building several chapters with one
@@ -60,6 +100,7 @@ struct ChapterProgram: Equatable {
             if block.code.hasSuffix("\n") { body.removeLast() }
             body += "#sourceLocation()\n"
         }
+        body += bindingsSource
         body += "_galleyEnd()\n"
         return imports.map { "import \($0)\n" }.joined() + "func \(name)() {\n" + body + "}\n"
     }
@@ -86,5 +127,12 @@ struct ChapterProgram: Equatable {
     /// The block holding a Markdown line, if any.
     func block(containingLine line: Int) -> Block? {
         blocks.first { line >= $0.firstLine && line < $0.firstLine + max($0.lineCount, 1) }
+    }
+
+    /// The same program without some bindings (those that do not compile).
+    func removingBindings(_ ids: Set<Int>) -> ChapterProgram {
+        var copy = self
+        copy.bindings.removeAll { ids.contains($0.id) }
+        return copy
     }
 }

@@ -1,12 +1,15 @@
 import Foundation
 import GalleyDiagnostics
 import GalleyMarkdown
+import GalleyRuntime
 
 /// Evaluates one chapter: the notebook run of its ordinary blocks, then each `fails` block on its
 /// own, after the blocks before it.
 struct ChapterSession {
     let path: String
     let blocks: [CodeBlock]
+    /// The expressions the prose binds to, evaluated after the blocks.
+    let sites: [ExpressionSite]
     private let runnerOrNil: ProgramRunner?
     private var runner: ProgramRunner { runnerOrNil! }
 
@@ -14,10 +17,15 @@ struct ChapterSession {
     private var diagnostics: [Diagnostic] = []
     private var compiledAnything = false
     private var options: [RunOptions] = []
+    private var values: [Int: BoundValue] = [:]
+    private var bindingProblems: [Int: String] = [:]
+    private var expectedNumbers = 0
+    private var wrongExpectedNumbers = 0
 
-    init(path: String, blocks: [CodeBlock], runner: ProgramRunner?) {
+    init(path: String, blocks: [CodeBlock], sites: [ExpressionSite] = [], runner: ProgramRunner?) {
         self.path = path
         self.blocks = blocks
+        self.sites = sites
         self.runnerOrNil = runner
     }
 
@@ -41,21 +49,43 @@ struct ChapterSession {
                 firstLine: blocks[index].firstCodeLine, options: options[index],
                 status: .notRun(reason: "not run"), output: BlockOutput(), diagnostics: [])
         }
+        for id in sites.indices where values[id] == nil && bindingProblems[id] == nil {
+            bindingProblems[id] = "not evaluated: the chapter's code failed"
+        }
         let all = (diagnostics + ordered.flatMap(\.diagnostics)).sorted {
             ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
         }
-        return ChapterEvaluation(blocks: ordered, diagnostics: all, compiled: compiledAnything)
+        return ChapterEvaluation(
+            blocks: ordered, diagnostics: all, compiled: compiledAnything, values: values,
+            bindingProblems: bindingProblems, expectedNumbers: expectedNumbers,
+            wrongExpectedNumbers: wrongExpectedNumbers)
     }
 
     // MARK: - The notebook run
 
     private mutating func runNotebook(_ indices: [Int]) throws(EvaluationError) {
-        guard !indices.isEmpty else { return }
-        let program = self.program(indices)
-        let (compilation, compiledNow) = try runner.compile(program)
+        guard !indices.isEmpty || !sites.isEmpty else { return }
+        var program = self.program(indices, withBindings: true)
+        var (compilation, compiledNow) = try runner.compile(program)
         compiledAnything = compiledAnything || compiledNow
+        // Bindings that do not compile are reported at their expressions and left out; the
+        // blocks are then compiled again without them.
+        let broken = bindingErrors(compilation, program: program)
+        if !broken.isEmpty {
+            for (id, found) in broken {
+                diagnostics += found
+                bindingProblems[id] = "does not compile"
+            }
+            program = program.removingBindings(Set(broken.keys))
+            (compilation, compiledNow) = try runner.compile(program)
+            compiledAnything = compiledAnything || compiledNow
+        }
         let compileDiagnostics = self.diagnostics(from: compilation, program: program)
         for (index, found) in compileDiagnostics { record(index, diagnostics: found) }
+        guard !indices.isEmpty else {
+            if compilation.succeeded { try execute(program, indices: indices) }
+            return
+        }
 
         guard compilation.succeeded else {
             // Run what compiles — the blocks before the first broken one — so their output shows.
@@ -83,15 +113,29 @@ struct ChapterSession {
         try execute(program, indices: indices)
     }
 
-    /// Runs a compiled program and records each block's output and fate.
+    /// Runs a compiled program and records each block's output and fate, the expectations the
+    /// blocks checked, and the bindings' values.
     private mutating func execute(_ program: ChapterProgram, indices: [Int]) throws(EvaluationError) {
         let run = try runner.run(program)
         for (position, index) in indices.enumerated() {
             if let output = run.outputs[position] { setOutput(index, output) }
         }
+        recordExpectations(run, indices: indices)
+        values = run.values
+        if run.reachedBindings && !run.finished {
+            // A binding trapped (or ran out of time): the first one without a value.
+            if let trapped = program.bindings.first(where: { run.values[$0.id] == nil }) {
+                let message = run.timedOut ? "ran out of time" : trapMessage(run.bindingsError, exitStatus: run.exitStatus, signal: run.signal).text
+                bindingProblems[trapped.id] = message
+                diagnostics.append(Diagnostic(
+                    path: path, location: sites[trapped.id].expressionLocation, identifier: "binding.trap",
+                    summary: "evaluating '\(trapped.expression)' failed: \(message)"))
+            }
+        }
+        guard !indices.isEmpty else { return }
         let stoppedAt = run.lastBlock.map { indices[min($0, indices.count - 1)] }
         let cleanExit = run.exitStatus == 0 && !run.timedOut
-        if cleanExit && run.finished {
+        if (cleanExit && run.finished) || run.reachedBindings {
             for index in indices where results[index]?.status == nil || results[index]?.status == .notRun(reason: "") {
                 setStatus(index, .succeeded)
             }
@@ -167,22 +211,63 @@ struct ChapterSession {
         }
     }
 
+    // MARK: - Expectations and bindings
+
+    private mutating func recordExpectations(_ run: ProgramRunner.Run, indices: [Int]) {
+        for item in run.expectations where item.block < indices.count {
+            let index = indices[item.block]
+            let expectation = item.expectation
+            expectedNumbers += max(expectation.computed.count, 1)
+            guard let failure = expectation.failure else { continue }
+            wrongExpectedNumbers += 1
+            let indent = blocks[index].range.lowerBound.column - 1
+            record(index, diagnostics: [Diagnostic(
+                path: path, location: SourceLocation(line: expectation.line, column: expectation.column + indent),
+                identifier: "expect.failed", summary: "expectation failed: \(failure)")])
+        }
+    }
+
+    /// Compiler errors that point into binding expressions, by binding id, as diagnostics at the
+    /// expressions in the Markdown file.
+    private func bindingErrors(_ compilation: ProgramRunner.Compilation, program: ChapterProgram) -> [Int: [Diagnostic]] {
+        guard !compilation.succeeded else { return [:] }
+        var found: [Int: [Diagnostic]] = [:]
+        for record in compilation.diagnostics where record.severity == "error" && record.path == path {
+            guard let binding = program.binding(atLine: record.line, column: record.column) else { continue }
+            let column = binding.column + record.column - binding.declaration.expressionColumn
+            found[binding.id, default: []].append(Diagnostic(
+                path: path, location: SourceLocation(line: binding.line, column: column),
+                identifier: "binding.compile", summary: record.message))
+        }
+        return found
+    }
+
     // MARK: - Helpers
 
-    /// The program of the notebook run: every block not marked `fails`, in order.
-    static func notebookProgram(path: String, blocks: [CodeBlock]) -> ChapterProgram {
-        let session = ChapterSession(path: path, blocks: blocks, runner: nil)
-        return session.program(blocks.indices.filter { RunOptions.parse(info: blocks[$0].info)?.options.fails != true })
+    private func program(_ indices: [Int], withBindings: Bool = false) -> ChapterProgram {
+        ChapterProgram(
+            path: path,
+            blocks: indices.enumerated().map { position, index in
+                let block = blocks[index]
+                return ChapterProgram.Block(
+                    index: position, code: block.code, firstLine: block.firstCodeLine,
+                    lineCount: block.code.split(separator: "\n", omittingEmptySubsequences: false).count)
+            },
+            bindings: withBindings ? sites.enumerated().map { id, site in
+                ChapterProgram.Binding(
+                    id: id, expression: site.expression, line: site.expressionLocation.line,
+                    column: site.expressionLocation.column)
+            } : [])
     }
 
-    private func program(_ indices: [Int]) -> ChapterProgram {
-        ChapterProgram(path: path, blocks: indices.enumerated().map { position, index in
-            let block = blocks[index]
-            return ChapterProgram.Block(
-                index: position, code: block.code, firstLine: block.firstCodeLine,
-                lineCount: block.code.split(separator: "\n", omittingEmptySubsequences: false).count)
-        })
+    /// The program of the notebook run: every block not marked `fails`, in order, then the
+    /// bindings.
+    static func notebookProgram(path: String, blocks: [CodeBlock], sites: [ExpressionSite]) -> ChapterProgram {
+        let session = ChapterSession(path: path, blocks: blocks, sites: sites, runner: nil)
+        return session.program(
+            blocks.indices.filter { RunOptions.parse(info: blocks[$0].info)?.options.fails != true }, withBindings: true)
     }
+
 
     /// The compiler's diagnostics as Galley diagnostics, grouped by block.
     private func diagnostics(from compilation: ProgramRunner.Compilation, program: ChapterProgram) -> [Int: [Diagnostic]] {
@@ -201,6 +286,12 @@ struct ChapterSession {
             }
             let block: ChapterProgram.Block?
             let location: SourceLocation
+            // Diagnostics in binding expressions are reported at the expressions, elsewhere.
+            if record.path == path, program.block(containingLine: record.line) == nil,
+                program.binding(atLine: record.line, column: record.column) != nil
+            {
+                continue
+            }
             if record.path == path, let found = program.block(containingLine: record.line) {
                 block = found
                 // Code inside a list item is indented in the Markdown; cmark-gfm removed that.

@@ -41,9 +41,9 @@ public struct Evaluator: Sendable {
             timeout: configuration.timeout, outputCap: configuration.outputCap))
     }
 
-    /// Whether a chapter has anything to run.
+    /// Whether a chapter has anything to run: code blocks, or expressions its prose binds to.
     public static func hasRunnableBlocks(_ document: Document) -> Bool {
-        !runnableBlocks(in: document).isEmpty
+        !runnableBlocks(in: document).isEmpty || !ExpressionSite.all(in: document).isEmpty
     }
 
     /// Evaluates the `swift run` blocks of several chapters: first every chapter that needs it is
@@ -51,17 +51,18 @@ public struct Evaluator: Sendable {
     /// process, in parallel. Results are in the order of `chapters`.
     public func evaluate(_ chapters: [(document: Document, path: String)]) throws(EvaluationError) -> [ChapterEvaluation] {
         let blocks = chapters.map { Self.runnableBlocks(in: $0.document) }
+        let sites = chapters.map { ExpressionSite.all(in: $0.document) }
         let programs = chapters.indices.compactMap { index in
-            blocks[index].isEmpty ? nil : ChapterSession.notebookProgram(path: chapters[index].path, blocks: blocks[index])
+            blocks[index].isEmpty && sites[index].isEmpty
+                ? nil : ChapterSession.notebookProgram(path: chapters[index].path, blocks: blocks[index], sites: sites[index])
         }
         let compiledNow = try runner.compileTogether(programs)
         let outcomes = Self.parallelMap(Array(chapters.indices)) { index -> Result<ChapterEvaluation, EvaluationError> in
-            var session = ChapterSession(path: chapters[index].path, blocks: blocks[index], runner: runner)
+            var session = ChapterSession(path: chapters[index].path, blocks: blocks[index], sites: sites[index], runner: runner)
             do {
                 var evaluation = try session.evaluate()
-                if !blocks[index].isEmpty,
-                    compiledNow.contains(runner.key(for: ChapterSession.notebookProgram(path: chapters[index].path, blocks: blocks[index])))
-                {
+                let program = ChapterSession.notebookProgram(path: chapters[index].path, blocks: blocks[index], sites: sites[index])
+                if compiledNow.contains(runner.key(for: program)) {
                     evaluation.compiled = true
                 }
                 return .success(evaluation)
@@ -94,7 +95,8 @@ public struct Evaluator: Sendable {
 
     /// Evaluates the `swift run` blocks of one parsed chapter.
     public func evaluate(_ document: Document, path: String) throws(EvaluationError) -> ChapterEvaluation {
-        var session = ChapterSession(path: path, blocks: Self.runnableBlocks(in: document), runner: runner)
+        var session = ChapterSession(
+            path: path, blocks: Self.runnableBlocks(in: document), sites: ExpressionSite.all(in: document), runner: runner)
         return try session.evaluate()
     }
 

@@ -16,6 +16,14 @@ struct OutputCollector {
     private(set) var currentBlock: Int?
     /// Whether the program reached its end.
     private(set) var finished = false
+    /// Whether the program got past its blocks to the bindings.
+    private(set) var reachedBindings = false
+    /// The values of the bindings, by id.
+    private(set) var values: [Int: BoundValue] = [:]
+    /// The `expect` calls' outcomes, with the block each was made in.
+    private(set) var expectations: [BlockExpectation] = []
+    /// What the program wrote to standard error while evaluating the bindings.
+    private(set) var bindingsError = ""
 
     private var pendingOutput: [UInt8] = []
     private var pendingError: [UInt8] = []
@@ -24,10 +32,20 @@ struct OutputCollector {
     private var errorBytes: [Int: Int] = [:]
     private let marker: [UInt8]
 
+    /// The stand-in block number for standard error written while evaluating bindings.
+    static let bindingsStage = -1
+
     init(nonce: String, cap: Int = 1 << 20) {
         self.nonce = nonce
         self.cap = cap
         self.marker = Array((RecordChannel.marker + nonce + " ").utf8)
+    }
+
+    private static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return decoder
     }
 
     // MARK: - Standard output
@@ -67,8 +85,8 @@ struct OutputCollector {
                 if outputs[index] == nil { outputs[index] = BlockOutput() }
             }
         case "display":
-            guard let block = currentBlock,
-                let item = try? JSONDecoder().decode(DisplayItem.self, from: Data(payload.utf8))
+            guard let block = currentBlock, !reachedBindings,
+                let item = try? Self.decoder.decode(DisplayItem.self, from: Data(payload.utf8))
             else { return }
             let size = payload.utf8.count
             guard outputBytes[block, default: 0] + size <= cap else {
@@ -79,13 +97,23 @@ struct OutputCollector {
             outputs[block, default: BlockOutput()].items.append(.display(item))
         case "end":
             finished = true
+        case "bindings":
+            reachedBindings = true
+        case "bind":
+            if let value = try? Self.decoder.decode(BoundValue.self, from: Data(payload.utf8)) {
+                values[value.id] = value
+            }
+        case "expect":
+            if let block = currentBlock, let expectation = try? Self.decoder.decode(Expectation.self, from: Data(payload.utf8)) {
+                expectations.append(BlockExpectation(block: block, expectation: expectation))
+            }
         default:
             break
         }
     }
 
     private mutating func appendText(_ bytes: ArraySlice<UInt8>) {
-        guard !bytes.isEmpty, let block = currentBlock else { return }
+        guard !bytes.isEmpty, !reachedBindings, let block = currentBlock else { return }
         let allowed = min(bytes.count, max(0, cap - outputBytes[block, default: 0]))
         if allowed < bytes.count { outputs[block, default: BlockOutput()].truncated = true }
         outputBytes[block, default: 0] += allowed
@@ -110,6 +138,7 @@ struct OutputCollector {
             if line.starts(with: marker) {
                 let record = String(decoding: line.dropFirst(marker.count), as: UTF8.self)
                 if record.hasPrefix("block "), let index = Int(record.dropFirst(6)) { errorBlock = index }
+                if record.hasPrefix("bindings") { errorBlock = Self.bindingsStage }
                 continue
             }
             appendError(line + [UInt8(ascii: "\n")])
@@ -134,6 +163,10 @@ struct OutputCollector {
     }
 
     private mutating func appendError(_ bytes: ArraySlice<UInt8>) {
+        if errorBlock == Self.bindingsStage {
+            if bindingsError.utf8.count < cap { bindingsError += String(decoding: bytes, as: UTF8.self) }
+            return
+        }
         // Errors before any block (there are none in practice) go to the first.
         guard let block = errorBlock ?? currentBlock else { return }
         let allowed = min(bytes.count, max(0, cap - errorBytes[block, default: 0]))
@@ -142,4 +175,10 @@ struct OutputCollector {
         guard allowed > 0 else { return }
         outputs[block, default: BlockOutput()].standardError += String(decoding: bytes.prefix(allowed), as: UTF8.self)
     }
+}
+
+/// An `expect` call's outcome and the block (its place in the program) it was made in.
+struct BlockExpectation: Codable, Equatable, Sendable {
+    var block: Int
+    var expectation: Expectation
 }

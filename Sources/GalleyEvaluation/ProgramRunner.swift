@@ -44,6 +44,10 @@ struct ProgramRunner: Sendable {
         var outputs: [Int: BlockOutput]
         var lastBlock: Int?
         var finished: Bool
+        var reachedBindings: Bool
+        var values: [Int: BoundValue]
+        var expectations: [BlockExpectation]
+        var bindingsError: String
         var exitStatus: Int32?
         var signal: Int32?
         var timedOut: Bool
@@ -223,6 +227,8 @@ struct ProgramRunner: Sendable {
         collector.finish()
         let run = Run(
             outputs: collector.outputs, lastBlock: collector.currentBlock, finished: collector.finished,
+            reachedBindings: collector.reachedBindings, values: collector.values,
+            expectations: collector.expectations, bindingsError: collector.bindingsError,
             exitStatus: termination.exitStatus, signal: termination.signal, timedOut: termination.timedOut)
         // A timed-out run is not cached: the next render should try again.
         if !termination.timedOut { cache.store(run, key: key, name: "run.json") }

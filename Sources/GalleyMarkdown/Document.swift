@@ -53,6 +53,10 @@ public enum Inline: Sendable, Equatable {
     case image(Image)
     case html(InlineHTML)
     case math(InlineMath)
+    /// A link whose destination starts with `=`: numbers in prose bound to a Swift expression.
+    case statedNumbers(StatedNumbersLink)
+    /// `` `{swift} expr` ``: the value of a Swift expression, written into the prose.
+    case inlineValue(InlineValue)
 }
 
 // MARK: - Blocks
@@ -163,6 +167,38 @@ public struct InlineHTML: Sendable, Equatable {
     /// The HTML after cmark-gfm's tagfilter.
     public var filtered: String
     public var location: SourceLocation
+}
+
+/// `[0.88，0.12，0](=a)`: the author states numbers and binds them to a Swift expression, to be
+/// checked against its value.
+public struct StatedNumbersLink: Sendable, Equatable {
+    /// The link text exactly as written in the source (`0.88，0.12，0`).
+    public var text: String
+    /// The Swift expression after the `=`.
+    public var expression: String
+    /// The link title, which may set an explicit tolerance: `"±0.05"`.
+    public var title: String
+    /// Where the `[` stands.
+    public var location: SourceLocation
+    /// Where the text starts, the first character after `[`.
+    public var textLocation: SourceLocation
+    /// Where the expression starts, the first character after `=`.
+    public var expressionLocation: SourceLocation
+    /// The bytes of the text in the source, for rewriting stale numbers.
+    public var textByteRange: Range<Int>
+    /// The bytes of the whole link, `[` to `)`, for the Markdown output.
+    public var byteRange: Range<Int>
+}
+
+/// `` `{swift} expr` `` in prose, replaced by the value of `expr`.
+public struct InlineValue: Sendable, Equatable {
+    public var expression: String
+    /// Where the code span starts.
+    public var location: SourceLocation
+    /// Where the expression starts.
+    public var expressionLocation: SourceLocation
+    /// The bytes of the whole code span in the source.
+    public var byteRange: Range<Int>
 }
 
 /// `$…$` inline math, or `$$…$$` written inside a paragraph.

@@ -176,7 +176,11 @@ struct DocumentConverter {
         case CMARK_NODE_LINEBREAK:
             return .lineBreak
         case CMARK_NODE_CODE:
-            return .code(string(cmark_node_get_literal(node)))
+            let literal = string(cmark_node_get_literal(node))
+            if literal.hasPrefix(Self.inlineValuePrefix), let value = inlineValue(node, literal: literal) {
+                return .inlineValue(value)
+            }
+            return .code(literal)
         case CMARK_NODE_HTML_INLINE:
             if MathNodeState.of(node) != nil { return inlineMath(node) }
             let literal = string(cmark_node_get_literal(node))
@@ -189,6 +193,10 @@ struct DocumentConverter {
             return .strong(inlineChildren(of: node))
         case CMARK_NODE_LINK:
             let location = inlineLocation(node, marker: "[")
+            let destination = string(cmark_node_get_url(node))
+            if destination.hasPrefix("="), let stated = statedNumbers(node, at: location, destination: destination) {
+                return .statedNumbers(stated)
+            }
             return .link(Link(
                 destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
                 content: inlineChildren(of: node), location: location))
@@ -220,6 +228,85 @@ struct DocumentConverter {
             return .text(tex)
         }
         return .math(InlineMath(tex: tex, isDisplay: state.kind == .inlineDisplay, location: location))
+    }
+
+    // MARK: - Stated numbers and inline values
+
+    static let inlineValuePrefix = "{swift} "
+
+    /// A `[text](=expression "title")` link, with the byte ranges of its parts in the source.
+    private func statedNumbers(_ node: OpaquePointer, at location: SourceLocation, destination: String) -> StatedNumbersLink? {
+        let bytes = source.bytes
+        let open = source.byteOffset(of: location)
+        guard open < bytes.count, bytes[open] == UInt8(ascii: "[") else { return nil }
+        // The text ends at the `](=` that starts this destination.
+        let needle = Array(("](" + destination).utf8)
+        var close = open + 1
+        var found: Int?
+        while close + needle.count <= bytes.count {
+            if bytes[close] == needle[0], bytes[close..<(close + needle.count)].elementsEqual(needle) {
+                found = close
+                break
+            }
+            close += 1
+        }
+        guard let textEnd = found else { return nil }
+        // The link ends at the `)` after the destination (and title).
+        var end = textEnd + needle.count
+        var quote: UInt8?
+        while end < bytes.count {
+            let byte = bytes[end]
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: ")") {
+                break
+            }
+            end += 1
+        }
+        let text = String(decoding: bytes[(open + 1)..<textEnd], as: UTF8.self)
+        return StatedNumbersLink(
+            text: text, expression: String(destination.dropFirst()), title: string(cmark_node_get_title(node)),
+            location: location, textLocation: source.location(ofByteOffset: open + 1),
+            expressionLocation: source.location(ofByteOffset: textEnd + 3),
+            textByteRange: (open + 1)..<textEnd, byteRange: open..<min(end + 1, bytes.count))
+    }
+
+    /// A `` `{swift} expression` `` code span.
+    private func inlineValue(_ node: OpaquePointer, literal: String) -> InlineValue? {
+        let location = inlineLocation(node, marker: "`")
+        let bytes = source.bytes
+        let start = source.byteOffset(of: location)
+        guard start < bytes.count else { return nil }
+        var ticks = 0
+        while start + ticks < bytes.count, bytes[start + ticks] == UInt8(ascii: "`") { ticks += 1 }
+        // The expression as written starts after the prefix (and a space cmark may have dropped).
+        var index = start + ticks
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
+        let prefix = Array(Self.inlineValuePrefix.utf8)
+        guard index + prefix.count <= bytes.count, bytes[index..<(index + prefix.count)].elementsEqual(prefix) else {
+            return nil
+        }
+        let expressionStart = index + prefix.count
+        // The span ends at the next run of exactly `ticks` backticks.
+        var end = expressionStart
+        while end < bytes.count {
+            if bytes[end] == UInt8(ascii: "`") {
+                var run = 0
+                while end + run < bytes.count, bytes[end + run] == UInt8(ascii: "`") { run += 1 }
+                if run == ticks { break }
+                end += run
+            } else {
+                end += 1
+            }
+        }
+        let expression = String(
+            literal.dropFirst(Self.inlineValuePrefix.count).drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        return InlineValue(
+            expression: expression, location: location,
+            expressionLocation: source.location(ofByteOffset: expressionStart),
+            byteRange: start..<min(end + ticks, bytes.count))
     }
 
     // MARK: - Positions

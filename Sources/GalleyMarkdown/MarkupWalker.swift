@@ -45,7 +45,7 @@ extension MarkupWalker {
         case .emphasis(let children), .strong(let children), .strikethrough(let children):
             for child in children { visit(child) }
         case .link(let link): for child in link.content { visit(child) }
-        case .text, .softBreak, .lineBreak, .code, .image, .html, .math:
+        case .text, .softBreak, .lineBreak, .code, .image, .html, .math, .statedNumbers, .inlineValue:
             break
         }
     }

@@ -16,6 +16,8 @@ public enum PlainText {
         case .image(let image): text += image.alt
         case .html: break
         case .math(let math): text += math.tex
+        case .statedNumbers(let stated): text += stated.text
+        case .inlineValue(let value): text += value.expression
         }
     }
 }

@@ -1,10 +1,11 @@
 public import Foundation
 public import GalleyDiagnostics
+import GalleyChecks
 public import GalleyEvaluation
 import GalleyMarkdown
 import GalleyRendering
 
-/// The stages a book goes through, in order: load → parse → evaluate → render → write.
+/// The stages a book goes through, in order: load → parse → evaluate → check → render → write.
 ///
 /// Chapters are parsed, evaluated and rendered in parallel; what goes wrong inside a chapter is collected as
 /// diagnostics and the rest of the book goes on. Only a problem that stops the whole run is thrown.
@@ -18,13 +19,30 @@ public enum Pipeline {
         public var outputFolder: URL
         /// How chapters' code is compiled, run and cached.
         public var evaluation: Evaluator.Configuration
+        /// What the run is for.
+        public var mode: Mode
 
-        public init(bookFolder: URL, bookDisplayPath: String, outputFolder: URL, evaluation: Evaluator.Configuration) {
+        public init(
+            bookFolder: URL, bookDisplayPath: String, outputFolder: URL, evaluation: Evaluator.Configuration,
+            mode: Mode = .render
+        ) {
             self.bookFolder = bookFolder
             self.bookDisplayPath = bookDisplayPath
             self.outputFolder = outputFolder
             self.evaluation = evaluation
+            self.mode = mode
         }
+    }
+
+    /// What a run is for.
+    public enum Mode: Sendable {
+        /// Render the book into the output folder.
+        case render
+        /// Check everything — code, stated numbers, images, math — and write nothing.
+        case check
+        /// Rewrite each wrong stated number in the chapters to the computed value, and write
+        /// nothing else.
+        case fix
     }
 
     /// What a run did.
@@ -37,6 +55,23 @@ public enum Pipeline {
         public var fileCount: Int
         /// The chapters whose code was compiled in this run (not taken from the cache).
         public var compiledChapters: [String]
+        /// Stated numbers (and numbers `expect` calls checked), and how many were wrong.
+        public var numbersChecked: Int
+        public var numbersWrong: Int
+        /// The chapters that state or expect at least one number.
+        public var chaptersWithNumbers: Int
+        /// For `.fix`: the numbers rewritten, by chapter path.
+        public var fixes: [String: Int]
+
+        /// The closing line of `--check`: `37 numbers checked in 4 chapters, 1 wrong`.
+        public var checkSummary: String {
+            let numbers = numbersChecked == 1 ? "1 number" : "\(numbersChecked) numbers"
+            let chapters = chaptersWithNumbers == 1 ? "1 chapter" : "\(chaptersWithNumbers) chapters"
+            var line = "\(numbers) checked in \(chapters), \(numbersWrong) wrong"
+            let others = errorCount - numbersWrong
+            if others > 0 { line += "; \(others) other error\(others == 1 ? "" : "s")" }
+            return line
+        }
 
         public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
         public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -51,9 +86,28 @@ public enum Pipeline {
         // Parse each chapter, evaluate its code, and render it, chapters in parallel.
         let parsed = parallelMap(book.chapters) { MarkdownParser.parse($0.source) }
         let evaluations = try evaluate(book, parsed: parsed, configuration: options.evaluation)
+        let checks = book.chapters.indices.map { index in
+            StatedNumberChecker.check(parsed[index].document, evaluation: evaluations[index], source: book.chapters[index].source)
+        }
+        let numbersChecked = checks.map(\.numbersChecked).reduce(0, +) + evaluations.map { $0?.expectedNumbers ?? 0 }.reduce(0, +)
+        let numbersWrong = checks.map(\.numbersWrong).reduce(0, +) + evaluations.map { $0?.wrongExpectedNumbers ?? 0 }.reduce(0, +)
+        let chaptersWithNumbers = book.chapters.indices.filter {
+            checks[$0].numbersChecked > 0 || (evaluations[$0]?.expectedNumbers ?? 0) > 0
+        }.count
+        if options.mode == .fix {
+            let fixes = try applyFixes(book, checks: checks)
+            return Report(
+                bookTitle: book.title, chapters: book.chapters.map(\.source.path),
+                diagnostics: (loadDiagnostics + parsed.flatMap(\.diagnostics) + evaluations.flatMap { $0?.diagnostics ?? [] }
+                    + checks.flatMap(\.diagnostics)).filter { $0.identifier != "number.wrong" }.sorted(by: diagnosticOrder),
+                fileCount: 0, compiledChapters: [], numbersChecked: numbersChecked, numbersWrong: numbersWrong - fixes.values.reduce(0, +),
+                chaptersWithNumbers: chaptersWithNumbers, fixes: fixes)
+        }
         let resolver = ImageResolver(bookFolder: book.folder)
         let results = parallelMap(Array(book.chapters.indices)) { index in
-            renderChapter(book.chapters[index], parsed: parsed[index], evaluation: evaluations[index], resolver: resolver)
+            renderChapter(
+                book.chapters[index], parsed: parsed[index], evaluation: evaluations[index], checks: checks[index],
+                resolver: resolver)
         }
 
         // Assemble the site.
@@ -81,11 +135,14 @@ public enum Pipeline {
         for (path, url) in katex { files[path] = .copy(url) }
 
         // Write, all at once.
-        try OutputWriter(destination: options.outputFolder).write(files)
+        if options.mode == .render {
+            try OutputWriter(destination: options.outputFolder).write(files)
+        }
         return Report(
             bookTitle: book.title, chapters: book.chapters.map(\.source.path),
-            diagnostics: diagnostics.sorted(by: diagnosticOrder), fileCount: files.count,
-            compiledChapters: book.chapters.indices.filter { evaluations[$0]?.compiled == true }.map { book.chapters[$0].source.path })
+            diagnostics: diagnostics.sorted(by: diagnosticOrder), fileCount: options.mode == .render ? files.count : 0,
+            compiledChapters: book.chapters.indices.filter { evaluations[$0]?.compiled == true }.map { book.chapters[$0].source.path },
+            numbersChecked: numbersChecked, numbersWrong: numbersWrong, chaptersWithNumbers: chaptersWithNumbers, fixes: [:])
     }
 
     // MARK: - Chapters
@@ -123,23 +180,51 @@ public enum Pipeline {
         return evaluations
     }
 
+    /// Rewrites the wrong stated numbers in the chapters' files, changing no other byte; returns
+    /// the count per chapter.
+    private static func applyFixes(_ book: Book, checks: [ChapterChecks]) throws(PipelineError) -> [String: Int] {
+        var fixed: [String: Int] = [:]
+        for (index, chapter) in book.chapters.enumerated() where !checks[index].fixes.isEmpty {
+            let edits = checks[index].fixes.map { MarkdownFormatter.Edit(byteRange: $0.byteRange, replacement: $0.replacement) }
+            let text = MarkdownFormatter.format(chapter.source, edits: edits)
+            let temporary = chapter.url.deletingLastPathComponent()
+                .appendingPathComponent(".\(chapter.url.lastPathComponent).galley-fix-\(getpid())")
+            do {
+                try Data(text.utf8).write(to: temporary)
+                if rename(temporary.path, chapter.url.path) != 0 {
+                    throw PipelineError(stage: .write, path: chapter.source.path, message: "cannot replace the file")
+                }
+            } catch let error as PipelineError {
+                try? FileManager.default.removeItem(at: temporary)
+                throw error
+            } catch {
+                try? FileManager.default.removeItem(at: temporary)
+                throw PipelineError(stage: .write, path: chapter.source.path, message: "cannot write the fixed chapter: \(error.localizedDescription)")
+            }
+            fixed[chapter.source.path] = edits.count
+        }
+        return fixed
+    }
+
     private static func renderChapter(
-        _ chapter: Chapter, parsed: MarkdownParser.Result, evaluation: ChapterEvaluation?, resolver: ImageResolver
+        _ chapter: Chapter, parsed: MarkdownParser.Result, evaluation: ChapterEvaluation?, checks: ChapterChecks,
+        resolver: ImageResolver
     ) -> ChapterResult {
         var result = ChapterResult()
-        result.diagnostics = parsed.diagnostics + (evaluation?.diagnostics ?? [])
+        result.diagnostics = parsed.diagnostics + (evaluation?.diagnostics ?? []) + checks.diagnostics
         var collector = ImageCollector()
         collector.walk(parsed.document)
         result.images = resolver.resolve(collector.references, in: chapter)
         result.diagnostics += result.images.diagnostics
         let formatter = HTMLFormatter.render(
-            parsed.document, options: .init(imagePaths: result.images.paths, evaluation: evaluation))
+            parsed.document, options: .init(imagePaths: result.images.paths, evaluation: evaluation, checks: checks))
         result.html = formatter.html
         result.title = formatter.headings.first(where: { $0.level == 1 })?.text
         var edits = result.images.markdownEdits
         if let evaluation {
             edits += BlockOutputMarkdown.edits(for: parsed.document, evaluation: evaluation, source: chapter.source)
         }
+        edits += ProseMarkdown.edits(for: parsed.document, checks: checks)
         result.markdown = MarkdownFormatter.format(chapter.source, edits: edits)
         result.diagnostics.sort(by: diagnosticOrder)
         return result

@@ -1,3 +1,4 @@
+public import GalleyChecks
 public import GalleyEvaluation
 public import GalleyMarkdown
 import GalleyRuntime
@@ -16,10 +17,13 @@ public struct HTMLFormatter {
         public var imagePaths: [String: String]
         /// What the chapter's `swift run` blocks printed and displayed, if they ran.
         public var evaluation: ChapterEvaluation?
+        /// The verdicts on the chapter's stated numbers, and its inline values.
+        public var checks: ChapterChecks?
 
-        public init(imagePaths: [String: String] = [:], evaluation: ChapterEvaluation? = nil) {
+        public init(imagePaths: [String: String] = [:], evaluation: ChapterEvaluation? = nil, checks: ChapterChecks? = nil) {
             self.imagePaths = imagePaths
             self.evaluation = evaluation
+            self.checks = checks
         }
     }
 
@@ -298,12 +302,38 @@ public struct HTMLFormatter {
             html += " />"
         case .html(let inlineHTML):
             html += rewriteImages(inHTML: inlineHTML.filtered)
+        case .statedNumbers(let link):
+            writeStatedNumbers(link)
+        case .inlineValue(let value):
+            if let text = options.checks?.inlineValues[value.byteRange.lowerBound] {
+                html += "<span class=\"computed-value\" title=\"\(HTMLEscaping.escape(value.expression))\">\(HTMLEscaping.escape(text))</span>"
+            } else {
+                html += "<code class=\"computed-value missing\">\(HTMLEscaping.escape(value.expression))</code>"
+            }
         case .math(let math):
             if math.isDisplay {
                 html += "<span class=\"math display\">\(HTMLEscaping.escape(math.tex))</span>"
             } else {
                 html += "<span class=\"math inline\">\(HTMLEscaping.escape(math.tex))</span>"
             }
+        }
+    }
+
+    /// The author's own numbers, marked as checked (the computed value on hover and for screen
+    /// readers), as wrong, or as not checked.
+    private mutating func writeStatedNumbers(_ link: StatedNumbersLink) {
+        let verdict = options.checks?.links[link.byteRange.lowerBound]
+        let text = HTMLEscaping.escape(link.text)
+        let computed = verdict?.computed.map(HTMLEscaping.escape) ?? ""
+        switch verdict?.state {
+        case .correct?:
+            html += "<span class=\"stated correct\" title=\"已核对：计算值 \(computed)\">\(text)<span class=\"visually-hidden\">（已核对，计算值 \(computed)）</span></span>"
+        case .wrong?:
+            html += "<span class=\"stated wrong\" title=\"与计算值不符：\(computed)\">\(text)<span class=\"visually-hidden\">（与计算值不符，计算值 \(computed)）</span></span>"
+        case .unchecked(let reason)?:
+            html += "<span class=\"stated unchecked\" title=\"未核对：\(HTMLEscaping.escape(reason))\">\(text)</span>"
+        case nil:
+            html += "<span class=\"stated unchecked\">\(text)</span>"
         }
     }
 

@@ -123,6 +123,19 @@ public enum SiteAssets {
     ul.cell-diagnostics { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.8rem;
       color: var(--error); margin: 0.25rem 0 0; padding-left: 1.25rem; }
     p.truncated { font-size: 0.85rem; color: var(--muted); margin: 0; }
+    /* Numbers the prose states: a dotted underline once checked, a red wavy one when wrong. */
+    span.stated { text-decoration-line: underline; text-decoration-thickness: 1px;
+      text-underline-offset: 0.2em; }
+    span.stated.correct { text-decoration-style: dotted; text-decoration-color: var(--computed); }
+    span.stated.correct::after { content: "✓"; font-size: 0.7em; color: var(--computed);
+      vertical-align: super; margin-left: 0.1em; }
+    span.stated.wrong { text-decoration-style: wavy; text-decoration-color: var(--error); color: var(--error); }
+    span.stated.wrong::after { content: "✗"; font-size: 0.7em; vertical-align: super; margin-left: 0.1em; }
+    span.stated.unchecked { text-decoration-style: dashed; text-decoration-color: var(--muted); }
+    span.computed-value { border-bottom: 1px dotted var(--computed); }
+    code.computed-value.missing { color: var(--error); }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+      white-space: nowrap; }
     nav.pager { display: flex; justify-content: space-between; gap: 1rem; padding-top: 1rem;
       padding-bottom: 2rem; border-top: 1px solid var(--border); margin-top: 2rem; }
     footer.site { color: var(--muted); font-size: 0.85rem; padding-bottom: 2rem; }

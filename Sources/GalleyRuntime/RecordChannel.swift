@@ -8,6 +8,8 @@ import Foundation
 ///
 ///     ␞galley NONCE block 3
 ///     ␞galley NONCE display {"value":{"label":"a","text":"0.8789"}}
+///     ␞galley NONCE bind {"id":0,"numbers":[0.8789],"text":"0.8789","type":"Double"}
+///     ␞galley NONCE expect {"line":14,"column":1,"stated":"0.88","computed":[0.8789]}
 ///     ␞galley NONCE end
 ///
 /// The same `block` record goes to standard error, so both streams split at the same places.
@@ -34,10 +36,21 @@ public enum RecordChannel {
     }
 
     static func send(_ item: DisplayItem) {
+        sendJSON("display", item)
+    }
+
+    /// Sends a record whose payload is a value as JSON (NaN and the infinities as strings).
+    static func sendJSON(_ kind: String, _ value: some Encodable) {
+        guard let data = try? encoder.encode(value) else { return }
+        send(kind, String(decoding: data, as: UTF8.self))
+    }
+
+    private static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(item) else { return }
-        send("display", String(decoding: data, as: UTF8.self))
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return encoder
     }
 }
 
@@ -55,6 +68,12 @@ public func _galleyBeginBlock(_ index: Int) {
         }
     }
     RecordChannel.send("block", String(index), alsoToStandardError: true)
+}
+
+/// Marks the start of the bindings, the expressions the prose binds to, evaluated after every
+/// block has run.
+public func _galleyBeginBindings() {
+    RecordChannel.send("bindings", "", alsoToStandardError: true)
 }
 
 /// Marks the normal end of the program. Galley's generated program calls this last.

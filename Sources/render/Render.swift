@@ -3,7 +3,8 @@ import Foundation
 import GalleyEvaluation
 import GalleyPipeline
 
-/// `render`: renders a book of Markdown chapters into a static site and GitHub-ready Markdown.
+/// `render`: renders a book of Markdown chapters into a static site and GitHub-ready Markdown,
+/// checks it for CI, or fixes its stale numbers.
 @main
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,15 +14,36 @@ struct Render: ParsableCommand {
             still renders. The output folder is replaced as a whole, atomically: a run that fails \
             or is killed leaves the previous output intact.
 
-            Exit status: 0 when the book rendered cleanly, 1 when a chapter has an error, 2 for a \
-            usage or environment error.
+            --check renders nothing and ends with a summary such as "37 numbers checked in 4 \
+            chapters, 1 wrong"; --fix rewrites each wrong stated number in the chapters to the \
+            computed value, at the author's precision and style, and changes no other byte.
+
+            Exit status: 0 when the book is clean, 1 when a chapter has an error (a wrong number, \
+            a block that fails, a missing image, unterminated math), 2 for a usage or environment \
+            error.
             """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, github
+    }
 
     @Argument(help: "The book's folder: Markdown chapters and, optionally, book.json.")
     var book: String = "Chapters"
 
     @Option(name: .shortAndLong, help: "The folder to write the site into (replaced as a whole).")
     var output: String = "Output"
+
+    @Flag(help: "Check code, numbers, images and math; write nothing; exit 1 on any error.")
+    var check = false
+
+    @Flag(help: "Rewrite each wrong stated number in the chapters to the computed value.")
+    var fix = false
+
+    @Option(help: "How to print diagnostics: text (path:line:col: error: …) or github (Actions annotations).")
+    var format: Format = .text
+
+    @Option(help: "Write a JSON report of the run to this file.")
+    var report: String?
 
     @Flag(name: .shortAndLong, help: "Print only diagnostics, not the summary.")
     var quiet = false
@@ -53,6 +75,7 @@ struct Render: ParsableCommand {
     func validate() throws {
         if output.isEmpty { throw ValidationError("--output needs a folder name") }
         if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+        if check && fix { throw ValidationError("--check and --fix do not go together: --fix first, then --check") }
         let bookURL = URL(fileURLWithPath: book).standardizedFileURL
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         if bookURL.path == outputURL.path || bookURL.path.hasPrefix(outputURL.path + "/") {
@@ -68,30 +91,52 @@ struct Render: ParsableCommand {
             outputFolder: URL(fileURLWithPath: output),
             evaluation: Evaluator.Configuration(
                 cacheFolder: URL(fileURLWithPath: cacheDir), timeout: .milliseconds(Int(timeout * 1000)),
-                usesCache: !noCache))
-        let report: Pipeline.Report
+                usesCache: !noCache),
+            mode: check ? .check : (fix ? .fix : .render))
+        let result: Pipeline.Report
         do {
-            report = try Pipeline.run(options)
+            result = try Pipeline.run(options)
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(2)
         }
-        for diagnostic in report.diagnostics {
-            FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
+        for diagnostic in result.diagnostics {
+            FileHandle.standardError.write(Data((DiagnosticFormat.line(diagnostic, format: format) + "\n").utf8))
+        }
+        if let report {
+            do {
+                try RunReport(result).write(to: URL(fileURLWithPath: report))
+            } catch {
+                FileHandle.standardError.write(Data("error: cannot write the report \(report): \(error.localizedDescription)\n".utf8))
+                throw ExitCode(2)
+            }
         }
         if !quiet {
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            let chapters = report.chapters.count == 1 ? "1 chapter" : "\(report.chapters.count) chapters"
-            var line = "rendered \(chapters) of “\(report.bookTitle)” into \(output)/ in \(String(format: "%.2f", seconds)) s"
-            if !report.compiledChapters.isEmpty {
-                line += " (compiled \(report.compiledChapters.count))"
-            }
-            if report.errorCount > 0 || report.warningCount > 0 {
-                line += ": \(report.errorCount) error\(report.errorCount == 1 ? "" : "s"), \(report.warningCount) warning\(report.warningCount == 1 ? "" : "s")"
-            }
-            print(line)
+            print(summary(result, seconds: seconds))
         }
-        if report.errorCount > 0 { throw ExitCode(1) }
+        if result.errorCount > 0 { throw ExitCode(1) }
+    }
+
+    private func summary(_ result: Pipeline.Report, seconds: Double) -> String {
+        let time = String(format: "%.2f", seconds)
+        if check { return result.checkSummary }
+        if fix {
+            let count = result.fixes.values.reduce(0, +)
+            let files = result.fixes.keys.sorted()
+            return count == 0
+                ? "no wrong numbers to fix; \(result.checkSummary)"
+                : "fixed \(count) number\(count == 1 ? "" : "s") in \(files.joined(separator: ", "))"
+        }
+        let chapters = result.chapters.count == 1 ? "1 chapter" : "\(result.chapters.count) chapters"
+        var line = "rendered \(chapters) of “\(result.bookTitle)” into \(output)/ in \(time) s"
+        if !result.compiledChapters.isEmpty {
+            line += " (compiled \(result.compiledChapters.count))"
+        }
+        if result.errorCount > 0 || result.warningCount > 0 {
+            line += ": \(result.errorCount) error\(result.errorCount == 1 ? "" : "s"), \(result.warningCount) warning\(result.warningCount == 1 ? "" : "s")"
+        }
+        return line
     }
 }

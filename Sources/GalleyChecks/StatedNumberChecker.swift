@@ -1,0 +1,100 @@
+public import GalleyDiagnostics
+public import GalleyEvaluation
+public import GalleyMarkdown
+import GalleyRuntime
+
+/// Checks every number the prose states against the value the code computes, at the precision
+/// the author wrote, and works out the fix for each stale one.
+public enum StatedNumberChecker {
+    public static func check(_ document: Document, evaluation: ChapterEvaluation?, source: SourceFile) -> ChapterChecks {
+        var checks = ChapterChecks()
+        for (id, site) in ExpressionSite.all(in: document).enumerated() {
+            switch site {
+            case .statedNumbers(let link):
+                checkLink(link, value: evaluation?.values[id], problem: evaluation?.bindingProblems[id], source: source, into: &checks)
+            case .inlineValue(let inline):
+                checks.inlineValues[inline.byteRange.lowerBound] = evaluation?.values[id]?.text
+            }
+        }
+        checks.diagnostics.sort { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+        return checks
+    }
+
+    private static func checkLink(
+        _ link: StatedNumbersLink, value: BoundValue?, problem: String?, source: SourceFile, into checks: inout ChapterChecks
+    ) {
+        let key = link.byteRange.lowerBound
+        let tokens = StatedNumber.split(link.text)
+        var numbers: [(number: StatedNumber, byteRange: Range<Int>)] = []
+        for token in tokens {
+            let start = link.textByteRange.lowerBound + byteOffset(ofScalar: token.offset, in: link.text)
+            let range = start..<(start + token.text.utf8.count)
+            guard let number = StatedNumber(token.text) else {
+                checks.diagnostics.append(Diagnostic(
+                    path: source.path, location: source.location(ofByteOffset: start), identifier: "number.not-a-number",
+                    summary: "'\(token.text)' is not a number",
+                    explanation: "A link whose destination starts with '=' states numbers, separated by commas, semicolons or spaces."))
+                checks.links[key] = .init(state: .unchecked("not a number"), computed: nil)
+                return
+            }
+            numbers.append((number, range))
+        }
+        guard !numbers.isEmpty else {
+            checks.diagnostics.append(Diagnostic(
+                path: source.path, location: link.location, identifier: "number.empty",
+                summary: "a stated-number link with no number in it"))
+            checks.links[key] = .init(state: .unchecked("no number"), computed: nil)
+            return
+        }
+        guard let value else {
+            // Why is already a diagnostic: the expression or the chapter's code did not compile or run.
+            checks.links[key] = .init(state: .unchecked(problem ?? "not evaluated"), computed: nil)
+            return
+        }
+        guard let computed = value.numbers else {
+            checks.diagnostics.append(Diagnostic(
+                path: source.path, location: link.expressionLocation, identifier: "number.not-numeric",
+                summary: "'\(link.expression)' is a \(value.type), not a number or a vector of numbers"))
+            checks.links[key] = .init(state: .unchecked("not a number"), computed: value.text)
+            return
+        }
+        guard computed.count == numbers.count else {
+            checks.diagnostics.append(Diagnostic(
+                path: source.path, location: link.location, identifier: "number.size",
+                summary: "sizes differ: \(numbers.count) number\(numbers.count == 1 ? "" : "s") stated, \(computed.count) computed by '\(link.expression)'"))
+            checks.links[key] = .init(state: .unchecked("sizes differ"), computed: value.text)
+            return
+        }
+        let tolerance = explicitTolerance(link.title)
+        var wrong = false
+        for ((number, range), computedValue) in zip(numbers, computed) {
+            checks.numbersChecked += 1
+            guard !number.matches(computedValue, tolerance: tolerance) else { continue }
+            wrong = true
+            checks.numbersWrong += 1
+            let location = source.location(ofByteOffset: range.lowerBound)
+            checks.diagnostics.append(Diagnostic(
+                path: source.path, location: location, identifier: "number.wrong",
+                summary: StatedNumberMessage.mismatch(number, computedValue, tolerance: tolerance)))
+            checks.fixes.append(.init(byteRange: range, replacement: number.restyled(computedValue), location: location))
+        }
+        checks.links[key] = .init(state: wrong ? .wrong : .correct, computed: value.text)
+    }
+
+    /// An explicit tolerance from a link title such as `"±0.05"` (also `+-0.05`), or nil.
+    static func explicitTolerance(_ title: String) -> Double? {
+        var text = Substring(title).drop(while: { $0 == " " })
+        if text.hasPrefix("±") {
+            text = text.dropFirst()
+        } else if text.hasPrefix("+-") {
+            text = text.dropFirst(2)
+        } else {
+            return nil
+        }
+        return StatedNumber(text.drop(while: { $0 == " " })).map { $0.value.magnitude }
+    }
+
+    private static func byteOffset(ofScalar offset: Int, in text: String) -> Int {
+        text.unicodeScalars.prefix(offset).reduce(0) { $0 + String($1).utf8.count }
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+// What Galley's generated program calls to report the values of the expressions the prose binds
+// to (`[0.88](=a[0])`, `` `{swift} loss` ``), and what chapter code calls to check numbers itself
+// (`expect`).
+
+/// A bound expression's value, as Galley receives it.
+public struct BoundValue: Codable, Equatable, Sendable {
+    /// The binding's number in the chapter.
+    public var id: Int
+    /// The value as numbers, when it is a number or a vector of numbers.
+    public var numbers: [Double]?
+    /// The value as prose shows it: `0.8789`, `(0.8789, 0.1189, 0.002179)`, or any other value's
+    /// description.
+    public var text: String
+    /// The value's type, for the diagnostic when a number was expected and something else came.
+    public var type: String
+}
+
+/// An `expect` call's outcome.
+public struct Expectation: Codable, Equatable, Sendable {
+    public var line: Int
+    public var column: Int
+    public var stated: String
+    public var computed: [Double]
+    /// Nil when it held; otherwise what was wrong.
+    public var failure: String?
+}
+
+// MARK: - Bindings
+
+public func _galleyBind(_ id: Int, _ value: some BinaryFloatingPoint) {
+    send(id, numbers: [Double(value)], type: "\(type(of: value))")
+}
+
+public func _galleyBind(_ id: Int, _ value: some BinaryInteger) {
+    send(id, numbers: [Double(value)], type: "\(type(of: value))")
+}
+
+public func _galleyBind<S: Sequence>(_ id: Int, _ value: S) where S.Element: BinaryFloatingPoint {
+    send(id, numbers: value.map { Double($0) }, type: "\(type(of: value))")
+}
+
+public func _galleyBind<S: Sequence>(_ id: Int, _ value: S) where S.Element: BinaryInteger {
+    send(id, numbers: value.map { Double($0) }, type: "\(type(of: value))")
+}
+
+/// Anything else: shown as text where the prose asks for a value, a diagnostic where it states
+/// numbers.
+public func _galleyBind<T>(_ id: Int, _ value: T) {
+    let record = BoundValue(id: id, numbers: nil, text: String(describing: value), type: "\(type(of: value))")
+    RecordChannel.sendJSON("bind", record)
+}
+
+private func send(_ id: Int, numbers: [Double], type: String) {
+    let text = numbers.count == 1 ? proseFormat(numbers[0]) : "(" + numbers.map(proseFormat).joined(separator: ", ") + ")"
+    RecordChannel.sendJSON("bind", BoundValue(id: id, numbers: numbers, text: text, type: type))
+}
+
+/// A number for running text: an integer as an integer, others to four significant digits, very
+/// large or small ones in scientific notation.
+public func proseFormat(_ value: Double) -> String {
+    if value.isNaN { return "NaN" }
+    if value.isInfinite { return value > 0 ? "∞" : "−∞" }
+    if value == value.rounded(), value.magnitude < 1e15 { return String(Int64(value)) }
+    let magnitude = value.magnitude
+    if magnitude >= 1e-4 && magnitude < 1e6 {
+        var places = 3
+        var scale = magnitude
+        while scale < 1 { scale *= 10; places += 1 }
+        while scale >= 10 && places > 0 { scale /= 10; places -= 1 }
+        var text = fixed(value, places)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
+    }
+    return String(format: "%.3e", value)
+}
+
+// MARK: - expect
+
+/// Checks computed numbers against numbers as they would be written in prose, with the rule of
+/// stated numbers: each written number's decimals set its precision (`0.88` allows ±0.005).
+///
+///     expect(softmax(z), "0.88, 0.12, 0")
+///     expect(loss, "0.13")
+///     expect(gradient[0], "-0.12", tolerance: 0.01)
+///
+/// A failed expectation is an error at the line of the call, in the chapter's Markdown file; the
+/// program goes on.
+public func expect(
+    _ computed: some BinaryFloatingPoint, _ stated: String, tolerance: Double? = nil,
+    line: Int = #line, column: Int = #column
+) {
+    check([Double(computed)], stated, tolerance: tolerance, line: line, column: column)
+}
+
+/// Checks a vector of computed numbers against a stated list.
+public func expect<S: Sequence>(
+    _ computed: S, _ stated: String, tolerance: Double? = nil, line: Int = #line, column: Int = #column
+) where S.Element: BinaryFloatingPoint {
+    check(computed.map { Double($0) }, stated, tolerance: tolerance, line: line, column: column)
+}
+
+/// Checks an integer against a stated number.
+public func expect(
+    _ computed: some BinaryInteger, _ stated: String, tolerance: Double? = nil,
+    line: Int = #line, column: Int = #column
+) {
+    check([Double(computed)], stated, tolerance: tolerance, line: line, column: column)
+}
+
+private func check(_ computed: [Double], _ stated: String, tolerance: Double?, line: Int, column: Int) {
+    let parts = StatedNumber.split(stated)
+    var failure: String?
+    let numbers = parts.map { StatedNumber($0.text) }
+    if let bad = parts.indices.first(where: { numbers[$0] == nil }) {
+        failure = "'\(parts[bad].text)' is not a number"
+    } else if numbers.count != computed.count {
+        failure = "sizes differ: \(numbers.count) stated, \(computed.count) computed"
+    } else {
+        var wrong: [String] = []
+        for (number, value) in zip(numbers.compactMap { $0 }, computed) where !number.matches(value, tolerance: tolerance) {
+            wrong.append(StatedNumberMessage.mismatch(number, value, tolerance: tolerance))
+        }
+        if !wrong.isEmpty { failure = wrong.joined(separator: "; ") }
+    }
+    RecordChannel.sendJSON("expect", Expectation(
+        line: line, column: column, stated: stated, computed: computed, failure: failure))
+}
+
+/// The words of a mismatch, the same for `expect` and for stated numbers in prose.
+public enum StatedNumberMessage {
+    /// `stated 0.89, computed 0.8789 (0.88 at 2 decimals)`.
+    public static func mismatch(_ number: StatedNumber, _ computed: Double, tolerance: Double? = nil) -> String {
+        if let tolerance {
+            return "stated \(number.text), computed \(number.describe(computed)) (off by more than ±\(proseFormat(tolerance)))"
+        }
+        let places = number.decimals
+        let unit = places == 1 || places == -1 ? "decimal" : "decimals"
+        return "stated \(number.text), computed \(number.describe(computed)) (\(number.restyled(computed)) at \(places) \(unit))"
+    }
+}

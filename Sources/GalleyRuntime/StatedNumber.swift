@@ -1,0 +1,179 @@
+/// A number as an author wrote it in prose, and the precision that its digits claim.
+///
+/// The rule: a number written with d decimals matches a computed value when
+/// |computed − stated| ≤ ½·10^(−d). Trailing zeros count (`0.880` claims three decimals and does
+/// not match 0.8789); an integer claims none (`0` matches 0.0022, `1` does not match 1.6). Also
+/// understood: a leading `+`, `-` or the Unicode minus `−`; percent (`88%` is 0.88 at two
+/// decimals); scientific notation (`1.2e-3` claims four decimals: one of the mantissa, three of
+/// the exponent).
+public struct StatedNumber: Equatable, Sendable {
+    /// The number as written: `−0.12`, `88%`, `1.2e-3`.
+    public var text: String
+    /// Its value, with percent applied: `88%` is 0.88.
+    public var value: Double
+    /// The decimals the digits claim, percent and exponent included; negative for `1e3`.
+    public var decimals: Int
+    public var isPercent: Bool
+    /// Written with the Unicode minus sign (U+2212).
+    public var usesUnicodeMinus: Bool
+    /// The exponent of scientific notation, if used.
+    public var exponent: Int?
+    /// Decimals of the mantissa as written (for scientific notation), or of the number.
+    public var writtenDecimals: Int
+
+    /// The largest difference the written digits allow: ½·10^(−decimals).
+    public var tolerance: Double { 0.5 * pow10(-decimals) }
+
+    /// Reads one number; nil when `text` is not a number in one of the understood forms.
+    public init?(_ text: some StringProtocol) {
+        var scalars = Substring(text).unicodeScalars[...]
+        var negative = false
+        var unicodeMinus = false
+        switch scalars.first {
+        case "-": negative = true; scalars.removeFirst()
+        case "\u{2212}": negative = true; unicodeMinus = true; scalars.removeFirst()
+        case "+": scalars.removeFirst()
+        default: break
+        }
+        var percent = false
+        if scalars.last == "%" || scalars.last == "\u{FF05}" {
+            percent = true
+            scalars.removeLast()
+        }
+        var mantissa = ""
+        var exponentText = ""
+        var seenPoint = false
+        var inExponent = false
+        var decimals = 0
+        var digits = 0
+        for scalar in scalars {
+            if inExponent {
+                guard ("0"..."9").contains(scalar) || ((scalar == "-" || scalar == "+" || scalar == "\u{2212}") && exponentText.isEmpty) else {
+                    return nil
+                }
+                exponentText.unicodeScalars.append(scalar == "\u{2212}" ? "-" : scalar)
+            } else if ("0"..."9").contains(scalar) {
+                mantissa.unicodeScalars.append(scalar)
+                digits += 1
+                if seenPoint { decimals += 1 }
+            } else if scalar == "." && !seenPoint {
+                seenPoint = true
+                mantissa += "."
+            } else if (scalar == "e" || scalar == "E") && digits > 0 {
+                inExponent = true
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        if inExponent && (exponentText.isEmpty || exponentText == "-" || exponentText == "+") { return nil }
+        guard var value = Double(mantissa.hasPrefix(".") ? "0" + mantissa : mantissa) else { return nil }
+        let exponent = inExponent ? Int(exponentText) : nil
+        if inExponent && exponent == nil { return nil }
+        if let exponent { value *= pow10(exponent) }
+        if percent { value /= 100 }
+        if negative { value = -value }
+        self.text = String(text)
+        self.value = value
+        self.writtenDecimals = decimals
+        self.decimals = decimals - (exponent ?? 0) + (percent ? 2 : 0)
+        self.isPercent = percent
+        self.usesUnicodeMinus = unicodeMinus
+        self.exponent = exponent
+    }
+
+    /// Whether a computed value is what the author wrote: within `tolerance` of it, or within an
+    /// explicit tolerance when the author gave one.
+    ///
+    /// A relative slack of 10⁻¹² absorbs binary rounding, so that 0.125 stated as `0.12` (exactly
+    /// half a unit off) still counts as matching, as it does on paper.
+    public func matches(_ computed: Double, tolerance explicit: Double? = nil) -> Bool {
+        guard computed.isFinite, value.isFinite else { return computed == value }
+        let allowed = explicit ?? tolerance
+        let difference = (computed - value).magnitude
+        return difference <= allowed + 1e-12 * max(allowed, computed.magnitude, value.magnitude)
+    }
+
+    /// The computed value written the way this number is written: the same decimals, percent,
+    /// exponent and minus sign. `0.89` and 0.8789 give `0.88`; `−12%` and −0.1189 give `−12%`.
+    public func restyled(_ computed: Double) -> String {
+        if !computed.isFinite { return computed.isNaN ? "nan" : (computed > 0 ? "inf" : "-inf") }
+        var magnitude = computed.magnitude
+        if isPercent { magnitude *= 100 }
+        var body: String
+        if let exponent {
+            let mantissa = magnitude / pow10(exponent)
+            body = fixed(mantissa, writtenDecimals) + "e" + String(exponent)
+        } else {
+            body = fixed(magnitude, writtenDecimals)
+        }
+        if isPercent { body += "%" }
+        let isZero = Double(fixed(magnitude, max(writtenDecimals, 0))) == 0
+        if computed < 0 && !isZero {
+            body = (usesUnicodeMinus ? "\u{2212}" : "-") + body
+        } else if text.hasPrefix("+") {
+            body = "+" + body
+        }
+        return body
+    }
+
+    /// The computed value with a couple more decimals than stated, for messages: `0.8789`.
+    public func describe(_ computed: Double) -> String {
+        if !computed.isFinite { return computed.isNaN ? "nan" : (computed > 0 ? "inf" : "-inf") }
+        let shown = isPercent ? computed * 100 : computed
+        let places = max(decimals - (isPercent ? 2 : 0) + 2, 2)
+        return fixed(shown, min(places, 17)) + (isPercent ? "%" : "")
+    }
+
+    // MARK: - Lists
+
+    /// Splits a stated list — `0.88，0.12，0`, `0.88; 0.12`, `(0.88, 0.12, 0.00)` — into its
+    /// numbers' texts, with their offsets (in Unicode scalars) within `text`. Separators are commas
+    /// (also the full-width `，` and `、`), semicolons (also `；`) and white space; brackets around
+    /// the whole list or a number are ignored.
+    public static func split(_ text: String) -> [(offset: Int, text: String)] {
+        let separators: Set<Unicode.Scalar> = [",", "\u{FF0C}", "\u{3001}", ";", "\u{FF1B}", " ", "\t", "\n", "\u{3000}"]
+        let brackets: Set<Unicode.Scalar> = ["(", ")", "[", "]", "\u{FF08}", "\u{FF09}"]
+        var result: [(offset: Int, text: String)] = []
+        var current = ""
+        var start = 0
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
+            if separators.contains(scalar) || brackets.contains(scalar) {
+                if !current.isEmpty { result.append((start, current)) }
+                current = ""
+            } else {
+                if current.isEmpty { start = offset }
+                current.unicodeScalars.append(scalar)
+            }
+        }
+        if !current.isEmpty { result.append((start, current)) }
+        return result
+    }
+}
+
+/// 10 to an integer power, exactly for the powers a stated number uses.
+func pow10(_ exponent: Int) -> Double {
+    var result = 1.0
+    if exponent >= 0 {
+        for _ in 0..<min(exponent, 400) { result *= 10 }
+    } else {
+        for _ in 0..<min(-exponent, 400) { result /= 10 }
+    }
+    return result
+}
+
+/// A number with a fixed count of decimals, without Foundation: rounding half away from zero on
+/// the decimal digits that `description` gives.
+func fixed(_ value: Double, _ places: Int) -> String {
+    let places = max(0, places)
+    let scaled = (value.magnitude * pow10(places)).rounded(.toNearestOrAwayFromZero)
+    guard scaled < 1e17 else {
+        return value.description
+    }
+    var digits = String(UInt64(scaled))
+    if places > 0 {
+        if digits.count <= places { digits = String(repeating: "0", count: places - digits.count + 1) + digits }
+        digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -places))
+    }
+    return (value < 0 && scaled != 0 ? "-" : "") + digits
+}
