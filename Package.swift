@@ -94,6 +94,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "GalleyChecksTests",
+            dependencies: ["GalleyChecks", "GalleyRuntime", "GalleyMarkdown", "GalleyTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "GalleyRenderingTests",
             dependencies: ["GalleyRendering", "GalleyMarkdown", "GalleyTestSupport"],
             swiftSettings: strictSettings

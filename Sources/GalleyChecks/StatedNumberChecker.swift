@@ -76,7 +76,9 @@ public enum StatedNumberChecker {
             checks.diagnostics.append(Diagnostic(
                 path: source.path, location: location, identifier: "number.wrong",
                 summary: StatedNumberMessage.mismatch(number, computedValue, tolerance: tolerance)))
-            checks.fixes.append(.init(byteRange: range, replacement: number.restyled(computedValue), location: location))
+            let places = tolerance.map { number.decimals(within: $0) } ?? number.writtenDecimals
+            checks.fixes.append(.init(
+                byteRange: range, replacement: number.restyled(computedValue, decimals: places), location: location))
         }
         checks.links[key] = .init(state: wrong ? .wrong : .correct, computed: value.text)
     }

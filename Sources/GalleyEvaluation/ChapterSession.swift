@@ -217,7 +217,7 @@ struct ChapterSession {
         for item in run.expectations where item.block < indices.count {
             let index = indices[item.block]
             let expectation = item.expectation
-            expectedNumbers += max(expectation.computed.count, 1)
+            expectedNumbers += max(StatedNumber.split(expectation.stated).count, 1)
             guard let failure = expectation.failure else { continue }
             wrongExpectedNumbers += 1
             let indent = blocks[index].range.lowerBound.column - 1

@@ -273,22 +273,33 @@ struct DocumentConverter {
             textByteRange: (open + 1)..<textEnd, byteRange: open..<min(end + 1, bytes.count))
     }
 
-    /// A `` `{swift} expression` `` code span.
+    /// A `` `{swift} expression` `` code span, found in the source from where cmark-gfm says the
+    /// span is: the `{swift}` nearest to that column, and the backticks before it.
     private func inlineValue(_ node: OpaquePointer, literal: String) -> InlineValue? {
-        let location = inlineLocation(node, marker: "`")
-        let bytes = source.bytes
-        let start = source.byteOffset(of: location)
-        guard start < bytes.count else { return nil }
-        var ticks = 0
-        while start + ticks < bytes.count, bytes[start + ticks] == UInt8(ascii: "`") { ticks += 1 }
-        // The expression as written starts after the prefix (and a space cmark may have dropped).
-        var index = start + ticks
-        while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
+        let line = Int(cmark_node_get_start_line(node)) + uncountedLines
+        let reported = Int(cmark_node_get_start_column(node))
+        let lineBytes = source.lineBytes(line)
         let prefix = Array(Self.inlineValuePrefix.utf8)
-        guard index + prefix.count <= bytes.count, bytes[index..<(index + prefix.count)].elementsEqual(prefix) else {
-            return nil
+        var best: Int?
+        var index = lineBytes.startIndex
+        while index + prefix.count <= lineBytes.endIndex {
+            if lineBytes[index..<(index + prefix.count)].elementsEqual(prefix) {
+                let distance = abs(index - lineBytes.startIndex + 1 - reported)
+                if best.map({ distance < abs($0 - lineBytes.startIndex + 1 - reported) }) ?? true { best = index }
+            }
+            index += 1
         }
-        let expressionStart = index + prefix.count
+        guard let prefixStart = best else { return nil }
+        var start = prefixStart
+        while start > lineBytes.startIndex, lineBytes[start - 1] == UInt8(ascii: " ") { start -= 1 }
+        var ticks = 0
+        while start > lineBytes.startIndex, lineBytes[start - 1] == UInt8(ascii: "`") {
+            start -= 1
+            ticks += 1
+        }
+        guard ticks > 0 else { return nil }
+        let bytes = source.bytes
+        let expressionStart = prefixStart + prefix.count
         // The span ends at the next run of exactly `ticks` backticks.
         var end = expressionStart
         while end < bytes.count {
@@ -304,7 +315,7 @@ struct DocumentConverter {
         let expression = String(
             literal.dropFirst(Self.inlineValuePrefix.count).drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
         return InlineValue(
-            expression: expression, location: location,
+            expression: expression, location: source.location(ofByteOffset: start),
             expressionLocation: source.location(ofByteOffset: expressionStart),
             byteRange: start..<min(end + ticks, bytes.count))
     }

@@ -24,6 +24,15 @@ public struct StatedNumber: Equatable, Sendable {
     /// The largest difference the written digits allow: ½·10^(−decimals).
     public var tolerance: Double { 0.5 * pow10(-decimals) }
 
+    /// The decimals to write this number with so that it is within `tolerance` of any value it
+    /// is rounded from: at least as many as written.
+    public func decimals(within tolerance: Double) -> Int {
+        var places = writtenDecimals
+        let shift = (isPercent ? 2 : 0) - (exponent ?? 0)
+        while places < 17, 0.5 * pow10(-(places + shift)) > tolerance { places += 1 }
+        return places
+    }
+
     /// Reads one number; nil when `text` is not a number in one of the understood forms.
     public init?(_ text: some StringProtocol) {
         var scalars = Substring(text).unicodeScalars[...]
@@ -97,6 +106,12 @@ public struct StatedNumber: Equatable, Sendable {
     /// The computed value written the way this number is written: the same decimals, percent,
     /// exponent and minus sign. `0.89` and 0.8789 give `0.88`; `−12%` and −0.1189 give `−12%`.
     public func restyled(_ computed: Double) -> String {
+        restyled(computed, decimals: writtenDecimals)
+    }
+
+    /// The computed value in this number's style with `decimals` decimals (of the mantissa, for
+    /// scientific notation) — more than written when an explicit tolerance asks for them.
+    public func restyled(_ computed: Double, decimals writtenDecimals: Int) -> String {
         if !computed.isFinite { return computed.isNaN ? "nan" : (computed > 0 ? "inf" : "-inf") }
         var magnitude = computed.magnitude
         if isPercent { magnitude *= 100 }
