@@ -22,6 +22,16 @@ struct CourseTests {
         }
     }
 
+    @Test("render --check passes on the course: every stated number matches")
+    func courseChecks() throws {
+        let run = try RenderBinary.run(["Chapters", "--check"], in: RenderBinary.packageRoot)
+        #expect(run.status == 0, "\(run.stderr)")
+        let summary = try #require(run.stdout.split(separator: "\n").last.map(String.init))
+        #expect(summary.hasSuffix(", 0 wrong"), "\(summary)")
+        let count = Int(summary.split(separator: " ").first ?? "") ?? 0
+        #expect(count >= 8, "the softmax chapter binds at least eight stated numbers: \(summary)")
+    }
+
     private func files(in folder: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]
         let base = folder.standardizedFileURL.path + "/"
