@@ -104,6 +104,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "BrowserTests",
+            dependencies: ["GalleyTestSupport", "render"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "RenderCommandTests",
             dependencies: ["GalleyTestSupport", "render"],
             swiftSettings: strictSettings

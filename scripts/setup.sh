@@ -4,9 +4,10 @@
 #
 #   libcmark-gfm-dev, libcmark-gfm-extensions-dev   the Markdown parser and its GFM extensions
 #   libjs-katex, fonts-katex                        math typesetting, copied into Output/
+#   chromium                                        the real browser the tests open every page in
 set -euo pipefail
 
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex)
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex chromium)
 
 if ! command -v swift >/dev/null 2>&1; then
   echo "setup: the Swift toolchain (swift) is not on PATH; Galley needs Swift 6.1 or later" >&2

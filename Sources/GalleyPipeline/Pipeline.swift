@@ -115,6 +115,7 @@ public enum Pipeline {
         var files: [String: OutputWriter.Content] = [:]
         var diagnostics = loadDiagnostics
         var links: [PageTemplate.PageLink] = []
+        var search = SearchIndex()
         for (index, chapter) in book.chapters.enumerated() {
             links.append(PageTemplate.PageLink(title: results[index].title ?? chapter.slug, href: chapter.htmlName))
         }
@@ -124,13 +125,16 @@ public enum Pipeline {
             files[chapter.htmlName] = .text(PageTemplate.chapter(
                 book: info, title: links[index].title, body: result.html, diagnostics: result.diagnostics,
                 previous: index > 0 ? links[index - 1] : nil,
-                next: index + 1 < links.count ? links[index + 1] : nil))
+                next: index + 1 < links.count ? links[index + 1] : nil, headings: result.headings))
+            search.add(parsed[index].document, chapterTitle: links[index].title, page: chapter.htmlName, headings: result.headings)
             files[chapter.markdownName] = .text(result.markdown)
             for copy in result.images.copies where files[copy.to] == nil {
                 files[copy.to] = .copy(copy.from)
             }
         }
         files["index.html"] = .text(PageTemplate.index(book: info, chapters: links))
+        files["search.html"] = .text(PageTemplate.search(book: info))
+        files["search-index.js"] = .text(search.script)
         for asset in SiteAssets.files { files[asset.path] = .text(asset.contents) }
         for (path, url) in katex { files[path] = .copy(url) }
 
@@ -149,6 +153,7 @@ public enum Pipeline {
 
     private struct ChapterResult: Sendable {
         var title: String?
+        var headings: [HTMLFormatter.HeadingAnchor] = []
         var html = ""
         var markdown = ""
         var images = ImageResolver.Resolution()
@@ -220,6 +225,7 @@ public enum Pipeline {
             parsed.document, options: .init(imagePaths: result.images.paths, evaluation: evaluation, checks: checks))
         result.html = formatter.html
         result.title = formatter.headings.first(where: { $0.level == 1 })?.text
+        result.headings = formatter.headings
         var edits = result.images.markdownEdits
         if let evaluation {
             edits += BlockOutputMarkdown.edits(for: parsed.document, evaluation: evaluation, source: chapter.source)

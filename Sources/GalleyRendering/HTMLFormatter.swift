@@ -109,7 +109,8 @@ public struct HTMLFormatter {
 
     private mutating func writeCode(_ code: CodeBlock) {
         let language = code.language.map { " class=\"language-\(HTMLEscaping.escape($0))\"" } ?? ""
-        html += "<pre><code\(language)>\(HTMLEscaping.escape(code.code))</code></pre>\n"
+        let body = code.language == "swift" ? SwiftHighlighter.html(code.code) : HTMLEscaping.escape(code.code)
+        html += "<pre><code\(language)>\(body)</code></pre>\n"
     }
 
     /// A block that ran: its code (unless hidden), what it printed and displayed (unless quiet),

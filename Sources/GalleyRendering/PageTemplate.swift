@@ -29,15 +29,15 @@ public enum PageTemplate {
         }
     }
 
-    /// A chapter page.
+    /// A chapter page, with a table of contents of its second- and third-level headings.
     public static func chapter(
         book: BookInfo, title: String, body: String, diagnostics: [Diagnostic],
-        previous: PageLink?, next: PageLink?
+        previous: PageLink?, next: PageLink?, headings: [HTMLFormatter.HeadingAnchor] = []
     ) -> String {
         var html = head(book: book, title: "\(title) · \(book.title)")
-        html += "<main class=\"chapter\">\n"
+        html += "<main class=\"chapter\" id=\"content\">\n"
         html += diagnosticsBox(diagnostics)
-        html += body
+        html += tableOfContents(headings, body: body)
         html += "</main>\n"
         html += "<nav class=\"pager\" aria-label=\"章节导航\">\n"
         html += previous.map { "<a rel=\"prev\" href=\"\(HTMLEscaping.escapeURL($0.href))\">← \(HTMLEscaping.escape($0.title))</a>\n" }
@@ -52,7 +52,7 @@ public enum PageTemplate {
     /// The book's front page: its title and the chapters in order.
     public static func index(book: BookInfo, chapters: [PageLink]) -> String {
         var html = head(book: book, title: book.title)
-        html += "<main class=\"index\">\n<h1>\(HTMLEscaping.escape(book.title))</h1>\n"
+        html += "<main class=\"index\" id=\"content\">\n<h1>\(HTMLEscaping.escape(book.title))</h1>\n"
         if let author = book.author {
             html += "<p class=\"author\">\(HTMLEscaping.escape(author))</p>\n"
         }
@@ -65,10 +65,47 @@ public enum PageTemplate {
         return html
     }
 
+    /// The search page; `search.js` fills in the results for the query in its address.
+    public static func search(book: BookInfo) -> String {
+        var html = head(book: book, title: "搜索 · \(book.title)", extraScripts: ["search-index.js", "search.js"])
+        html += "<main class=\"search\" id=\"content\">\n<h1>搜索</h1>\n"
+        html += "<p id=\"search-status\" role=\"status\"></p>\n<ol id=\"search-results\" class=\"search-results\"></ol>\n"
+        html += "</main>\n"
+        html += foot(book: book)
+        return html
+    }
+
     // MARK: - Parts
 
-    private static func head(book: BookInfo, title: String) -> String {
-        """
+    /// The headings' list, placed after the chapter's first heading (its title).
+    private static func tableOfContents(_ headings: [HTMLFormatter.HeadingAnchor], body: String) -> String {
+        let entries = headings.filter { $0.level == 2 || $0.level == 3 }
+        guard entries.count >= 2 else { return body }
+        var toc = "<nav class=\"toc\" aria-label=\"本章目录\">\n<p>本章目录</p>\n<ol>\n"
+        var open = false
+        for (index, entry) in entries.enumerated() {
+            let link = "<a href=\"#\(HTMLEscaping.escapeURL(entry.anchor))\">\(HTMLEscaping.escape(entry.text))</a>"
+            if entry.level == 2 {
+                if open { toc += "</ol></li>\n"; open = false }
+                let nested = index + 1 < entries.count && entries[index + 1].level == 3
+                toc += nested ? "<li>\(link)\n<ol>\n" : "<li>\(link)</li>\n"
+                open = nested
+            } else {
+                toc += "<li>\(link)</li>\n"
+            }
+        }
+        if open { toc += "</ol></li>\n" }
+        toc += "</ol>\n</nav>\n"
+        // After the title, if the chapter starts with one.
+        if body.hasPrefix("<h1"), let end = body.range(of: "</h1>\n") {
+            return String(body[..<end.upperBound]) + toc + String(body[end.upperBound...])
+        }
+        return toc + body
+    }
+
+    private static func head(book: BookInfo, title: String, extraScripts: [String] = []) -> String {
+        let scripts = extraScripts.map { "<script defer src=\"\($0)\"></script>\n" }.joined()
+        return """
         <!DOCTYPE html>
         <html lang="\(HTMLEscaping.escape(book.language))">
         <head>
@@ -80,9 +117,12 @@ public enum PageTemplate {
         <link rel="stylesheet" href="galley.css">
         <script defer src="katex/katex.min.js"></script>
         <script defer src="galley.js"></script>
-        </head>
+        \(scripts)</head>
         <body>
-        <header class="site"><a href="index.html">\(HTMLEscaping.escape(book.title))</a></header>
+        <a class="skip" href="#content">跳到正文</a>
+        <header class="site"><a href="index.html">\(HTMLEscaping.escape(book.title))</a>
+        <form role="search" action="search.html"><input type="search" name="q" placeholder="搜索（按 / 键）" aria-label="搜索全书"></form>
+        </header>
 
         """
     }

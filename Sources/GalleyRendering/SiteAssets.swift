@@ -7,12 +7,21 @@ public enum SiteAssets {
     public static let files: [(path: String, contents: String)] = [
         ("galley.css", stylesheet),
         ("galley.js", script),
+        ("search.js", searchScript),
     ]
 
     /// Typesets every `.math` element with KaTeX once the page has loaded. Errors in a formula show
     /// in place (red, with KaTeX's message) instead of stopping the page.
     static let script = #"""
     "use strict";
+    document.addEventListener("keydown", function (event) {
+      // "/" jumps to the search box, as on GitHub and MDN.
+      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) { return; }
+      var target = event.target;
+      if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA")) { return; }
+      var box = document.querySelector("input[type=search]");
+      if (box) { event.preventDefault(); box.focus(); }
+    });
     document.addEventListener("DOMContentLoaded", function () {
       if (typeof katex === "undefined") { return; }
       document.querySelectorAll(".math").forEach(function (element) {
@@ -23,6 +32,75 @@ public enum SiteAssets {
         });
       });
     });
+
+    """#
+
+    /// The search page's script: finds the query in `search-index.js`, section by section.
+    ///
+    /// A section matches when its title or text contains every word of the query (words are
+    /// separated by spaces; a Chinese phrase is one word and is found as written). Titles weigh
+    /// more than text. Results are built with `textContent`, never as HTML.
+    static let searchScript = #"""
+    "use strict";
+    (function () {
+      function normalize(text) { return text.normalize("NFKC").toLowerCase(); }
+      function count(haystack, needle) {
+        var n = 0, at = haystack.indexOf(needle);
+        while (at !== -1) { n += 1; at = haystack.indexOf(needle, at + needle.length); }
+        return n;
+      }
+      function snippet(text, term) {
+        var at = normalize(text).indexOf(term);
+        var start = Math.max(0, at - 40);
+        var part = document.createElement("p");
+        part.className = "snippet";
+        part.appendChild(document.createTextNode((start > 0 ? "…" : "") + text.slice(start, at)));
+        var mark = document.createElement("mark");
+        mark.textContent = text.slice(at, at + term.length);
+        part.appendChild(mark);
+        part.appendChild(document.createTextNode(text.slice(at + term.length, at + term.length + 80) + "…"));
+        return part;
+      }
+      function search(query) {
+        var terms = normalize(query).split(/\s+/).filter(function (term) { return term.length > 0; });
+        if (terms.length === 0) { return []; }
+        var hits = [];
+        (window.GALLEY_SEARCH_INDEX || []).forEach(function (section) {
+          var title = normalize(section.title), text = normalize(section.text), score = 0;
+          for (var i = 0; i < terms.length; i++) {
+            var inTitle = count(title, terms[i]), inText = count(text, terms[i]);
+            if (inTitle + inText === 0) { return; }
+            score += 10 * inTitle + inText;
+          }
+          hits.push({ section: section, score: score });
+        });
+        hits.sort(function (a, b) { return b.score - a.score; });
+        return hits;
+      }
+      document.addEventListener("DOMContentLoaded", function () {
+        var results = document.getElementById("search-results");
+        if (!results) { return; }
+        var query = new URLSearchParams(window.location.search).get("q") || "";
+        var box = document.querySelector("input[type=search]");
+        if (box) { box.value = query; }
+        var status = document.getElementById("search-status");
+        if (!query.trim()) { status.textContent = "输入词语后按回车搜索。"; return; }
+        var hits = search(query);
+        status.textContent = hits.length === 0 ? "没有找到“" + query + "”。" : "找到 " + hits.length + " 处“" + query + "”：";
+        var first = normalize(query).split(/\s+/).filter(Boolean)[0];
+        hits.slice(0, 50).forEach(function (hit) {
+          var item = document.createElement("li");
+          item.className = "search-result";
+          var link = document.createElement("a");
+          link.href = hit.section.href;
+          link.textContent = hit.section.chapter + " › " + hit.section.title;
+          item.appendChild(link);
+          var where = normalize(hit.section.text).indexOf(first) !== -1 ? hit.section.text : hit.section.title;
+          item.appendChild(snippet(where, first));
+          results.appendChild(item);
+        });
+      });
+    })();
 
     """#
 
@@ -104,6 +182,40 @@ public enum SiteAssets {
     aside.diagnostics .error { color: var(--error); }
     aside.diagnostics .warning { color: var(--warning); }
     ol.chapters { padding-left: 1.5rem; font-size: 1.1rem; }
+    header.site { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center;
+      justify-content: space-between; }
+    header.site form { margin: 0; }
+    input[type=search] { font: inherit; font-size: 0.9rem; padding: 0.25rem 0.5rem; width: 12rem;
+      max-width: 100%; color: var(--text); background: var(--surface); border: 1px solid var(--border);
+      border-radius: 6px; }
+    a.skip { position: absolute; left: -999px; }
+    a.skip:focus { left: 1rem; top: 0.5rem; background: var(--background); padding: 0.25rem 0.5rem; z-index: 1; }
+    :focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+    nav.toc { font-size: 0.92rem; border-left: 3px solid var(--border); padding: 0.25rem 0 0.25rem 0.9rem;
+      margin: 0 0 1.5rem; }
+    nav.toc p { margin: 0 0 0.25rem; color: var(--muted); }
+    nav.toc ol { margin: 0; padding-left: 1.1rem; }
+    nav.toc ol ol { padding-left: 1rem; }
+    ol.search-results { padding-left: 1.25rem; }
+    li.search-result { margin-bottom: 1rem; }
+    li.search-result p.snippet { margin: 0.2rem 0 0; color: var(--muted); font-size: 0.92rem; }
+    mark { background: #fff3a3; color: #1f2328; }
+    /* Code, highlighted at build time. */
+    .hl-keyword { color: #cf222e; }
+    .hl-type { color: #8250df; }
+    .hl-string { color: #0a3069; }
+    .hl-number { color: #0550ae; }
+    .hl-comment { color: #6e7781; font-style: italic; }
+    .hl-attribute, .hl-directive { color: #953800; }
+    @media (prefers-color-scheme: dark) {
+      .hl-keyword { color: #ff7b72; }
+      .hl-type { color: #d2a8ff; }
+      .hl-string { color: #a5d6ff; }
+      .hl-number { color: #79c0ff; }
+      .hl-comment { color: #8b949e; }
+      .hl-attribute, .hl-directive { color: #ffa657; }
+      mark { background: #9e6a03; color: #ffffff; }
+    }
     /* A block that ran: its code, then what it computed, marked off from the author's prose. */
     div.cell { margin: 0 0 1.25rem; }
     div.cell > pre { margin-bottom: 0; border-bottom-left-radius: 0; border-bottom-right-radius: 0; }
@@ -145,7 +257,9 @@ public enum SiteAssets {
       header.site, main, nav.pager, footer.site { padding: 0 1rem; }
     }
     @media print {
-      header.site, nav.pager, a.anchor { display: none; }
+      header.site, nav.pager, a.anchor, nav.toc, a.skip { display: none; }
+      a { color: inherit; }
+      div.cell .output { border-left-color: #000; }
       body { font-size: 11pt; color: #000; background: #fff; }
       pre { white-space: pre-wrap; }
     }

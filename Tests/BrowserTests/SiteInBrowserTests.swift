@@ -1,0 +1,126 @@
+import Foundation
+import GalleyTestSupport
+import Testing
+
+/// The rendered site, opened in a real headless Chromium: every page, its formulas, its links and
+/// its search. The course in `Chapters/` and a chapter in the style of a public course are rendered
+/// once into temporary folders for the whole suite.
+@Suite("The site in a browser", .serialized)
+struct SiteInBrowserTests {
+    /// A rendered book and its pages.
+    struct Site: Sendable {
+        let folder: URL
+        var pages: [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".html") }.sorted()
+        }
+        func url(_ page: String, query: String? = nil) -> String {
+            var components = URLComponents()
+            components.scheme = "file"
+            components.path = folder.appendingPathComponent(page).path
+            if let query { components.queryItems = [URLQueryItem(name: "q", value: query)] }
+            return components.string!
+        }
+    }
+
+    static func render(_ book: String) throws -> Site {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("galley-site-\(UUID().uuidString)")
+        let run = try RenderBinary.run(
+            [book, "--output", folder.path, "--cache-dir", TemporaryBook.sharedCache.path], in: RenderBinary.packageRoot)
+        #expect(run.status == 0, "\(run.stderr)")
+        return Site(folder: folder)
+    }
+
+    static let course = Result { try render("Chapters") }
+    static let publicCourse = Result { try render("Tests/Fixtures/public-course") }
+
+    @Test("every page loads with no console error, no KaTeX error, and every formula typeset", arguments: ["course", "public course"])
+    func pagesLoadCleanly(book: String) throws {
+        let site = try (book == "course" ? Self.course : Self.publicCourse).get()
+        #expect(site.pages.count >= 3)
+        for page in site.pages {
+            let loaded = try Browser.load(site.url(page))
+            #expect(loaded.dom.contains("</html>"), "\(page) did not load")
+            #expect(loaded.console.isEmpty, "\(page) wrote to the console: \(loaded.console)")
+            #expect(!loaded.dom.contains("katex-error"), "\(page) has a KaTeX error")
+            let formulas = occurrences(of: "class=\"math ", in: loaded.dom)
+            let typeset = occurrences(of: "class=\"katex\"", in: loaded.dom)
+            #expect(typeset >= formulas, "\(page): \(formulas) formulas, \(typeset) typeset")
+        }
+    }
+
+    @Test("equation tags are kept, Chinese text and nested math included")
+    func equationTags() throws {
+        let site = try Self.publicCourse.get()
+        let loaded = try Browser.load(site.url("07-softmax.html"))
+        #expect(occurrences(of: "class=\"tag\"", in: loaded.dom) >= 4)
+        #expect(loaded.dom.contains("雅可比矩阵的元素"))
+    }
+
+    @Test("every internal link and asset resolves, anchors included, and nothing comes from the network", arguments: ["course", "public course"])
+    func linksResolve(book: String) throws {
+        let site = try (book == "course" ? Self.course : Self.publicCourse).get()
+        for page in site.pages {
+            let html = try String(contentsOf: site.folder.appendingPathComponent(page), encoding: .utf8)
+            for link in attributeValues(in: html) {
+                #expect(!link.hasPrefix("http:") && !link.hasPrefix("https:") && !link.hasPrefix("//"), "\(page) loads \(link) from the network")
+                if link.hasPrefix("mailto:") || link.hasPrefix("http") { continue }
+                let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+                let path = String(parts[0]).removingPercentEncoding ?? String(parts[0])
+                let target = path.isEmpty ? site.folder.appendingPathComponent(page) : site.folder.appendingPathComponent(path)
+                #expect(FileManager.default.fileExists(atPath: target.path), "\(page) links to missing \(link)")
+                if parts.count == 2, !parts[1].isEmpty, target.pathExtension == "html" {
+                    let anchor = String(parts[1]).removingPercentEncoding ?? String(parts[1])
+                    let targetHTML = (try? String(contentsOf: target, encoding: .utf8)) ?? ""
+                    #expect(targetHTML.contains("id=\"\(anchor)\""), "\(page) links to missing anchor \(link)")
+                }
+            }
+        }
+        // The fonts KaTeX's stylesheet asks a current browser for.
+        let css = try String(contentsOf: site.folder.appendingPathComponent("katex/katex.min.css"), encoding: .utf8)
+        for font in css.matches(of: #/url\((fonts/[^)]+\.woff2)\)/#) {
+            let path = site.folder.appendingPathComponent("katex").appendingPathComponent(String(font.output.1)).path
+            #expect(FileManager.default.fileExists(atPath: path), "missing \(font.output.1)")
+        }
+    }
+
+    @Test("search finds Chinese words and phrases, English terms and formula names; nonsense finds nothing")
+    func search() throws {
+        let site = try Self.course.get()
+        for query in ["雅可比矩阵", "概率分布", "导数的两种情形", "logit", "softmax", "\\frac", "交叉熵"] {
+            let loaded = try Browser.load(site.url("search.html", query: query))
+            #expect(loaded.console.isEmpty, "\(loaded.console)")
+            #expect(occurrences(of: "class=\"search-result\"", in: loaded.dom) > 0, "no hit for \(query)")
+        }
+        let nothing = try Browser.load(site.url("search.html", query: "量子色动力学"))
+        #expect(occurrences(of: "class=\"search-result\"", in: nothing.dom) == 0)
+        #expect(nothing.dom.contains("没有找到"))
+    }
+
+    @Test("Swift is highlighted at build time: the page needs no script for it")
+    func highlighting() throws {
+        let site = try Self.course.get()
+        let html = try String(contentsOf: site.folder.appendingPathComponent("01-softmax.html"), encoding: .utf8)
+        #expect(html.contains("<span class=\"hl-keyword\">let</span> z: [<span class=\"hl-type\">Double</span>]"))
+        #expect(html.contains("<span class=\"hl-comment\">"))
+    }
+
+    @Test("images carry the alt text the chapter gave them")
+    func altText() throws {
+        let site = try Self.publicCourse.get()
+        let html = try String(contentsOf: site.folder.appendingPathComponent("07-softmax.html"), encoding: .utf8)
+        #expect(html.contains("<img src=\"Images/7/softmax.png\" alt=\"softmax 把分数映射为概率的示意图\" width=\"320\">"))
+        #expect(FileManager.default.fileExists(atPath: site.folder.appendingPathComponent("Images/7/jacobian.png").path))
+    }
+
+    // MARK: - Helpers
+
+    private func occurrences(of needle: String, in text: String) -> Int {
+        text.components(separatedBy: needle).count - 1
+    }
+
+    /// `href` and `src` values of a page.
+    private func attributeValues(in html: String) -> [String] {
+        html.matches(of: #/(?:href|src)="([^"]*)"/#).map { String($0.output.1) }
+            .map { $0.replacingOccurrences(of: "&amp;", with: "&") }
+    }
+}

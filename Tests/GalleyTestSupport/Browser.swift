@@ -1,0 +1,64 @@
+public import Foundation
+
+/// A real headless Chromium (Debian's `chromium`), to open rendered pages as a reader would.
+public enum Browser {
+    /// A page after its scripts ran: the DOM, and whatever it wrote to the console.
+    public struct Page: Sendable {
+        public var dom: String
+        public var console: [String]
+    }
+
+    /// `$GALLEY_CHROMIUM`, or `chromium` from `PATH`.
+    public static var executable: String {
+        if let explicit = ProcessInfo.processInfo.environment["GALLEY_CHROMIUM"] { return explicit }
+        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+            let candidate = "\(folder)/chromium"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return "/usr/bin/chromium"
+    }
+
+    /// Opens a URL (a `file://` page, with a query if needed) and returns the DOM once it has loaded.
+    public static func load(_ url: String) throws -> Page {
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("galley-chromium-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: profile) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+            "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0",
+            "--virtual-time-budget=5000", "--dump-dom", url,
+        ]
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = Reader(out.fileHandleForReading)
+        let errData = Reader(err.fileHandleForReading)
+        process.waitUntilExit()
+        let dom = String(decoding: outData.wait(), as: UTF8.self)
+        let log = String(decoding: errData.wait(), as: UTF8.self)
+        // Chromium logs every console message as `…:INFO:CONSOLE:…] "message", source: …`.
+        let console = log.split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init)
+        return Page(dom: dom, console: console)
+    }
+}
+
+/// Reads a file handle to its end on a background thread.
+private final class Reader: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
+    }
+}
