@@ -172,8 +172,8 @@ struct MathSurvivesMarkdownTests {
 
     @Test("a $ inside a code block is code")
     func codeBlock() {
-        #expect(html("```swift\nlet price = \"$5 and $x$\"\n```\n\n    $$indented$$") == """
-            <pre><code class="language-swift">let price = &quot;$5 and $x$&quot;
+        #expect(html("```text\nlet price = \"$5 and $x$\"\n```\n\n    $$indented$$") == """
+            <pre><code class="language-text">let price = &quot;$5 and $x$&quot;
             </code></pre>
             <pre><code>$$indented$$
             </code></pre>
