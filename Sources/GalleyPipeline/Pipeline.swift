@@ -128,6 +128,7 @@ public enum Pipeline {
                 next: index + 1 < links.count ? links[index + 1] : nil, headings: result.headings))
             search.add(parsed[index].document, chapterTitle: links[index].title, page: chapter.htmlName, headings: result.headings)
             files[chapter.markdownName] = .text(result.markdown)
+            for (path, text) in result.extraFiles { files[path] = .text(text) }
             for copy in result.images.copies where files[copy.to] == nil {
                 files[copy.to] = .copy(copy.from)
             }
@@ -154,6 +155,8 @@ public enum Pipeline {
     private struct ChapterResult: Sendable {
         var title: String?
         var headings: [HTMLFormatter.HeadingAnchor] = []
+        /// Files the chapter's Markdown refers to (charts), by output path.
+        var extraFiles: [String: String] = [:]
         var html = ""
         var markdown = ""
         var images = ImageResolver.Resolution()
@@ -228,7 +231,10 @@ public enum Pipeline {
         result.headings = formatter.headings
         var edits = result.images.markdownEdits
         if let evaluation {
-            edits += BlockOutputMarkdown.edits(for: parsed.document, evaluation: evaluation, source: chapter.source)
+            let outputs = BlockOutputMarkdown.edits(
+                for: parsed.document, evaluation: evaluation, source: chapter.source, chapterSlug: chapter.slug)
+            edits += outputs.edits
+            result.extraFiles = outputs.files
         }
         edits += ProseMarkdown.edits(for: parsed.document, checks: checks)
         result.markdown = MarkdownFormatter.format(chapter.source, edits: edits)

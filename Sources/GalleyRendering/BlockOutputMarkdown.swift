@@ -6,29 +6,43 @@ import GalleyRuntime
 /// What ran code blocks add to the GitHub-ready Markdown: their output after the block, as
 /// fenced text, GFM tables and `$$` math; a `hide` block is replaced by its output.
 public enum BlockOutputMarkdown {
-    /// The edits that put each evaluated block's output into the chapter's Markdown.
+    /// The edits that put each evaluated block's output into the chapter's Markdown, and the
+    /// chart files (by output path) that the Markdown refers to.
     public static func edits(
-        for document: Document, evaluation: ChapterEvaluation, source: SourceFile
-    ) -> [MarkdownFormatter.Edit] {
+        for document: Document, evaluation: ChapterEvaluation, source: SourceFile, chapterSlug: String
+    ) -> (edits: [MarkdownFormatter.Edit], files: [String: String]) {
         var edits: [MarkdownFormatter.Edit] = []
+        var charts = ChartFiles(slug: chapterSlug)
         for block in document.blocks {
             guard case .codeBlock(let code) = block, let result = evaluation.block(firstLine: code.firstCodeLine) else {
                 continue
             }
             let start = source.byteOffset(of: code.range.lowerBound)
             let end = min(source.byteOffset(of: code.range.upperBound), source.bytes.count)
-            let output = markdown(for: result)
+            let output = markdown(for: result, charts: &charts)
             if result.options.hide {
                 edits.append(MarkdownFormatter.Edit(byteRange: start..<end, replacement: output.isEmpty ? "" : output))
             } else if !output.isEmpty {
                 edits.append(MarkdownFormatter.Edit(byteRange: end..<end, replacement: "\n\n" + output))
             }
         }
-        return edits
+        return (edits, charts.files)
+    }
+
+    /// Chart SVG files for one chapter's Markdown: `charts/01-softmax-1.svg`, …
+    struct ChartFiles {
+        let slug: String
+        var files: [String: String] = [:]
+
+        mutating func add(_ chart: Chart) -> String {
+            let path = "charts/\(slug)-\(files.count + 1).svg"
+            files[path] = ChartSVG.svg(chart, standalone: true) + "\n"
+            return path
+        }
     }
 
     /// One block's output as Markdown, without a trailing newline; empty when there is none.
-    static func markdown(for result: ChapterEvaluation.Block) -> String {
+    static func markdown(for result: ChapterEvaluation.Block, charts: inout ChartFiles) -> String {
         var parts: [String] = []
         let failed: Bool
         if case .failed = result.status { failed = true } else { failed = false }
@@ -43,6 +57,9 @@ public enum BlockOutputMarkdown {
                     parts.append("$$\n\(tex)\n$$")
                 case .display(.table(let table)):
                     parts.append(gfmTable(table))
+                case .display(.chart(let chart)):
+                    let path = charts.add(chart)
+                    parts.append("![\(chart.title.replacingOccurrences(of: "]", with: "\\]"))](\(path))")
                 }
             }
             if !result.output.standardError.isEmpty { parts.append(fenced(result.output.standardError)) }

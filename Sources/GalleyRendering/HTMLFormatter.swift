@@ -171,6 +171,8 @@ public struct HTMLFormatter {
             html += "<pre class=\"value\">\(prefix)\(HTMLEscaping.escape(text))</pre>\n"
         case .math(let tex):
             html += "<div class=\"math display\">\(HTMLEscaping.escape(tex))</div>\n"
+        case .chart(let chart):
+            html += "<figure class=\"chart\">\n\(ChartSVG.svg(chart))\n</figure>\n"
         case .table(let table):
             html += "<div class=\"table-wrap\"><table class=\"computed\">\n"
             if let caption = table.caption {

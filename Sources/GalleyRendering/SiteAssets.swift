@@ -106,7 +106,9 @@ public enum SiteAssets {
 
     /// A readable page for Chinese and English prose, math and code, from phone to desktop, with a
     /// dark scheme for readers who ask for one.
-    static let stylesheet = #"""
+    static let stylesheet = pageStylesheet + "figure.chart { margin: 0 0 0.5rem; }\n" + ChartSVG.rules + "\n"
+
+    private static let pageStylesheet = #"""
     :root {
       --text: #1f2328;
       --muted: #59636e;

@@ -7,6 +7,8 @@ public enum DisplayItem: Codable, Equatable, Sendable {
     case table(DisplayTable)
     /// TeX for display math, such as a matrix.
     case math(tex: String)
+    /// A chart, drawn by Galley as SVG.
+    case chart(Chart)
 }
 
 /// A table for the page: HTML gets a real `<table>`, Markdown a GFM table.

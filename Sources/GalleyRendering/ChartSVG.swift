@@ -1,0 +1,154 @@
+import Foundation
+public import GalleyRuntime
+
+/// Draws a `Chart` as SVG: axes with ticks, axis labels, a title, a legend, and the series.
+///
+/// Inline in a page, its colours come from the page's stylesheet (classes and `currentColor`),
+/// so it follows dark mode; as a file beside the Markdown output it carries the same rules in a
+/// `<style>` of its own. The drawing scales with its container (a `viewBox`, no fixed size), which
+/// keeps it readable on a phone. Every text in it is escaped.
+public enum ChartSVG {
+    static let width = 640.0
+    static let height = 400.0
+    static let margin = (left: 64.0, right: 24.0, top: 44.0, bottom: 56.0)
+
+    /// The chart as an `<svg>` element.
+    public static func svg(_ chart: Chart, standalone: Bool = false) -> String {
+        let points = chart.series.flatMap { zip($0.xs, $0.ys) }.filter { $0.0.isFinite && $0.1.isFinite }
+        let xRange = chart.xRange ?? padded(points.map(\.0))
+        let yRange = chart.yRange ?? padded(points.map(\.1))
+        let plot = (x: margin.left, y: margin.top, width: width - margin.left - margin.right,
+                    height: height - margin.top - margin.bottom)
+        func px(_ x: Double) -> Double { plot.x + (x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * plot.width }
+        func py(_ y: Double) -> Double { plot.y + plot.height - (y - yRange.lowerBound) / (yRange.upperBound - yRange.lowerBound) * plot.height }
+
+        var svg = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-label=\"\(escape(chart.title))\">\n"
+        svg += "<title>\(escape(chart.title))</title>\n"
+        svg += "<desc>\(escape(description(chart)))</desc>\n"
+        if standalone { svg += "<style>\(standaloneStyle)</style>\n" }
+        // Grid and ticks.
+        for tick in ticks(xRange) {
+            let x = px(tick)
+            svg += "<line class=\"grid\" x1=\"\(n(x))\" y1=\"\(n(plot.y))\" x2=\"\(n(x))\" y2=\"\(n(plot.y + plot.height))\"/>\n"
+            svg += "<text class=\"tick\" x=\"\(n(x))\" y=\"\(n(plot.y + plot.height + 18))\" text-anchor=\"middle\">\(escape(label(tick)))</text>\n"
+        }
+        for tick in ticks(yRange) {
+            let y = py(tick)
+            svg += "<line class=\"grid\" x1=\"\(n(plot.x))\" y1=\"\(n(y))\" x2=\"\(n(plot.x + plot.width))\" y2=\"\(n(y))\"/>\n"
+            svg += "<text class=\"tick\" x=\"\(n(plot.x - 8))\" y=\"\(n(y + 4))\" text-anchor=\"end\">\(escape(label(tick)))</text>\n"
+        }
+        // Axes.
+        svg += "<rect class=\"frame\" x=\"\(n(plot.x))\" y=\"\(n(plot.y))\" width=\"\(n(plot.width))\" height=\"\(n(plot.height))\"/>\n"
+        svg += "<text class=\"title\" x=\"\(n(width / 2))\" y=\"24\" text-anchor=\"middle\">\(escape(chart.title))</text>\n"
+        svg += "<text class=\"axis-label\" x=\"\(n(plot.x + plot.width / 2))\" y=\"\(n(height - 12))\" text-anchor=\"middle\">\(escape(chart.xLabel))</text>\n"
+        svg += "<text class=\"axis-label\" x=\"16\" y=\"\(n(plot.y + plot.height / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 16 \(n(plot.y + plot.height / 2)))\">\(escape(chart.yLabel))</text>\n"
+        // Series, clipped to the plot.
+        svg += "<g class=\"series\">\n"
+        for (index, series) in chart.series.enumerated() {
+            let pairs = zip(series.xs, series.ys).filter { $0.0.isFinite && $0.1.isFinite }
+            let classes = "series-\(index % palette) \(series.style.rawValue)"
+            if series.style == .points {
+                for (x, y) in pairs where xRange.contains(x) && yRange.contains(y) {
+                    svg += "<circle class=\"\(classes)\" cx=\"\(n(px(x)))\" cy=\"\(n(py(y)))\" r=\"4\"/>\n"
+                }
+            } else if !pairs.isEmpty {
+                let path = pairs.map { "\(n(px($0.0))),\(n(py(min(max($0.1, yRange.lowerBound), yRange.upperBound))))" }
+                svg += "<polyline class=\"\(classes)\" points=\"\(path.joined(separator: " "))\"/>\n"
+            }
+        }
+        svg += "</g>\n"
+        // Legend, top right inside the plot, on a box that keeps it legible over the lines.
+        let legendX = plot.x + plot.width - 150
+        if !chart.series.isEmpty {
+            svg += "<rect class=\"legend-box\" x=\"\(n(legendX - 8))\" y=\"\(n(plot.y + 4))\" width=\"154\" height=\"\(n(Double(chart.series.count) * 20 + 8))\" rx=\"4\"/>\n"
+        }
+        for (index, series) in chart.series.enumerated() {
+            let y = plot.y + 16 + Double(index) * 20
+            let classes = "series-\(index % palette) \(series.style.rawValue)"
+            if series.style == .points {
+                svg += "<circle class=\"\(classes)\" cx=\"\(n(legendX + 12))\" cy=\"\(n(y - 4))\" r=\"4\"/>\n"
+            } else {
+                svg += "<line class=\"\(classes)\" x1=\"\(n(legendX))\" y1=\"\(n(y - 4))\" x2=\"\(n(legendX + 24))\" y2=\"\(n(y - 4))\"/>\n"
+            }
+            svg += "<text class=\"legend\" x=\"\(n(legendX + 32))\" y=\"\(n(y))\">\(escape(series.label))</text>\n"
+        }
+        svg += "</svg>"
+        return svg
+    }
+
+    /// How many series colours the stylesheet defines.
+    static let palette = 4
+
+    /// The rules a chart needs, for the page's stylesheet and for standalone files.
+    static let rules = """
+        svg.chart { width: 100%; height: auto; max-width: 640px; display: block; color: var(--text, #1f2328); font-size: 13px; }
+        svg.chart text { fill: currentColor; font-family: inherit; }
+        svg.chart .title { font-size: 15px; font-weight: 600; }
+        svg.chart .tick { fill: var(--muted, #59636e); font-size: 12px; }
+        svg.chart .grid { stroke: var(--border, #d1d9e0); stroke-width: 1; opacity: 0.6; }
+        svg.chart .legend-box { fill: var(--background, #ffffff); fill-opacity: 0.85; stroke: var(--border, #d1d9e0); }
+        svg.chart .frame { fill: none; stroke: currentColor; stroke-width: 1; opacity: 0.7; }
+        svg.chart polyline, svg.chart line.solid, svg.chart line.dashed { fill: none; stroke-width: 2.5; }
+        svg.chart .dashed { stroke-dasharray: 7 5; }
+        svg.chart .series-0 { stroke: #0b62c4; fill: #0b62c4; }
+        svg.chart .series-1 { stroke: #d1242f; fill: #d1242f; }
+        svg.chart .series-2 { stroke: #1a7f37; fill: #1a7f37; }
+        svg.chart .series-3 { stroke: #8250df; fill: #8250df; }
+        svg.chart polyline.series-0, svg.chart polyline.series-1, svg.chart polyline.series-2, svg.chart polyline.series-3 { fill: none; }
+        @media (prefers-color-scheme: dark) {
+          svg.chart .series-0 { stroke: #4493f8; fill: #4493f8; }
+          svg.chart .series-1 { stroke: #ff7b72; fill: #ff7b72; }
+          svg.chart .series-2 { stroke: #3fb950; fill: #3fb950; }
+          svg.chart .series-3 { stroke: #d2a8ff; fill: #d2a8ff; }
+        }
+        """
+
+    private static let standaloneStyle = """
+        svg.chart { font-family: -apple-system, "Segoe UI", "PingFang SC", "Noto Sans CJK SC", sans-serif; }
+        @media (prefers-color-scheme: dark) { svg.chart { color: #e6edf3; } svg.chart .legend-box { fill: #0d1117; } }
+        """ + rules
+
+    // MARK: - Scales
+
+    /// The data's range with 5% room on each side (a single value gets ±1).
+    static func padded(_ values: [Double]) -> ClosedRange<Double> {
+        guard let low = values.min(), let high = values.max() else { return 0...1 }
+        if high - low < 1e-12 { return (low - 1)...(high + 1) }
+        let room = (high - low) * 0.05
+        return (low - room)...(high + room)
+    }
+
+    /// Round tick values: steps of 1, 2 or 5 times a power of ten, about five of them.
+    static func ticks(_ range: ClosedRange<Double>) -> [Double] {
+        let span = range.upperBound - range.lowerBound
+        guard span > 0, span.isFinite else { return [] }
+        let rough = span / 5
+        let power = pow(10, floor(log10(rough)))
+        let step = [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= rough } ?? 10 * power
+        var tick = (range.lowerBound / step).rounded(.up) * step
+        var result: [Double] = []
+        while tick <= range.upperBound + step * 1e-9, result.count < 20 {
+            result.append(abs(tick) < step * 1e-9 ? 0 : tick)
+            tick += step
+        }
+        return result
+    }
+
+    static func label(_ value: Double) -> String {
+        if value == value.rounded() && abs(value) < 1e6 { return String(Int(value)) }
+        var text = String(format: "%.4g", value)
+        if text.contains("."), !text.contains("e") {
+            while text.hasSuffix("0") { text.removeLast() }
+        }
+        return text.replacingOccurrences(of: "-", with: "−")
+    }
+
+    private static func description(_ chart: Chart) -> String {
+        let names = chart.series.map(\.label).joined(separator: "、")
+        return "\(chart.title)：横轴 \(chart.xLabel)，纵轴 \(chart.yLabel)；曲线：\(names)"
+    }
+
+    private static func n(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    private static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
+}
