@@ -110,7 +110,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RenderCommandTests",
-            dependencies: ["GalleyTestSupport", "render"],
+            dependencies: ["GalleyTestSupport", "GalleyMarkdown", "GalleyRuntime", "render"],
             swiftSettings: strictSettings
         ),
     ]

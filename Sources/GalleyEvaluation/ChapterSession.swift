@@ -217,7 +217,7 @@ struct ChapterSession {
         for item in run.expectations where item.block < indices.count {
             let index = indices[item.block]
             let expectation = item.expectation
-            expectedNumbers += max(StatedNumber.split(expectation.stated).count, 1)
+            expectedNumbers += expectation.checked
             guard let failure = expectation.failure else { continue }
             wrongExpectedNumbers += 1
             let indent = blocks[index].range.lowerBound.column - 1
@@ -277,7 +277,9 @@ struct ChapterSession {
         for record in compilation.diagnostics {
             let severity = Diagnostic.Severity(rawValue: record.severity) ?? .error
             if severity == .note {
-                guard keepNotes else { continue }
+                // Notes that point elsewhere (into NeuralMath's or the runtime's sources) say
+                // nothing a reader of the chapter can act on.
+                guard keepNotes, record.path == path else { continue }
             } else {
                 // Warnings about Galley's own scaffolding (code after a block that never returns)
                 // are not the author's business; errors anywhere are.

@@ -23,6 +23,8 @@ public struct Expectation: Codable, Equatable, Sendable {
     public var column: Int
     public var stated: String
     public var computed: [Double]
+    /// How many numbers the call checked.
+    public var checked: Int
     /// Nil when it held; otherwise what was wrong.
     public var failure: String?
 }
@@ -128,7 +130,7 @@ private func check(_ computed: [Double], _ stated: String, tolerance: Double?, l
         if !wrong.isEmpty { failure = wrong.joined(separator: "; ") }
     }
     RecordChannel.sendJSON("expect", Expectation(
-        line: line, column: column, stated: stated, computed: computed, failure: failure))
+        line: line, column: column, stated: stated, computed: computed, checked: max(parts.count, 1), failure: failure))
 }
 
 /// The words of a mismatch, the same for `expect` and for stated numbers in prose.
@@ -142,4 +144,70 @@ public enum StatedNumberMessage {
         let unit = places == 1 || places == -1 ? "decimal" : "decimals"
         return "stated \(number.text), computed \(number.describe(computed)) (\(number.restyled(computed)) at \(places) \(unit))"
     }
+}
+
+// MARK: - expect(_:_:) for conditions
+
+/// Checks a condition; a false one is an error at the line of the call, with the description.
+///
+///     expect(history[1] < history[0], "the loss goes down")
+public func expect(_ condition: Bool, _ description: String = "", line: Int = #line, column: Int = #column) {
+    RecordChannel.sendJSON("expect", Expectation(
+        line: line, column: column, stated: description, computed: [], checked: 1,
+        failure: condition ? nil : (description.isEmpty ? "the condition is false" : "not true: \(description)")))
+}
+
+// MARK: - expect(_:equals:)
+
+/// Checks that two computed values agree — an analytic derivative and a numerical one, a formula
+/// and its simplification — to within `tolerance` (absolute, or relative to the larger value when
+/// that is bigger than 1). A failure is an error at the line of the call.
+///
+///     expect(softmaxJacobian(z), equals: numericalJacobian(of: softmax, at: z), tolerance: 1e-8)
+public func expect(
+    _ computed: some BinaryFloatingPoint, equals reference: some BinaryFloatingPoint, tolerance: Double = 1e-9,
+    line: Int = #line, column: Int = #column
+) {
+    compare([Double(computed)], [Double(reference)], tolerance: tolerance, line: line, column: column)
+}
+
+/// Checks that two vectors agree element by element.
+public func expect(
+    _ computed: [Double], equals reference: [Double], tolerance: Double = 1e-9,
+    line: Int = #line, column: Int = #column
+) {
+    compare(computed, reference, tolerance: tolerance, line: line, column: column)
+}
+
+/// Checks that two matrices (given as rows) agree element by element.
+public func expect(
+    _ computed: [[Double]], equals reference: [[Double]], tolerance: Double = 1e-9,
+    line: Int = #line, column: Int = #column
+) {
+    guard computed.map(\.count) == reference.map(\.count) else {
+        RecordChannel.sendJSON("expect", Expectation(
+            line: line, column: column, stated: "", computed: computed.flatMap { $0 }, checked: 1,
+            failure: "shapes differ: \(computed.map(\.count)) and \(reference.map(\.count))"))
+        return
+    }
+    compare(computed.flatMap { $0 }, reference.flatMap { $0 }, tolerance: tolerance, line: line, column: column)
+}
+
+private func compare(_ computed: [Double], _ reference: [Double], tolerance: Double, line: Int, column: Int) {
+    var failure: String?
+    if computed.count != reference.count {
+        failure = "sizes differ: \(computed.count) and \(reference.count)"
+    } else {
+        for (index, (a, b)) in zip(computed, reference).enumerated() {
+            let allowed = tolerance * max(1, abs(a), abs(b))
+            if !(abs(a - b) <= allowed) {
+                let position = computed.count > 1 ? " at index \(index)" : ""
+                failure = "values differ\(position): \(proseFormat(a)) and \(proseFormat(b)) (tolerance \(proseFormat(tolerance)))"
+                break
+            }
+        }
+    }
+    RecordChannel.sendJSON("expect", Expectation(
+        line: line, column: column, stated: "", computed: computed, checked: max(computed.count, 1),
+        failure: failure))
 }

@@ -1,4 +1,6 @@
 import Foundation
+import GalleyMarkdown
+import GalleyRuntime
 import GalleyTestSupport
 import Testing
 
@@ -30,6 +32,23 @@ struct CourseTests {
         #expect(summary.hasSuffix(", 0 wrong"), "\(summary)")
         let count = Int(summary.split(separator: " ").first ?? "") ?? 0
         #expect(count >= 8, "the softmax chapter binds at least eight stated numbers: \(summary)")
+    }
+
+    @Test("every chapter binds at least eight stated numbers and draws at least one chart")
+    func chaptersStateNumbersAndDrawCharts() throws {
+        let folder = RenderBinary.packageRoot.appendingPathComponent("Chapters")
+        let chapters = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }
+        #expect(chapters.count >= 4)
+        for name in chapters {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            let sites = ExpressionSite.all(in: parse(text, path: name).document)
+            let numbers = sites.reduce(0) { count, site in
+                if case .statedNumbers(let link) = site { return count + StatedNumber.split(link.text).count }
+                return count
+            }
+            #expect(numbers >= 8, "\(name) states \(numbers) checked numbers")
+            #expect(text.contains("show(chart)"), "\(name) draws no chart")
+        }
     }
 
     private func files(in folder: URL) throws -> [String: Data] {
