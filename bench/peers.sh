@@ -35,7 +35,7 @@ bash "$WORK/peers/make_book.sh" "$N" jupyter "$WORK/jupyter-$N" >/dev/null
 bash "$WORK/peers/make_book.sh" "$N" codebraid "$WORK/codebraid-$N" >/dev/null
 
 GALLEY="$RENDER $BOOK --output $OUT --cache-dir $CACHE --quiet"
-hyperfine --style basic --warmup 1 --runs "$RUNS" \
+hyperfine --style basic --warmup "${WARMUP:-1}" --runs "$RUNS" \
   --export-markdown "$WORK/peers-$N.md" --export-json "$WORK/peers-$N.json" \
   --prepare "rm -rf $CACHE/programs" -n "Galley, cold" "$GALLEY" \
   --prepare "true" -n "Galley, unchanged" "$GALLEY" \

@@ -49,7 +49,11 @@ public struct Evaluator: Sendable {
     /// Evaluates the `swift run` blocks of several chapters: first every chapter that needs it is
     /// compiled, together in one `swiftc` call where that works, then each chapter runs in its own
     /// process, in parallel. Results are in the order of `chapters`.
-    public func evaluate(_ chapters: [(document: Document, path: String)]) throws(EvaluationError) -> [ChapterEvaluation] {
+    public func evaluate(
+        _ chapters: [(document: Document, path: String)]
+    ) throws(EvaluationError) -> (evaluations: [ChapterEvaluation], compileTime: Duration, runTime: Duration) {
+        let clock = ContinuousClock()
+        let compileStart = clock.now
         let blocks = chapters.map { Self.runnableBlocks(in: $0.document) }
         let sites = chapters.map { ExpressionSite.all(in: $0.document) }
         let programs = chapters.indices.compactMap { index in
@@ -57,6 +61,7 @@ public struct Evaluator: Sendable {
                 ? nil : ChapterSession.notebookProgram(path: chapters[index].path, blocks: blocks[index], sites: sites[index])
         }
         let compiledNow = try runner.compileTogether(programs)
+        let runStart = clock.now
         let outcomes = Self.parallelMap(Array(chapters.indices)) { index -> Result<ChapterEvaluation, EvaluationError> in
             var session = ChapterSession(path: chapters[index].path, blocks: blocks[index], sites: sites[index], runner: runner)
             do {
@@ -79,7 +84,9 @@ public struct Evaluator: Sendable {
             case .failure(let error): throw error
             }
         }
-        return results
+        // Running includes the few compiles a chapter needs on its own (a `fails` block, a
+        // chapter that broke the shared build), which the sessions do as they go.
+        return (results, runStart - compileStart, clock.now - runStart)
     }
 
     /// `transform` applied to every element in parallel, results in order.

@@ -6,9 +6,13 @@ public import GalleyDiagnostics
 /// walk it (see `MarkupWalker`).
 public struct Document: Sendable, Equatable {
     public var blocks: [Block]
+    /// Whether any stated-number link or inline value occurs, so that looking for them in a long
+    /// chapter without any costs nothing.
+    public var containsExpressionSites: Bool
 
-    public init(blocks: [Block]) {
+    public init(blocks: [Block], containsExpressionSites: Bool = true) {
         self.blocks = blocks
+        self.containsExpressionSites = containsExpressionSites
     }
 }
 

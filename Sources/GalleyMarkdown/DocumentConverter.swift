@@ -17,6 +17,9 @@ struct DocumentConverter {
     /// count; added to the positions it reports for later inlines of the block.
     private var uncountedLines = 0
 
+    /// Whether a stated-number link or an inline value was made.
+    private var sawExpressionSite = false
+
     init(source: SourceFile, extensions: CMarkExtensions, renderExtensions: UnsafeMutablePointer<cmark_llist>?, options: Int32) {
         self.source = source
         self.extensions = extensions
@@ -25,7 +28,8 @@ struct DocumentConverter {
     }
 
     mutating func convert(_ root: OpaquePointer) -> Document {
-        Document(blocks: blocks(under: root))
+        let blocks = blocks(under: root)
+        return Document(blocks: blocks, containsExpressionSites: sawExpressionSite)
     }
 
     // MARK: - Blocks
@@ -178,6 +182,7 @@ struct DocumentConverter {
         case CMARK_NODE_CODE:
             let literal = string(cmark_node_get_literal(node))
             if literal.hasPrefix(Self.inlineValuePrefix), let value = inlineValue(node, literal: literal) {
+                sawExpressionSite = true
                 return .inlineValue(value)
             }
             return .code(literal)
@@ -195,6 +200,7 @@ struct DocumentConverter {
             let location = inlineLocation(node, marker: "[")
             let destination = string(cmark_node_get_url(node))
             if destination.hasPrefix("="), let stated = statedNumbers(node, at: location, destination: destination) {
+                sawExpressionSite = true
                 return .statedNumbers(stated)
             }
             return .link(Link(

@@ -34,6 +34,7 @@ public enum ExpressionSite: Sendable, Equatable {
 
     /// Every site of a document, in source order.
     public static func all(in document: Document) -> [ExpressionSite] {
+        guard document.containsExpressionSites else { return [] }
         struct Collector: MarkupWalker {
             var sites: [ExpressionSite] = []
             mutating func visit(_ inline: Inline) {

@@ -62,6 +62,8 @@ public enum Pipeline {
         public var chaptersWithNumbers: Int
         /// For `.fix`: the numbers rewritten, by chapter path.
         public var fixes: [String: Int]
+        /// Where the time went.
+        public var timings = StageTimings()
 
         /// The closing line of `--check`: `37 numbers checked in 4 chapters, 1 wrong`.
         public var checkSummary: String {
@@ -79,15 +81,36 @@ public enum Pipeline {
 
     /// Renders the book in `options.bookFolder` into `options.outputFolder`.
     public static func run(_ options: Options) throws(PipelineError) -> Report {
+        var timings = StageTimings()
         // Load.
-        let (book, loadDiagnostics) = try BookLoader.load(folder: options.bookFolder, displayPath: options.bookDisplayPath)
+        let (book, loadDiagnostics) = try timings.measure("load") { () throws(PipelineError) in
+            try BookLoader.load(folder: options.bookFolder, displayPath: options.bookDisplayPath)
+        }
         let katex = try KaTeXAssets.files()
 
         // Parse each chapter, evaluate its code, and render it, chapters in parallel.
-        let parsed = parallelMap(book.chapters) { MarkdownParser.parse($0.source) }
-        let evaluations = try evaluate(book, parsed: parsed, configuration: options.evaluation)
-        let checks = book.chapters.indices.map { index in
-            StatedNumberChecker.check(parsed[index].document, evaluation: evaluations[index], source: book.chapters[index].source)
+        // A chapter without code or bindings needs nothing from the others: it is rendered as soon
+        // as it is parsed, so that its rendering overlaps the next chapter's parsing.
+        let resolver = ImageResolver(bookFolder: book.folder)
+        let renderEarly = options.mode == .render
+        let firstPass = parallelMap(Array(book.chapters.indices)) { index -> (MarkdownParser.Result, ChapterResult?, Duration, Duration) in
+            let clock = ContinuousClock()
+            let start = clock.now
+            let parsed = MarkdownParser.parse(book.chapters[index].source)
+            let parsedAt = clock.now
+            guard renderEarly, !Evaluator.hasRunnableBlocks(parsed.document) else { return (parsed, nil, parsedAt - start, .zero) }
+            let result = renderChapter(
+                book.chapters[index], parsed: parsed, evaluation: nil, checks: ChapterChecks(), resolver: resolver)
+            return (parsed, result, parsedAt - start, clock.now - parsedAt)
+        }
+        let parsed = firstPass.map(\.0)
+        timings.add("parse", firstPass.map(\.2).reduce(.zero, +))
+        timings.add("render", firstPass.map(\.3).reduce(.zero, +))
+        let evaluations = try evaluate(book, parsed: parsed, configuration: options.evaluation, timings: &timings)
+        let checks = timings.measure("check") {
+            book.chapters.indices.map { index in
+                StatedNumberChecker.check(parsed[index].document, evaluation: evaluations[index], source: book.chapters[index].source)
+            }
         }
         let numbersChecked = checks.map(\.numbersChecked).reduce(0, +) + evaluations.map { $0?.expectedNumbers ?? 0 }.reduce(0, +)
         let numbersWrong = checks.map(\.numbersWrong).reduce(0, +) + evaluations.map { $0?.wrongExpectedNumbers ?? 0 }.reduce(0, +)
@@ -95,17 +118,17 @@ public enum Pipeline {
             checks[$0].numbersChecked > 0 || (evaluations[$0]?.expectedNumbers ?? 0) > 0
         }.count
         if options.mode == .fix {
-            let fixes = try applyFixes(book, checks: checks)
+            let fixes = try timings.measure("write") { () throws(PipelineError) in try applyFixes(book, checks: checks) }
             return Report(
                 bookTitle: book.title, chapters: book.chapters.map(\.source.path),
                 diagnostics: (loadDiagnostics + parsed.flatMap(\.diagnostics) + evaluations.flatMap { $0?.diagnostics ?? [] }
                     + checks.flatMap(\.diagnostics)).filter { $0.identifier != "number.wrong" }.sorted(by: diagnosticOrder),
                 fileCount: 0, compiledChapters: [], numbersChecked: numbersChecked, numbersWrong: numbersWrong - fixes.values.reduce(0, +),
-                chaptersWithNumbers: chaptersWithNumbers, fixes: fixes)
+                chaptersWithNumbers: chaptersWithNumbers, fixes: fixes, timings: timings)
         }
-        let resolver = ImageResolver(bookFolder: book.folder)
+        let renderStart = ContinuousClock.now
         let results = parallelMap(Array(book.chapters.indices)) { index in
-            renderChapter(
+            firstPass[index].1 ?? renderChapter(
                 book.chapters[index], parsed: parsed[index], evaluation: evaluations[index], checks: checks[index],
                 resolver: resolver)
         }
@@ -126,7 +149,7 @@ public enum Pipeline {
                 book: info, title: links[index].title, body: result.html, diagnostics: result.diagnostics,
                 previous: index > 0 ? links[index - 1] : nil,
                 next: index + 1 < links.count ? links[index + 1] : nil, headings: result.headings))
-            search.add(parsed[index].document, chapterTitle: links[index].title, page: chapter.htmlName, headings: result.headings)
+            search.append(result.search)
             files[chapter.markdownName] = .text(result.markdown)
             for (path, text) in result.extraFiles { files[path] = .text(text) }
             for copy in result.images.copies where files[copy.to] == nil {
@@ -139,15 +162,20 @@ public enum Pipeline {
         for asset in SiteAssets.files { files[asset.path] = .text(asset.contents) }
         for (path, url) in katex { files[path] = .copy(url) }
 
+        timings.add("render", ContinuousClock.now - renderStart)
+
         // Write, all at once.
         if options.mode == .render {
-            try OutputWriter(destination: options.outputFolder).write(files)
+            try timings.measure("write") { () throws(PipelineError) in
+                try OutputWriter(destination: options.outputFolder).write(files)
+            }
         }
         return Report(
             bookTitle: book.title, chapters: book.chapters.map(\.source.path),
             diagnostics: diagnostics.sorted(by: diagnosticOrder), fileCount: options.mode == .render ? files.count : 0,
             compiledChapters: book.chapters.indices.filter { evaluations[$0]?.compiled == true }.map { book.chapters[$0].source.path },
-            numbersChecked: numbersChecked, numbersWrong: numbersWrong, chaptersWithNumbers: chaptersWithNumbers, fixes: [:])
+            numbersChecked: numbersChecked, numbersWrong: numbersWrong, chaptersWithNumbers: chaptersWithNumbers, fixes: [:],
+            timings: timings)
     }
 
     // MARK: - Chapters
@@ -157,6 +185,8 @@ public enum Pipeline {
         var headings: [HTMLFormatter.HeadingAnchor] = []
         /// Files the chapter's Markdown refers to (charts), by output path.
         var extraFiles: [String: String] = [:]
+        /// The chapter's sections for the site's search.
+        var search = SearchIndex()
         var html = ""
         var markdown = ""
         var images = ImageResolver.Resolution()
@@ -165,21 +195,24 @@ public enum Pipeline {
 
     /// Runs the code of every chapter that has some; nil for chapters without.
     private static func evaluate(
-        _ book: Book, parsed: [MarkdownParser.Result], configuration: Evaluator.Configuration
+        _ book: Book, parsed: [MarkdownParser.Result], configuration: Evaluator.Configuration, timings: inout StageTimings
     ) throws(PipelineError) -> [ChapterEvaluation?] {
         guard parsed.contains(where: { Evaluator.hasRunnableBlocks($0.document) }) else {
             return parsed.map { _ in nil }
         }
         let evaluator: Evaluator
         do {
-            evaluator = try Evaluator.prepare(configuration)
+            evaluator = try timings.measure("compile") { () throws(EvaluationError) in try Evaluator.prepare(configuration) }
         } catch {
             throw PipelineError(stage: .evaluate, message: error.description)
         }
         let runnable = book.chapters.indices.filter { Evaluator.hasRunnableBlocks(parsed[$0].document) }
         let results: [ChapterEvaluation]
         do {
-            results = try evaluator.evaluate(runnable.map { (parsed[$0].document, book.chapters[$0].source.path) })
+            let outcome = try evaluator.evaluate(runnable.map { (parsed[$0].document, book.chapters[$0].source.path) })
+            results = outcome.evaluations
+            timings.add("compile", outcome.compileTime)
+            timings.add("run", outcome.runTime)
         } catch {
             throw PipelineError(stage: .evaluate, message: error.description)
         }
@@ -229,6 +262,8 @@ public enum Pipeline {
         result.html = formatter.html
         result.title = formatter.headings.first(where: { $0.level == 1 })?.text
         result.headings = formatter.headings
+        result.search.add(
+            parsed.document, chapterTitle: result.title ?? chapter.slug, page: chapter.htmlName, headings: formatter.headings)
         var edits = result.images.markdownEdits
         if let evaluation {
             let outputs = BlockOutputMarkdown.edits(

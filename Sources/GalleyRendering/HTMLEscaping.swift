@@ -1,19 +1,28 @@
 /// Escaping for text placed into HTML.
 public enum HTMLEscaping {
     /// Escapes `&`, `<`, `>` and `"`, enough for element content and double-quoted attributes.
+    ///
+    /// Works on UTF-8 bytes (the four characters are ASCII, so they never occur inside a
+    /// multi-byte sequence) and returns the string itself when nothing needs escaping — most text.
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.unicodeScalars.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            guard bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else {
+                return String(decoding: bytes, as: UTF8.self)
             }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + bytes.count / 8)
+            for byte in bytes {
+                switch byte {
+                case 0x26: result.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+                case 0x3C: result.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+                case 0x3E: result.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+                case 0x22: result.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+                default: result.append(byte)
+                }
+            }
+            return String(decoding: result, as: UTF8.self)
         }
-        return result
     }
 
     /// Escapes a URL for an `href` or `src` attribute the way cmark-gfm does: bytes that may stand

@@ -97,7 +97,7 @@ public enum PageTemplate {
         if open { toc += "</ol></li>\n" }
         toc += "</ol>\n</nav>\n"
         // After the title, if the chapter starts with one.
-        if body.hasPrefix("<h1"), let end = body.range(of: "</h1>\n") {
+        if body.hasPrefix("<h1"), let end = body.firstRange(of: "</h1>\n") {
             return String(body[..<end.upperBound]) + toc + String(body[end.upperBound...])
         }
         return toc + body

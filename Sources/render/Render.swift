@@ -48,6 +48,9 @@ struct Render: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only diagnostics, not the summary.")
     var quiet = false
 
+    @Flag(help: "Print the time each stage took: load, parse, compile, run, check, render, write.")
+    var timings = false
+
     @Option(help: "Seconds a chapter's code may run before it is stopped, with everything it started.")
     var timeout: Double = 30
 
@@ -110,6 +113,11 @@ struct Render: ParsableCommand {
                 FileHandle.standardError.write(Data("error: cannot write the report \(report): \(error.localizedDescription)\n".utf8))
                 throw ExitCode(2)
             }
+        }
+        if timings {
+            let elapsed = clock.now - start
+            let total = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            print("timings: " + result.timings.summary + String(format: " (total %.3f s)", total))
         }
         if !quiet {
             let elapsed = clock.now - start

@@ -1,0 +1,41 @@
+import GalleyMarkdown
+@testable import GalleyRendering
+import GalleyTestSupport
+import Testing
+
+@Suite("Search index")
+struct SearchIndexTests {
+    @Test("a chapter is cut into sections at its headings, with their anchors")
+    func sections() {
+        let document = parse("# 标题\n\n引言 $a_j$。\n\n## 导数\n\n正文\n一行\n\n| 表 | 格 |\n|---|---|\n| x | y |\n").document
+        let formatter = HTMLFormatter.render(document)
+        var index = SearchIndex()
+        index.add(document, chapterTitle: "标题", page: "01.html", headings: formatter.headings)
+        #expect(index.sections.map(\.href) == ["01.html#标题", "01.html#导数"])
+        #expect(index.sections.map(\.title) == ["标题", "导数"])
+        #expect(index.sections[0].text == "标题 引言 a_j。")
+        #expect(index.sections[1].text == "导数 正文 一行 表 格 x y")
+    }
+
+    @Test("the script is valid JavaScript that no text can break out of")
+    func scriptEscaping() {
+        var bytes: [UInt8] = []
+        SearchIndex.appendJSONString("a\"b\\c\n</script>\u{2028}\u{1}中", to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == #""a\"b\\c\n\u003c/script>\u2028\u0001中""#)
+    }
+
+    @Test("white space collapses, Chinese and ideographic spaces included")
+    func whitespace() {
+        #expect(SearchIndex.collapsingWhitespace("  a \n\t b\u{3000}\u{3000}中\u{00A0}文  ") == "a b 中 文")
+        #expect(SearchIndex.collapsingWhitespace("") == "")
+    }
+}
+
+@Suite("HTML escaping")
+struct HTMLEscapingTests {
+    @Test("the four characters, in any script; text without them comes back as it is")
+    func escaping() {
+        #expect(HTMLEscaping.escape("<a href=\"x\">&</a> 中文") == "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt; 中文")
+        #expect(HTMLEscaping.escape("交叉熵 L = -ln p") == "交叉熵 L = -ln p")
+    }
+}
