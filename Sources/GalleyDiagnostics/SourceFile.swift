@@ -49,6 +49,18 @@ public struct SourceFile: Sendable {
         return SourceLocation(line: line, column: scalars + 1 + max(byteColumn - 1 - bytesOfLine.count, 0))
     }
 
+    /// The 1-based line holding an absolute byte offset (a binary search).
+    public func line(ofByteOffset offset: Int) -> Int {
+        let clamped = min(max(offset, 0), bytes.count)
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= clamped { low = middle } else { high = middle - 1 }
+        }
+        return low + 1
+    }
+
     /// The location of an absolute byte offset into the file.
     public func location(ofByteOffset offset: Int) -> SourceLocation {
         let clamped = min(max(offset, 0), bytes.count)

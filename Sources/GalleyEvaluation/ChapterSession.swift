@@ -39,6 +39,12 @@ struct ChapterSession {
                     summary: "unknown option '\(word)' for a 'swift run' block; known: hide, quiet, fails"))
             }
         }
+        for (id, site) in sites.enumerated() where site.expression.allSatisfy({ $0 == " " }) {
+            bindingProblems[id] = "no expression"
+            diagnostics.append(Diagnostic(
+                path: path, location: site.expressionLocation, identifier: "binding.empty",
+                summary: "no Swift expression after '='"))
+        }
         let ordinary = blocks.indices.filter { !options[$0].fails }
         try runNotebook(ordinary)
         for index in blocks.indices where options[index].fails {
@@ -253,7 +259,7 @@ struct ChapterSession {
                     index: position, code: block.code, firstLine: block.firstCodeLine,
                     lineCount: block.code.split(separator: "\n", omittingEmptySubsequences: false).count)
             },
-            bindings: withBindings ? sites.enumerated().map { id, site in
+            bindings: withBindings ? sites.enumerated().filter { !$0.element.expression.allSatisfy { $0 == " " } }.map { id, site in
                 ChapterProgram.Binding(
                     id: id, expression: site.expression, line: site.expressionLocation.line,
                     column: site.expressionLocation.column)

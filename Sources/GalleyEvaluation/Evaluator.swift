@@ -1,5 +1,4 @@
 public import Foundation
-import Synchronization
 import GalleyDiagnostics
 public import GalleyMarkdown
 
@@ -62,7 +61,7 @@ public struct Evaluator: Sendable {
         }
         let compiledNow = try runner.compileTogether(programs)
         let runStart = clock.now
-        let outcomes = Self.parallelMap(Array(chapters.indices)) { index -> Result<ChapterEvaluation, EvaluationError> in
+        let outcomes = Parallel.map(Array(chapters.indices)) { index -> Result<ChapterEvaluation, EvaluationError> in
             var session = ChapterSession(path: chapters[index].path, blocks: blocks[index], sites: sites[index], runner: runner)
             do {
                 var evaluation = try session.evaluate()
@@ -89,17 +88,6 @@ public struct Evaluator: Sendable {
         return (results, runStart - compileStart, clock.now - runStart)
     }
 
-    /// `transform` applied to every element in parallel, results in order.
-    static func parallelMap<Element: Sendable, Value: Sendable>(
-        _ elements: [Element], _ transform: @Sendable (Element) -> Value
-    ) -> [Value] {
-        let slots = Slots<Value>(count: elements.count)
-        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
-            slots.set(index, transform(elements[index]))
-        }
-        return slots.values()
-    }
-
     /// Evaluates the `swift run` blocks of one parsed chapter.
     public func evaluate(_ document: Document, path: String) throws(EvaluationError) -> ChapterEvaluation {
         var session = ChapterSession(
@@ -122,15 +110,4 @@ public struct Evaluator: Sendable {
         collector.walk(document)
         return collector.blocks
     }
-}
-
-/// Result slots that parallel workers fill, one each.
-private final class Slots<Value: Sendable>: Sendable {
-    private let storage: Mutex<[Value?]>
-
-    init(count: Int) { storage = Mutex(Array(repeating: nil, count: count)) }
-
-    func set(_ index: Int, _ value: Value) { storage.withLock { $0[index] = value } }
-
-    func values() -> [Value] { storage.withLock { $0.map { $0! } } }
 }

@@ -20,11 +20,15 @@ struct DocumentConverter {
     /// Whether a stated-number link or an inline value was made.
     private var sawExpressionSite = false
 
+    /// Byte positions to locations, in source order without recounting lines.
+    private var counter: LocationCounter
+
     init(source: SourceFile, extensions: CMarkExtensions, renderExtensions: UnsafeMutablePointer<cmark_llist>?, options: Int32) {
         self.source = source
         self.extensions = extensions
         self.renderExtensions = renderExtensions
         self.options = options
+        self.counter = LocationCounter(source: source)
     }
 
     mutating func convert(_ root: OpaquePointer) -> Document {
@@ -139,7 +143,7 @@ struct DocumentConverter {
         }
         if let line = state.trailingTextLine {
             diagnostics.append(Diagnostic(
-                path: source.path, location: source.location(line: line, byteColumn: state.trailingTextByteColumn),
+                path: source.path, location: counter.location(line: line, byteColumn: state.trailingTextByteColumn),
                 severity: .warning, identifier: "math.trailing-text",
                 summary: "text after the closing '$$' is not shown",
                 explanation: "Put the text on its own line after the formula."))
@@ -241,7 +245,7 @@ struct DocumentConverter {
     static let inlineValuePrefix = "{swift} "
 
     /// A `[text](=expression "title")` link, with the byte ranges of its parts in the source.
-    private func statedNumbers(_ node: OpaquePointer, at location: SourceLocation, destination: String) -> StatedNumbersLink? {
+    private mutating func statedNumbers(_ node: OpaquePointer, at location: SourceLocation, destination: String) -> StatedNumbersLink? {
         let bytes = source.bytes
         let open = source.byteOffset(of: location)
         guard open < bytes.count, bytes[open] == UInt8(ascii: "[") else { return nil }
@@ -274,14 +278,14 @@ struct DocumentConverter {
         let text = String(decoding: bytes[(open + 1)..<textEnd], as: UTF8.self)
         return StatedNumbersLink(
             text: text, expression: String(destination.dropFirst()), title: string(cmark_node_get_title(node)),
-            location: location, textLocation: source.location(ofByteOffset: open + 1),
-            expressionLocation: source.location(ofByteOffset: textEnd + 3),
+            location: location, textLocation: counter.location(ofByteOffset: open + 1),
+            expressionLocation: counter.location(ofByteOffset: textEnd + 3),
             textByteRange: (open + 1)..<textEnd, byteRange: open..<min(end + 1, bytes.count))
     }
 
     /// A `` `{swift} expression` `` code span, found in the source from where cmark-gfm says the
     /// span is: the `{swift}` nearest to that column, and the backticks before it.
-    private func inlineValue(_ node: OpaquePointer, literal: String) -> InlineValue? {
+    private mutating func inlineValue(_ node: OpaquePointer, literal: String) -> InlineValue? {
         let line = Int(cmark_node_get_start_line(node)) + uncountedLines
         let reported = Int(cmark_node_get_start_column(node))
         let lineBytes = source.lineBytes(line)
@@ -321,23 +325,23 @@ struct DocumentConverter {
         let expression = String(
             literal.dropFirst(Self.inlineValuePrefix.count).drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
         return InlineValue(
-            expression: expression, location: source.location(ofByteOffset: start),
-            expressionLocation: source.location(ofByteOffset: expressionStart),
+            expression: expression, location: counter.location(ofByteOffset: start),
+            expressionLocation: counter.location(ofByteOffset: expressionStart),
             byteRange: start..<min(end + ticks, bytes.count))
     }
 
     // MARK: - Positions
 
-    private func range(of node: OpaquePointer) -> SourceRange {
-        let start = source.location(
+    private mutating func range(of node: OpaquePointer) -> SourceRange {
+        let start = counter.location(
             line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)))
-        let end = source.location(
+        let end = counter.location(
             line: Int(cmark_node_get_end_line(node)), byteColumn: Int(cmark_node_get_end_column(node)) + 1)
         return start..<max(start, end)
     }
 
     /// The location of an inline node that starts with `marker`.
-    private func inlineLocation(_ node: OpaquePointer, marker: String) -> SourceLocation {
+    private mutating func inlineLocation(_ node: OpaquePointer, marker: String) -> SourceLocation {
         refine(
             line: Int(cmark_node_get_start_line(node)) + uncountedLines,
             byteColumn: Int(cmark_node_get_start_column(node)), marker: Array(marker.utf8))
@@ -346,25 +350,28 @@ struct DocumentConverter {
     /// Corrects cmark-gfm's inline column, which does not count container prefixes (`> `, list
     /// indentation) on a paragraph's continuation lines: the node starts with `marker` at or after
     /// the reported column on its line.
-    private func refine(line: Int, byteColumn: Int, marker: [UInt8]) -> SourceLocation {
+    private mutating func refine(line: Int, byteColumn: Int, marker: [UInt8]) -> SourceLocation {
         let bytes = source.lineBytes(line)
         guard !marker.isEmpty, bytes.count >= marker.count else {
-            return source.location(line: line, byteColumn: byteColumn)
+            return counter.location(line: line, byteColumn: byteColumn)
         }
+        // The node starts at or after the reported column, within what container prefixes can
+        // add; searching from there keeps a long line's many nodes linear.
         let base = bytes.startIndex
-        let lastStart = bytes.endIndex - marker.count
-        var best: Int?
-        var candidate = base
+        let lastStart = min(bytes.endIndex - marker.count, base + max(byteColumn - 1, 0) + Self.refineWindow)
+        var candidate = base + max(byteColumn - 1, 0)
         while candidate <= lastStart {
             if bytes[candidate] == marker[0], bytes[candidate..<(candidate + marker.count)].elementsEqual(marker) {
-                let column = candidate - base + 1
-                if column >= byteColumn { best = column; break }
-                best = column
+                return counter.location(line: line, byteColumn: candidate - base + 1)
             }
             candidate += 1
         }
-        return source.location(line: line, byteColumn: best ?? byteColumn)
+        return counter.location(line: line, byteColumn: byteColumn)
     }
+
+    /// How far past the reported column `refine` looks: container prefixes (`> `, list
+    /// indentation) on a continuation line are what it corrects for.
+    private static let refineWindow = 1 << 16
 
     // MARK: - Helpers
 

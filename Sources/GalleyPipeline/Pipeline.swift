@@ -21,16 +21,20 @@ public enum Pipeline {
         public var evaluation: Evaluator.Configuration
         /// What the run is for.
         public var mode: Mode
+        /// False to render without compiling or running any chapter code — for a draft you do not
+        /// trust. Code is shown, not run, and stated numbers are left unchecked.
+        public var runsCode: Bool
 
         public init(
             bookFolder: URL, bookDisplayPath: String, outputFolder: URL, evaluation: Evaluator.Configuration,
-            mode: Mode = .render
+            mode: Mode = .render, runsCode: Bool = true
         ) {
             self.bookFolder = bookFolder
             self.bookDisplayPath = bookDisplayPath
             self.outputFolder = outputFolder
             self.evaluation = evaluation
             self.mode = mode
+            self.runsCode = runsCode
         }
     }
 
@@ -80,7 +84,21 @@ public enum Pipeline {
     }
 
     /// Renders the book in `options.bookFolder` into `options.outputFolder`.
+    ///
+    /// The work happens on a thread with a deep stack (see `Parallel`): documents are walked
+    /// recursively, and a chapter may nest block quotes ten thousand deep.
     public static func run(_ options: Options) throws(PipelineError) -> Report {
+        let outcome = Parallel.onDeepStack { () -> Result<Report, PipelineError> in
+            do throws(PipelineError) {
+                return .success(try runStages(options))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
+    }
+
+    private static func runStages(_ options: Options) throws(PipelineError) -> Report {
         var timings = StageTimings()
         // Load.
         let (book, loadDiagnostics) = try timings.measure("load") { () throws(PipelineError) in
@@ -93,12 +111,15 @@ public enum Pipeline {
         // as it is parsed, so that its rendering overlaps the next chapter's parsing.
         let resolver = ImageResolver(bookFolder: book.folder)
         let renderEarly = options.mode == .render
-        let firstPass = parallelMap(Array(book.chapters.indices)) { index -> (MarkdownParser.Result, ChapterResult?, Duration, Duration) in
+        let runsCode = options.runsCode
+        let firstPass = Parallel.map(Array(book.chapters.indices)) { index -> (MarkdownParser.Result, ChapterResult?, Duration, Duration) in
             let clock = ContinuousClock()
             let start = clock.now
             let parsed = MarkdownParser.parse(book.chapters[index].source)
             let parsedAt = clock.now
-            guard renderEarly, !Evaluator.hasRunnableBlocks(parsed.document) else { return (parsed, nil, parsedAt - start, .zero) }
+            guard renderEarly, !runsCode || !Evaluator.hasRunnableBlocks(parsed.document) else {
+                return (parsed, nil, parsedAt - start, .zero)
+            }
             let result = renderChapter(
                 book.chapters[index], parsed: parsed, evaluation: nil, checks: ChapterChecks(), resolver: resolver)
             return (parsed, result, parsedAt - start, clock.now - parsedAt)
@@ -106,7 +127,9 @@ public enum Pipeline {
         let parsed = firstPass.map(\.0)
         timings.add("parse", firstPass.map(\.2).reduce(.zero, +))
         timings.add("render", firstPass.map(\.3).reduce(.zero, +))
-        let evaluations = try evaluate(book, parsed: parsed, configuration: options.evaluation, timings: &timings)
+        let evaluations = options.runsCode
+            ? try evaluate(book, parsed: parsed, configuration: options.evaluation, timings: &timings)
+            : parsed.map { _ in nil }
         let checks = timings.measure("check") {
             book.chapters.indices.map { index in
                 StatedNumberChecker.check(parsed[index].document, evaluation: evaluations[index], source: book.chapters[index].source)
@@ -127,7 +150,7 @@ public enum Pipeline {
                 chaptersWithNumbers: chaptersWithNumbers, fixes: fixes, timings: timings)
         }
         let renderStart = ContinuousClock.now
-        let results = parallelMap(Array(book.chapters.indices)) { index in
+        let results = Parallel.map(Array(book.chapters.indices)) { index in
             firstPass[index].1 ?? renderChapter(
                 book.chapters[index], parsed: parsed[index], evaluation: evaluations[index], checks: checks[index],
                 resolver: resolver)
@@ -277,33 +300,7 @@ public enum Pipeline {
         return result
     }
 
-    /// `transform` applied to every element, two at a time on two cores, results in order.
-    private static func parallelMap<Element: Sendable, Value: Sendable>(
-        _ elements: [Element], _ transform: @Sendable (Element) -> Value
-    ) -> [Value] {
-        let results = ResultSlots<Value>(count: elements.count)
-        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
-            results[index] = transform(elements[index])
-        }
-        return results.values.map { $0! }
-    }
-
     private static func diagnosticOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
         (a.path, a.location.line, a.location.column, a.summary) < (b.path, b.location.line, b.location.column, b.summary)
     }
-}
-
-/// Slots that parallel workers fill, one each.
-private final class ResultSlots<Value: Sendable>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { storage[index] } }
-        set { lock.withLock { storage[index] = newValue } }
-    }
-
-    var values: [Value?] { lock.withLock { storage } }
 }

@@ -60,6 +60,9 @@ struct Render: ParsableCommand {
     @Flag(help: "Compile and run every chapter again, ignoring the cache.")
     var noCache = false
 
+    @Flag(help: "Run no chapter code: show it, check no number. For drafts you do not trust.")
+    var noRun = false
+
     /// Runs the command, with ArgumentParser's usage errors (its exit code 64) reported as exit
     /// status 2, as Galley documents for every usage or environment error.
     static func main() {
@@ -79,6 +82,7 @@ struct Render: ParsableCommand {
         if output.isEmpty { throw ValidationError("--output needs a folder name") }
         if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
         if check && fix { throw ValidationError("--check and --fix do not go together: --fix first, then --check") }
+        if noRun && (check || fix) { throw ValidationError("--no-run checks no numbers: it does not go with --check or --fix") }
         let bookURL = URL(fileURLWithPath: book).standardizedFileURL
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         if bookURL.path == outputURL.path || bookURL.path.hasPrefix(outputURL.path + "/") {
@@ -95,7 +99,7 @@ struct Render: ParsableCommand {
             evaluation: Evaluator.Configuration(
                 cacheFolder: URL(fileURLWithPath: cacheDir), timeout: .milliseconds(Int(timeout * 1000)),
                 usesCache: !noCache),
-            mode: check ? .check : (fix ? .fix : .render))
+            mode: check ? .check : (fix ? .fix : .render), runsCode: !noRun)
         let result: Pipeline.Report
         do {
             result = try Pipeline.run(options)
