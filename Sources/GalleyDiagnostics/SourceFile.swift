@@ -1,5 +1,8 @@
 /// The text of one source file, with fast conversion from cmark-gfm's byte positions to
 /// `SourceLocation`s.
+///
+/// Lines end as CommonMark says they do — at `\n`, `\r\n` or a lone `\r` — so that line numbers
+/// agree with cmark-gfm's even in files with old Mac line endings.
 public struct SourceFile: Sendable {
     /// The path shown in diagnostics.
     public let path: String
@@ -15,8 +18,13 @@ public struct SourceFile: Sendable {
         self.text = text
         self.bytes = Array(text.utf8)
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        let bytes = self.bytes
+        for (offset, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "\n") {
+                starts.append(offset + 1)
+            } else if byte == UInt8(ascii: "\r"), offset + 1 >= bytes.count || bytes[offset + 1] != UInt8(ascii: "\n") {
+                starts.append(offset + 1)
+            }
         }
         self.lineStarts = starts
     }
@@ -28,7 +36,8 @@ public struct SourceFile: Sendable {
     public func lineBytes(_ line: Int) -> ArraySlice<UInt8> {
         guard line >= 1, line <= lineStarts.count else { return [] }
         let start = lineStarts[line - 1]
-        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\n") { end -= 1 }
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         return bytes[start..<max(start, end)]
     }

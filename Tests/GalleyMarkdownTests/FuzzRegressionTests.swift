@@ -1,0 +1,34 @@
+import Foundation
+import GalleyDiagnostics
+import GalleyMarkdown
+import GalleyTestSupport
+import Testing
+
+/// Inputs the fuzzers found (fuzz/run.sh), kept so that what broke once stays fixed.
+@Suite("Fuzzer regressions")
+struct FuzzRegressionTests {
+    @Test("a lone carriage return ends a line, for us as for cmark-gfm", arguments: ["\r", "\r\n", "\n"])
+    func lineEndings(ending: String) {
+        let text = ["# T", "", "a", "$$", "x", "", "end $y"].joined(separator: ending)
+        let source = SourceFile(path: "a.md", text: text)
+        #expect(source.lineCount == 7)
+        #expect(source.line(4) == "$$")
+        let result = MarkdownParser.parse(source)
+        #expect(result.diagnostics.map(\.location) == [
+            SourceLocation(line: 4, column: 1), SourceLocation(line: 7, column: 5),
+        ])
+        for diagnostic in result.diagnostics {
+            #expect(diagnostic.location.line <= source.lineCount)
+        }
+    }
+
+    @Test("the markdown fuzzer's first crash: CRs, NULs and unterminated $$ in quotes and tables")
+    func firstMarkdownCrash() throws {
+        let bytes: [UInt8] = Array("2 $$\u{0} $$\r> a\rJ\u{0}\u{0}2 $$\r> a\r\r- $x$ | \u{0}\u{0}\t\t)\t\t | `$` YYYY\n> a\n\n- $".utf8)
+        let source = SourceFile(path: "a.md", text: String(decoding: bytes, as: UTF8.self))
+        let result = MarkdownParser.parse(source)
+        for diagnostic in result.diagnostics {
+            #expect(diagnostic.location.line >= 1 && diagnostic.location.line <= source.lineCount)
+        }
+    }
+}
