@@ -20,6 +20,11 @@ struct DocumentConverter {
     /// Whether a stated-number link or an inline value was made.
     private var sawExpressionSite = false
 
+    /// The first line of the block whose inlines are being converted.
+    private var blockStartLine = 1
+    /// The last line any block converted so far reached.
+    private var lastLine = 0
+
     /// Byte positions to locations, in source order without recounting lines.
     private var counter: LocationCounter
 
@@ -53,9 +58,11 @@ struct DocumentConverter {
         let type = cmark_node_get_type(node)
         switch type {
         case CMARK_NODE_PARAGRAPH:
-            return .paragraph(Paragraph(content: inlines(of: node), range: range))
+            return .paragraph(Paragraph(content: inlines(of: node, startLine: range.lowerBound.line), range: range))
         case CMARK_NODE_HEADING:
-            return .heading(Heading(level: Int(cmark_node_get_heading_level(node)), content: inlines(of: node), range: range))
+            return .heading(Heading(
+                level: Int(cmark_node_get_heading_level(node)), content: inlines(of: node, startLine: range.lowerBound.line),
+                range: range))
         case CMARK_NODE_BLOCK_QUOTE:
             return .blockQuote(BlockQuote(blocks: blocks(under: node), range: range))
         case CMARK_NODE_LIST:
@@ -121,7 +128,7 @@ struct DocumentConverter {
             var cells: [[Inline]] = []
             var cellNode = cmark_node_first_child(row)
             while let cell = cellNode {
-                cells.append(inlines(of: cell))
+                cells.append(inlines(of: cell, startLine: range.lowerBound.line))
                 cellNode = cmark_node_next(cell)
             }
             if cmark_gfm_extensions_get_table_row_is_header(row) != 0 { header = cells } else { rows.append(cells) }
@@ -153,9 +160,21 @@ struct DocumentConverter {
 
     // MARK: - Inlines
 
-    private mutating func inlines(of block: OpaquePointer) -> [Inline] {
+    private mutating func inlines(of block: OpaquePointer, startLine: Int) -> [Inline] {
         uncountedLines = 0
+        blockStartLine = startLine
+        inlineLineOffset = cmark_node_get_start_line(block) < 1 ? startLine : 0
         return inlineChildren(of: block)
+    }
+
+    /// Added to the lines cmark-gfm reports for inlines of a block it gave no position.
+    private var inlineLineOffset = 0
+
+    /// A line for an inline node: cmark-gfm's, unless it is not a line of this block (the table
+    /// extension leaves some cells' lines at 0), then the block's own first line.
+    private func checkedLine(_ line: Int) -> Int {
+        let shifted = line + inlineLineOffset
+        return shifted >= blockStartLine && shifted <= source.lineCount ? shifted : blockStartLine
     }
 
     private mutating func inlineChildren(of parent: OpaquePointer) -> [Inline] {
@@ -225,7 +244,7 @@ struct DocumentConverter {
 
     private mutating func inlineMath(_ node: OpaquePointer) -> Inline? {
         guard let state = MathNodeState.of(node) else { return nil }
-        let line = state.line + uncountedLines
+        let line = checkedLine(state.line + uncountedLines)
         let tex = state.texString
         let delimiter = state.kind == .inlineDisplay ? "$$" : "$"
         let location = refine(line: line, byteColumn: state.byteColumn, marker: Array((state.kind == .unterminated ? tex : delimiter + tex).utf8.prefix(while: { $0 != UInt8(ascii: "\n") })))
@@ -286,7 +305,7 @@ struct DocumentConverter {
     /// A `` `{swift} expression` `` code span, found in the source from where cmark-gfm says the
     /// span is: the `{swift}` nearest to that column, and the backticks before it.
     private mutating func inlineValue(_ node: OpaquePointer, literal: String) -> InlineValue? {
-        let line = Int(cmark_node_get_start_line(node)) + uncountedLines
+        let line = checkedLine(Int(cmark_node_get_start_line(node)) + uncountedLines)
         let reported = Int(cmark_node_get_start_column(node))
         let lineBytes = source.lineBytes(line)
         let prefix = Array(Self.inlineValuePrefix.utf8)
@@ -333,17 +352,24 @@ struct DocumentConverter {
     // MARK: - Positions
 
     private mutating func range(of node: OpaquePointer) -> SourceRange {
-        let start = counter.location(
-            line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)))
-        let end = counter.location(
-            line: Int(cmark_node_get_end_line(node)), byteColumn: Int(cmark_node_get_end_column(node)) + 1)
+        var startLine = Int(cmark_node_get_start_line(node))
+        var endLine = Int(cmark_node_get_end_line(node))
+        if startLine < 1 {
+            // A node cmark-gfm made after parsing (the table extension splits the text before a
+            // table into a paragraph of its own) has no position: put it after the last block.
+            startLine = min(lastLine + 1, source.lineCount)
+            endLine = max(endLine, startLine)
+        }
+        let start = counter.location(line: startLine, byteColumn: max(1, Int(cmark_node_get_start_column(node))))
+        let end = counter.location(line: endLine, byteColumn: Int(cmark_node_get_end_column(node)) + 1)
+        lastLine = max(lastLine, endLine)
         return start..<max(start, end)
     }
 
     /// The location of an inline node that starts with `marker`.
     private mutating func inlineLocation(_ node: OpaquePointer, marker: String) -> SourceLocation {
         refine(
-            line: Int(cmark_node_get_start_line(node)) + uncountedLines,
+            line: checkedLine(Int(cmark_node_get_start_line(node)) + uncountedLines),
             byteColumn: Int(cmark_node_get_start_column(node)), marker: Array(marker.utf8))
     }
 

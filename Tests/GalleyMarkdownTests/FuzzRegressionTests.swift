@@ -31,4 +31,17 @@ struct FuzzRegressionTests {
             #expect(diagnostic.location.line >= 1 && diagnostic.location.line <= source.lineCount)
         }
     }
+
+    @Test("the markdown fuzzer's second crash: math in a table whose cell cmark-gfm puts on line 0")
+    func secondMarkdownCrash() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("fuzz/corpus/markdown/regression-table-line-zero")
+        let data = try Data(contentsOf: url)
+        let source = SourceFile(path: "a.md", text: String(decoding: data, as: UTF8.self))
+        let result = MarkdownParser.parse(source)
+        #expect(!result.diagnostics.isEmpty)
+        for diagnostic in result.diagnostics {
+            #expect(diagnostic.location.line >= 1 && diagnostic.location.line <= source.lineCount, "\(diagnostic)")
+        }
+    }
 }
