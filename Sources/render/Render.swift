@@ -93,13 +93,14 @@ struct Render: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
-        let options = Pipeline.Options(
+        var options = Pipeline.Options(
             bookFolder: URL(fileURLWithPath: book), bookDisplayPath: book,
             outputFolder: URL(fileURLWithPath: output),
             evaluation: Evaluator.Configuration(
                 cacheFolder: URL(fileURLWithPath: cacheDir), timeout: .milliseconds(Int(timeout * 1000)),
                 usesCache: !noCache),
             mode: check ? .check : (fix ? .fix : .render), runsCode: !noRun)
+        options.freesMemory = false  // the process exits right after
         let result: Pipeline.Report
         do {
             result = try Pipeline.run(options)
