@@ -73,14 +73,8 @@ public struct SourceFile: Sendable {
     /// The location of an absolute byte offset into the file.
     public func location(ofByteOffset offset: Int) -> SourceLocation {
         let clamped = min(max(offset, 0), bytes.count)
-        // The last line start at or before the offset.
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= clamped { low = middle } else { high = middle - 1 }
-        }
-        return location(line: low + 1, byteColumn: clamped - lineStarts[low] + 1)
+        let line = line(ofByteOffset: clamped)
+        return location(line: line, byteColumn: clamped - lineStarts[line - 1] + 1)
     }
 
     /// The absolute byte offset of a 1-based line and byte column.

@@ -34,31 +34,13 @@ public enum Browser {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let outData = Reader(out.fileHandleForReading)
-        let errData = Reader(err.fileHandleForReading)
+        let outData = PipeReader(out.fileHandleForReading)
+        let errData = PipeReader(err.fileHandleForReading)
         process.waitUntilExit()
         let dom = String(decoding: outData.wait(), as: UTF8.self)
         let log = String(decoding: errData.wait(), as: UTF8.self)
         // Chromium logs every console message as `…:INFO:CONSOLE:…] "message", source: …`.
         let console = log.split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init)
         return Page(dom: dom, console: console)
-    }
-}
-
-/// Reads a file handle to its end on a background thread.
-private final class Reader: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            data = handle.readDataToEndOfFile()
-            done.signal()
-        }
-    }
-
-    func wait() -> Data {
-        done.wait()
-        return data
     }
 }

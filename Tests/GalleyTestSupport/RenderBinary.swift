@@ -43,8 +43,8 @@ public enum RenderBinary {
         process.standardError = err
         try process.run()
         // Read both pipes to the end before waiting, so a chatty run cannot block on a full pipe.
-        let outData = ReadAll(out.fileHandleForReading)
-        let errData = ReadAll(err.fileHandleForReading)
+        let outData = PipeReader(out.fileHandleForReading)
+        let errData = PipeReader(err.fileHandleForReading)
         process.waitUntilExit()
         return RenderRun(
             status: process.terminationStatus,
@@ -65,8 +65,9 @@ public enum RenderBinary {
     }
 }
 
-/// Reads a file handle to its end on a background thread.
-private final class ReadAll: @unchecked Sendable {
+/// Reads a file handle to its end on a background thread, so that a child writing much to one
+/// pipe cannot block while the other is being read.
+final class PipeReader: @unchecked Sendable {
     private var data = Data()
     private let done = DispatchSemaphore(value: 0)
 
