@@ -14,6 +14,8 @@ public enum StatedNumberChecker {
                 checkLink(link, value: evaluation?.values[id], problem: evaluation?.bindingProblems[id], source: source, into: &checks)
             case .inlineValue(let inline):
                 checks.inlineValues[inline.byteRange.lowerBound] = evaluation?.values[id]?.text
+            case .arithmetic(let pair):
+                checkArithmetic(pair, value: evaluation?.values[id], source: source, into: &checks)
             }
         }
         checks.diagnostics.sort { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
@@ -81,6 +83,32 @@ public enum StatedNumberChecker {
                 byteRange: range, replacement: number.restyled(computedValue, decimals: places), location: location))
         }
         checks.links[key] = .init(state: wrong ? .wrong : .correct, computed: value.text)
+    }
+
+    /// Two closed-arithmetic sides of a formula: at the precision of the side written as a bare
+    /// number (`4.5369/2 = 2.26854` is checked to five decimals), or to a relative 10⁻⁹.
+    private static func checkArithmetic(
+        _ pair: ArithmeticPair, value: BoundValue?, source: SourceFile, into checks: inout ChapterChecks
+    ) {
+        guard let numbers = value?.numbers, numbers.count == 2 else { return }
+        checks.numbersChecked += 1
+        let (left, right) = (numbers[0], numbers[1])
+        if let written = pair.writtenSide, let number = StatedNumber(written.tex) {
+            let computed = written.isRight ? left : right
+            let computedTeX = written.isRight ? pair.leftTeX : pair.rightTeX
+            guard !number.matches(computed) else { return }
+            checks.numbersWrong += 1
+            checks.diagnostics.append(Diagnostic(
+                path: source.path, location: pair.location, identifier: "formula.arithmetic",
+                summary: "\(computedTeX) = \(number.restyled(computed)), written \(number.text)"))
+            return
+        }
+        let allowed = 1e-9 * max(1, abs(left), abs(right))
+        guard !(abs(left - right) <= allowed) else { return }
+        checks.numbersWrong += 1
+        checks.diagnostics.append(Diagnostic(
+            path: source.path, location: pair.location, identifier: "formula.arithmetic",
+            summary: "sides differ: \(pair.leftTeX) = \(proseFormat(left)), \(pair.rightTeX) = \(proseFormat(right))"))
     }
 
     /// An explicit tolerance from a link title such as `"±0.05"` (also `+-0.05`), or nil.

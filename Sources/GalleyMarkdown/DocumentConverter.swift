@@ -155,7 +155,9 @@ struct DocumentConverter {
                 summary: "text after the closing '$$' is not shown",
                 explanation: "Put the text on its own line after the formula."))
         }
-        return .displayMath(DisplayMath(tex: state.texString, range: range))
+        let tex = state.texString
+        if Self.mayHoldArithmetic(tex) { sawExpressionSite = true }
+        return .displayMath(DisplayMath(tex: tex, range: range))
     }
 
     // MARK: - Inlines
@@ -256,10 +258,24 @@ struct DocumentConverter {
                 explanation: "Write \\$ for a literal dollar sign."))
             return .text(tex)
         }
+        if Self.mayHoldArithmetic(tex) { sawExpressionSite = true }
         return .math(InlineMath(tex: tex, isDisplay: state.kind == .inlineDisplay, location: location))
     }
 
     // MARK: - Stated numbers and inline values
+
+    /// Whether a formula may relate two closed-arithmetic sides: it has an `=` or `\approx`
+    /// and a digit.
+    static func mayHoldArithmetic(_ tex: String) -> Bool {
+        var relation = false
+        var digit = false
+        for byte in tex.utf8 {
+            if byte == UInt8(ascii: "=") { relation = true }
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { digit = true }
+            if relation && digit { return true }
+        }
+        return digit && tex.contains("approx")
+    }
 
     static let inlineValuePrefix = "{swift} "
 

@@ -12,6 +12,8 @@ public enum ProseMarkdown {
             case .inlineValue(let value):
                 guard let text = checks.inlineValues[value.byteRange.lowerBound] else { return nil }
                 return MarkdownFormatter.Edit(byteRange: value.byteRange, replacement: text)
+            case .arithmetic:
+                return nil  // formulas stay exactly as written
             }
         }
     }

@@ -1,0 +1,55 @@
+import Foundation
+import GalleyTestSupport
+import Testing
+
+/// Closed arithmetic in formulas is checked, always, at the precision of the written number.
+@Suite("Checked formulas: closed arithmetic")
+struct CheckedFormulaTests {
+    @Test("the wrong arithmetic is caught at the formula's line, the right version passes")
+    func closedArithmetic() throws {
+        let source = MarkedSource("""
+            # Formulas
+
+            ⚑$$\\ln x = 4.5369/2 = 2.26854$$
+
+            损失为 $-\\ln 0.879 \\approx 0.129$，$\\frac{1}{2} = 0.5$，$2^{10} = 1024$，$z_1 = 3$ 跳过。
+            """)
+        let book = try TemporaryBook(["a.md": source.text])
+        let wrong = try book.render(["--check"])
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.contains("Chapters/a.md:\(source.marker.line):\(source.marker.column): error: 4.5369/2 = 2.26845, written 2.26854"), "\(wrong.stderr)")
+        #expect(wrong.stdout.contains("4 numbers checked in 1 chapter, 1 wrong"), "\(wrong.stdout)")
+
+        try book.write("a.md", source.text.replacingOccurrences(of: "2.26854", with: "2.26845"))
+        let right = try book.render(["--check"])
+        #expect(right.status == 0, "\(right.stderr)")
+    }
+
+    @Test("a loss written too small: −ln 0.879 = 0.123 is 0.129")
+    func loss() throws {
+        let source = MarkedSource("交叉熵 ⚑$-\\ln 0.879 = 0.123$。\n")
+        let book = try TemporaryBook(["a.md": source.text])
+        let run = try book.render(["--check"])
+        #expect(run.stderr.contains("Chapters/a.md:1:\(source.marker.column): error: -\\ln 0.879 = 0.129, written 0.123"), "\(run.stderr)")
+    }
+
+    @Test("a display formula that begins with = continues the one before it; tags are ignored")
+    func continuation() throws {
+        let text = """
+            $$
+            e^{3} + e^{1} + e^{-3} = 22.8536 \\tag{指数之和}
+            $$
+            $$
+            = 20.0855 + 2.7183 + 0.0498
+            $$
+            $$
+            = 22.95
+            $$
+            """
+        let book = try TemporaryBook(["a.md": text])
+        let run = try book.render(["--check"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("Chapters/a.md:7:1: error: 20.0855 + 2.7183 + 0.0498 = 22.85, written 22.95"), "\(run.stderr)")
+        #expect(run.stdout.contains("3 numbers checked in 1 chapter, 1 wrong"), "\(run.stdout)")
+    }
+}
