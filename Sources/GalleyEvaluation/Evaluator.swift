@@ -42,7 +42,7 @@ public struct Evaluator: Sendable {
 
     /// Whether a chapter has anything to run: code blocks, or expressions its prose binds to.
     public static func hasRunnableBlocks(_ document: Document) -> Bool {
-        !runnableBlocks(in: document).isEmpty || !ExpressionSite.all(in: document).isEmpty
+        (document.containsRunBlocks && !runnableBlocks(in: document).isEmpty) || !ExpressionSite.all(in: document).isEmpty
     }
 
     /// Evaluates the `swift run` blocks of several chapters: first every chapter that needs it is
@@ -97,6 +97,7 @@ public struct Evaluator: Sendable {
 
     /// The code blocks to run, in source order, wherever they stand (lists and quotes included).
     static func runnableBlocks(in document: Document) -> [CodeBlock] {
+        guard document.containsRunBlocks else { return [] }
         struct Collector: MarkupWalker {
             var blocks: [CodeBlock] = []
             mutating func visit(_ block: Block) {

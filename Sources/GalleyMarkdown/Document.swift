@@ -8,11 +8,17 @@ public struct Document: Sendable, Equatable {
     public var blocks: [Block]
     /// Whether any stated-number link or inline value occurs, so that looking for them in a long
     /// chapter without any costs nothing.
-    public var containsExpressionSites: Bool
+    public var containsExpressionSites: Bool { !expressionSites.isEmpty }
+    /// The stated-number links, inline values and closed-arithmetic formulas, in source order,
+    /// found while the document was built; see `ExpressionSite`.
+    public internal(set) var expressionSites: [ExpressionSite]
+    /// Whether any code block's info string starts with `swift run`.
+    public internal(set) var containsRunBlocks: Bool
 
-    public init(blocks: [Block], containsExpressionSites: Bool = true) {
+    public init(blocks: [Block], expressionSites: [ExpressionSite] = [], containsRunBlocks: Bool = false) {
         self.blocks = blocks
-        self.containsExpressionSites = containsExpressionSites
+        self.expressionSites = expressionSites
+        self.containsRunBlocks = containsRunBlocks
     }
 }
 

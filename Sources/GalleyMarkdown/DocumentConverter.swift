@@ -17,8 +17,12 @@ struct DocumentConverter {
     /// count; added to the positions it reports for later inlines of the block.
     private var uncountedLines = 0
 
-    /// Whether a stated-number link or an inline value was made.
-    private var sawExpressionSite = false
+    /// The expression sites made so far, in source order.
+    private var sites: [ExpressionSite] = []
+    /// The last side of the display formula before, which a formula starting with `=` continues.
+    private var previousLastSide: String?
+    /// Whether a `swift run` code block was made.
+    private var sawRunBlock = false
 
     /// The first line of the block whose inlines are being converted.
     private var blockStartLine = 1
@@ -38,7 +42,7 @@ struct DocumentConverter {
 
     mutating func convert(_ root: OpaquePointer) -> Document {
         let blocks = blocks(under: root)
-        return Document(blocks: blocks, containsExpressionSites: sawExpressionSite)
+        return Document(blocks: blocks, expressionSites: sites, containsRunBlocks: sawRunBlock)
     }
 
     // MARK: - Blocks
@@ -72,8 +76,10 @@ struct DocumentConverter {
             var fenceOffset: Int32 = 0
             var fenceCharacter: CChar = 0
             let fenced = cmark_node_get_fenced(node, &fenceLength, &fenceOffset, &fenceCharacter) != 0
+            let info = string(cmark_node_get_fence_info(node))
+            if info.hasPrefix("swift run") { sawRunBlock = true }
             return .codeBlock(CodeBlock(
-                info: string(cmark_node_get_fence_info(node)),
+                info: info,
                 code: string(cmark_node_get_literal(node)),
                 firstCodeLine: range.lowerBound.line + (fenced ? 1 : 0),
                 range: range))
@@ -156,7 +162,16 @@ struct DocumentConverter {
                 explanation: "Put the text on its own line after the formula."))
         }
         let tex = state.texString
-        if Self.mayHoldArithmetic(tex) { sawExpressionSite = true }
+        if Self.mayHoldArithmetic(tex) {
+            var sides = LaTeXArithmetic.sides(ArithmeticPair.withoutTags(tex))
+            if let first = sides.first, first.allSatisfy({ $0 == " " || $0 == "\n" }), sides.count > 1,
+                let previous = previousLastSide
+            {
+                sides[0] = previous
+            }
+            previousLastSide = sides.last
+            sites += ExpressionSite.pairs(sides, at: range.lowerBound)
+        }
         return .displayMath(DisplayMath(tex: tex, range: range))
     }
 
@@ -207,7 +222,7 @@ struct DocumentConverter {
         case CMARK_NODE_CODE:
             let literal = string(cmark_node_get_literal(node))
             if literal.hasPrefix(Self.inlineValuePrefix), let value = inlineValue(node, literal: literal) {
-                sawExpressionSite = true
+                sites.append(.inlineValue(value))
                 return .inlineValue(value)
             }
             return .code(literal)
@@ -225,7 +240,7 @@ struct DocumentConverter {
             let location = inlineLocation(node, marker: "[")
             let destination = string(cmark_node_get_url(node))
             if destination.hasPrefix("="), let stated = statedNumbers(node, at: location, destination: destination) {
-                sawExpressionSite = true
+                sites.append(.statedNumbers(stated))
                 return .statedNumbers(stated)
             }
             return .link(Link(
@@ -258,7 +273,9 @@ struct DocumentConverter {
                 explanation: "Write \\$ for a literal dollar sign."))
             return .text(tex)
         }
-        if Self.mayHoldArithmetic(tex) { sawExpressionSite = true }
+        if Self.mayHoldArithmetic(tex) {
+            sites += ExpressionSite.pairs(LaTeXArithmetic.sides(ArithmeticPair.withoutTags(tex)), at: location)
+        }
         return .math(InlineMath(tex: tex, isDisplay: state.kind == .inlineDisplay, location: location))
     }
 
@@ -266,7 +283,7 @@ struct DocumentConverter {
 
     /// Whether a formula may relate two closed-arithmetic sides: it has an `=` or `\approx`
     /// and a digit.
-    static func mayHoldArithmetic(_ tex: String) -> Bool {
+    nonisolated static func mayHoldArithmetic(_ tex: String) -> Bool {
         var relation = false
         var digit = false
         for byte in tex.utf8 {

@@ -37,54 +37,19 @@ public enum ExpressionSite: Sendable, Equatable {
         }
     }
 
-    /// Every site of a document, in source order.
+    /// Every site of a document, in source order (found once, when the document was parsed).
     public static func all(in document: Document) -> [ExpressionSite] {
-        guard document.containsExpressionSites else { return [] }
-        struct Collector: MarkupWalker {
-            var sites: [ExpressionSite] = []
-            /// The last side of the display formula before, which a formula starting with `=`
-            /// continues.
-            var previousLastSide: String?
+        document.expressionSites
+    }
 
-            mutating func visit(_ block: Block) {
-                if case .displayMath(let math) = block {
-                    var sides = LaTeXArithmetic.sides(ArithmeticPair.withoutTags(math.tex))
-                    if let first = sides.first, first.allSatisfy({ $0 == " " || $0 == "\n" }), sides.count > 1,
-                        let previous = previousLastSide
-                    {
-                        sides[0] = previous
-                    }
-                    previousLastSide = sides.last
-                    add(sides, at: math.range.lowerBound)
-                }
-                descend(into: block)
-            }
-
-            mutating func visit(_ inline: Inline) {
-                switch inline {
-                case .statedNumbers(let link): sites.append(.statedNumbers(link))
-                case .inlineValue(let value): sites.append(.inlineValue(value))
-                case .math(let math): add(LaTeXArithmetic.sides(ArithmeticPair.withoutTags(math.tex)), at: math.location)
-                default: descend(into: inline)
-                }
-            }
-
-            private mutating func add(_ sides: [String], at location: SourceLocation) {
-                guard sides.count > 1 else { return }
-                for (left, right) in zip(sides, sides.dropFirst()) {
-                    if let pair = ArithmeticPair(left: left, right: right, location: location) {
-                        sites.append(.arithmetic(pair))
-                    }
-                }
-            }
+    /// The closed-arithmetic pairs of a formula's sides.
+    static func pairs(_ sides: [String], at location: SourceLocation) -> [ExpressionSite] {
+        guard sides.count > 1 else { return [] }
+        return zip(sides, sides.dropFirst()).compactMap { left, right in
+            ArithmeticPair(left: left, right: right, location: location).map { .arithmetic($0) }
         }
-        var collector = Collector()
-        collector.walk(document)
-        return collector.sites
     }
 }
-
-
 
 /// Two sides of a formula that hold only numbers and functions of numbers, to be computed by Swift
 /// and compared: `4.5369/2 = 2.26845`, `-\ln 0.879 \approx 0.129`.
@@ -99,7 +64,7 @@ public struct ArithmeticPair: Sendable, Equatable {
     init?(left: String, right: String, location: SourceLocation) {
         let left = Self.trimmed(left)
         let right = Self.trimmed(right)
-        guard !left.isEmpty, !right.isEmpty,
+        guard !left.isEmpty, !right.isEmpty, LaTeXArithmetic.mightBeClosed(left), LaTeXArithmetic.mightBeClosed(right),
             let leftSwift = LaTeXArithmetic.swift(left), let rightSwift = LaTeXArithmetic.swift(right)
         else { return nil }
         // A side that is one number on both sides says nothing (`1 = 1`); neither does `0.5 = 0.5`.
@@ -128,10 +93,11 @@ public struct ArithmeticPair: Sendable, Equatable {
 
     /// The formula without `\tag{…}`, which names it and is not part of it.
     static func withoutTags(_ tex: String) -> String {
+        guard tex.utf8.contains(UInt8(ascii: "\\")), tex.contains("\\tag") else { return tex }
         var result = ""
         var scalars = Array(tex.unicodeScalars)[...]
-        while !scalars.isEmpty {
-            if String(String.UnicodeScalarView(scalars.prefix(5))) == "\\tag{" {
+        while let scalar = scalars.first {
+            if scalar == "\\", String(String.UnicodeScalarView(scalars.prefix(5))) == "\\tag{" {
                 scalars.removeFirst(5)
                 var depth = 1
                 while let scalar = scalars.first, depth > 0 {
