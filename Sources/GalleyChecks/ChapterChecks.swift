@@ -31,6 +31,9 @@ public struct ChapterChecks: Sendable {
     /// Inline values' texts by the byte offset where each code span starts; nil when the value
     /// could not be computed.
     public var inlineValues: [Int: String] = [:]
+    /// Formulas whose arithmetic was checked, by where they start: true when every checked pair
+    /// of sides agreed.
+    public var formulas: [SourceLocation: Bool] = [:]
     public var diagnostics: [Diagnostic] = []
     public var fixes: [Fix] = []
     /// Stated numbers checked (each number of a list counts), and how many were wrong.

@@ -92,12 +92,14 @@ public enum StatedNumberChecker {
     ) {
         guard let numbers = value?.numbers, numbers.count == 2 else { return }
         checks.numbersChecked += 1
+        if checks.formulas[pair.location] == nil { checks.formulas[pair.location] = true }
         let (left, right) = (numbers[0], numbers[1])
         if let written = pair.writtenSide, let number = StatedNumber(written.tex) {
             let computed = written.isRight ? left : right
             let computedTeX = written.isRight ? pair.leftTeX : pair.rightTeX
             guard !number.matches(computed) else { return }
             checks.numbersWrong += 1
+            checks.formulas[pair.location] = false
             checks.diagnostics.append(Diagnostic(
                 path: source.path, location: pair.location, identifier: "formula.arithmetic",
                 summary: "\(computedTeX) = \(number.restyled(computed)), written \(number.text)"))
@@ -106,6 +108,7 @@ public enum StatedNumberChecker {
         let allowed = 1e-9 * max(1, abs(left), abs(right))
         guard !(abs(left - right) <= allowed) else { return }
         checks.numbersWrong += 1
+        checks.formulas[pair.location] = false
         checks.diagnostics.append(Diagnostic(
             path: source.path, location: pair.location, identifier: "formula.arithmetic",
             summary: "sides differ: \(pair.leftTeX) = \(proseFormat(left)), \(pair.rightTeX) = \(proseFormat(right))"))

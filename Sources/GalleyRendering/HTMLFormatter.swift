@@ -1,5 +1,6 @@
 public import GalleyChecks
 public import GalleyEvaluation
+import GalleyDiagnostics
 public import GalleyMarkdown
 import GalleyRuntime
 
@@ -103,7 +104,7 @@ public struct HTMLFormatter {
             writeTable(table)
         case .displayMath(let math):
             newline()
-            html += "<div class=\"math display\">\(HTMLEscaping.escape(math.tex))</div>\n"
+            html += "<div class=\"math display\(formulaMark(at: math.range.lowerBound))>\(HTMLEscaping.escape(math.tex))</div>\n"
         }
     }
 
@@ -314,11 +315,22 @@ public struct HTMLFormatter {
                 html += "<code class=\"computed-value missing\">\(HTMLEscaping.escape(value.expression))</code>"
             }
         case .math(let math):
+            let mark = formulaMark(at: math.location)
             if math.isDisplay {
-                html += "<span class=\"math display\">\(HTMLEscaping.escape(math.tex))</span>"
+                html += "<span class=\"math display\(mark)>\(HTMLEscaping.escape(math.tex))</span>"
             } else {
-                html += "<span class=\"math inline\">\(HTMLEscaping.escape(math.tex))</span>"
+                html += "<span class=\"math inline\(mark)>\(HTMLEscaping.escape(math.tex))</span>"
             }
+        }
+    }
+
+    /// The rest of a math element's class attribute: the mark of a formula whose arithmetic was
+    /// checked (closing quote included).
+    private func formulaMark(at location: SourceLocation) -> String {
+        switch options.checks?.formulas[location] {
+        case true?: return " formula-checked\" title=\"算术已核对\""
+        case false?: return " formula-wrong\" title=\"算术有误\""
+        case nil: return "\""
         }
     }
 

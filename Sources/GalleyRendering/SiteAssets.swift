@@ -247,6 +247,11 @@ public enum SiteAssets {
     span.stated.wrong::after { content: "✗"; font-size: 0.7em; vertical-align: super; margin-left: 0.1em; }
     span.stated.unchecked { text-decoration-style: dashed; text-decoration-color: var(--muted); }
     span.computed-value { border-bottom: 1px dotted var(--computed); }
+    /* Formulas whose arithmetic Galley checked. */
+    .math.formula-checked::after { content: "✓"; font-size: 0.7em; color: var(--computed);
+      vertical-align: super; margin-left: 0.15em; }
+    .math.formula-wrong { outline: 1px dashed var(--error); outline-offset: 2px; }
+    .math.formula-wrong::after { content: "✗"; font-size: 0.7em; color: var(--error); vertical-align: super; }
     code.computed-value.missing { color: var(--error); }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
       white-space: nowrap; }

@@ -20,6 +20,13 @@ struct CheckedFormulaTests {
         #expect(wrong.stderr.contains("Chapters/a.md:\(source.marker.line):\(source.marker.column): error: 4.5369/2 = 2.26845, written 2.26854"), "\(wrong.stderr)")
         #expect(wrong.stdout.contains("4 numbers checked in 1 chapter, 1 wrong"), "\(wrong.stdout)")
 
+        // --check writes nothing; a render shows the marks.
+        _ = try book.render()
+        let page = try #require(book.output("a.html"))
+        #expect(page.contains("<div class=\"math display formula-wrong\" title=\"算术有误\">\\ln x = 4.5369/2 = 2.26854</div>"))
+        #expect(page.contains("<span class=\"math inline formula-checked\" title=\"算术已核对\">\\frac{1}{2} = 0.5</span>"))
+        #expect(page.contains("<span class=\"math inline\">z_1 = 3</span>"))
+
         try book.write("a.md", source.text.replacingOccurrences(of: "2.26854", with: "2.26845"))
         let right = try book.render(["--check"])
         #expect(right.status == 0, "\(right.stderr)")
