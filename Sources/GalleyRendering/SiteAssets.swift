@@ -252,6 +252,9 @@ public enum SiteAssets {
       vertical-align: super; margin-left: 0.15em; }
     .math.formula-wrong { outline: 1px dashed var(--error); outline-offset: 2px; }
     .math.formula-wrong::after { content: "✗"; font-size: 0.7em; color: var(--error); vertical-align: super; }
+    div.math.display.formula-checked, div.math.display.formula-wrong { position: relative; }
+    div.math.display.formula-checked::after, div.math.display.formula-wrong::after { position: absolute;
+      right: 0.25rem; top: 0.25rem; }
     code.computed-value.missing { color: var(--error); }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
       white-space: nowrap; }
