@@ -5,7 +5,7 @@
 /// editors and CI annotators understand: `path:line:col: error: summary`.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// How bad the problem is.
-    public enum Severity: String, Hashable, Sendable, Comparable {
+    public enum Severity: String, Hashable, Sendable, Comparable, Codable {
         case note
         case warning
         case error

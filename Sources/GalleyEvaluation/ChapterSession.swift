@@ -236,7 +236,7 @@ struct ChapterSession {
     private func bindingErrors(_ compilation: ProgramRunner.Compilation, program: ChapterProgram) -> [Int: [Diagnostic]] {
         guard !compilation.succeeded else { return [:] }
         var found: [Int: [Diagnostic]] = [:]
-        for record in compilation.diagnostics where record.severity == "error" && record.path == path {
+        for record in compilation.diagnostics where record.severity == .error && record.path == path {
             guard let binding = program.binding(atLine: record.line, column: record.column) else { continue }
             let column = binding.column + record.column - binding.declaration.expressionColumn
             found[binding.id, default: []].append(Diagnostic(
@@ -279,7 +279,7 @@ struct ChapterSession {
         // Notes belong to the diagnostic before them; they go where it goes.
         var keepNotes = false
         for record in compilation.diagnostics {
-            let severity = Diagnostic.Severity(rawValue: record.severity) ?? .error
+            let severity = record.severity
             if severity == .note {
                 // Notes that point elsewhere (into NeuralMath's or the runtime's sources) say
                 // nothing a reader of the chapter can act on.

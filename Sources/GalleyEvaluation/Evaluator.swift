@@ -27,12 +27,12 @@ public struct Evaluator: Sendable {
 
     /// Finds the compiler and builds (or finds cached) the libraries chapter code links against.
     public static func prepare(_ configuration: Configuration) throws(EvaluationError) -> Evaluator {
-        let compiler = try SwiftCompiler.locate()
         do {
             try FileManager.default.createDirectory(at: configuration.cacheFolder, withIntermediateDirectories: true)
         } catch {
             throw .system("cannot create the cache folder \(configuration.cacheFolder.path): \(error.localizedDescription)")
         }
+        let compiler = try SwiftCompiler.locate(cache: configuration.cacheFolder)
         let runtime = try RuntimeLibrary.prepare(compiler: compiler, cache: configuration.cacheFolder)
         return Evaluator(runner: ProgramRunner(
             compiler: compiler, runtime: runtime,

@@ -24,19 +24,10 @@ struct ProgramRunner: Sendable {
     /// The outcome of compiling.
     struct Compilation: Codable {
         var succeeded: Bool
-        var diagnostics: [CompilerDiagnosticRecord]
+        var diagnostics: [CompilerDiagnostic]
         var text: String
         /// For a chapter built with others into one program, the argument that selects it.
         var argument: String?
-    }
-
-    /// A compiler diagnostic as cached.
-    struct CompilerDiagnosticRecord: Codable {
-        var path: String
-        var line: Int
-        var column: Int
-        var severity: String
-        var message: String
     }
 
     /// The outcome of running.
@@ -91,10 +82,7 @@ struct ProgramRunner: Sendable {
         try? FileManager.default.removeItem(at: temporary)
         let compilation = Compilation(
             succeeded: output.succeeded,
-            diagnostics: output.diagnostics.map {
-                CompilerDiagnosticRecord(path: $0.path, line: $0.line, column: $0.column, severity: $0.severity.rawValue, message: $0.message)
-            },
-            text: output.text, argument: nil)
+            diagnostics: output.diagnostics, text: output.text, argument: nil)
         cache.store(compilation, key: key, name: "compile.json")
         return (compilation, true)
     }
@@ -165,12 +153,9 @@ struct ProgramRunner: Sendable {
                 let own = output.diagnostics.filter {
                     $0.path == program.path && !$0.message.hasSuffix("[#no-usage]")
                 }
-                cache.store(Compilation(
-                    succeeded: true,
-                    diagnostics: own.map {
-                        CompilerDiagnosticRecord(path: $0.path, line: $0.line, column: $0.column, severity: $0.severity.rawValue, message: $0.message)
-                    },
-                    text: "", argument: String(number)), key: key, name: "compile.json")
+                cache.store(
+                    Compilation(succeeded: true, diagnostics: own, text: "", argument: String(number)),
+                    key: key, name: "compile.json")
             }
             return Set(pending.map { key(for: $0) })
         }

@@ -9,7 +9,13 @@ public struct SwiftCompiler: Sendable {
     public let version: String
 
     /// Finds `swiftc`: `$SWIFTC` if set, else the first on `PATH`.
-    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws(EvaluationError) -> SwiftCompiler {
+    ///
+    /// Its version is asked once per compiler binary and remembered in `cache`, keyed by the
+    /// binary's resolved path, size and modification time: starting `swiftc --version` costs about
+    /// half of an unchanged re-render.
+    public static func locate(
+        cache: URL? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(EvaluationError) -> SwiftCompiler {
         var candidates: [String] = []
         if let explicit = environment["SWIFTC"] { candidates.append(explicit) }
         for folder in (environment["PATH"] ?? "/usr/bin").split(separator: ":") {
@@ -18,11 +24,39 @@ public struct SwiftCompiler: Sendable {
         guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw .compilerNotFound("no swiftc on PATH; set SWIFTC to its path")
         }
+        let identity = binaryIdentity(path)
+        let remembered = cache?.appendingPathComponent("compiler-version")
+        if let remembered, let identity, let text = try? String(contentsOf: remembered, encoding: .utf8),
+            let newline = text.firstIndex(of: "\n"), text[..<newline] == identity
+        {
+            return SwiftCompiler(path: path, version: String(text[text.index(after: newline)...]))
+        }
         let run = try ChildProcess(executable: path, arguments: ["--version"], timeout: .seconds(60)).collect()
         guard run.termination.succeeded else {
             throw .compilerNotFound("\(path) --version failed: \(run.errors)")
         }
-        return SwiftCompiler(path: path, version: (run.output + run.errors).trimmingCharacters(in: .whitespacesAndNewlines))
+        let version = (run.output + run.errors).trimmingCharacters(in: .whitespacesAndNewlines)
+        if let remembered, let identity {
+            // Written whole under a temporary name, then renamed: concurrent renders see the old
+            // file or the new one.
+            let temporary = remembered.deletingLastPathComponent()
+                .appendingPathComponent(".compiler-version-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            if (try? Data((identity + "\n" + version).utf8).write(to: temporary)) != nil,
+                rename(temporary.path, remembered.path) != 0
+            {
+                try? FileManager.default.removeItem(at: temporary)
+            }
+        }
+        return SwiftCompiler(path: path, version: version)
+    }
+
+    /// The compiler binary's resolved path, size and modification time, or nil when unreadable.
+    private static func binaryIdentity(_ path: String) -> String? {
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: resolved),
+            let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date
+        else { return nil }
+        return "\(resolved) \(size) \(modified.timeIntervalSince1970)"
     }
 
     /// The result of one compiler run.
@@ -43,7 +77,7 @@ public struct SwiftCompiler: Sendable {
 }
 
 /// One line of `swiftc`'s diagnostics: `Chapters/01.md:12:5: error: cannot find 'x' in scope`.
-struct CompilerDiagnostic: Equatable, Sendable {
+struct CompilerDiagnostic: Equatable, Sendable, Codable {
     var path: String
     var line: Int
     var column: Int

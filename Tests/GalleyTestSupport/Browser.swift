@@ -22,23 +22,13 @@ public enum Browser {
     public static func load(_ url: String) throws -> Page {
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("galley-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = [
+        let run = try runProgram(URL(fileURLWithPath: executable), [
             "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
             "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0",
             "--virtual-time-budget=5000", "--dump-dom", url,
-        ]
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = PipeReader(out.fileHandleForReading)
-        let errData = PipeReader(err.fileHandleForReading)
-        process.waitUntilExit()
-        let dom = String(decoding: outData.wait(), as: UTF8.self)
-        let log = String(decoding: errData.wait(), as: UTF8.self)
+        ])
+        let dom = run.stdout
+        let log = run.stderr
         // Chromium logs every console message as `…:INFO:CONSOLE:…] "message", source: …`.
         let console = log.split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init)
         return Page(dom: dom, console: console)

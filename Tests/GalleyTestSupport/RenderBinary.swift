@@ -32,24 +32,8 @@ public enum RenderBinary {
     public static func run(
         _ arguments: [String], in directory: URL, environment: [String: String] = [:]
     ) throws -> RenderRun {
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes to the end before waiting, so a chatty run cannot block on a full pipe.
-        let outData = PipeReader(out.fileHandleForReading)
-        let errData = PipeReader(err.fileHandleForReading)
-        process.waitUntilExit()
-        return RenderRun(
-            status: process.terminationStatus,
-            stdout: String(decoding: outData.wait(), as: UTF8.self),
-            stderr: String(decoding: errData.wait(), as: UTF8.self))
+        try runProgram(
+            url, arguments, in: directory, environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
     }
 
     /// Starts `render` without waiting, for tests that stop it part-way.
@@ -63,6 +47,30 @@ public enum RenderBinary {
         try process.run()
         return process
     }
+}
+
+/// Runs a program to its end and captures what it writes to each stream.
+func runProgram(
+    _ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil
+) throws -> RenderRun {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    if let environment { process.environment = environment }
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    // Read both pipes to the end before waiting, so a chatty run cannot block on a full pipe.
+    let outData = PipeReader(out.fileHandleForReading)
+    let errData = PipeReader(err.fileHandleForReading)
+    process.waitUntilExit()
+    return RenderRun(
+        status: process.terminationStatus,
+        stdout: String(decoding: outData.wait(), as: UTF8.self),
+        stderr: String(decoding: errData.wait(), as: UTF8.self))
 }
 
 /// Reads a file handle to its end on a background thread, so that a child writing much to one
