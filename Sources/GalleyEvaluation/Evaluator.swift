@@ -55,18 +55,17 @@ public struct Evaluator: Sendable {
         let compileStart = clock.now
         let blocks = chapters.map { Self.runnableBlocks(in: $0.document) }
         let sites = chapters.map { ExpressionSite.all(in: $0.document) }
-        let programs = chapters.indices.compactMap { index in
+        let programs = chapters.indices.map { index in
             blocks[index].isEmpty && sites[index].isEmpty
                 ? nil : ChapterSession.notebookProgram(path: chapters[index].path, blocks: blocks[index], sites: sites[index])
         }
-        let compiledNow = try runner.compileTogether(programs)
+        let compiledNow = try runner.compileTogether(programs.compactMap { $0 })
         let runStart = clock.now
         let outcomes = Parallel.map(Array(chapters.indices)) { index -> Result<ChapterEvaluation, EvaluationError> in
             var session = ChapterSession(path: chapters[index].path, blocks: blocks[index], sites: sites[index], runner: runner)
             do {
                 var evaluation = try session.evaluate()
-                let program = ChapterSession.notebookProgram(path: chapters[index].path, blocks: blocks[index], sites: sites[index])
-                if compiledNow.contains(runner.key(for: program)) {
+                if let program = programs[index], compiledNow.contains(runner.key(for: program)) {
                     evaluation.compiled = true
                 }
                 return .success(evaluation)
