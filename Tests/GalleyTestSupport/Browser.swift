@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A real headless Chromium (Debian's `chromium`), to open rendered pages as a reader would.
 public enum Browser {
