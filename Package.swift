@@ -35,10 +35,12 @@ let package = Package(
         .target(name: "NeuralMath", swiftSettings: strictSettings),
         // Source locations and the one Diagnostic type. No dependencies.
         .target(name: "GalleyDiagnostics", swiftSettings: strictSettings),
+        // Checked formulas: TeX math read and translated into Swift (never evaluated here).
+        .target(name: "GalleyFormulas", swiftSettings: strictSettings),
         // Parse: cmark-gfm plus Galley's math extension into a Swift-owned document tree.
         .target(
             name: "GalleyMarkdown",
-            dependencies: ["CCmarkGFM", "GalleyDiagnostics"],
+            dependencies: ["CCmarkGFM", "GalleyDiagnostics", "GalleyFormulas"],
             swiftSettings: strictSettings
         ),
         // What chapter code calls: show, table, the display records. Compiled into chapter
@@ -54,7 +56,7 @@ let package = Package(
         // Check: the numbers the prose states against the values the code computes.
         .target(
             name: "GalleyChecks",
-            dependencies: ["GalleyMarkdown", "GalleyDiagnostics", "GalleyEvaluation", "GalleyRuntime"],
+            dependencies: ["GalleyFormulas", "GalleyMarkdown", "GalleyDiagnostics", "GalleyEvaluation", "GalleyRuntime"],
             swiftSettings: strictSettings
         ),
         // Render: HTML pages and GitHub-ready Markdown from the document tree.
@@ -93,6 +95,7 @@ let package = Package(
             dependencies: ["GalleyMarkdown", "GalleyTestSupport"],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "GalleyFormulasTests", dependencies: ["GalleyFormulas"], swiftSettings: strictSettings),
         .testTarget(
             name: "GalleyChecksTests",
             dependencies: ["GalleyChecks", "GalleyRuntime", "GalleyMarkdown", "GalleyTestSupport"],

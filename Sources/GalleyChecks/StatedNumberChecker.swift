@@ -1,6 +1,7 @@
 public import GalleyDiagnostics
 public import GalleyEvaluation
 public import GalleyMarkdown
+import GalleyFormulas
 import GalleyRuntime
 
 /// Checks every number the prose states against the value the code computes, at the precision
@@ -16,6 +17,8 @@ public enum StatedNumberChecker {
                 checks.inlineValues[inline.byteRange.lowerBound] = evaluation?.values[id]?.text
             case .arithmetic(let pair):
                 checkArithmetic(pair, value: evaluation?.values[id], source: source, into: &checks)
+            case .formula(let formula):
+                checkFormula(formula, values: evaluation?.values[id]?.formula, source: source, into: &checks)
             }
         }
         checks.diagnostics.sort { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
@@ -112,6 +115,60 @@ public enum StatedNumberChecker {
         checks.diagnostics.append(Diagnostic(
             path: source.path, location: pair.location, identifier: "formula.arithmetic",
             summary: "sides differ: \(pair.leftTeX) = \(proseFormat(left)), \(pair.rightTeX) = \(proseFormat(right))"))
+    }
+
+    /// A formula with a check comment: every pair of sides at every value of its free indices,
+    /// at the precision of a side written as a bare number, else to a relative 10⁻⁹ (10⁻⁶ when a
+    /// side takes a derivative by central differences). One diagnostic per pair: the first values
+    /// that differ, and how many others do.
+    private static func checkFormula(
+        _ formula: CheckedFormula, values: FormulaValues?, source: SourceFile, into checks: inout ChapterChecks
+    ) {
+        guard let values else { return }  // the program did not compile or run: already a diagnostic
+        let check = formula.check
+        let bindings = check.comment.text.isEmpty
+            ? values.inputs.prefix(4).joined(separator: ", ") : check.comment.text
+        let context = bindings.isEmpty ? "" : " (with \(bindings))"
+        func report(_ summary: String) {
+            checks.formulas[formula.location] = false
+            checks.diagnostics.append(Diagnostic(
+                path: source.path, location: formula.location, identifier: "formula.check", summary: summary))
+        }
+        if checks.formulas[formula.location] == nil { checks.formulas[formula.location] = true }
+        if let problem = values.problem, values.rows.isEmpty {
+            checks.numbersWrong += 1
+            report("cannot check the formula: \(problem)\(context)")
+            return
+        }
+        for (number, pair) in check.pairs.enumerated() {
+            var failures: [String] = []
+            for row in values.rows where row.pair == number {
+                checks.numbersChecked += 1
+                let assignment = Dictionary(uniqueKeysWithValues: zip(pair.freeIndices, row.indices))
+                let at = row.indices.isEmpty ? "" : " at " + zip(pair.freeIndices, row.indices).map { "\($0) = \($1)" }.joined(separator: ", ")
+                func shown(_ tex: String) -> String { FormulaText.abbreviated(FormulaText.instantiate(tex, assignment)) }
+                if let problem = row.problem {
+                    failures.append("cannot check the formula\(at): \(problem)")
+                    continue
+                }
+                if let written = pair.writtenNumber, let stated = StatedNumber(written) {
+                    let computed = pair.writtenIsRight ? row.left : row.right
+                    guard !stated.matches(computed) else { continue }
+                    let side = shown(pair.writtenIsRight ? pair.leftTeX : pair.rightTeX)
+                    failures.append("\(side) = \(stated.restyled(computed)), written \(stated.text)\(at)")
+                    continue
+                }
+                let relative = pair.hasDerivative ? 1e-6 : 1e-9
+                guard !(abs(row.left - row.right) <= relative * max(1, abs(row.left), abs(row.right))) else { continue }
+                failures.append(
+                    "sides differ\(at): \(shown(pair.leftTeX)) = \(proseFormat(row.left)), \(shown(pair.rightTeX)) = \(proseFormat(row.right))")
+            }
+            guard let first = failures.first else { continue }
+            checks.numbersWrong += failures.count
+            let others = failures.count - 1
+            report(first + (others > 0 ? " (and \(others) more value\(others == 1 ? "" : "s"))" : "") + context)
+        }
+        if let problem = values.problem { report("\(problem)\(context)") }
     }
 
     /// An explicit tolerance from a link title such as `"±0.05"` (also `+-0.05`), or nil.

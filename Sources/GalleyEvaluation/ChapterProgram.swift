@@ -23,6 +23,9 @@ struct ChapterProgram: Equatable {
         /// Where the expression stands in the Markdown file.
         var line: Int
         var column: Int
+        /// A checked formula's Swift, which Galley wrote: its diagnostics name a file of its own
+        /// (`formulaFile`), so that they are told apart from the author's code and from each other.
+        var isFormula = false
 
         /// The generated declaration: padded so that the expression starts at its own Markdown
         /// column where the line leaves room, and the column at which it starts.
@@ -62,7 +65,8 @@ struct ChapterProgram: Equatable {
         guard !bindings.isEmpty else { return "" }
         var text = "_galleyBeginBindings()\n"
         for binding in bindings {
-            text += "#sourceLocation(file: \"\(quotedPath)\", line: \(binding.line))\n"
+            let file = binding.isFormula ? Self.formulaFile(path: quotedPath, id: binding.id) : quotedPath
+            text += "#sourceLocation(file: \"\(file)\", line: \(binding.isFormula ? 1 : binding.line))\n"
             text += binding.declaration.text + "\n"
             text += "#sourceLocation()\n"
             text += "_galleyBind(\(binding.id), _galleyValue\(binding.id))\n"
@@ -70,9 +74,20 @@ struct ChapterProgram: Equatable {
         return text
     }
 
+    /// The file name a checked formula's diagnostics carry.
+    static func formulaFile(path: String, id: Int) -> String { "\(path)#formula-\(id)" }
+
+    /// The checked formula's binding a compiler diagnostic in this file points into.
+    func formulaBinding(inFile file: String) -> Binding? {
+        let prefix = path + "#formula-"
+        guard file.hasPrefix(prefix), let id = Int(file.dropFirst(prefix.count)) else { return nil }
+        return bindings.first { $0.id == id && $0.isFormula }
+    }
+
     /// The binding a compiler diagnostic at this Markdown line and generated column points into.
     func binding(atLine line: Int, column: Int) -> Binding? {
         bindings.first { binding in
+            guard !binding.isFormula else { return false }
             let start = binding.declaration.expressionColumn
             return binding.line == line && column >= start && column <= start + binding.expression.utf8.count
         }

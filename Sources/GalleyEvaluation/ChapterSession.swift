@@ -133,9 +133,10 @@ struct ChapterSession {
             if let trapped = program.bindings.first(where: { run.values[$0.id] == nil }) {
                 let message = run.timedOut ? "ran out of time" : trapMessage(run.bindingsError, exitStatus: run.exitStatus, signal: run.signal).text
                 bindingProblems[trapped.id] = message
+                let what = if case .formula = sites[trapped.id] { "checking the formula" } else { "evaluating '\(trapped.expression)'" }
                 diagnostics.append(Diagnostic(
                     path: path, location: sites[trapped.id].expressionLocation, identifier: "binding.trap",
-                    summary: "evaluating '\(trapped.expression)' failed: \(message)"))
+                    summary: "\(what) failed: \(message)"))
             }
         }
         guard !indices.isEmpty else { return }
@@ -236,11 +237,21 @@ struct ChapterSession {
     private func bindingErrors(_ compilation: ProgramRunner.Compilation, program: ChapterProgram) -> [Int: [Diagnostic]] {
         guard !compilation.succeeded else { return [:] }
         var found: [Int: [Diagnostic]] = [:]
-        for record in compilation.diagnostics where record.severity == .error && record.path == path {
-            guard let binding = program.binding(atLine: record.line, column: record.column) else { continue }
-            let column = binding.column + record.column - binding.declaration.expressionColumn
+        for record in compilation.diagnostics where record.severity == .error {
+            if let binding = program.formulaBinding(inFile: record.path), case .formula(let formula) = sites[binding.id] {
+                let offset = record.column - binding.declaration.expressionColumn
+                // The Swift is Galley's; the author wrote the formula and its comment.
+                let summary = FormulaCompileMessage.summary(record.message, in: binding.expression, at: offset)
+                if found[binding.id]?.contains(where: { $0.summary == summary }) != true {
+                    found[binding.id, default: []].append(Diagnostic(
+                        path: path, location: formula.location, identifier: "formula.compile", summary: summary))
+                }
+                continue
+            }
+            guard record.path == path, let binding = program.binding(atLine: record.line, column: record.column) else { continue }
+            let offset = record.column - binding.declaration.expressionColumn
             found[binding.id, default: []].append(Diagnostic(
-                path: path, location: SourceLocation(line: binding.line, column: column),
+                path: path, location: SourceLocation(line: binding.line, column: binding.column + offset),
                 identifier: "binding.compile", summary: record.message))
         }
         return found
@@ -260,7 +271,7 @@ struct ChapterSession {
             bindings: withBindings ? sites.enumerated().filter { !$0.element.expression.allSatisfy { $0 == " " } }.map { id, site in
                 ChapterProgram.Binding(
                     id: id, expression: site.expression, line: site.expressionLocation.line,
-                    column: site.expressionLocation.column)
+                    column: site.expressionLocation.column, isFormula: { if case .formula = site { true } else { false } }())
             } : [])
     }
 
@@ -293,6 +304,10 @@ struct ChapterSession {
             let block: ChapterProgram.Block?
             let location: SourceLocation
             // Diagnostics in binding expressions are reported at the expressions, elsewhere.
+            if program.formulaBinding(inFile: record.path) != nil {
+                keepNotes = false
+                continue
+            }
             if record.path == path, program.block(containingLine: record.line) == nil,
                 program.binding(atLine: record.line, column: record.column) != nil
             {

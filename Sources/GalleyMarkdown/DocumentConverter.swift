@@ -1,5 +1,6 @@
 internal import CCmarkGFM
 import GalleyDiagnostics
+import GalleyFormulas
 
 /// Turns cmark-gfm's node tree into Galley's `Document`, collecting diagnostics on the way.
 ///
@@ -162,7 +163,9 @@ struct DocumentConverter {
                 explanation: "Put the text on its own line after the formula."))
         }
         let tex = state.texString
-        if Self.mayHoldArithmetic(tex) {
+        if let comment = checkComment(after: node, formulaAt: range.lowerBound) {
+            checkFormula(tex, comment: comment, at: range.lowerBound)
+        } else if Self.mayHoldArithmetic(tex) {
             var sides = LaTeXArithmetic.sides(ArithmeticPair.withoutTags(tex))
             if let first = sides.first, first.allSatisfy({ $0 == " " || $0 == "\n" }), sides.count > 1,
                 let previous = previousLastSide
@@ -171,6 +174,8 @@ struct DocumentConverter {
             }
             previousLastSide = sides.last
             sites += ExpressionSite.pairs(sides, at: range.lowerBound)
+        } else {
+            previousLastSide = nil
         }
         return .displayMath(DisplayMath(tex: tex, range: range))
     }
@@ -273,10 +278,51 @@ struct DocumentConverter {
                 explanation: "Write \\$ for a literal dollar sign."))
             return .text(tex)
         }
-        if Self.mayHoldArithmetic(tex) {
+        if let comment = checkComment(after: node, formulaAt: location) {
+            checkFormula(tex, comment: comment, at: location)
+        } else if Self.mayHoldArithmetic(tex) {
             sites += ExpressionSite.pairs(LaTeXArithmetic.sides(ArithmeticPair.withoutTags(tex)), at: location)
         }
         return .math(InlineMath(tex: tex, isDisplay: state.kind == .inlineDisplay, location: location))
+    }
+
+    // MARK: - Checked formulas
+
+    /// The check comment right after a formula: the next block for display math, the next inline
+    /// (past spaces) for math in a paragraph.
+    private mutating func checkComment(after node: OpaquePointer, formulaAt location: SourceLocation) -> CheckComment? {
+        var next = cmark_node_next(node)
+        while let candidate = next, cmark_node_get_type(candidate) == CMARK_NODE_TEXT,
+            string(cmark_node_get_literal(candidate)).allSatisfy({ $0 == " " })
+        {
+            next = cmark_node_next(candidate)
+        }
+        guard let next, cmark_node_get_type(next) == CMARK_NODE_HTML_BLOCK || cmark_node_get_type(next) == CMARK_NODE_HTML_INLINE
+        else { return nil }
+        let literal = string(cmark_node_get_literal(next))
+        guard literal.contains("check") else { return nil }
+        do {
+            return try CheckComment(html: literal)
+        } catch {
+            diagnostics.append(Diagnostic(
+                path: source.path, location: location, identifier: "formula.check-comment", summary: error.message))
+            return nil
+        }
+    }
+
+    /// A formula the author asked to be checked: translated to Swift, or a diagnostic naming
+    /// what cannot be.
+    private mutating func checkFormula(_ tex: String, comment: CheckComment, at location: SourceLocation) {
+        let withoutTags = ArithmeticPair.withoutTags(tex)
+        defer { previousLastSide = FormulaCheck.lastSide(of: withoutTags) }
+        do {
+            let check = try FormulaCheck.translate(withoutTags, comment: comment, previousSide: previousLastSide)
+            sites.append(.formula(CheckedFormula(check: check, location: location)))
+        } catch {
+            diagnostics.append(Diagnostic(
+                path: source.path, location: location, identifier: "formula.unsupported",
+                summary: "cannot check this formula: \(error.message)"))
+        }
     }
 
     // MARK: - Stated numbers and inline values

@@ -1,4 +1,5 @@
 public import GalleyDiagnostics
+public import GalleyFormulas
 
 /// The places where a chapter's prose asks for the value of a Swift expression, in source order:
 /// stated numbers (`[0.88](=a[0])`) and inline values (`` `{swift} loss` ``).
@@ -10,12 +11,16 @@ public enum ExpressionSite: Sendable, Equatable {
     case inlineValue(InlineValue)
     /// Two neighbouring sides of `=` or `\approx` in a formula, both closed arithmetic.
     case arithmetic(ArithmeticPair)
+    /// A formula followed by a check comment: every pair of sides, for every value of the free
+    /// indices.
+    case formula(CheckedFormula)
 
     public var expression: String {
         switch self {
         case .statedNumbers(let link): link.expression
         case .inlineValue(let value): value.expression
         case .arithmetic(let pair): pair.expression
+        case .formula(let formula): formula.check.swift
         }
     }
 
@@ -25,6 +30,7 @@ public enum ExpressionSite: Sendable, Equatable {
         case .statedNumbers(let link): link.expressionLocation
         case .inlineValue(let value): value.expressionLocation
         case .arithmetic(let pair): pair.location
+        case .formula(let formula): formula.location
         }
     }
 
@@ -33,7 +39,7 @@ public enum ExpressionSite: Sendable, Equatable {
         switch self {
         case .statedNumbers(let link): link.byteRange
         case .inlineValue(let value): value.byteRange
-        case .arithmetic: 0..<0
+        case .arithmetic, .formula: 0..<0
         }
     }
 
@@ -49,6 +55,13 @@ public enum ExpressionSite: Sendable, Equatable {
             ArithmeticPair(left: left, right: right, location: location).map { .arithmetic($0) }
         }
     }
+}
+
+/// A formula with a check comment, translated into Swift.
+public struct CheckedFormula: Sendable, Equatable {
+    public var check: FormulaCheck
+    /// Where the formula starts.
+    public var location: SourceLocation
 }
 
 /// Two sides of a formula that hold only numbers and functions of numbers, to be computed by Swift

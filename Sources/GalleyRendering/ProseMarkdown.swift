@@ -12,7 +12,7 @@ public enum ProseMarkdown {
             case .inlineValue(let value):
                 guard let text = checks.inlineValues[value.byteRange.lowerBound] else { return nil }
                 return MarkdownFormatter.Edit(byteRange: value.byteRange, replacement: text)
-            case .arithmetic:
+            case .arithmetic, .formula:
                 return nil  // formulas stay exactly as written
             }
         }

@@ -15,6 +15,8 @@ public struct BoundValue: Codable, Equatable, Sendable {
     public var text: String
     /// The value's type, for the diagnostic when a number was expected and something else came.
     public var type: String
+    /// A checked formula's sides, when the binding is one.
+    public var formula: FormulaValues? = nil
 }
 
 /// An `expect` call's outcome.

@@ -1,0 +1,44 @@
+import Foundation
+
+/// A compiler error in the Swift Galley wrote for a checked formula, said in terms of the formula
+/// and its check comment.
+enum FormulaCompileMessage {
+    /// - Parameters:
+    ///   - message: swiftc's message.
+    ///   - expression: the generated expression.
+    ///   - offset: where in it (UTF-8 bytes, 0-based) the compiler pointed.
+    static func summary(_ message: String, in expression: String, at offset: Int) -> String {
+        if message.hasPrefix("cannot find '"), let name = message.split(separator: "'").dropFirst().first {
+            return "checking the formula: '\(name)' is not a variable of the chapter; bind it in the check comment, as in <!-- check: \(name) = … -->"
+        }
+        if message.contains("_galleyBinding") || message.contains("initializer") {
+            let name = symbol(before: offset, in: expression).map { "'\($0)'" } ?? "a symbol"
+            return "checking the formula: \(name) must be a number, a vector, a matrix (of Doubles) or a function of one number"
+        }
+        return "checking the formula: \(message)"
+    }
+
+    /// The symbol of the generated call at or around `offset`: the Swift writes each binding as
+    /// ``let `name` = _galleyBinding(…)`` and each value as ``_GalleyValue(`name`, …)``.
+    private static func symbol(before offset: Int, in expression: String) -> String? {
+        let bytes = Array(expression.utf8)
+        let end = min(max(offset, 0), bytes.count)
+        let before = String(decoding: bytes[..<end], as: UTF8.self)
+        let after = String(decoding: bytes[end...], as: UTF8.self)
+        let binding = before.range(of: "_galleyBinding(", options: .backwards)
+        let value = before.range(of: "_GalleyValue(", options: .backwards)
+        if let value, binding.map({ $0.lowerBound < value.lowerBound }) ?? true {
+            return backticked(in: String(before[value.upperBound...]) + after, last: false)
+        }
+        if let binding { return backticked(in: String(before[..<binding.lowerBound]), last: true) }
+        if let next = after.range(of: "_GalleyValue(") { return backticked(in: String(after[next.upperBound...]), last: false) }
+        return nil
+    }
+
+    /// The first or last name written between backticks.
+    private static func backticked(in text: String, last: Bool) -> String? {
+        let parts = text.split(separator: "`", omittingEmptySubsequences: false)
+        guard parts.count >= 3 else { return nil }
+        return String(last ? parts[parts.count - 2] : parts[1])
+    }
+}
