@@ -9,6 +9,9 @@ public struct CheckComment: Equatable, Sendable {
     }
 
     public var bindings: [Binding]
+    /// Conditions on the free indices, in Swift (`i != j`): the formula is checked only where
+    /// they hold, as a derivation that says "for i ≠ j" is.
+    public var conditions: [String] = []
     /// The bindings as the author wrote them, for messages.
     public var text: String
 
@@ -27,7 +30,11 @@ public struct CheckComment: Equatable, Sendable {
         text = String(rest).trimmingCharacters(in: " \n\t")
         bindings = []
         for statement in Self.statements(text) {
-            bindings.append(try Self.binding(statement))
+            if Self.isCondition(statement) {
+                conditions.append(statement)
+            } else {
+                bindings.append(try Self.binding(statement))
+            }
         }
     }
 
@@ -52,6 +59,16 @@ public struct CheckComment: Equatable, Sendable {
         }
         statements.append(current)
         return statements.map { $0.trimmingCharacters(in: " \t") }.filter { !$0.isEmpty }
+    }
+
+    /// A comparison of indices, `i != j` or `i < j`, rather than a binding.
+    static func isCondition(_ statement: String) -> Bool {
+        let characters = Array(statement)
+        let hasAssignment = characters.indices.contains { position in
+            characters[position] == "=" && (position + 1 == characters.count || characters[position + 1] != "=")
+                && (position == 0 || !"=!<>".contains(characters[position - 1]))
+        }
+        return !hasAssignment && (statement.contains("==") || statement.contains("!=") || statement.contains("<") || statement.contains(">"))
     }
 
     /// `name = expression`, where the name may be written as TeX (`\sigma`) or as Swift (`σ`).

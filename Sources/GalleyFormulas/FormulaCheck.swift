@@ -68,7 +68,7 @@ struct FormulaTranslator {
         for equation in formula.equations {
             for (left, right) in zip(equation, equation.dropFirst()) {
                 let free = freeLetters(left.node, bound: []).union(freeLetters(right.node, bound: []))
-                let ordered = indexLetters.filter { free.contains($0) }
+                let ordered = free.sorted()
                 var countCases: [Int] = []
                 for letter in ordered {
                     let uses = usages(of: letter, in: left.node) + usages(of: letter, in: right.node)
@@ -77,6 +77,8 @@ struct FormulaTranslator {
                     }
                     countCases.append(addCase("return Double(\(countExpression(letter, uses)))"))
                 }
+                let conditionCase = comment.conditions.isEmpty
+                    ? -1 : addCase("return (\(comment.conditions.map { "(\($0))" }.joined(separator: " && "))) ? 1 : 0")
                 let leftCase = addCase("return \(try swift(left.node))")
                 let rightCase = addCase("return \(try swift(right.node))")
                 let written = Self.bareNumber(right.tex).map { ($0, true) } ?? Self.bareNumber(left.tex).map { ($0, false) }
@@ -85,7 +87,7 @@ struct FormulaTranslator {
                     hasDerivative: Self.hasDerivative(left.node) || Self.hasDerivative(right.node),
                     writtenNumber: written?.0, writtenIsRight: written?.1 ?? false))
                 let positions = ordered.map { letter in indexLetters.firstIndex(of: letter)! }
-                pairSwift.append("_GalleyFormulaPair(left: \(leftCase), right: \(rightCase), free: \(positions), counts: \(countCases))")
+                pairSwift.append("_GalleyFormulaPair(left: \(leftCase), right: \(rightCase), free: \(positions), counts: \(countCases), condition: \(conditionCase))")
             }
         }
         guard !pairs.isEmpty else { throw FormulaError("the formula relates nothing: there is no = or \\approx to check") }

@@ -103,7 +103,7 @@ struct FormulaParser {
             switch token.kind {
             case .symbol("="), .command("approx"):
                 index += 1
-            case .symbol(","), .symbol("."), .symbol(";"):
+            case .symbol(","), .symbol("."), .symbol(";"), .text("and"), .text("且"), .text("以及"):
                 index += 1
                 equations.append(sides)
                 sides = []

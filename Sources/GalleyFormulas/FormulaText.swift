@@ -24,11 +24,16 @@ public enum FormulaText {
     }
 
     /// The side, shortened past `limit` characters by eliding its last top-level groups.
-    public static func abbreviated(_ tex: String, limit: Int = 28) -> String {
+    public static func abbreviated(_ tex: String, limit: Int = 40) -> String {
         var text = tex
         while text.count > limit {
             guard let group = lastFullGroup(in: text) else {
-                return String(text.prefix(limit)) + "…"
+                // Cut where a term or a command starts, never inside a number or a name.
+                var cut = text.prefix(limit)
+                if let boundary = cut.lastIndex(where: { $0 == " " || $0 == "\\" }), cut.distance(from: cut.startIndex, to: boundary) > limit / 2 {
+                    cut = cut[..<boundary]
+                }
+                return String(cut).trimmingCharacters(in: " ") + " …"
             }
             text.replaceSubrange(group, with: "…")
         }

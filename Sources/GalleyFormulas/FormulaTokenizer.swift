@@ -20,6 +20,9 @@ enum FormulaTokenizer {
         "mathbf", "boldsymbol", "bm", "mathit", "mathnormal", "nonumber", "notag",
     ]
 
+    /// Words that join two equations or introduce a condition: text, never a symbol's name.
+    static let connectives: Set<String> = ["and", "or", "if", "when", "for", "where", "otherwise", "else"]
+
     /// Commands whose argument is text: read as it is, not as math.
     static let textual: Set<String> = ["text", "textrm", "textit", "mathrm", "operatorname", "mbox", "textnormal"]
 
@@ -75,13 +78,17 @@ enum FormulaTokenizer {
                 } else if textual.contains(name), let (text, end) = group(from: index) {
                     index = end
                     let trimmed = text.trimmingSpaces
-                    if functions.contains(trimmed) {
+                    if connectives.contains(trimmed) {
+                        tokens.append(FormulaToken(kind: .text(trimmed), offset: start))
+                    } else if functions.contains(trimmed) {
                         tokens.append(FormulaToken(kind: .function(trimmed), offset: start))
                     } else if trimmed.isIdentifier {
                         tokens.append(FormulaToken(kind: .name(trimmed), offset: start))
                     } else {
                         tokens.append(FormulaToken(kind: .text(trimmed), offset: start))
                     }
+                } else if name == "{" || name == "lbrace" || name == "}" || name == "rbrace" {
+                    tokens.append(FormulaToken(kind: .symbol(name == "{" || name == "lbrace" ? "(" : ")"), offset: start))
                 } else if let letter = greek[name] {
                     tokens.append(FormulaToken(kind: .name(letter), offset: start))
                 } else if functions.contains(name) {

@@ -328,8 +328,8 @@ public struct HTMLFormatter {
     /// checked (closing quote included).
     private func formulaMark(at location: SourceLocation) -> String {
         switch options.checks?.formulas[location] {
-        case true?: return " formula-checked\" title=\"算术已核对\""
-        case false?: return " formula-wrong\" title=\"算术有误\""
+        case true?: return " formula-checked\" title=\"公式已核对\""
+        case false?: return " formula-wrong\" title=\"公式有误\""
         case nil: return "\""
         }
     }

@@ -119,6 +119,10 @@ public struct _GalleyValue {
 
     /// `z_j` is `at([j])`, `W_{ik}` is `at([i, k])`; indices start at 1.
     public func at(_ indices: [Int]) -> Double {
+        // `W_{12}` is row 1, column 2 of a matrix, as courses write it.
+        if case .matrix = storage, indices.count == 1, (11...99).contains(indices[0]), indices[0] % 10 != 0 {
+            return at([indices[0] / 10, indices[0] % 10])
+        }
         let written = "\(name)_\(indices.count == 1 ? String(indices[0]) : "{" + indices.map(String.init).joined(separator: ",") + "}")"
         switch (storage, indices.count) {
         case (.vector(let values), 1):
@@ -285,12 +289,15 @@ public struct _GalleyFormulaPair {
     /// their values.
     let free: [Int]
     let counts: [Int]
+    /// The case that says whether a row is checked at all (the comment's `i != j`), or -1.
+    let condition: Int
 
-    public init(left: Int, right: Int, free: [Int], counts: [Int]) {
+    public init(left: Int, right: Int, free: [Int], counts: [Int], condition: Int = -1) {
         self.left = left
         self.right = right
         self.free = free
         self.counts = counts
+        self.condition = condition
     }
 }
 
@@ -320,6 +327,10 @@ public func _galleyCheckFormula(
         while true {
             for (position, slot) in pair.free.enumerated() { indices[slot] = current[position] }
             problems = []
+            if pair.condition >= 0, evaluate(values, pair.condition, indices) == 0 {
+                if !advance(&current, within: counts) { break }
+                continue
+            }
             let left = evaluate(values, pair.left, indices)
             let right = evaluate(values, pair.right, indices)
             result.rows.append(.init(
@@ -329,16 +340,20 @@ public func _galleyCheckFormula(
                 result.problem = "more than \(limit) values to check; only the first \(limit) were"
                 return result
             }
-            // The next combination of the free indices, the last one fastest.
-            var position = current.count - 1
-            while position >= 0 {
-                current[position] += 1
-                if current[position] <= counts[position] { break }
-                current[position] = 1
-                position -= 1
-            }
-            if position < 0 { break }
+            if !advance(&current, within: counts) { break }
         }
     }
     return result
+}
+
+/// The next combination of the free indices' values, the last one fastest; false after the last.
+private func advance(_ current: inout [Int], within counts: [Int]) -> Bool {
+    var position = current.count - 1
+    while position >= 0 {
+        current[position] += 1
+        if current[position] <= counts[position] { return true }
+        current[position] = 1
+        position -= 1
+    }
+    return false
 }

@@ -17,17 +17,19 @@ public struct MarkedSource {
 
     /// The Markdown with the marker removed.
     public let text: String
-    /// Where the marker stood.
-    public let marker: SourceLocation
+    /// Where the (first) marker stood.
+    public var marker: SourceLocation { markers[0] }
+    /// Where every marker stood, in order.
+    public let markers: [SourceLocation]
 
     public init(_ marked: String) {
         var line = 1
         var column = 1
-        var found: SourceLocation?
+        var found: [SourceLocation] = []
         var text = ""
         for character in marked {
             if character == Self.markerCharacter {
-                found = SourceLocation(line: line, column: column)
+                found.append(SourceLocation(line: line, column: column))
                 continue
             }
             text.append(character)
@@ -38,8 +40,8 @@ public struct MarkedSource {
                 column += character.unicodeScalars.count
             }
         }
-        precondition(found != nil, "MarkedSource needs a ⚑ marker")
+        precondition(!found.isEmpty, "MarkedSource needs a ⚑ marker")
         self.text = text
-        self.marker = found!
+        self.markers = found
     }
 }

@@ -23,8 +23,8 @@ struct CheckedFormulaTests {
         // --check writes nothing; a render shows the marks.
         _ = try book.render()
         let page = try #require(book.output("a.html"))
-        #expect(page.contains("<div class=\"math display formula-wrong\" title=\"算术有误\">\\ln x = 4.5369/2 = 2.26854</div>"))
-        #expect(page.contains("<span class=\"math inline formula-checked\" title=\"算术已核对\">\\frac{1}{2} = 0.5</span>"))
+        #expect(page.contains("<div class=\"math display formula-wrong\" title=\"公式有误\">\\ln x = 4.5369/2 = 2.26854</div>"))
+        #expect(page.contains("<span class=\"math inline formula-checked\" title=\"公式已核对\">\\frac{1}{2} = 0.5</span>"))
         #expect(page.contains("<span class=\"math inline\">z_1 = 3</span>"))
 
         try book.write("a.md", source.text.replacingOccurrences(of: "2.26854", with: "2.26845"))
