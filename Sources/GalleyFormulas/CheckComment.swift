@@ -15,6 +15,11 @@ public struct CheckComment: Equatable, Sendable {
     /// The bindings as the author wrote them, for messages.
     public var text: String
 
+    init(bindings: [Binding], text: String) {
+        self.bindings = bindings
+        self.text = text
+    }
+
     /// Reads an HTML comment; nil when it is not a check comment at all.
     /// - Throws: a `FormulaError` when it is one but a binding cannot be read.
     public init?(html: String) throws(FormulaError) {

@@ -81,7 +81,7 @@ struct FormulaTranslator {
                     ? -1 : addCase("return (\(comment.conditions.map { "(\($0))" }.joined(separator: " && "))) ? 1 : 0")
                 let leftCase = addCase("return \(try swift(left.node))")
                 let rightCase = addCase("return \(try swift(right.node))")
-                let written = Self.bareNumber(right.tex).map { ($0, true) } ?? Self.bareNumber(left.tex).map { ($0, false) }
+                let written = ClosedArithmetic.bareNumber(right.tex).map { ($0, true) } ?? ClosedArithmetic.bareNumber(left.tex).map { ($0, false) }
                 pairs.append(FormulaCheck.Pair(
                     leftTeX: left.tex, rightTeX: right.tex, freeIndices: ordered,
                     hasDerivative: Self.hasDerivative(left.node) || Self.hasDerivative(right.node),
@@ -246,7 +246,7 @@ struct FormulaTranslator {
 
     // MARK: - Swift
 
-    private mutating func swift(_ node: FormulaNode) throws(FormulaError) -> String {
+    mutating func swift(_ node: FormulaNode) throws(FormulaError) -> String {
         switch node {
         case .number(let digits):
             return "Double(\(digits.hasPrefix(".") ? "0" + digits : digits))"
@@ -343,16 +343,6 @@ struct FormulaTranslator {
         switch node {
         case .derivative, .functionDerivative: true
         default: node.children.contains(where: hasDerivative)
-        }
-    }
-
-    /// The number a side is, when it is one number as written (`0.123`, `-2.5`).
-    static func bareNumber(_ tex: String) -> String? {
-        guard let node = try? FormulaParser.parseSide(tex) else { return nil }
-        switch node {
-        case .number: return tex.trimmingCharacters(in: " \n")
-        case .negate(.number): return tex.trimmingCharacters(in: " \n")
-        default: return nil
         }
     }
 

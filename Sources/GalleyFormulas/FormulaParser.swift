@@ -66,7 +66,7 @@ struct FormulaParser {
 
     private func text(from start: Int, to end: Int) -> String {
         let lower = start < tokens.count ? tokens[start].offset : scalars.count
-        let upper = end < tokens.count ? tokens[end].offset : scalars.count
+        let upper = end > start ? tokens[end - 1].end : lower
         var text = String(String.UnicodeScalarView(scalars[lower..<max(lower, upper)]))
         while let last = text.last, last == " " || last == "\n" { text.removeLast() }
         return text
@@ -155,6 +155,9 @@ struct FormulaParser {
     }
 
     private mutating func unary() throws(FormulaError) -> FormulaNode {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth < 200 else { throw FormulaError("the formula is nested too deeply") }
         if isSymbol("-") {
             index += 1
             return .negate(try unary())
@@ -169,6 +172,11 @@ struct FormulaParser {
     /// An atom with the powers that follow it.
     private mutating func postfix() throws(FormulaError) -> FormulaNode {
         var node = try atom()
+        // `\mathbf{z}_j`: a subscript on a symbol in a group.
+        if case .symbol(let name, let indices) = node, indices.isEmpty, isSymbol("_") {
+            index += 1
+            node = .symbol(name, try subscriptIndices())
+        }
         while isSymbol("^") {
             index += 1
             let exponent = try argument()
@@ -203,6 +211,9 @@ struct FormulaParser {
     }
 
     private mutating func atom() throws(FormulaError) -> FormulaNode {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth < 200 else { throw FormulaError("the formula is nested too deeply") }
         guard let token = current else { throw FormulaError("the formula ends where a value was expected") }
         switch token.kind {
         case .number(let digits):
@@ -399,6 +410,8 @@ struct FormulaParser {
         try expect("}", "after the numerator of a derivative")
         try expect("{", "before the denominator of a derivative")
         index += 1
+        let braced = isSymbol("{")
+        if braced { index += 1 }
         guard case .name(let variable)? = current?.kind else {
             throw FormulaError("a derivative is taken with respect to a symbol, as in \\partial z_i")
         }
@@ -408,6 +421,7 @@ struct FormulaParser {
             index += 1
             indices = try subscriptIndices()
         }
+        if braced { try expect("}", "after the variable of a derivative") }
         if isSymbol("^") { throw FormulaError("higher derivatives cannot be checked") }
         try expect("}", "after the denominator of a derivative")
         // `\frac{\partial}{\partial x} f(x)`: the derivative of what follows.

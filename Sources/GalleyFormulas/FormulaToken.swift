@@ -22,4 +22,12 @@ struct FormulaToken: Equatable, Sendable {
     var kind: Kind
     /// Where the token starts, in Unicode scalars from the start of the formula.
     var offset: Int
+    /// Where it ends.
+    var end: Int
+
+    init(kind: Kind, offset: Int, end: Int? = nil) {
+        self.kind = kind
+        self.offset = offset
+        self.end = end ?? offset + 1
+    }
 }

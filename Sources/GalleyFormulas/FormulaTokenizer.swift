@@ -54,6 +54,14 @@ enum FormulaTokenizer {
         while index < scalars.count {
             let scalar = scalars[index]
             let start = index
+            let before = tokens.count
+            defer {
+                // Tokens made in this step end where the step ended (letters split from one word
+                // end one after their start).
+                for position in before..<tokens.count where tokens[position].end <= tokens[position].offset + 1 {
+                    tokens[position].end = position == tokens.count - 1 ? index : tokens[position].offset + 1
+                }
+            }
             switch scalar {
             case " ", "\t", "\n", "\r":
                 index += 1

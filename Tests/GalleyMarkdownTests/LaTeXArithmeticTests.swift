@@ -14,12 +14,12 @@ struct LaTeXArithmeticTests {
     @Test("what translates, and to what", arguments: [
         ("4.5369/2", "(Double(4.5369) / Double(2))"),
         (#"-\ln 0.879"#, "(-Foundation.log(Double(0.879)))"),
-        (#"\frac{1}{2}"#, "((Double(1)) / (Double(2)))"),
-        (#"e^{3} + e^{-3}"#, "(Foundation.exp((Double(3))) + Foundation.exp(((-Double(3)))))"),
-        (#"2^{10}"#, "Foundation.pow(Double(2), (Double(10)))"),
-        (#"2\sqrt{2}"#, "(Double(2) * Foundation.sqrt((Double(2))))"),
-        (#"3 \times (1 + 2)"#, "(Double(3) * ((Double(1) + Double(2))))"),
-        (#"\left( 1 + 2 \right) \cdot 3"#, "(((Double(1) + Double(2))) * Double(3))"),
+        (#"\frac{1}{2}"#, "(Double(1) / Double(2))"),
+        (#"e^{3} + e^{-3}"#, "(Foundation.exp(Double(3)) + Foundation.exp((-Double(3))))"),
+        (#"2^{10}"#, "Foundation.pow(Double(2), Double(10))"),
+        (#"2\sqrt{2}"#, "(Double(2) * Foundation.sqrt(Double(2)))"),
+        (#"3 \times (1 + 2)"#, "(Double(3) * (Double(1) + Double(2)))"),
+        (#"\left( 1 + 2 \right) \cdot 3"#, "((Double(1) + Double(2)) * Double(3))"),
     ])
     func translations(tex: String, swift: String) {
         #expect(LaTeXArithmetic.swift(tex) == swift)

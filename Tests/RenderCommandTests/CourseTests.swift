@@ -1,5 +1,5 @@
 import Foundation
-import GalleyMarkdown
+@testable import GalleyMarkdown
 import GalleyRuntime
 import GalleyTestSupport
 import Testing
@@ -32,6 +32,27 @@ struct CourseTests {
         #expect(summary.hasSuffix(", 0 wrong"), "\(summary)")
         let count = Int(summary.split(separator: " ").first ?? "") ?? 0
         #expect(count >= 8, "the softmax chapter binds at least eight stated numbers: \(summary)")
+    }
+
+    @Test("every displayed formula that relates quantities is closed arithmetic or carries a check comment")
+    func everyRelationIsChecked() throws {
+        let folder = RenderBinary.packageRoot.appendingPathComponent("Chapters")
+        let chapters = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }.sorted()
+        var relations = 0
+        for chapter in chapters {
+            let text = try String(contentsOf: folder.appendingPathComponent(chapter), encoding: .utf8)
+            let document = parse(text, path: chapter).document
+            for case .displayMath(let math) in document.blocks {
+                let sides = LaTeXArithmetic.sides(ArithmeticPair.withoutTags(math.tex))
+                guard sides.count > 1 else { continue }  // an update rule (←) or an expression relates nothing
+                relations += 1
+                let sites = document.expressionSites.filter { $0.expressionLocation == math.range.lowerBound }
+                let checked = sites.contains { if case .formula = $0 { true } else { false } }
+                let closed = sites.count == sides.count - 1 && sites.allSatisfy { if case .arithmetic = $0 { true } else { false } }
+                #expect(checked || closed, "\(chapter):\(math.range.lowerBound.line): \(math.tex) has no check comment")
+            }
+        }
+        #expect(relations >= 15, "the course's derivations: \(relations)")
     }
 
     @Test("every chapter binds at least eight stated numbers and draws at least one chart")
