@@ -292,8 +292,9 @@ struct DocumentConverter {
     /// (past spaces) for math in a paragraph.
     private mutating func checkComment(after node: OpaquePointer, formulaAt location: SourceLocation) -> CheckComment? {
         var next = cmark_node_next(node)
+        // Past text of spaces only, read in place: most formulas are followed by prose.
         while let candidate = next, cmark_node_get_type(candidate) == CMARK_NODE_TEXT,
-            string(cmark_node_get_literal(candidate)).allSatisfy({ $0 == " " })
+            Self.isSpaces(cmark_node_get_literal(candidate))
         {
             next = cmark_node_next(candidate)
         }
@@ -308,6 +309,15 @@ struct DocumentConverter {
                 path: source.path, location: location, identifier: "formula.check-comment", summary: error.message))
             return nil
         }
+    }
+
+    private static func isSpaces(_ text: UnsafePointer<CChar>?) -> Bool {
+        guard var byte = text else { return true }
+        while byte.pointee != 0 {
+            if byte.pointee != 0x20 { return false }
+            byte += 1
+        }
+        return true
     }
 
     /// A formula the author asked to be checked: translated to Swift, or a diagnostic naming
