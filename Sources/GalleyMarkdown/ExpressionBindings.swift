@@ -104,23 +104,39 @@ public struct ArithmeticPair: Sendable, Equatable {
         return String(text)
     }
 
-    /// The formula without `\tag{…}`, which names it and is not part of it.
+    /// The formula without `\tag{…}`, which names it and is not part of it. Works on the UTF-8
+    /// bytes: most display formulas carry a tag, and this runs for each.
     static func withoutTags(_ tex: String) -> String {
-        guard tex.utf8.contains(UInt8(ascii: "\\")), tex.contains("\\tag") else { return tex }
-        var result = ""
-        var scalars = Array(tex.unicodeScalars)[...]
-        while let scalar = scalars.first {
-            if scalar == "\\", String(String.UnicodeScalarView(scalars.prefix(5))) == "\\tag{" {
-                scalars.removeFirst(5)
-                var depth = 1
-                while let scalar = scalars.first, depth > 0 {
-                    if scalar == "{" { depth += 1 } else if scalar == "}" { depth -= 1 }
-                    scalars.removeFirst()
-                }
-                continue
+        let tag = Array("\\tag{".utf8)
+        var bytes = Array(tex.utf8)
+        guard var start = firstIndex(of: tag, in: bytes, from: 0) else { return tex }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var copied = 0
+        while true {
+            result += bytes[copied..<start]
+            var index = start + tag.count
+            var depth = 1
+            while index < bytes.count, depth > 0 {
+                if bytes[index] == UInt8(ascii: "{") { depth += 1 } else if bytes[index] == UInt8(ascii: "}") { depth -= 1 }
+                index += 1
             }
-            result.unicodeScalars.append(scalars.removeFirst())
+            copied = index
+            guard let next = firstIndex(of: tag, in: bytes, from: copied) else { break }
+            start = next
         }
-        return result
+        result += bytes[copied...]
+        bytes = result
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard bytes.count >= needle.count, start <= bytes.count - needle.count else { return nil }
+        var index = start
+        while index <= bytes.count - needle.count {
+            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
     }
 }
