@@ -340,14 +340,30 @@ struct DocumentConverter {
     /// Whether a formula may relate two closed-arithmetic sides: it has an `=` or `\approx`
     /// and a digit.
     nonisolated static func mayHoldArithmetic(_ tex: String) -> Bool {
-        var relation = false
-        var digit = false
-        for byte in tex.utf8 {
-            if byte == UInt8(ascii: "=") { relation = true }
-            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { digit = true }
-            if relation && digit { return true }
+        var tex = tex
+        return tex.withUTF8 { bytes in
+            var relation = false
+            var digit = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "=") {
+                    relation = true
+                } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                    digit = true
+                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x89, bytes[index + 2] == 0x88 {
+                    relation = true  // ≈
+                } else if byte == UInt8(ascii: "\\"), index + 7 <= bytes.count, bytes[index + 1] == UInt8(ascii: "a"),
+                    bytes[index + 2] == UInt8(ascii: "p"), bytes[index + 3] == UInt8(ascii: "p"), bytes[index + 4] == UInt8(ascii: "r"),
+                    bytes[index + 5] == UInt8(ascii: "o"), bytes[index + 6] == UInt8(ascii: "x")
+                {
+                    relation = true
+                }
+                if relation && digit { return true }
+                index += 1
+            }
+            return false
         }
-        return digit && tex.contains("approx")
     }
 
     static let inlineValuePrefix = "{swift} "

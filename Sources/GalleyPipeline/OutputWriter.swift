@@ -1,4 +1,5 @@
 import Foundation
+import GalleyEvaluation
 
 #if canImport(Glibc)
 import Glibc
@@ -38,18 +39,28 @@ struct OutputWriter {
         let staging = parent.appendingPathComponent(".\(name).galley-staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-            for path in files.keys.sorted() {
+            let paths = files.keys.sorted()
+            for folder in Set(paths.map { staging.appendingPathComponent($0).deletingLastPathComponent() }) {
+                try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+            }
+            // Files are written two at a time: most of the cost is copying into the page cache.
+            let failures = Parallel.map(paths) { path -> String? in
                 let target = staging.appendingPathComponent(path)
-                try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                switch files[path]! {
-                case .text(let text):
-                    try Data(text.utf8).write(to: target)
-                case .copy(let source):
-                    // Reading follows symbolic links (Debian's katex.min.js is one): the output
-                    // holds the files themselves.
-                    try Data(contentsOf: source).write(to: target)
+                do {
+                    switch files[path]! {
+                    case .text(let text):
+                        try Self.write(text, to: target)
+                    case .copy(let source):
+                        // Reading follows symbolic links (Debian's katex.min.js is one): the
+                        // output holds the files themselves.
+                        try Data(contentsOf: source).write(to: target)
+                    }
+                    return nil
+                } catch {
+                    return "cannot write \(target.path): \(error.localizedDescription)"
                 }
             }
+            if let failure = failures.compactMap({ $0 }).first { throw self.failure(failure) }
             let manifest = files.keys.sorted().joined(separator: "\n") + "\n"
             try Data(manifest.utf8).write(to: staging.appendingPathComponent(Self.manifestName))
             try carryForeignFiles(into: staging, excluding: Set(files.keys))
@@ -64,6 +75,25 @@ struct OutputWriter {
     }
 
     // MARK: - Steps
+
+    /// Writes text straight from its UTF-8 storage, without a copy into `Data` first.
+    private static func write(_ text: String, to target: URL) throws {
+        var text = text
+        let descriptor = open(target.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        try text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                }
+                offset += written
+            }
+        }
+    }
 
     /// Copies into the staging folder every file of the current output that Galley did not write.
     private func carryForeignFiles(into staging: URL, excluding written: Set<String>) throws {

@@ -165,18 +165,24 @@ public enum Pipeline {
         var files: [String: OutputWriter.Content] = [:]
         var diagnostics = loadDiagnostics
         var links: [PageTemplate.PageLink] = []
-        var search = SearchIndex()
         for (index, chapter) in book.chapters.enumerated() {
             links.append(PageTemplate.PageLink(title: results[index].title ?? chapter.slug, href: chapter.htmlName))
+        }
+        // The pages need every chapter's title (for previous and next), so they are assembled
+        // after rendering, again in parallel.
+        let pageLinks = links
+        let pages = Parallel.map(Array(book.chapters.indices)) { index -> String in
+            let previous: PageTemplate.PageLink? = index > 0 ? pageLinks[index - 1] : nil
+            let next: PageTemplate.PageLink? = index + 1 < pageLinks.count ? pageLinks[index + 1] : nil
+            let result = results[index]
+            return PageTemplate.chapter(
+                book: info, title: pageLinks[index].title, body: result.html, diagnostics: result.diagnostics,
+                previous: previous, next: next, headings: result.headings)
         }
         for (index, chapter) in book.chapters.enumerated() {
             let result = results[index]
             diagnostics += result.diagnostics
-            files[chapter.htmlName] = .text(PageTemplate.chapter(
-                book: info, title: links[index].title, body: result.html, diagnostics: result.diagnostics,
-                previous: index > 0 ? links[index - 1] : nil,
-                next: index + 1 < links.count ? links[index + 1] : nil, headings: result.headings))
-            search.append(result.search)
+            files[chapter.htmlName] = .text(pages[index])
             files[chapter.markdownName] = .text(result.markdown)
             for (path, text) in result.extraFiles { files[path] = .text(text) }
             for copy in result.images.copies where files[copy.to] == nil {
@@ -185,7 +191,7 @@ public enum Pipeline {
         }
         files["index.html"] = .text(PageTemplate.index(book: info, chapters: links))
         files["search.html"] = .text(PageTemplate.search(book: info))
-        files["search-index.js"] = .text(search.script)
+        files["search-index.js"] = .text(SearchIndex.script(results.map(\.search)))
         for asset in SiteAssets.files { files[asset.path] = .text(asset.contents) }
         for (path, url) in katex { files[path] = .copy(url) }
 
@@ -199,7 +205,7 @@ public enum Pipeline {
         }
         if !options.freesMemory {
             // A process about to exit has no use for freeing millions of nodes one by one.
-            ProcessLifetime.keep((parsed, firstPass, results, files))
+            ProcessLifetime.keep((parsed, firstPass, results, pages, files))
         }
         return Report(
             bookTitle: book.title, chapters: book.chapters.map(\.source.path),

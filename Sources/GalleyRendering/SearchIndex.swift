@@ -22,11 +22,16 @@ public struct SearchIndex: Sendable {
     }
 
     public private(set) var sections: [Section] = []
+    /// The sections as JSON objects separated by commas, encoded as they are added — in the
+    /// chapters' parallel rendering, not in the one thread that assembles the site.
+    private var encoded: [UInt8] = []
 
     public init() {}
 
     /// Adds sections made elsewhere (chapters are indexed in parallel, then combined in order).
     public mutating func append(_ other: SearchIndex) {
+        if !encoded.isEmpty && !other.encoded.isEmpty { encoded.append(UInt8(ascii: ",")) }
+        encoded += other.encoded
         sections += other.sections
     }
 
@@ -39,91 +44,98 @@ public struct SearchIndex: Sendable {
         var anchors = headings.makeIterator()
         for part in collector.parts {
             let anchor = part.isHeadingStart ? anchors.next() : nil
-            let text = Self.collapsingWhitespace(part.text)
+            let text = part.text.string
             guard !text.isEmpty || anchor != nil else { continue }
-            sections.append(Section(
+            let section = Section(
                 chapter: chapterTitle, title: anchor?.text ?? chapterTitle,
-                href: anchor.map { "\(page)#\($0.anchor)" } ?? page, text: text))
+                href: anchor.map { "\(page)#\($0.anchor)" } ?? page, text: text)
+            if !encoded.isEmpty { encoded.append(UInt8(ascii: ",")) }
+            Self.append(section, to: &encoded)
+            sections.append(section)
         }
     }
 
     /// `search-index.js`: the sections as a JavaScript array of objects (keys in a fixed order,
     /// so the file is the same from run to run).
-    public var script: String {
+    public var script: String { Self.script([self]) }
+
+    /// `search-index.js` for several chapters' indexes, in order, without combining them first.
+    public static func script(_ indexes: [SearchIndex]) -> String {
         var bytes: [UInt8] = Array("window.GALLEY_SEARCH_INDEX = [".utf8)
-        bytes.reserveCapacity(sections.reduce(0) { $0 + $1.text.utf8.count + 200 })
-        for (index, section) in sections.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes += Array("{\"chapter\":".utf8)
-            Self.appendJSONString(section.chapter, to: &bytes)
-            bytes += Array(",\"href\":".utf8)
-            Self.appendJSONString(section.href, to: &bytes)
-            bytes += Array(",\"text\":".utf8)
-            Self.appendJSONString(section.text, to: &bytes)
-            bytes += Array(",\"title\":".utf8)
-            Self.appendJSONString(section.title, to: &bytes)
-            bytes.append(UInt8(ascii: "}"))
+        bytes.reserveCapacity(indexes.reduce(0) { $0 + $1.encoded.count + 1 } + 40)
+        for index in indexes where !index.encoded.isEmpty {
+            if bytes.last != UInt8(ascii: "[") { bytes.append(UInt8(ascii: ",")) }
+            bytes += index.encoded
         }
         bytes += Array("];\n".utf8)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// One section as a JSON object, keys in a fixed order.
+    private static func append(_ section: Section, to bytes: inout [UInt8]) {
+        bytes += Array("{\"chapter\":".utf8)
+        appendJSONString(section.chapter, to: &bytes)
+        bytes += Array(",\"href\":".utf8)
+        appendJSONString(section.href, to: &bytes)
+        bytes += Array(",\"text\":".utf8)
+        appendJSONString(section.text, to: &bytes)
+        bytes += Array(",\"title\":".utf8)
+        appendJSONString(section.title, to: &bytes)
+        bytes.append(UInt8(ascii: "}"))
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped, `<` too (so
     /// that no `</script>` can close anything), and U+2028 and U+2029, which JSON allows but older
     /// JavaScript did not. Works on UTF-8 bytes; every other byte is copied as it is.
     static func appendJSONString(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
         bytes.append(0x22)
-        let utf8 = Array(text.utf8)
-        var index = 0
-        let hex = Array("0123456789abcdef".utf8)
-        while index < utf8.count {
-            let byte = utf8[index]
-            switch byte {
-            case 0x22: bytes += [0x5C, 0x22]
-            case 0x5C: bytes += [0x5C, 0x5C]
-            case 0x0A: bytes += [0x5C, 0x6E]
-            case 0x0D: bytes += [0x5C, 0x72]
-            case 0x09: bytes += [0x5C, 0x74]
-            case 0x3C: bytes += [0x5C, 0x75, 0x30, 0x30, 0x33, 0x63]  // \u003c
-            case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                bytes += [0x5C, 0x75, 0x32, 0x30, 0x32, utf8[index + 2] == 0xA8 ? 0x38 : 0x39]  // \u2028, \u2029
-                index += 2
-            case 0..<0x20:
-                bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            default:
-                bytes.append(byte)
+        text.withUTF8 { utf8 in
+            bytes.reserveCapacity(bytes.count + utf8.count + 16)
+            // Copies runs of bytes that need nothing in one go; escapes the rest.
+            var runStart = 0
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                let needsEscape = byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C
+                    || (byte == 0xE2 && index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9))
+                guard needsEscape else {
+                    index += 1
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                switch byte {
+                case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
+                case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
+                case 0x3C: bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, 0x33, 0x63])  // \u003c
+                case 0xE2:
+                    bytes.append(contentsOf: [0x5C, 0x75, 0x32, 0x30, 0x32, utf8[index + 2] == 0xA8 ? 0x38 : 0x39])  // \u2028, \u2029
+                    index += 2
+                default:
+                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
+                }
+                index += 1
+                runStart = index
             }
-            index += 1
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
         bytes.append(0x22)
     }
 
-    /// Runs of white space as single spaces, ends trimmed. Works on UTF-8 bytes: character-
-    /// or scalar-level processing is the slow part on megabytes of text. Besides ASCII white
-    /// space it knows the non-ASCII spaces a Chinese text has (U+3000, U+00A0, U+2000–U+200A…).
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Runs of white space as single spaces, ends trimmed.
     static func collapsingWhitespace(_ text: String) -> String {
-        let utf8 = Array(text.utf8)
-        var result: [UInt8] = []
-        result.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        var index = 0
-        while index < utf8.count {
-            let width = whitespaceWidth(utf8, at: index)
-            if width > 0 {
-                pendingSpace = !result.isEmpty
-                index += width
-                continue
-            }
-            if pendingSpace { result.append(0x20) }
-            pendingSpace = false
-            result.append(utf8[index])
-            index += 1
-        }
-        return String(decoding: result, as: UTF8.self)
+        var buffer = CollapsedText()
+        buffer.append(text)
+        return buffer.string
     }
 
     /// The length of the white-space character at `index`, or 0.
-    private static func whitespaceWidth(_ bytes: [UInt8], at index: Int) -> Int {
+    static func whitespaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         let byte = bytes[index]
         switch byte {
         case 0x20, 0x09, 0x0A, 0x0D, 0x0C: return 1
@@ -142,10 +154,45 @@ public struct SearchIndex: Sendable {
 }
 
 /// Collects a document's text in parts, a new part at each heading.
+/// Text gathered piece by piece with runs of white space as single spaces and the ends trimmed.
+/// Works on UTF-8 bytes — character- or scalar-level processing is the slow part on megabytes
+/// of text — and knows the non-ASCII spaces a Chinese text has (U+3000, U+00A0, U+2000–U+200A…).
+struct CollapsedText {
+    private var bytes: [UInt8] = []
+    private var pendingSpace = false
+
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            var index = 0
+            while index < utf8.count {
+                let width = SearchIndex.whitespaceWidth(utf8, at: index)
+                if width > 0 {
+                    pendingSpace = !bytes.isEmpty
+                    index += width
+                    continue
+                }
+                if pendingSpace { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(utf8[index])
+                index += 1
+            }
+        }
+    }
+
+    /// A space between two pieces (collapsed with any around it).
+    mutating func appendSpace() {
+        pendingSpace = !bytes.isEmpty
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// Collects a document's text in parts, a new part at each heading.
 private struct TextCollector: MarkupWalker {
     struct Part {
         var isHeadingStart: Bool
-        var text = ""
+        var text = CollapsedText()
     }
 
     var parts: [Part] = [Part(isHeadingStart: false)]
@@ -153,17 +200,18 @@ private struct TextCollector: MarkupWalker {
     mutating func visit(_ block: Block) {
         switch block {
         case .heading(let heading):
-            parts.append(Part(isHeadingStart: true, text: PlainText.of(heading.content) + " "))
+            parts.append(Part(isHeadingStart: true))
+            append(heading.content)
         case .paragraph(let paragraph):
-            append(PlainText.of(paragraph.content))
+            append(paragraph.content)
         case .codeBlock(let code):
             append(code.code)
         case .displayMath(let math):
             append(math.tex)
         case .table(let table):
-            for cell in table.header { append(PlainText.of(cell)) }
+            for cell in table.header { append(cell) }
             for row in table.rows {
-                for cell in row { append(PlainText.of(cell)) }
+                for cell in row { append(cell) }
             }
         case .htmlBlock, .thematicBreak:
             break
@@ -173,6 +221,28 @@ private struct TextCollector: MarkupWalker {
     }
 
     private mutating func append(_ text: String) {
-        parts[parts.count - 1].text += text + " "
+        parts[parts.count - 1].text.append(text)
+        parts[parts.count - 1].text.appendSpace()
+    }
+
+    /// Inline content as a reader sees it (as `PlainText` gives it), added in place.
+    private mutating func append(_ inlines: [Inline]) {
+        for inline in inlines { add(inline) }
+        parts[parts.count - 1].text.appendSpace()
+    }
+
+    private mutating func add(_ inline: Inline) {
+        switch inline {
+        case .text(let string), .code(let string): parts[parts.count - 1].text.append(string)
+        case .softBreak, .lineBreak: parts[parts.count - 1].text.appendSpace()
+        case .emphasis(let children), .strong(let children), .strikethrough(let children):
+            for child in children { add(child) }
+        case .link(let link): for child in link.content { add(child) }
+        case .image(let image): parts[parts.count - 1].text.append(image.alt)
+        case .html: break
+        case .math(let math): parts[parts.count - 1].text.append(math.tex)
+        case .statedNumbers(let stated): parts[parts.count - 1].text.append(stated.text)
+        case .inlineValue(let value): parts[parts.count - 1].text.append(value.expression)
+        }
     }
 }
