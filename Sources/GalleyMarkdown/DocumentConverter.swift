@@ -50,6 +50,7 @@ struct DocumentConverter {
 
     private mutating func blocks(under parent: OpaquePointer) -> [Block] {
         var result: [Block] = []
+        result.reserveCapacity(Self.childCount(parent))
         var child = cmark_node_first_child(parent)
         while let node = child {
             if let block = block(node) { result.append(block) }
@@ -201,6 +202,9 @@ struct DocumentConverter {
 
     private mutating func inlineChildren(of parent: OpaquePointer) -> [Inline] {
         var result: [Inline] = []
+        // Sized once: a paragraph dense with math has dozens of inlines, and growing the array
+        // step by step copies them again and again.
+        result.reserveCapacity(Self.childCount(parent))
         var child = cmark_node_first_child(parent)
         while let node = child {
             if let inline = inline(node) {
@@ -309,6 +313,16 @@ struct DocumentConverter {
                 path: source.path, location: location, identifier: "formula.check-comment", summary: error.message))
             return nil
         }
+    }
+
+    private static func childCount(_ parent: OpaquePointer) -> Int {
+        var count = 0
+        var node = cmark_node_first_child(parent)
+        while let current = node {
+            count += 1
+            node = cmark_node_next(current)
+        }
+        return count
     }
 
     private static func isSpaces(_ text: UnsafePointer<CChar>?) -> Bool {

@@ -164,7 +164,10 @@ final class MathNodeState {
     }
 
     func append(_ source: some MathByteSource, _ range: Range<Int>) {
-        tex.reserveCapacity(tex.count + range.count)
+        // Called once per line of display math: grow geometrically, never to the exact size
+        // again and again.
+        let needed = tex.count + range.count
+        if tex.capacity < needed { tex.reserveCapacity(max(needed, 2 * tex.capacity)) }
         for index in range { tex.append(source[index]) }
     }
 

@@ -295,7 +295,8 @@ public enum Pipeline {
         result.images = resolver.resolve(collector.references, in: chapter)
         result.diagnostics += result.images.diagnostics
         let formatter = HTMLFormatter.render(
-            parsed.document, options: .init(imagePaths: result.images.paths, evaluation: evaluation, checks: checks))
+            parsed.document, options: .init(imagePaths: result.images.paths, evaluation: evaluation, checks: checks),
+            capacity: chapter.source.bytes.count + chapter.source.bytes.count / 4)
         result.html = formatter.html
         result.title = formatter.headings.first(where: { $0.level == 1 })?.text
         result.headings = formatter.headings

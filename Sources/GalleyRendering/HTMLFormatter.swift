@@ -50,8 +50,11 @@ public struct HTMLFormatter {
     }
 
     /// The formatter after writing a whole document, with its headings.
-    public static func render(_ document: Document, options: Options = Options()) -> HTMLFormatter {
+    /// - Parameter capacity: the expected size of the HTML in bytes (about the Markdown's), so
+    ///   that the page is not copied again and again as it grows.
+    public static func render(_ document: Document, options: Options = Options(), capacity: Int = 0) -> HTMLFormatter {
         var formatter = HTMLFormatter(options: options)
+        formatter.html.reserveCapacity(capacity)
         for block in document.blocks { formatter.write(block, tight: false) }
         return formatter
     }

@@ -35,9 +35,10 @@ public enum PageTemplate {
         previous: PageLink?, next: PageLink?, headings: [HTMLFormatter.HeadingAnchor] = []
     ) -> String {
         var html = head(book: book, title: "\(title) · \(book.title)")
+        html.reserveCapacity(body.utf8.count + headings.reduce(0) { $0 + 3 * $1.anchor.utf8.count + $1.text.utf8.count + 40 } + 4096)
         html += "<main class=\"chapter\" id=\"content\">\n"
         html += diagnosticsBox(diagnostics)
-        html += tableOfContents(headings, body: body)
+        appendBody(body, withContentsOf: headings, to: &html)
         html += "</main>\n"
         html += "<nav class=\"pager\" aria-label=\"章节导航\">\n"
         html += previous.map { "<a rel=\"prev\" href=\"\(HTMLEscaping.escapeURL($0.href))\">← \(HTMLEscaping.escape($0.title))</a>\n" }
@@ -78,9 +79,26 @@ public enum PageTemplate {
     // MARK: - Parts
 
     /// The headings' list, placed after the chapter's first heading (its title).
-    private static func tableOfContents(_ headings: [HTMLFormatter.HeadingAnchor], body: String) -> String {
+    /// The chapter's body with its table of contents after the title (if it starts with one),
+    /// appended without copying the body more than once.
+    private static func appendBody(_ body: String, withContentsOf headings: [HTMLFormatter.HeadingAnchor], to html: inout String) {
+        guard let toc = tableOfContents(headings) else {
+            html += body
+            return
+        }
+        if body.hasPrefix("<h1"), let end = body.utf8.firstRange(of: "</h1>\n".utf8) {
+            html.append(contentsOf: body[..<end.upperBound])
+            html += toc
+            html.append(contentsOf: body[end.upperBound...])
+        } else {
+            html += toc
+            html += body
+        }
+    }
+
+    private static func tableOfContents(_ headings: [HTMLFormatter.HeadingAnchor]) -> String? {
         let entries = headings.filter { $0.level == 2 || $0.level == 3 }
-        guard entries.count >= 2 else { return body }
+        guard entries.count >= 2 else { return nil }
         var toc = "<nav class=\"toc\" aria-label=\"本章目录\">\n<p>本章目录</p>\n<ol>\n"
         var open = false
         for (index, entry) in entries.enumerated() {
@@ -96,11 +114,7 @@ public enum PageTemplate {
         }
         if open { toc += "</ol></li>\n" }
         toc += "</ol>\n</nav>\n"
-        // After the title, if the chapter starts with one.
-        if body.hasPrefix("<h1"), let end = body.firstRange(of: "</h1>\n") {
-            return String(body[..<end.upperBound]) + toc + String(body[end.upperBound...])
-        }
-        return toc + body
+        return toc
     }
 
     private static func head(book: BookInfo, title: String, extraScripts: [String] = []) -> String {
