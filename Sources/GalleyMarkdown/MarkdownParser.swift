@@ -16,7 +16,9 @@ public enum MarkdownParser {
 
     /// Parses `source`. Never throws: what is wrong in the Markdown comes back as diagnostics and
     /// the document holds whatever could be read.
-    public static func parse(_ source: SourceFile) -> Result {
+    /// - Parameter freesTree: false leaves cmark-gfm's tree to the end of the process — for a
+    ///   command that exits right after, freeing millions of nodes one by one is wasted time.
+    public static func parse(_ source: SourceFile, freesTree: Bool = true) -> Result {
         let extensions = CMarkExtensions.shared
         // Raw HTML is kept (authors use `<img>` and friends) and goes through the tagfilter;
         // source positions feed the diagnostics.
@@ -44,7 +46,7 @@ public enum MarkdownParser {
         guard let root = finished else {
             fatalError("cmark-gfm returned no document")
         }
-        defer { cmark_node_free(root) }
+        defer { if freesTree { cmark_node_free(root) } }
         var converter = DocumentConverter(
             source: source, extensions: extensions,
             renderExtensions: cmark_parser_get_syntax_extensions(parser), options: options)

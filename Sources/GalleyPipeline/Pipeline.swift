@@ -119,7 +119,7 @@ public enum Pipeline {
         let firstPass = Parallel.map(Array(book.chapters.indices)) { index -> (MarkdownParser.Result, ChapterResult?, Duration, Duration) in
             let clock = ContinuousClock()
             let start = clock.now
-            let parsed = MarkdownParser.parse(book.chapters[index].source)
+            let parsed = MarkdownParser.parse(book.chapters[index].source, freesTree: options.freesMemory)
             let parsedAt = clock.now
             guard renderEarly, !runsCode || !Evaluator.hasRunnableBlocks(parsed.document) else {
                 return (parsed, nil, parsedAt - start, .zero)

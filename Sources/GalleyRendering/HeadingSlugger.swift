@@ -10,10 +10,15 @@ public struct HeadingSlugger {
     public mutating func slug(for text: String) -> String {
         var base = ""
         for scalar in text.lowercased().unicodeScalars {
-            if scalar == " " {
-                base += "-"
-            } else if scalar == "-" || scalar == "_" || scalar.properties.isAlphabetic
-                || scalar.properties.numericType != nil || scalar.properties.generalCategory == .nonspacingMark
+            if scalar.isASCII {
+                // The common case, without looking up Unicode properties.
+                switch scalar {
+                case " ": base += "-"
+                case "-", "_", "a"..."z", "0"..."9": base.unicodeScalars.append(scalar)
+                default: break
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                || scalar.properties.generalCategory == .nonspacingMark
             {
                 base.unicodeScalars.append(scalar)
             }
