@@ -179,6 +179,10 @@ struct FormulaParser {
         }
         while isSymbol("^") {
             index += 1
+            // `x^{(i)}` labels the i-th sample or layer; reading it as a power would be wrong.
+            if case .symbol("{")? = current?.kind, case .symbol("(")? = next?.kind, case .symbol(let name, _) = node, name != "e" {
+                throw FormulaError("a superscript in parentheses such as ^{(i)} is a label, not a power, and cannot be checked")
+            }
             let exponent = try argument()
             if case .symbol("e", let indices) = node, indices.isEmpty {
                 node = .function("exp", [exponent])

@@ -138,6 +138,8 @@ struct FormulaParserTests {
         (#"\sum x = 1"#, #"\sum without an index (\sum_i) cannot be checked"#),
         (#"z_{\max} = 1"#, #"the subscript '\max' cannot be checked: subscripts are indices such as i, j, 1 or i+1"#),
         (#"\max(z) = 1"#, ""),
+        (#"x^{(i)} = 1"#, "a superscript in parentheses such as ^{(i)} is a label, not a power, and cannot be checked"),
+        (#"\hat{y} = 1"#, #"'\hat' cannot be checked"#),
     ])
     func unsupported(tex: String, message: String) {
         do {
