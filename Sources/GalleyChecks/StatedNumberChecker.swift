@@ -160,8 +160,15 @@ public enum StatedNumberChecker {
                 }
                 let relative = pair.hasDerivative ? 1e-6 : 1e-9
                 guard !(abs(row.left - row.right) <= relative * max(1, abs(row.left), abs(row.right))) else { continue }
-                failures.append(
-                    "sides differ\(at): \(shown(pair.leftTeX)) = \(proseFormat(row.left)), \(shown(pair.rightTeX)) = \(proseFormat(row.right))")
+                // A whole number written after `=` is compared exactly, and named as written.
+                if let number = ClosedArithmetic.bareNumber(pair.rightTeX) {
+                    failures.append("\(shown(pair.leftTeX)) = \(proseFormat(row.left)), written \(number)\(at)")
+                } else if let number = ClosedArithmetic.bareNumber(pair.leftTeX) {
+                    failures.append("\(shown(pair.rightTeX)) = \(proseFormat(row.right)), written \(number)\(at)")
+                } else {
+                    failures.append(
+                        "sides differ\(at): \(shown(pair.leftTeX)) = \(proseFormat(row.left)), \(shown(pair.rightTeX)) = \(proseFormat(row.right))")
+                }
             }
             guard let first = failures.first else { continue }
             checks.numbersWrong += failures.count

@@ -9,7 +9,11 @@ enum FormulaCompileMessage {
     ///   - offset: where in it (UTF-8 bytes, 0-based) the compiler pointed.
     static func summary(_ message: String, in expression: String, at offset: Int) -> String {
         if message.hasPrefix("cannot find '"), let name = message.split(separator: "'").dropFirst().first {
-            return "checking the formula: '\(name)' is not a variable of the chapter; bind it in the check comment, as in <!-- check: \(name) = … -->"
+            // A symbol of the formula, or a name in the comment's Swift (a misspelt function)?
+            if expression.contains("_GalleyValue(`\(name)`") || expression.contains("_galleyBinding(`\(name)`") {
+                return "checking the formula: '\(name)' is not a variable of the chapter; bind it in the check comment, as in <!-- check: \(name) = … -->"
+            }
+            return "checking the formula: cannot find '\(name)' in the check comment's bindings or the chapter"
         }
         if message.contains("_galleyBinding") || message.contains("initializer") {
             let name = symbol(before: offset, in: expression).map { "'\($0)'" } ?? "a symbol"

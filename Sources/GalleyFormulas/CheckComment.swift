@@ -23,9 +23,10 @@ public struct CheckComment: Equatable, Sendable {
     /// Reads an HTML comment; nil when it is not a check comment at all.
     /// - Throws: a `FormulaError` when it is one but a binding cannot be read.
     public init?(html: String) throws(FormulaError) {
-        var body = Substring(html.trimmingCharacters(in: " \n\t"))
-        guard body.hasPrefix("<!--"), body.hasSuffix("-->") else { return nil }
-        body = body.dropFirst(4).dropLast(3)
+        // The comment at the start; text after it on the line is not part of it.
+        let comment = Substring(html.trimmingCharacters(in: " \n\t"))
+        guard comment.hasPrefix("<!--"), let end = comment.firstRange(of: "-->") else { return nil }
+        let body = comment[comment.index(comment.startIndex, offsetBy: 4)..<end.lowerBound]
         let trimmed = String(body).trimmingCharacters(in: " \n\t")
         guard trimmed.hasPrefix("check") else { return nil }
         var rest = trimmed.dropFirst(5)

@@ -37,7 +37,10 @@ public struct FormulaCheck: Equatable, Sendable {
 
     /// The last side of a formula as written, for the formula after it that starts with `=`.
     public static func lastSide(of tex: String) -> String? {
-        guard let formula = try? FormulaParser.parse(tex) else { return nil }
+        // A continuation (`= …`) has its own last side.
+        var tex = Substring(tex.trimmingCharacters(in: " \n\t"))
+        if tex.first == "=" { tex = tex.dropFirst() }
+        guard let formula = try? FormulaParser.parse(String(tex)) else { return nil }
         return formula.equations.last?.last?.tex
     }
 }
@@ -65,8 +68,11 @@ struct FormulaTranslator {
 
         var pairs: [FormulaCheck.Pair] = []
         var pairSwift: [String] = []
-        for equation in formula.equations {
-            for (left, right) in zip(equation, equation.dropFirst()) {
+        // A condition of the comment (`i != j`) applies to the pairs in which all its indices are free.
+        let conditionLetters = comment.conditions.map { Self.identifiers($0).intersection(indexLetters) }
+        var conditionUsed = Array(repeating: false, count: comment.conditions.count)
+        for (number, equation) in formula.equations.enumerated() {
+            for (position, (left, right)) in zip(equation, equation.dropFirst()).enumerated() {
                 let free = freeLetters(left.node, bound: []).union(freeLetters(right.node, bound: []))
                 let ordered = free.sorted()
                 var countCases: [Int] = []
@@ -77,20 +83,32 @@ struct FormulaTranslator {
                     }
                     countCases.append(addCase("return Double(\(countExpression(letter, uses)))"))
                 }
-                let conditionCase = comment.conditions.isEmpty
-                    ? -1 : addCase("return (\(comment.conditions.map { "(\($0))" }.joined(separator: " && "))) ? 1 : 0")
+                let applying = comment.conditions.indices.filter { !conditionLetters[$0].isEmpty && conditionLetters[$0].isSubset(of: free) }
+                for condition in applying { conditionUsed[condition] = true }
+                let conditionCase = applying.isEmpty
+                    ? -1 : addCase("return (\(applying.map { "(\(comment.conditions[$0]))" }.joined(separator: " && "))) ? 1 : 0")
                 let leftCase = addCase("return \(try swift(left.node))")
                 let rightCase = addCase("return \(try swift(right.node))")
-                let written = ClosedArithmetic.bareNumber(right.tex).map { ($0, true) } ?? ClosedArithmetic.bareNumber(left.tex).map { ($0, false) }
+                // A number written with decimals (or after \approx) is checked at its precision; a
+                // whole number after `=` is exact: `\sum_j a_j = 1` must not pass at 1.4.
+                let isApproximate = formula.approximate.indices.contains(number) && formula.approximate[number].indices.contains(position)
+                    && formula.approximate[number][position]
+                let written = (ClosedArithmetic.bareNumber(right.tex).map { ($0, true) } ?? ClosedArithmetic.bareNumber(left.tex).map { ($0, false) })
+                    .flatMap { number, isRight in
+                        isApproximate || number.contains(where: { $0 == "." || $0 == "%" || $0 == "e" || $0 == "E" }) ? (number, isRight) : nil
+                    }
                 pairs.append(FormulaCheck.Pair(
                     leftTeX: left.tex, rightTeX: right.tex, freeIndices: ordered,
-                    hasDerivative: Self.hasDerivative(left.node) || Self.hasDerivative(right.node),
+                    hasDerivative: left.node.containsDerivative || right.node.containsDerivative,
                     writtenNumber: written?.0, writtenIsRight: written?.1 ?? false))
                 let positions = ordered.map { letter in indexLetters.firstIndex(of: letter)! }
                 pairSwift.append("_GalleyFormulaPair(left: \(leftCase), right: \(rightCase), free: \(positions), counts: \(countCases), condition: \(conditionCase))")
             }
         }
         guard !pairs.isEmpty else { throw FormulaError("the formula relates nothing: there is no = or \\approx to check") }
+        if let unused = conditionUsed.firstIndex(of: false) {
+            throw FormulaError("the condition '\(comment.conditions[unused])' names no index that is free in a pair of sides")
+        }
         return FormulaCheck(pairs: pairs, swift: program(pairs: pairSwift), comment: comment)
     }
 
@@ -162,7 +180,7 @@ struct FormulaTranslator {
         case .symbol(let name, let indices):
             if !(indices.isEmpty && isIndex(name)) { use(name) }
         case .apply(let name, _):
-            use(name)
+            if !isIndex(name) { use(name) }
         case .functionDerivative(.symbol(let name), _):
             use(name)
         case .derivative(let body, let variable, _):
@@ -201,6 +219,8 @@ struct FormulaTranslator {
         case .symbol(let name, let indices):
             indices.forEach(add)
             if indices.isEmpty, isIndex(name), !bound.contains(name) { free.insert(name) }
+        case .apply(let name, _):
+            if isIndex(name), !bound.contains(name) { free.insert(name) }
         case .kronecker(let a, let b):
             add(a)
             add(b)
@@ -271,6 +291,8 @@ struct FormulaTranslator {
                 return "\(Self.swiftFunction(name))(\(values[0]))"
             }
         case .apply(let name, let argument):
+            // `i(i + 1)` with i an index is a product.
+            if isIndex(name) { return "(Double(`\(name)`) * \(try swift(argument)))" }
             return "_galleyV[\(slots.firstIndex(of: name)!)].apply(\(try swift(argument)))"
         case .functionDerivative(let function, let argument):
             let body: String
@@ -337,13 +359,6 @@ struct FormulaTranslator {
 
     static func quoted(_ text: String) -> String {
         "\"" + text.replacingOccurrences("\\", "\\\\").replacingOccurrences("\"", "\\\"") + "\""
-    }
-
-    static func hasDerivative(_ node: FormulaNode) -> Bool {
-        switch node {
-        case .derivative, .functionDerivative: true
-        default: node.children.contains(where: hasDerivative)
-        }
     }
 
     /// The Swift identifiers in an expression.

@@ -27,6 +27,16 @@ indirect enum FormulaNode: Equatable, Sendable {
     case derivative(of: FormulaNode, variable: String, indices: [FormulaIndex])
 }
 
+extension FormulaNode {
+    /// Whether a derivative is taken anywhere inside.
+    var containsDerivative: Bool {
+        switch self {
+        case .derivative, .functionDerivative: true
+        default: children.contains { $0.containsDerivative }
+        }
+    }
+}
+
 /// A subscript: an index letter with an offset (`i`, `i+1`), or a number (`2`).
 struct FormulaIndex: Equatable, Sendable {
     var letter: String?

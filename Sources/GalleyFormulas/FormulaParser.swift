@@ -6,8 +6,10 @@ struct ParsedFormula: Equatable, Sendable {
         /// The side as the author wrote it.
         var tex: String
     }
-    /// Each equation's sides, and whether each relation after the first side is `\approx`.
+    /// Each equation's sides.
     var equations: [[Side]]
+    /// For each equation, whether each relation between its sides is `\approx` (rather than `=`).
+    var approximate: [[Bool]] = []
 }
 
 /// A construct the checked-formula parser does not read, named for the diagnostic.
@@ -95,6 +97,8 @@ struct FormulaParser {
     mutating func formula() throws(FormulaError) -> ParsedFormula {
         var equations: [[ParsedFormula.Side]] = []
         var sides: [ParsedFormula.Side] = []
+        var approximate: [[Bool]] = []
+        var relations: [Bool] = []
         while true {
             let start = index
             let node = try expression()
@@ -102,13 +106,16 @@ struct FormulaParser {
             guard let token = current else { break }
             switch token.kind {
             case .symbol("="), .command("approx"):
+                relations.append(token.kind == .command("approx"))
                 index += 1
             case .symbol(","), .symbol("."), .symbol(";"), .text("and"), .text("且"), .text("以及"):
                 index += 1
                 equations.append(sides)
+                approximate.append(relations)
                 sides = []
+                relations = []
                 // A comma or full stop that ends the formula ends nothing more.
-                if current == nil { return ParsedFormula(equations: equations) }
+                if current == nil { return ParsedFormula(equations: equations, approximate: approximate) }
             case .symbol("<"), .symbol(">"):
                 throw FormulaError("the relation \(describe(token)) cannot be checked: only = and \\approx can")
             case .command(let name) where Self.otherRelations.contains(name):
@@ -118,7 +125,8 @@ struct FormulaParser {
             }
         }
         equations.append(sides)
-        return ParsedFormula(equations: equations)
+        approximate.append(relations)
+        return ParsedFormula(equations: equations, approximate: approximate)
     }
 
     // MARK: - Expressions
@@ -209,6 +217,10 @@ struct FormulaParser {
             let first = String(digits.prefix(1))
             tokens.insert(FormulaToken(kind: .number(String(digits.dropFirst())), offset: token.offset + 1), at: index)
             return .number(first)
+        case .name(let name):
+            // One symbol, nothing after it: `e^x(1+x)` is e^x · (1 + x), as TeX reads it.
+            index += 1
+            return .symbol(name, [])
         default:
             return try atom()
         }
@@ -365,6 +377,9 @@ struct FormulaParser {
             if isSymbol("^") {
                 index += 1
                 exponent = try argument()
+                if exponent == .negate(.number("1")) {
+                    throw FormulaError("'\\\(name)^{-1}' (the inverse function) cannot be checked")
+                }
             }
             if isSymbol("'") {
                 index += 1
@@ -431,6 +446,8 @@ struct FormulaParser {
         // `\frac{\partial}{\partial x} f(x)`: the derivative of what follows.
         let body: FormulaNode
         if let numerator { body = numerator } else { body = try term() }
+        // The variation of an inner derivative would replace the outer one's.
+        if body.containsDerivative { throw FormulaError("higher derivatives cannot be checked") }
         return .derivative(of: body, variable: variable, indices: indices)
     }
 
@@ -512,6 +529,9 @@ struct FormulaParser {
             if case .rowBreak? = current?.kind { index += 1 }
         }
         guard !rows.isEmpty else { throw FormulaError("an empty \\begin{cases}") }
+        if rows.dropLast().contains(where: { $0.condition == nil }) {
+            throw FormulaError("a case without a condition (otherwise) must be the last; is an '&' missing?")
+        }
         return .cases(rows)
     }
 

@@ -106,7 +106,10 @@ enum FormulaTokenizer {
                 }
             case _ where isDigit(scalar) || (scalar == "." && index + 1 < scalars.count && isDigit(scalars[index + 1])):
                 var number = ""
-                while index < scalars.count, isDigit(scalars[index]) || scalars[index] == "." {
+                // A point belongs to the number only with a digit after it: `= 1.` ends a sentence.
+                while index < scalars.count,
+                    isDigit(scalars[index]) || (scalars[index] == "." && index + 1 < scalars.count && isDigit(scalars[index + 1]))
+                {
                     number.unicodeScalars.append(scalars[index])
                     index += 1
                 }

@@ -297,8 +297,9 @@ struct DocumentConverter {
     private mutating func checkComment(after node: OpaquePointer, formulaAt location: SourceLocation) -> CheckComment? {
         var next = cmark_node_next(node)
         // Past text of spaces only, read in place: most formulas are followed by prose.
-        while let candidate = next, cmark_node_get_type(candidate) == CMARK_NODE_TEXT,
-            Self.isSpaces(cmark_node_get_literal(candidate))
+        while let candidate = next,
+            cmark_node_get_type(candidate) == CMARK_NODE_SOFTBREAK
+                || (cmark_node_get_type(candidate) == CMARK_NODE_TEXT && Self.isSpaces(cmark_node_get_literal(candidate)))
         {
             next = cmark_node_next(candidate)
         }

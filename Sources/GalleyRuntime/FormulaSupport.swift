@@ -45,7 +45,11 @@ public func _galleyBinding(_ value: [Double], _ name: String, _ vary: _GalleyVar
 }
 
 public func _galleyBinding(_ value: [[Double]], _ name: String, _ vary: _GalleyVary?) -> [[Double]] {
-    guard let vary, vary.name == name else { return value }
+    guard var vary, vary.name == name else { return value }
+    // `W_{12}`: row 1, column 2.
+    if vary.index.count == 1, (11...99).contains(vary.index[0]), vary.index[0] % 10 != 0 {
+        vary.index = [vary.index[0] / 10, vary.index[0] % 10]
+    }
     guard vary.index.count == 2, value.indices.contains(vary.index[0] - 1),
         value[vary.index[0] - 1].indices.contains(vary.index[1] - 1)
     else {
@@ -273,7 +277,9 @@ public func _galleySlope(_ function: (Double) -> Double, at point: Double) -> Do
 }
 
 private func centralDifference(at point: Double, _ moved: (Double) -> Double) -> Double {
-    let h = 1e-3 * max(1, point.magnitude)
+    // Relative to the point's size, but never more than 10⁻³: a probability of 0.002 is not
+    // moved by half itself, nor a logit of 1000 by a whole unit.
+    let h = 1e-3 * min(max(point.magnitude, 1e-3), 1)
     let wide = (moved(h) - moved(-h)) / (2 * h)
     let narrow = (moved(h / 2) - moved(-h / 2)) / h
     return (4 * narrow - wide) / 3
@@ -324,6 +330,14 @@ public func _galleyCheckFormula(
             continue
         }
         var current = Array(repeating: 1, count: counts.count)
+        let rowsBefore = result.rows.count
+        defer {
+            if result.rows.count == rowsBefore {
+                result.rows.append(.init(
+                    pair: number, indices: [], left: .nan, right: .nan,
+                    problem: "no values of the free indices satisfy the check comment's condition"))
+            }
+        }
         while true {
             for (position, slot) in pair.free.enumerated() { indices[slot] = current[position] }
             problems = []

@@ -12,6 +12,7 @@ struct FormulaCheckTests {
         #expect(comment.conditions == ["i != j"])
         #expect(try CheckComment(html: "<!-- checked by hand -->") == nil)
         #expect(try CheckComment(html: "<!-- a note -->") == nil)
+        #expect(try CheckComment(html: "<!-- check: x = 1 --> and a remark")?.bindings.map(\.name) == ["x"])
         #expect(throws: FormulaError.self) { try CheckComment(html: "<!-- check: softmax(z) -->") }
         #expect(throws: FormulaError.self) { try CheckComment(html: "<!-- check: 2x = 1 -->") }
     }
@@ -30,10 +31,29 @@ struct FormulaCheckTests {
         #expect(formula.swift.contains("let `z` = _galleyBinding(`z`, \"z\", _galleyVary)"))
     }
 
-    @Test func writtenNumbers() throws {
+    @Test("a number with decimals sets the precision; a whole number after = is exact")
+    func writtenNumbers() throws {
         let formula = try check("a_1 = 0.880")
         #expect(formula.pairs[0].writtenNumber == "0.880")
         #expect(formula.pairs[0].writtenIsRight)
+        #expect(try check(#"\sum_j a_j = 1"#).pairs[0].writtenNumber == nil)
+        #expect(try check(#"\sum_j a_j \approx 1"#).pairs[0].writtenNumber == "1")
+    }
+
+    @Test("a condition applies to the pairs where its indices are free")
+    func conditions() throws {
+        let formula = try check(#"\sum_j a_j = 1, \quad \frac{\partial a_i}{\partial z_j} = -a_i a_j"#, "<!-- check: a = softmax(z); i != j -->")
+        #expect(formula.swift.contains("condition: -1"))
+        #expect(formula.swift.contains("((i != j)) ? 1 : 0"))
+        #expect(throws: FormulaError("the condition 'k != 1' names no index that is free in a pair of sides")) {
+            try check(#"\sum_j a_j = 1"#, "<!-- check: k != 1 -->")
+        }
+    }
+
+    @Test("an index before parentheses multiplies")
+    func indexTimesParentheses() throws {
+        let formula = try check(#"\sum_{i=1}^{3} i(i+1) = 20"#)
+        #expect(formula.swift.contains("(Double(`i`) * "))
     }
 
     @Test("an index that indexes nothing, a derivative through the chapter's code, an empty relation")
@@ -49,6 +69,8 @@ struct FormulaCheckTests {
     @Test func continuation() throws {
         let formula = try FormulaCheck.translate("= 2 a", comment: CheckComment(bindings: [], text: ""), previousSide: "a + a")
         #expect(formula.pairs.map(\.leftTeX) == ["a + a"])
+        // A continuation's own last side continues the chain.
+        #expect(FormulaCheck.lastSide(of: "= 2 a = 2a") == "2a")
     }
 
     @Test func messagesShowIndexValuesAndElideLongGroups() {

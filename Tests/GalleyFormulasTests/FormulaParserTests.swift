@@ -49,6 +49,14 @@ struct FormulaParserTests {
         #expect(try side("2^10") == .binary("*", .power(number("2"), number("1")), number("0")))
     }
 
+    @Test("a one-token argument is one token, as TeX reads it")
+    func oneTokenArguments() throws {
+        let onePlusX = FormulaNode.binary("+", number("1"), symbol("x"))
+        #expect(try side("e^x(1+x)") == .binary("*", .function("exp", [symbol("x")]), onePlusX))
+        #expect(try side(#"\sqrt x(1+x)"#) == .binary("*", .function("sqrt", [symbol("x")]), onePlusX))
+        #expect(try side(#"\frac a b(1+x)"#) == .binary("*", .binary("/", symbol("a"), symbol("b")), onePlusX))
+    }
+
     @Test func fractionsAndGroups() throws {
         #expect(try side(#"\frac{1}{2}"#) == .binary("/", number("1"), number("2")))
         #expect(try side(#"\dfrac{a}{b}"#) == .binary("/", symbol("a"), symbol("b")))
@@ -125,6 +133,9 @@ struct FormulaParserTests {
         #expect(formula.equations.map { $0.map(\.tex) } == [["a", "b", "c"], ["x", "1"]])
         let spaced = try FormulaParser.parse(#"a\,=\;b \quad\text{and}\quad c = d."#)
         #expect(spaced.equations.map { $0.map(\.tex) } == [["a", "b"], ["c", "d"]])
+        // A full stop after a number ends the sentence, not the number.
+        #expect(try FormulaParser.parse("a = 1.").equations.map { $0.map(\.tex) } == [["a", "1"]])
+        #expect(formula.approximate == [[false, true], [false]])
     }
 
     @Test("what is not read is named", arguments: [
@@ -138,6 +149,9 @@ struct FormulaParserTests {
         (#"\sum x = 1"#, #"\sum without an index (\sum_i) cannot be checked"#),
         (#"z_{\max} = 1"#, #"the subscript '\max' cannot be checked: subscripts are indices such as i, j, 1 or i+1"#),
         (#"\max(z) = 1"#, ""),
+        (#"\frac{d}{dx}\frac{dy}{dx} = 0"#, "higher derivatives cannot be checked"),
+        (#"\tanh^{-1}(x) = 1"#, #"'\tanh^{-1}' (the inverse function) cannot be checked"#),
+        (#"\begin{cases} 1 & \text{otherwise} \\ 2 & x > 0 \end{cases} = 1"#, "a case without a condition (otherwise) must be the last; is an '&' missing?"),
         (#"x^{(i)} = 1"#, "a superscript in parentheses such as ^{(i)} is a label, not a power, and cannot be checked"),
         (#"\hat{y} = 1"#, #"'\hat' cannot be checked"#),
     ])

@@ -172,6 +172,38 @@ struct CheckedSymbolicFormulaTests {
         }
     }
 
+    @Test("no silent passes: whole numbers are exact, a condition never empties a pair, steps fit small values")
+    func noSilentPasses() throws {
+        let source = MarkedSource(Self.softmaxCode + """
+            ⚑$$\\sigma(0) = 0$$
+            <!-- check: \\sigma = sigmoid -->
+
+            $$\\sum_j a_j = 1$$
+            <!-- check -->
+
+            ⚑$$\\sum_i a_i = 1, \\quad a_i = a_j$$
+            <!-- check: i == j && i != j -->
+
+            $$\\frac{dy}{dp} = \\frac{1}{p}, \\qquad \\frac{\\partial L}{\\partial a_3} = -\\frac{1}{a_3}$$
+            <!-- check: p = 0.0005; y = Foundation.log(p); L = -Foundation.log(a[2]) -->
+
+            $$\\frac{\\partial L}{\\partial W_{12}} = 2 W_{12}$$
+            <!-- check: W = [[1, 3], [2, 4]]; L = W[0][1] * W[0][1] -->
+
+            Inline, with a line break before the comment: $e^{z_1} = 20.09$
+            <!-- check -->
+            """)
+        let book = try TemporaryBook(["a.md": source.text])
+        let run = try book.render(["--check"])
+        #expect(run.stderr.contains("a.md:\(source.markers[0].line):1: error: \\sigma(0) = 0.5, written 0"), "\(run.stderr)")
+        #expect(run.stderr.contains(
+            "a.md:\(source.markers[1].line):1: error: cannot check the formula: no values of the free indices satisfy the check comment's condition"),
+            "\(run.stderr)")
+        #expect(run.stderr.components(separatedBy: "error:").count == 3, "\(run.stderr)")
+        // 1 + 1 + 3 rows of the formula whose condition holds nowhere (one problem row) + 2 + 1 + 1.
+        #expect(run.stdout.contains("numbers checked in 1 chapter, 2 wrong"), "\(run.stdout)")
+    }
+
     @Test("what cannot be checked is named, never passed silently")
     func unsupported() throws {
         let source = MarkedSource("""
