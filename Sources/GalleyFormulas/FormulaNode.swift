@@ -28,6 +28,18 @@ indirect enum FormulaNode: Equatable, Sendable {
 }
 
 extension FormulaNode {
+    /// How deep the tree goes, found without recursion: a chain such as `a b c d …` builds a
+    /// tree as deep as it is long, and every later walk of it recurses.
+    var depth: Int {
+        var deepest = 0
+        var pending: [(FormulaNode, Int)] = [(self, 1)]
+        while let (node, level) = pending.popLast() {
+            deepest = max(deepest, level)
+            for child in node.children { pending.append((child, level + 1)) }
+        }
+        return deepest
+    }
+
     /// Whether a derivative is taken anywhere inside.
     var containsDerivative: Bool {
         switch self {

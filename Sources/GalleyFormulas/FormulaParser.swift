@@ -33,9 +33,16 @@ struct FormulaParser {
         tokens = FormulaTokenizer.tokens(tex)
     }
 
+    /// The deepest tree a formula may build: walks of it recurse once per level.
+    static let maximumDepth = 300
+
     static func parse(_ tex: String) throws(FormulaError) -> ParsedFormula {
         var parser = FormulaParser(tex)
-        return try parser.formula()
+        let formula = try parser.formula()
+        for side in formula.equations.joined() where side.node.depth > maximumDepth {
+            throw FormulaError("the formula is too long or nested too deeply to check")
+        }
+        return formula
     }
 
     /// Parses one side alone (closed arithmetic uses this): nil when tokens remain.
@@ -43,6 +50,7 @@ struct FormulaParser {
         var parser = FormulaParser(tex)
         let node = try parser.expression()
         guard parser.current == nil else { throw FormulaError("unexpected \(parser.describe(parser.current!))") }
+        guard node.depth <= maximumDepth else { throw FormulaError("the formula is too long or nested too deeply to check") }
         return node
     }
 

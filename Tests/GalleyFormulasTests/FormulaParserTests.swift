@@ -172,6 +172,9 @@ struct FormulaParserTests {
             String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000),
             String(repeating: "-", count: 10_000) + "1",
             String(repeating: #"\ln "#, count: 10_000) + "2",
+            // Found by the fuzzer: a long chain builds a deep tree without deep parsing.
+            "x = " + String(repeating: "L", count: 3_500),
+            String(repeating: "1 + ", count: 5_000) + "1",
         ] {
             #expect(throws: FormulaError.self) { try FormulaParser.parseSide(tex) }
         }
