@@ -2,9 +2,25 @@
 // conversion to the Swift tree and the HTML formatter's core (positions, diagnostics). Any input
 // must parse without crashing, and every diagnostic must point inside the file.
 
+import Foundation
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzMarkdown(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    // Galley parses on 1 GiB-stack threads (`Parallel`), where nesting hundreds of levels deep is
+    // fine; on the fuzzer's own stack (smaller, and frames grown by ASan) it would not be.
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+        check(text)
+        done.signal()
+    }
+    thread.stackSize = 1 << 30
+    thread.start()
+    done.wait()
+    return 0
+}
+
+private func check(_ text: String) {
     let source = SourceFile(path: "fuzz.md", text: text)
     let result = MarkdownParser.parse(source)
     for diagnostic in result.diagnostics {
@@ -12,5 +28,4 @@ public func fuzzMarkdown(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     }
     _ = ExpressionSite.all(in: result.document)
     _ = PlainText.of(result.document.blocks.compactMap { if case .paragraph(let p) = $0 { p.content } else { nil } }.flatMap { $0 })
-    return 0
 }

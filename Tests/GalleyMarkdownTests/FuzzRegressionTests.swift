@@ -32,6 +32,25 @@ struct FuzzRegressionTests {
         }
     }
 
+    @Test("the markdown fuzzer's third find: quotes nested ninety deep around math and tables, on a deep stack as in the pipeline")
+    func deepQuotes() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("fuzz/corpus/markdown/regression-deep-quotes")
+        let data = try Data(contentsOf: url)
+        let source = SourceFile(path: "a.md", text: String(decoding: data, as: UTF8.self))
+        // The pipeline parses on 1 GiB-stack threads; the fuzzer's crash was its own 8 MB stack.
+        nonisolated(unsafe) var lines: [Int] = []
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            lines = MarkdownParser.parse(source).diagnostics.map(\.location.line)
+            done.signal()
+        }
+        thread.stackSize = 1 << 30
+        thread.start()
+        done.wait()
+        #expect(lines.allSatisfy { $0 >= 1 && $0 <= source.lineCount })
+    }
+
     @Test("the markdown fuzzer's second crash: math in a table whose cell cmark-gfm puts on line 0")
     func secondMarkdownCrash() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
