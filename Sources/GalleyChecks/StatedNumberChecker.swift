@@ -144,27 +144,28 @@ public enum StatedNumberChecker {
             var failures: [String] = []
             for row in values.rows where row.pair == number {
                 checks.numbersChecked += 1
-                let assignment = Dictionary(uniqueKeysWithValues: zip(pair.freeIndices, row.indices))
-                let at = row.indices.isEmpty ? "" : " at " + zip(pair.freeIndices, row.indices).map { "\($0) = \($1)" }.joined(separator: ", ")
-                func shown(_ tex: String) -> String { FormulaText.abbreviated(FormulaText.instantiate(tex, assignment)) }
+                // The words of a failure, made only for one.
+                var at: String {
+                    row.indices.isEmpty ? "" : " at " + zip(pair.freeIndices, row.indices).map { "\($0) = \($1)" }.joined(separator: ", ")
+                }
+                func shown(_ tex: String) -> String {
+                    FormulaText.abbreviated(FormulaText.instantiate(tex, Dictionary(uniqueKeysWithValues: zip(pair.freeIndices, row.indices))))
+                }
                 if let problem = row.problem {
                     failures.append("cannot check the formula\(at): \(problem)")
                     continue
                 }
-                if let written = pair.writtenNumber, let stated = StatedNumber(written) {
-                    let computed = pair.writtenIsRight ? row.left : row.right
-                    guard !stated.matches(computed) else { continue }
-                    let side = shown(pair.writtenIsRight ? pair.leftTeX : pair.rightTeX)
-                    failures.append("\(side) = \(stated.restyled(computed)), written \(stated.text)\(at)")
+                let computedSide = pair.writtenIsRight ? (tex: pair.leftTeX, value: row.left) : (tex: pair.rightTeX, value: row.right)
+                if let written = pair.written, written.setsPrecision, let stated = StatedNumber(written.text) {
+                    guard !stated.matches(computedSide.value) else { continue }
+                    failures.append("\(shown(computedSide.tex)) = \(stated.restyled(computedSide.value)), written \(stated.text)\(at)")
                     continue
                 }
                 let relative = pair.hasDerivative ? 1e-6 : 1e-9
                 guard !(abs(row.left - row.right) <= relative * max(1, abs(row.left), abs(row.right))) else { continue }
-                // A whole number written after `=` is compared exactly, and named as written.
-                if let number = ClosedArithmetic.bareNumber(pair.rightTeX) {
-                    failures.append("\(shown(pair.leftTeX)) = \(proseFormat(row.left)), written \(number)\(at)")
-                } else if let number = ClosedArithmetic.bareNumber(pair.leftTeX) {
-                    failures.append("\(shown(pair.rightTeX)) = \(proseFormat(row.right)), written \(number)\(at)")
+                if let written = pair.written {
+                    // A whole number after `=`, compared exactly and named as written.
+                    failures.append("\(shown(computedSide.tex)) = \(proseFormat(computedSide.value)), written \(written.text)\(at)")
                 } else {
                     failures.append(
                         "sides differ\(at): \(shown(pair.leftTeX)) = \(proseFormat(row.left)), \(shown(pair.rightTeX)) = \(proseFormat(row.right))")

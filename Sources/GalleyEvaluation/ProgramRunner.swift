@@ -21,6 +21,15 @@ struct ProgramRunner: Sendable {
     /// The module name of chapter programs, which `#file` shows in trap messages.
     static let moduleName = "Chapter"
 
+    /// The `swiftc` arguments that build chapter sources into one executable.
+    private func arguments(output: URL, sources: [String]) -> [String] {
+        Self.chapterFlags + runtime.linkFlags + [
+            "-module-cache-path", cache.folder.appendingPathComponent("ModuleCache").path,
+            "-module-name", Self.moduleName,
+            "-o", output.path,
+        ] + sources
+    }
+
     /// The outcome of compiling.
     struct Compilation: Codable {
         var succeeded: Bool
@@ -69,13 +78,7 @@ struct ProgramRunner: Sendable {
             throw .system("cannot write to the cache \(folder.path): \(error.localizedDescription)")
         }
         let temporary = folder.appendingPathComponent(".program-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        let output = try compiler.run(
-            Self.chapterFlags + runtime.linkFlags + [
-                "-module-cache-path", cache.folder.appendingPathComponent("ModuleCache").path,
-                "-module-name", Self.moduleName,
-                "-o", temporary.path,
-                folder.appendingPathComponent("main.swift").path,
-            ])
+        let output = try compiler.run(arguments(output: temporary, sources: [folder.appendingPathComponent("main.swift").path]))
         if output.succeeded, rename(temporary.path, executable.path) != 0 {
             throw .system("cannot move the compiled chapter into the cache: \(String(cString: strerror(errno)))")
         }
@@ -131,12 +134,7 @@ struct ProgramRunner: Sendable {
             throw .system("cannot write to the cache \(folder.path): \(error.localizedDescription)")
         }
         let executable = folder.appendingPathComponent("program")
-        let output = try compiler.run(
-            Self.chapterFlags + runtime.linkFlags + [
-                "-module-cache-path", cache.folder.appendingPathComponent("ModuleCache").path,
-                "-module-name", Self.moduleName,
-                "-o", executable.path,
-            ] + files)
+        let output = try compiler.run(arguments(output: executable, sources: files))
         defer { try? FileManager.default.removeItem(at: folder) }
         if output.succeeded {
             for (number, program) in pending.enumerated() {

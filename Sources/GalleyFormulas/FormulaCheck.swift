@@ -14,12 +14,26 @@ public struct FormulaCheck: Equatable, Sendable {
         /// Whether a side takes a derivative, computed by central differences (compared to a
         /// relative 10⁻⁶ rather than 10⁻⁹).
         public var hasDerivative: Bool
-        /// The side written as a bare number (`0.123`), whose decimals set the precision.
-        public var writtenNumber: String?
-        public var writtenIsRight: Bool
+        /// A side written as a bare number (`0.123`, `1`), if one is.
+        public var written: Written?
+
+        /// The number a side is written as, and how it is compared.
+        public struct Written: Equatable, Sendable {
+            public var text: String
+            public var isRight: Bool
+            /// True for a number with decimals or after `\approx`: its decimals set the
+            /// precision. A whole number after `=` is compared exactly.
+            public var setsPrecision: Bool
+        }
+
+        /// The written number whose decimals set the precision, if there is one.
+        public var writtenNumber: String? { written?.setsPrecision == true ? written?.text : nil }
+        public var writtenIsRight: Bool { written?.isRight ?? false }
     }
 
     public var pairs: [Pair]
+    /// The formula's last side as written, which a formula after it that starts with `=` continues.
+    public var lastSide: String
     /// A Swift expression of type `FormulaValues`.
     public var swift: String
     public var comment: CheckComment
@@ -35,7 +49,8 @@ public struct FormulaCheck: Equatable, Sendable {
         return try translator.translate(formula)
     }
 
-    /// The last side of a formula as written, for the formula after it that starts with `=`.
+    /// The last side of a formula as written, for the formula after it that starts with `=`,
+    /// when it could not be translated.
     public static func lastSide(of tex: String) -> String? {
         // A continuation (`= …`) has its own last side.
         var tex = Substring(tex.trimmingCharacters(in: " \n\t"))
@@ -91,16 +106,16 @@ struct FormulaTranslator {
                 let rightCase = addCase("return \(try swift(right.node))")
                 // A number written with decimals (or after \approx) is checked at its precision; a
                 // whole number after `=` is exact: `\sum_j a_j = 1` must not pass at 1.4.
-                let isApproximate = formula.approximate.indices.contains(number) && formula.approximate[number].indices.contains(position)
-                    && formula.approximate[number][position]
+                let isApproximate = formula.approximate[number][position]
                 let written = (ClosedArithmetic.bareNumber(right.tex).map { ($0, true) } ?? ClosedArithmetic.bareNumber(left.tex).map { ($0, false) })
-                    .flatMap { number, isRight in
-                        isApproximate || number.contains(where: { $0 == "." || $0 == "%" || $0 == "e" || $0 == "E" }) ? (number, isRight) : nil
+                    .map { text, isRight in
+                        FormulaCheck.Pair.Written(
+                            text: text, isRight: isRight,
+                            setsPrecision: isApproximate || text.contains(where: { $0 == "." || $0 == "%" || $0 == "e" || $0 == "E" }))
                     }
                 pairs.append(FormulaCheck.Pair(
                     leftTeX: left.tex, rightTeX: right.tex, freeIndices: ordered,
-                    hasDerivative: left.node.containsDerivative || right.node.containsDerivative,
-                    writtenNumber: written?.0, writtenIsRight: written?.1 ?? false))
+                    hasDerivative: left.node.containsDerivative || right.node.containsDerivative, written: written))
                 let positions = ordered.map { letter in indexLetters.firstIndex(of: letter)! }
                 pairSwift.append("_GalleyFormulaPair(left: \(leftCase), right: \(rightCase), free: \(positions), counts: \(countCases), condition: \(conditionCase))")
             }
@@ -109,7 +124,8 @@ struct FormulaTranslator {
         if let unused = conditionUsed.firstIndex(of: false) {
             throw FormulaError("the condition '\(comment.conditions[unused])' names no index that is free in a pair of sides")
         }
-        return FormulaCheck(pairs: pairs, swift: program(pairs: pairSwift), comment: comment)
+        return FormulaCheck(
+            pairs: pairs, lastSide: formula.equations.last?.last?.tex ?? "", swift: program(pairs: pairSwift), comment: comment)
     }
 
     // MARK: - The program

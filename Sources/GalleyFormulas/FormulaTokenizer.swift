@@ -55,13 +55,9 @@ enum FormulaTokenizer {
             let scalar = scalars[index]
             let start = index
             let before = tokens.count
-            defer {
-                // Tokens made in this step end where the step ended (letters split from one word
-                // end one after their start).
-                for position in before..<tokens.count where tokens[position].end <= tokens[position].offset + 1 {
-                    tokens[position].end = position == tokens.count - 1 ? index : tokens[position].offset + 1
-                }
-            }
+            // The step's last token ends where the step ended (a command with its group); letters
+            // split from one word keep their one-character ends.
+            defer { if tokens.count > before { tokens[tokens.count - 1].end = index } }
             switch scalar {
             case " ", "\t", "\n", "\r":
                 index += 1

@@ -339,11 +339,12 @@ struct DocumentConverter {
     /// what cannot be.
     private mutating func checkFormula(_ tex: String, comment: CheckComment, at location: SourceLocation) {
         let withoutTags = ArithmeticPair.withoutTags(tex)
-        defer { previousLastSide = FormulaCheck.lastSide(of: withoutTags) }
         do {
             let check = try FormulaCheck.translate(withoutTags, comment: comment, previousSide: previousLastSide)
             sites.append(.formula(CheckedFormula(check: check, location: location)))
+            previousLastSide = check.lastSide
         } catch {
+            previousLastSide = FormulaCheck.lastSide(of: withoutTags)
             diagnostics.append(Diagnostic(
                 path: source.path, location: location, identifier: "formula.unsupported",
                 summary: "cannot check this formula: \(error.message)"))

@@ -28,12 +28,6 @@ public struct SearchIndex: Sendable {
 
     public init() {}
 
-    /// Adds sections made elsewhere (chapters are indexed in parallel, then combined in order).
-    public mutating func append(_ other: SearchIndex) {
-        if !encoded.isEmpty && !other.encoded.isEmpty { encoded.append(UInt8(ascii: ",")) }
-        encoded += other.encoded
-        sections += other.sections
-    }
 
     /// Adds a chapter, cut into sections at its headings.
     public mutating func add(

@@ -46,10 +46,7 @@ public func _galleyBinding(_ value: [Double], _ name: String, _ vary: _GalleyVar
 
 public func _galleyBinding(_ value: [[Double]], _ name: String, _ vary: _GalleyVary?) -> [[Double]] {
     guard var vary, vary.name == name else { return value }
-    // `W_{12}`: row 1, column 2.
-    if vary.index.count == 1, (11...99).contains(vary.index[0]), vary.index[0] % 10 != 0 {
-        vary.index = [vary.index[0] / 10, vary.index[0] % 10]
-    }
+    vary.index = matrixIndices(vary.index)
     guard vary.index.count == 2, value.indices.contains(vary.index[0] - 1),
         value[vary.index[0] - 1].indices.contains(vary.index[1] - 1)
     else {
@@ -77,6 +74,13 @@ public func _galleyBinding<T: BinaryInteger>(_ value: T, _ name: String, _ vary:
 public func _galleyBinding<T: BinaryInteger>(_ value: [T], _ name: String, _ vary: _GalleyVary?) -> [T] {
     if let vary, vary.name == name { report("\(name) holds whole numbers (\(T.self)); a derivative is taken with respect to Doubles") }
     return value
+}
+
+/// A matrix's entry written with one two-digit subscript, `W_{12}`, is row 1, column 2, as
+/// courses write it; other subscripts stay as they are.
+private func matrixIndices(_ indices: [Int]) -> [Int] {
+    guard indices.count == 1, (11...99).contains(indices[0]), indices[0] % 10 != 0 else { return indices }
+    return [indices[0] / 10, indices[0] % 10]
 }
 
 // MARK: - Values
@@ -122,11 +126,9 @@ public struct _GalleyValue {
     }
 
     /// `z_j` is `at([j])`, `W_{ik}` is `at([i, k])`; indices start at 1.
-    public func at(_ indices: [Int]) -> Double {
-        // `W_{12}` is row 1, column 2 of a matrix, as courses write it.
-        if case .matrix = storage, indices.count == 1, (11...99).contains(indices[0]), indices[0] % 10 != 0 {
-            return at([indices[0] / 10, indices[0] % 10])
-        }
+    public func at(_ subscripts: [Int]) -> Double {
+        var indices = subscripts
+        if case .matrix = storage { indices = matrixIndices(subscripts) }
         let written = "\(name)_\(indices.count == 1 ? String(indices[0]) : "{" + indices.map(String.init).joined(separator: ",") + "}")"
         switch (storage, indices.count) {
         case (.vector(let values), 1):

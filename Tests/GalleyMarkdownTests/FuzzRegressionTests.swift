@@ -34,10 +34,7 @@ struct FuzzRegressionTests {
 
     @Test("the markdown fuzzer's third find: quotes nested ninety deep around math and tables, on a deep stack as in the pipeline")
     func deepQuotes() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("fuzz/corpus/markdown/regression-deep-quotes")
-        let data = try Data(contentsOf: url)
-        let source = SourceFile(path: "a.md", text: String(decoding: data, as: UTF8.self))
+        let source = try corpusFile("regression-deep-quotes")
         // The pipeline parses on 1 GiB-stack threads; the fuzzer's crash was its own 8 MB stack.
         nonisolated(unsafe) var lines: [Int] = []
         let done = DispatchSemaphore(value: 0)
@@ -53,14 +50,18 @@ struct FuzzRegressionTests {
 
     @Test("the markdown fuzzer's second crash: math in a table whose cell cmark-gfm puts on line 0")
     func secondMarkdownCrash() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("fuzz/corpus/markdown/regression-table-line-zero")
-        let data = try Data(contentsOf: url)
-        let source = SourceFile(path: "a.md", text: String(decoding: data, as: UTF8.self))
+        let source = try corpusFile("regression-table-line-zero")
         let result = MarkdownParser.parse(source)
         #expect(!result.diagnostics.isEmpty)
         for diagnostic in result.diagnostics {
             #expect(diagnostic.location.line >= 1 && diagnostic.location.line <= source.lineCount, "\(diagnostic)")
         }
+    }
+
+    /// A seed of the Markdown fuzzer's corpus, as a chapter.
+    private func corpusFile(_ name: String) throws -> SourceFile {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("fuzz/corpus/markdown/\(name)")
+        return SourceFile(path: "a.md", text: String(decoding: try Data(contentsOf: url), as: UTF8.self))
     }
 }
