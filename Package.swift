@@ -35,40 +35,64 @@ let package = Package(
         .target(name: "NeuralMath", swiftSettings: strictSettings),
         // Source locations and the one Diagnostic type. No dependencies.
         .target(name: "GalleyDiagnostics", swiftSettings: strictSettings),
+        // What the stages share of the operating system: deep-stack worker threads, files put in
+        // place atomically, child processes in a group of their own. No dependencies.
+        .target(name: "GalleySystem", swiftSettings: strictSettings),
         // Checked formulas: TeX math read and translated into Swift (never evaluated here).
-        .target(name: "GalleyFormulas", swiftSettings: strictSettings),
+        .target(name: "GalleyFormulas", dependencies: ["GalleyRecords"], swiftSettings: strictSettings),
         // Parse: cmark-gfm plus Galley's math extension into a Swift-owned document tree.
         .target(
             name: "GalleyMarkdown",
-            dependencies: ["CCmarkGFM", "GalleyDiagnostics", "GalleyFormulas"],
+            dependencies: ["CCmarkGFM", "GalleyDiagnostics"],
             swiftSettings: strictSettings
         ),
-        // What chapter code calls: show, table, the display records. Compiled into chapter
-        // programs from source; Galley's own targets use it for the record types.
-        .target(name: "GalleyRuntime", swiftSettings: strictSettings),
+        // The one contract with chapter programs: the records they send (block starts, displays,
+        // bindings, expectations, formula values, end) and the Swift names Galley generates into
+        // them. Compiled by Galley and, from its embedded sources, into chapter programs.
+        .target(name: "GalleyRecords", swiftSettings: strictSettings),
+        // Read meaning out of the parsed tree: the expression sites a chapter's code must compute
+        // (stated numbers, inline values, closed arithmetic, checked formulas).
+        .target(
+            name: "GalleySemantics",
+            dependencies: ["GalleyMarkdown", "GalleyFormulas", "GalleyDiagnostics"],
+            swiftSettings: strictSettings
+        ),
+        // What chapter code calls: show, table, expect, charts. Compiled into chapter programs
+        // from its embedded sources; Galley's checks share its precision rule for stated numbers.
+        .target(name: "GalleyRuntime", dependencies: ["GalleyRecords"], swiftSettings: strictSettings),
+        // Embeds NeuralMath's, the records' and the runtime's sources into GalleyEvaluation, so a
+        // `render` binary copied anywhere can build what chapter programs link against.
+        .executableTarget(name: "EmbedSources", swiftSettings: strictSettings),
+        .plugin(name: "EmbedRuntimeSources", capability: .buildTool(), dependencies: ["EmbedSources"]),
         // Evaluate: chapters' `swift run` blocks compiled by swiftc against NeuralMath and the
         // runtime, run as notebooks, cached.
         .target(
             name: "GalleyEvaluation",
-            dependencies: ["GalleyMarkdown", "GalleyDiagnostics", "GalleyRuntime"],
-            swiftSettings: strictSettings
+            dependencies: ["GalleyMarkdown", "GalleySemantics", "GalleyDiagnostics", "GalleyRecords", "GalleySystem"],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedRuntimeSources"]
         ),
         // Check: the numbers the prose states against the values the code computes.
         .target(
             name: "GalleyChecks",
-            dependencies: ["GalleyFormulas", "GalleyMarkdown", "GalleyDiagnostics", "GalleyEvaluation", "GalleyRuntime"],
+            dependencies: [
+                "GalleyFormulas", "GalleyMarkdown", "GalleySemantics", "GalleyDiagnostics", "GalleyEvaluation", "GalleyRuntime",
+            ],
             swiftSettings: strictSettings
         ),
         // Render: HTML pages and GitHub-ready Markdown from the document tree.
         .target(
             name: "GalleyRendering",
-            dependencies: ["GalleyMarkdown", "GalleyDiagnostics", "GalleyEvaluation", "GalleyChecks", "GalleyRuntime"],
+            dependencies: ["GalleyMarkdown", "GalleyDiagnostics", "GalleyEvaluation", "GalleyChecks", "GalleyRecords"],
             swiftSettings: strictSettings
         ),
         // The named stages in order: load the book, parse, render, write Output/ atomically.
         .target(
             name: "GalleyPipeline",
-            dependencies: ["GalleyMarkdown", "GalleyEvaluation", "GalleyChecks", "GalleyRendering", "GalleyDiagnostics"],
+            dependencies: [
+                "GalleyMarkdown", "GalleySemantics", "GalleyEvaluation", "GalleyChecks", "GalleyRendering",
+                "GalleyDiagnostics", "GalleySystem",
+            ],
             swiftSettings: strictSettings
         ),
         // The thin command line.
@@ -97,6 +121,11 @@ let package = Package(
         ),
         .testTarget(name: "GalleyFormulasTests", dependencies: ["GalleyFormulas"], swiftSettings: strictSettings),
         .testTarget(
+            name: "GalleyEvaluationTests",
+            dependencies: ["GalleyEvaluation", "GalleyRecords"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "GalleyChecksTests",
             dependencies: ["GalleyChecks", "GalleyRuntime", "GalleyMarkdown", "GalleyTestSupport"],
             swiftSettings: strictSettings
@@ -113,7 +142,9 @@ let package = Package(
         ),
         .testTarget(
             name: "RenderCommandTests",
-            dependencies: ["GalleyTestSupport", "GalleyMarkdown", "GalleyRuntime", "render"],
+            dependencies: [
+                "GalleyTestSupport", "GalleyMarkdown", "GalleySemantics", "GalleyFormulas", "GalleyRuntime", "render",
+            ],
             swiftSettings: strictSettings
         ),
     ]

@@ -26,6 +26,9 @@ private func check(_ text: String) {
     for diagnostic in result.diagnostics {
         precondition(diagnostic.location.line >= 1 && diagnostic.location.line <= source.lineCount + 1)
     }
-    _ = ExpressionSite.all(in: result.document)
+    let semantics = ChapterSemantics.read(result.document, path: source.path)
+    for diagnostic in semantics.diagnostics {
+        precondition(diagnostic.location.line >= 1 && diagnostic.location.line <= source.lineCount + 1)
+    }
     _ = PlainText.of(result.document.blocks.compactMap { if case .paragraph(let p) = $0 { p.content } else { nil } }.flatMap { $0 })
 }

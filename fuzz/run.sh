@@ -2,7 +2,8 @@
 # run.sh TARGET [SECONDS] — builds a libFuzzer harness (swiftc -sanitize=fuzzer) and runs it for
 # SECONDS (default 600) on its seed corpus in fuzz/corpus/TARGET, keeping what it learns in a
 # working copy. TARGET: math (the math scanner), numbers (the stated-number reader), formulas
-# (checked formulas read and translated) or markdown (Markdown to document, through cmark-gfm). Crashes are written to fuzz/work/TARGET/crash-*;
+# (checked formulas read and translated) or markdown (Markdown to document, through cmark-gfm, and
+# the meaning read from it). Crashes are written to fuzz/work/TARGET/crash-*;
 # turn each into a regression test.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -18,14 +19,17 @@ cp -n "$HERE/corpus/$TARGET"/* "$WORK/corpus/" 2>/dev/null || true
 case "$TARGET" in
   math)     sources=("$ROOT/Sources/GalleyMarkdown/MathScanner.swift"); harness=MathScannerFuzz.swift; extra=() ;;
   numbers)  sources=("$ROOT/Sources/GalleyRuntime/StatedNumber.swift"); harness=StatedNumberFuzz.swift; extra=() ;;
-  formulas) sources=("$ROOT"/Sources/GalleyFormulas/*.swift); harness=FormulaFuzz.swift; extra=() ;;
-  markdown) sources=("$ROOT"/Sources/GalleyDiagnostics/*.swift "$ROOT"/Sources/GalleyFormulas/*.swift "$ROOT"/Sources/GalleyMarkdown/*.swift)
+  formulas) sources=("$ROOT"/Sources/GalleyFormulas/*.swift "$ROOT/Sources/GalleyRecords/GeneratedName.swift")
+            harness=FormulaFuzz.swift; extra=() ;;
+  markdown) sources=("$ROOT"/Sources/GalleyDiagnostics/*.swift "$ROOT"/Sources/GalleyFormulas/*.swift
+                     "$ROOT/Sources/GalleyRecords/GeneratedName.swift" "$ROOT"/Sources/GalleyMarkdown/*.swift
+                     "$ROOT"/Sources/GalleySemantics/*.swift)
             harness=MarkdownFuzz.swift
             extra=(-I "$ROOT/Sources/CCmarkGFM" -lcmark-gfm -lcmark-gfm-extensions) ;;
   *) echo "unknown target $TARGET" >&2; exit 2 ;;
 esac
 for file in "${sources[@]}"; do
-  sed -E '/^(public |internal )?import Galley(Diagnostics|Formulas|Markdown|Runtime)$/d' "$file" > "$WORK/src/$(basename "$(dirname "$file")")-$(basename "$file")"
+  sed -E '/^(public |internal )?import Galley(Diagnostics|Formulas|Markdown|Records|Runtime|Semantics)$/d' "$file" > "$WORK/src/$(basename "$(dirname "$file")")-$(basename "$file")"
 done
 cp "$HERE/$harness" "$WORK/src/"
 swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name Fuzz -swift-version 6 \

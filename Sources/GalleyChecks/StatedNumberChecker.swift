@@ -1,15 +1,16 @@
 public import GalleyDiagnostics
 public import GalleyEvaluation
 public import GalleyMarkdown
+public import GalleySemantics
 import GalleyFormulas
 import GalleyRuntime
 
 /// Checks every number the prose states against the value the code computes, at the precision
 /// the author wrote, and works out the fix for each stale one.
 public enum StatedNumberChecker {
-    public static func check(_ document: Document, evaluation: ChapterEvaluation?, source: SourceFile) -> ChapterChecks {
+    public static func check(_ sites: [ExpressionSite], evaluation: ChapterEvaluation?, source: SourceFile) -> ChapterChecks {
         var checks = ChapterChecks()
-        for (id, site) in ExpressionSite.all(in: document).enumerated() {
+        for (id, site) in sites.enumerated() {
             switch site {
             case .statedNumbers(let link):
                 checkLink(link, value: evaluation?.values[id], problem: evaluation?.bindingProblems[id], source: source, into: &checks)
@@ -91,29 +92,30 @@ public enum StatedNumberChecker {
     /// Two closed-arithmetic sides of a formula: at the precision of the side written as a bare
     /// number (`4.5369/2 = 2.26854` is checked to five decimals), or to a relative 10⁻⁹.
     private static func checkArithmetic(
-        _ pair: ArithmeticPair, value: BoundValue?, source: SourceFile, into checks: inout ChapterChecks
+        _ site: ArithmeticPair, value: BoundValue?, source: SourceFile, into checks: inout ChapterChecks
     ) {
+        let pair = site.pair
         guard let numbers = value?.numbers, numbers.count == 2 else { return }
         checks.numbersChecked += 1
-        if checks.formulas[pair.location] == nil { checks.formulas[pair.location] = true }
+        if checks.formulas[site.location] == nil { checks.formulas[site.location] = true }
         let (left, right) = (numbers[0], numbers[1])
         if let written = pair.writtenSide, let number = StatedNumber(written.tex) {
             let computed = written.isRight ? left : right
             let computedTeX = written.isRight ? pair.leftTeX : pair.rightTeX
             guard !number.matches(computed) else { return }
             checks.numbersWrong += 1
-            checks.formulas[pair.location] = false
+            checks.formulas[site.location] = false
             checks.diagnostics.append(Diagnostic(
-                path: source.path, location: pair.location, identifier: "formula.arithmetic",
+                path: source.path, location: site.location, identifier: "formula.arithmetic",
                 summary: "\(computedTeX) = \(number.restyled(computed)), written \(number.text)"))
             return
         }
         let allowed = 1e-9 * max(1, abs(left), abs(right))
         guard !(abs(left - right) <= allowed) else { return }
         checks.numbersWrong += 1
-        checks.formulas[pair.location] = false
+        checks.formulas[site.location] = false
         checks.diagnostics.append(Diagnostic(
-            path: source.path, location: pair.location, identifier: "formula.arithmetic",
+            path: source.path, location: site.location, identifier: "formula.arithmetic",
             summary: "sides differ: \(pair.leftTeX) = \(proseFormat(left)), \(pair.rightTeX) = \(proseFormat(right))"))
     }
 

@@ -1,4 +1,4 @@
-public import GalleyRuntime
+public import GalleyRecords
 
 /// What one block printed and displayed, in the order it happened.
 public struct BlockOutput: Equatable, Sendable, Codable {

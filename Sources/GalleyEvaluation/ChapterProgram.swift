@@ -1,3 +1,5 @@
+import GalleyRecords
+
 /// A chapter's `swift run` blocks as one Swift program, run the way a notebook runs its cells:
 /// in order, sharing state, so a `let` in the first block is visible in the fourth.
 ///
@@ -30,7 +32,7 @@ struct ChapterProgram: Equatable {
         /// The generated declaration: padded so that the expression starts at its own Markdown
         /// column where the line leaves room, and the column at which it starts.
         var declaration: (text: String, expressionColumn: Int) {
-            let prefix = "let _galleyValue\(id) = "
+            let prefix = "let \(GeneratedName.valuePrefix)\(id) = "
             let padding = max(0, column - 1 - prefix.count)
             return (String(repeating: " ", count: padding) + prefix + expression, padding + prefix.count + 1)
         }
@@ -49,27 +51,27 @@ struct ChapterProgram: Equatable {
         var text = Self.implicitImports.map { "import \($0)\n" }.joined()
         let file = quotedPath
         for block in blocks {
-            text += "_galleyBeginBlock(\(block.index))\n"
+            text += "\(GeneratedName.beginBlock)(\(block.index))\n"
             text += "#sourceLocation(file: \"\(file)\", line: \(block.firstLine))\n"
             text += block.code
             if !block.code.hasSuffix("\n") { text += "\n" }
             text += "#sourceLocation()\n"
         }
         text += bindingsSource
-        text += "_galleyEnd()\n"
+        text += "\(GeneratedName.end)()\n"
         return text
     }
 
     /// The bindings, each evaluated at its Markdown line and then reported.
     private var bindingsSource: String {
         guard !bindings.isEmpty else { return "" }
-        var text = "_galleyBeginBindings()\n"
+        var text = "\(GeneratedName.beginBindings)()\n"
         for binding in bindings {
             let file = binding.isFormula ? Self.formulaFile(path: quotedPath, id: binding.id) : quotedPath
             text += "#sourceLocation(file: \"\(file)\", line: \(binding.isFormula ? 1 : binding.line))\n"
             text += binding.declaration.text + "\n"
             text += "#sourceLocation()\n"
-            text += "_galleyBind(\(binding.id), _galleyValue\(binding.id))\n"
+            text += "\(GeneratedName.bind)(\(binding.id), \(GeneratedName.valuePrefix)\(binding.id))\n"
         }
         return text
     }
@@ -102,7 +104,7 @@ struct ChapterProgram: Equatable {
         var body = ""
         let file = quotedPath
         for block in blocks {
-            body += "_galleyBeginBlock(\(block.index))\n"
+            body += "\(GeneratedName.beginBlock)(\(block.index))\n"
             body += "#sourceLocation(file: \"\(file)\", line: \(block.firstLine))\n"
             for line in block.code.split(separator: "\n", omittingEmptySubsequences: false) {
                 if let module = Self.importedModule(line) {
@@ -116,7 +118,7 @@ struct ChapterProgram: Equatable {
             body += "#sourceLocation()\n"
         }
         body += bindingsSource
-        body += "_galleyEnd()\n"
+        body += "\(GeneratedName.end)()\n"
         return imports.map { "import \($0)\n" }.joined() + "func \(name)() {\n" + body + "}\n"
     }
 

@@ -1,7 +1,8 @@
 import Foundation
 import GalleyDiagnostics
 import GalleyMarkdown
-import GalleyRuntime
+import GalleySemantics
+import GalleyRecords
 
 /// Evaluates one chapter: the notebook run of its ordinary blocks, then each `fails` block on its
 /// own, after the blocks before it.
@@ -123,6 +124,7 @@ struct ChapterSession {
     /// blocks checked, and the bindings' values.
     private mutating func execute(_ program: ChapterProgram, indices: [Int]) throws(EvaluationError) {
         let run = try runner.run(program)
+        reportUnreadableRecords(run)
         for (position, index) in indices.enumerated() {
             if let output = run.outputs[position] { setOutput(index, output) }
         }
@@ -133,7 +135,7 @@ struct ChapterSession {
             if let trapped = program.bindings.first(where: { run.values[$0.id] == nil }) {
                 let message = run.timedOut ? "ran out of time" : trapMessage(run.bindingsError, exitStatus: run.exitStatus, signal: run.signal).text
                 bindingProblems[trapped.id] = message
-                let what = if case .formula = sites[trapped.id] { "checking the formula" } else { "evaluating '\(trapped.expression)'" }
+                let what = sites[trapped.id].isCheckedFormula ? "checking the formula" : "evaluating '\(trapped.expression)'"
                 diagnostics.append(Diagnostic(
                     path: path, location: sites[trapped.id].expressionLocation, identifier: "binding.trap",
                     summary: "\(what) failed: \(message)"))
@@ -203,6 +205,7 @@ struct ChapterSession {
             return
         }
         let run = try runner.run(program)
+        reportUnreadableRecords(run)
         let position = indices.count - 1
         setOutput(index, run.outputs[position] ?? BlockOutput())
         if run.lastBlock == position, !(run.exitStatus == 0 && run.finished) {
@@ -216,7 +219,20 @@ struct ChapterSession {
         }
     }
 
-    // MARK: - Expectations and bindings
+    // MARK: - Records, expectations and bindings
+
+    /// A record the program sent that Galley cannot read — a runtime from another version of
+    /// Galley, or chapter code that wrote Galley's marker itself — is an error on the chapter: what
+    /// it carried is missing from the page.
+    private mutating func reportUnreadableRecords(_ run: ProgramRunner.Run) {
+        guard let first = run.unreadableRecords.first else { return }
+        let others = run.unreadableRecords.count - 1
+        diagnostics.append(Diagnostic(
+            path: path, location: SourceLocation(line: 1, column: 1), identifier: "run.unreadable-record",
+            summary: "the chapter's program sent a record Galley cannot read (\(first))"
+                + (others > 0 ? " and \(others) more" : ""),
+            explanation: "Chapter programs and Galley must come from the same build of Galley; clear the cache folder if they do not."))
+    }
 
     private mutating func recordExpectations(_ run: ProgramRunner.Run, indices: [Int]) {
         for item in run.expectations where item.block < indices.count {
@@ -271,7 +287,7 @@ struct ChapterSession {
             bindings: withBindings ? sites.enumerated().filter { !$0.element.expression.allSatisfy { $0 == " " } }.map { id, site in
                 ChapterProgram.Binding(
                     id: id, expression: site.expression, line: site.expressionLocation.line,
-                    column: site.expressionLocation.column, isFormula: { if case .formula = site { true } else { false } }())
+                    column: site.expressionLocation.column, isFormula: site.isCheckedFormula)
             } : [])
     }
 

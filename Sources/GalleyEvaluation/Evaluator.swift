@@ -1,6 +1,8 @@
 public import Foundation
+import GalleySystem
 import GalleyDiagnostics
 public import GalleyMarkdown
+public import GalleySemantics
 
 /// The evaluate stage: compiles and runs each chapter's `swift run` blocks with the real `swiftc`
 /// against NeuralMath and the Galley runtime, and reports what they printed, displayed and got wrong.
@@ -40,21 +42,35 @@ public struct Evaluator: Sendable {
             timeout: configuration.timeout, outputCap: configuration.outputCap))
     }
 
-    /// Whether a chapter has anything to run: code blocks, or expressions its prose binds to.
-    public static func hasRunnableBlocks(_ document: Document) -> Bool {
-        (document.containsRunBlocks && !runnableBlocks(in: document).isEmpty) || !ExpressionSite.all(in: document).isEmpty
+    /// One chapter to evaluate: its document, what its prose and formulas ask of its code, and
+    /// its path as diagnostics show it.
+    public struct Chapter: Sendable {
+        public var document: Document
+        public var sites: [ExpressionSite]
+        public var path: String
+
+        public init(document: Document, sites: [ExpressionSite], path: String) {
+            self.document = document
+            self.sites = sites
+            self.path = path
+        }
+
+        /// Whether the chapter has anything to run: code blocks, or expressions to compute.
+        public var needsEvaluation: Bool {
+            !sites.isEmpty || (document.containsRunBlocks && !Evaluator.runnableBlocks(in: document).isEmpty)
+        }
     }
 
     /// Evaluates the `swift run` blocks of several chapters: first every chapter that needs it is
     /// compiled, together in one `swiftc` call where that works, then each chapter runs in its own
     /// process, in parallel. Results are in the order of `chapters`.
     public func evaluate(
-        _ chapters: [(document: Document, path: String)]
+        _ chapters: [Chapter]
     ) throws(EvaluationError) -> (evaluations: [ChapterEvaluation], compileTime: Duration, runTime: Duration) {
         let clock = ContinuousClock()
         let compileStart = clock.now
         let blocks = chapters.map { Self.runnableBlocks(in: $0.document) }
-        let sites = chapters.map { ExpressionSite.all(in: $0.document) }
+        let sites = chapters.map(\.sites)
         let programs = chapters.indices.map { index in
             blocks[index].isEmpty && sites[index].isEmpty
                 ? nil : ChapterSession.notebookProgram(path: chapters[index].path, blocks: blocks[index], sites: sites[index])
@@ -88,9 +104,9 @@ public struct Evaluator: Sendable {
     }
 
     /// Evaluates the `swift run` blocks of one parsed chapter.
-    public func evaluate(_ document: Document, path: String) throws(EvaluationError) -> ChapterEvaluation {
+    public func evaluate(_ chapter: Chapter) throws(EvaluationError) -> ChapterEvaluation {
         var session = ChapterSession(
-            path: path, blocks: Self.runnableBlocks(in: document), sites: ExpressionSite.all(in: document), runner: runner)
+            path: chapter.path, blocks: Self.runnableBlocks(in: chapter.document), sites: chapter.sites, runner: runner)
         return try session.evaluate()
     }
 

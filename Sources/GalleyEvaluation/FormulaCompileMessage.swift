@@ -1,4 +1,5 @@
 import Foundation
+import GalleyRecords
 
 /// A compiler error in the Swift Galley wrote for a checked formula, said in terms of the formula
 /// and its check comment.
@@ -10,12 +11,12 @@ enum FormulaCompileMessage {
     static func summary(_ message: String, in expression: String, at offset: Int) -> String {
         if message.hasPrefix("cannot find '"), let name = message.split(separator: "'").dropFirst().first {
             // A symbol of the formula, or a name in the comment's Swift (a misspelt function)?
-            if expression.contains("_GalleyValue(`\(name)`") || expression.contains("_galleyBinding(`\(name)`") {
+            if expression.contains("\(GeneratedName.valueType)(`\(name)`") || expression.contains("\(GeneratedName.binding)(`\(name)`") {
                 return "checking the formula: '\(name)' is not a variable of the chapter; bind it in the check comment, as in <!-- check: \(name) = … -->"
             }
             return "checking the formula: cannot find '\(name)' in the check comment's bindings or the chapter"
         }
-        if message.contains("_galleyBinding") || message.contains("initializer") {
+        if message.contains("\(GeneratedName.binding)") || message.contains("initializer") {
             let name = symbol(before: offset, in: expression).map { "'\($0)'" } ?? "a symbol"
             return "checking the formula: \(name) must be a number, a vector, a matrix (of Doubles) or a function of one number"
         }
@@ -29,13 +30,13 @@ enum FormulaCompileMessage {
         let end = min(max(offset, 0), bytes.count)
         let before = String(decoding: bytes[..<end], as: UTF8.self)
         let after = String(decoding: bytes[end...], as: UTF8.self)
-        let binding = before.range(of: "_galleyBinding(", options: .backwards)
-        let value = before.range(of: "_GalleyValue(", options: .backwards)
+        let binding = before.range(of: "\(GeneratedName.binding)(", options: .backwards)
+        let value = before.range(of: "\(GeneratedName.valueType)(", options: .backwards)
         if let value, binding.map({ $0.lowerBound < value.lowerBound }) ?? true {
             return backticked(in: String(before[value.upperBound...]) + after, last: false)
         }
         if let binding { return backticked(in: String(before[..<binding.lowerBound]), last: true) }
-        if let next = after.range(of: "_GalleyValue(") { return backticked(in: String(after[next.upperBound...]), last: false) }
+        if let next = after.range(of: "\(GeneratedName.valueType)(") { return backticked(in: String(after[next.upperBound...]), last: false) }
         return nil
     }
 

@@ -1,9 +1,9 @@
 import Foundation
-import GalleyRuntime
+import GalleyRecords
 
 /// Splits a chapter program's output into its blocks' outputs, as it streams in.
 ///
-/// It reads the records of `RecordChannel` — block starts, displayed items, the normal end — and
+/// It reads the records of `ProgramRecord` — block starts, displayed items, the normal end — and
 /// keeps everything else as the text the blocks printed. Each block may write up to `cap` bytes to
 /// each stream; the rest is dropped and the block is marked truncated, so a block that prints
 /// 100 MB costs 1 MB of memory.
@@ -24,6 +24,8 @@ struct OutputCollector {
     private(set) var expectations: [BlockExpectation] = []
     /// What the program wrote to standard error while evaluating the bindings.
     private(set) var bindingsError = ""
+    /// Record lines that carried the run's marker but could not be read, in order.
+    private(set) var unreadable: [RecordLine.UnreadableRecord] = []
 
     private var pendingOutput: [UInt8] = []
     private var pendingError: [UInt8] = []
@@ -38,14 +40,7 @@ struct OutputCollector {
     init(nonce: String, cap: Int = 1 << 20) {
         self.nonce = nonce
         self.cap = cap
-        self.marker = Array((RecordChannel.marker + nonce + " ").utf8)
-    }
-
-    private static var decoder: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return decoder
+        self.marker = Array((RecordLine.marker + nonce + " ").utf8)
     }
 
     // MARK: - Standard output
@@ -63,7 +58,7 @@ struct OutputCollector {
             }
             let line = pendingOutput[separator..<newline]
             if line.starts(with: marker) {
-                handleRecord(String(decoding: line.dropFirst(marker.count), as: UTF8.self))
+                handleRecord(line.dropFirst(marker.count))
             } else {
                 appendText(line + [UInt8(ascii: "\n")])
             }
@@ -74,41 +69,37 @@ struct OutputCollector {
         pendingOutput.removeAll(keepingCapacity: true)
     }
 
-    private mutating func handleRecord(_ record: String) {
-        let parts = record.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
-        let kind = parts.first.map(String.init) ?? ""
-        let payload = parts.count > 1 ? String(parts[1]) : ""
-        switch kind {
-        case "block":
-            if let index = Int(payload) {
-                currentBlock = index
-                if outputs[index] == nil { outputs[index] = BlockOutput() }
-            }
-        case "display":
-            guard let block = currentBlock, !reachedBindings,
-                let item = try? Self.decoder.decode(DisplayItem.self, from: Data(payload.utf8))
-            else { return }
-            let size = payload.utf8.count
+    private mutating func handleRecord(_ payload: ArraySlice<UInt8>) {
+        let record: ProgramRecord
+        do {
+            record = try RecordLine.decode(payload)
+        } catch {
+            unreadable.append(error)
+            return
+        }
+        switch record {
+        case .blockStarted(let index):
+            currentBlock = index
+            if outputs[index] == nil { outputs[index] = BlockOutput() }
+        case .display(let item):
+            guard let block = currentBlock, !reachedBindings else { return }
+            let size = payload.count
             guard outputBytes[block, default: 0] + size <= cap else {
                 outputs[block, default: BlockOutput()].truncated = true
                 return
             }
             outputBytes[block, default: 0] += size
             outputs[block, default: BlockOutput()].items.append(.display(item))
-        case "end":
+        case .end:
             finished = true
-        case "bindings":
+        case .bindingsStarted:
             reachedBindings = true
-        case "bind":
-            if let value = try? Self.decoder.decode(BoundValue.self, from: Data(payload.utf8)) {
-                values[value.id] = value
-            }
-        case "expect":
-            if let block = currentBlock, let expectation = try? Self.decoder.decode(Expectation.self, from: Data(payload.utf8)) {
+        case .bound(let value):
+            values[value.id] = value
+        case .expectation(let expectation):
+            if let block = currentBlock {
                 expectations.append(BlockExpectation(block: block, expectation: expectation))
             }
-        default:
-            break
         }
     }
 
@@ -136,9 +127,12 @@ struct OutputCollector {
             let line = Array(pendingError[..<newline])
             pendingError.removeFirst(newline + 1)
             if line.starts(with: marker) {
-                let record = String(decoding: line.dropFirst(marker.count), as: UTF8.self)
-                if record.hasPrefix("block "), let index = Int(record.dropFirst(6)) { errorBlock = index }
-                if record.hasPrefix("bindings") { errorBlock = Self.bindingsStage }
+                // Standard output carries the same record; an unreadable one is reported from there.
+                switch try? RecordLine.decode(line.dropFirst(marker.count)) {
+                case .blockStarted(let index): errorBlock = index
+                case .bindingsStarted: errorBlock = Self.bindingsStage
+                default: break
+                }
                 continue
             }
             appendError(line + [UInt8(ascii: "\n")])

@@ -1,4 +1,5 @@
 import Foundation
+import GalleySystem
 import Synchronization
 
 /// Compiled chapter programs and their results, on disk, keyed by everything that decides them:
@@ -38,13 +39,8 @@ struct ProgramCache: Sendable {
         guard let data = try? encoder.encode(value) else { return }
         let folder = entry(for: key)
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(name).\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        guard (try? data.write(to: temporary)) != nil else { return }
-        if rename(temporary.path, folder.appendingPathComponent(name).path) != 0 {
-            try? FileManager.default.removeItem(at: temporary)
-        } else {
-            writtenNow.insert(key + "/" + name)
-        }
+        guard (try? AtomicFile.write(data, to: folder.appendingPathComponent(name))) != nil else { return }
+        writtenNow.insert(key + "/" + name)
     }
 }
 

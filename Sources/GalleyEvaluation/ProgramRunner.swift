@@ -1,5 +1,7 @@
 import Foundation
+import GalleySystem
 import GalleyDiagnostics
+import GalleyRecords
 
 /// Compiles one chapter program with `swiftc` and runs it, through the cache.
 struct ProgramRunner: Sendable {
@@ -48,6 +50,8 @@ struct ProgramRunner: Sendable {
         var values: [Int: BoundValue]
         var expectations: [BlockExpectation]
         var bindingsError: String
+        /// Record lines Galley could not read, each described.
+        var unreadableRecords: [String]
         var exitStatus: Int32?
         var signal: Int32?
         var timedOut: Bool
@@ -77,12 +81,17 @@ struct ProgramRunner: Sendable {
         } catch {
             throw .system("cannot write to the cache \(folder.path): \(error.localizedDescription)")
         }
-        let temporary = folder.appendingPathComponent(".program-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let temporary = AtomicFile.temporaryURL(beside: executable)
         let output = try compiler.run(arguments(output: temporary, sources: [folder.appendingPathComponent("main.swift").path]))
-        if output.succeeded, rename(temporary.path, executable.path) != 0 {
-            throw .system("cannot move the compiled chapter into the cache: \(String(cString: strerror(errno)))")
+        if output.succeeded {
+            do {
+                try AtomicFile.move(temporary, into: executable)
+            } catch {
+                throw .system("cannot put the compiled chapter into the cache: \(error)")
+            }
+        } else {
+            try? FileManager.default.removeItem(at: temporary)
         }
-        try? FileManager.default.removeItem(at: temporary)
         let compilation = Compilation(
             succeeded: output.succeeded,
             diagnostics: output.diagnostics, text: output.text, argument: nil)
@@ -193,7 +202,7 @@ struct ProgramRunner: Sendable {
         if let cached = cache.load(Run.self, key: key, name: "run.json") { return cached }
         let nonce = String(UInt64.random(in: 0...UInt64.max), radix: 36)
         var environment = ProcessInfo.processInfo.environment
-        environment[RecordChannel.nonceVariable] = nonce
+        environment[RecordLine.nonceVariable] = nonce
         // On a trap the runtime's backtracer names the failure and the line it happened at; only
         // the crashed thread's top frames, no registers or images: Galley reads and then drops it.
         environment["SWIFT_BACKTRACE"] =
@@ -204,14 +213,20 @@ struct ProgramRunner: Sendable {
             executable: cache.entry(for: key).appendingPathComponent("program").path,
             arguments: argument.map { [$0] } ?? [],
             environment: environment, timeout: timeout)
-        let termination = try process.run(
-            standardOutput: { collector.consumeOutput($0) },
-            standardError: { collector.consumeError($0) })
+        let termination: ChildProcess.Termination
+        do {
+            termination = try process.run(
+                standardOutput: { collector.consumeOutput($0) },
+                standardError: { collector.consumeError($0) })
+        } catch {
+            throw .system(error.description)
+        }
         collector.finish()
         let run = Run(
             outputs: collector.outputs, lastBlock: collector.currentBlock, finished: collector.finished,
             reachedBindings: collector.reachedBindings, values: collector.values,
             expectations: collector.expectations, bindingsError: collector.bindingsError,
+            unreadableRecords: collector.unreadable.map(\.description),
             exitStatus: termination.exitStatus, signal: termination.signal, timedOut: termination.timedOut)
         // A timed-out run is not cached: the next render should try again.
         if !termination.timedOut { cache.store(run, key: key, name: "run.json") }
@@ -219,4 +234,3 @@ struct ProgramRunner: Sendable {
     }
 }
 
-import GalleyRuntime

@@ -1,25 +1,23 @@
 import Foundation
+import GalleySystem
 
-/// NeuralMath and the Galley runtime, compiled as libraries that chapter programs link against.
+/// NeuralMath, the records and the Galley runtime, compiled as libraries that chapter programs
+/// link against.
 ///
-/// `render` builds them itself, from the sources of the package it was built from, into a cache
-/// folder keyed by a hash of those sources and the compiler version, so that it works from any
-/// folder and a changed NeuralMath is picked up without anyone deleting a cache. SwiftPM's own
-/// `.build` layout is no stable interface, so it is not used.
+/// Their sources are embedded in Galley itself (`EmbeddedRuntimeSources`, generated at build time
+/// by the EmbedRuntimeSources plugin), so a `render` binary copied anywhere can build them. They
+/// are built into a cache folder keyed by a hash of those sources and the compiler version, so a
+/// changed NeuralMath is picked up without anyone deleting a cache. SwiftPM's own `.build` layout
+/// is no stable interface, so it is not used.
 struct RuntimeLibrary: Sendable {
-    /// The folder holding `libNeuralMath.so`, `libGalleyRuntime.so` and their `.swiftmodule`s.
+    /// The folder holding `libNeuralMath.so`, `libGalleyRecords.so`, `libGalleyRuntime.so` and
+    /// their `.swiftmodule`s.
     let folder: URL
     /// The hash of the sources and compiler, part of every chapter's cache key.
     let hash: String
 
-    /// The modules chapter code sees, in build order.
-    static let modules = ["NeuralMath", "GalleyRuntime"]
-
-    /// The package's `Sources` folder: `$GALLEY_SOURCES`, or the one this file was compiled from.
-    static func sourcesFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        if let explicit = environment["GALLEY_SOURCES"] { return URL(fileURLWithPath: explicit) }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    }
+    /// The modules chapter code sees, in build order: each may import those before it.
+    static let modules = EmbeddedRuntimeSources.modules.map(\.name)
 
     /// Flags for compiling the libraries, part of the cache key.
     static let libraryFlags = [
@@ -28,34 +26,41 @@ struct RuntimeLibrary: Sendable {
         "-enable-upcoming-feature", "ExistentialAny",
     ]
 
-    /// NeuralMath is the math chapters run, optimised; the runtime only passes records and
-    /// formats values, and optimising it tripled the time of a machine's first render.
+    /// NeuralMath is the math chapters run, optimised; the records and the runtime only pass
+    /// records and format values, and optimising them tripled the time of a machine's first render.
     static func optimization(for module: String) -> String {
         module == "NeuralMath" ? "-O" : "-Onone"
     }
 
+    /// What each module imports of the others (NeuralMath and the records import none).
+    static let imports = ["GalleyRuntime": ["GalleyRecords"]]
+
+    /// The modules in waves that build side by side, each after the modules it imports.
+    static var buildWaves: [[String]] {
+        var waves: [[String]] = []
+        var done: Set<String> = []
+        var left = modules
+        while !left.isEmpty {
+            let ready = left.filter { Set(imports[$0] ?? []).isSubset(of: done) }
+            guard !ready.isEmpty else { return waves + [left] }
+            waves.append(ready)
+            done.formUnion(ready)
+            left.removeAll { ready.contains($0) }
+        }
+        return waves
+    }
+
     /// Builds the libraries into `cache`, or finds them there from an earlier run.
     static func prepare(compiler: SwiftCompiler, cache: URL) throws(EvaluationError) -> RuntimeLibrary {
-        let sources = sourcesFolder()
-        var files: [String: [URL]] = [:]
         var hash = ContentHash()
         hash.add(compiler.version)
         for flag in libraryFlags { hash.add(flag) }
-        for module in modules {
-            let folder = sources.appendingPathComponent(module)
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
-                throw .runtimeLibrary("no sources at \(folder.path); set GALLEY_SOURCES to the package's Sources folder")
-            }
-            let swiftFiles = names.filter { $0.hasSuffix(".swift") }.sorted().map { folder.appendingPathComponent($0) }
-            files[module] = swiftFiles
-            hash.add(module)
-            hash.add(optimization(for: module))
-            for file in swiftFiles {
-                guard let data = FileManager.default.contents(atPath: file.path) else {
-                    throw .runtimeLibrary("cannot read \(file.path)")
-                }
-                hash.add(file.lastPathComponent)
-                hash.add(data)
+        for module in EmbeddedRuntimeSources.modules {
+            hash.add(module.name)
+            hash.add(optimization(for: module.name))
+            for file in module.files {
+                hash.add(file.name)
+                hash.add(file.text)
             }
         }
         let key = hash.hex
@@ -67,39 +72,52 @@ struct RuntimeLibrary: Sendable {
 
         // Build beside the final folder, then move it into place in one step; a concurrent run
         // that gets there first wins, and its build is as good as ours.
-        let staging = cache.appendingPathComponent("runtime-\(key).building-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        do {
-            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        } catch {
-            throw .runtimeLibrary("cannot create \(staging.path): \(error.localizedDescription)")
-        }
+        let staging = AtomicFile.temporaryURL(beside: folder, purpose: "building")
         defer { try? FileManager.default.removeItem(at: staging) }
-        // The two modules do not import each other: they are built side by side.
-        let sourceFiles = files
-        let failures = Parallel.map(modules) { module -> String? in
-            var arguments = libraryFlags + [
-                optimization(for: module),
-                "-emit-library", "-emit-module",
-                "-module-name", module,
-                "-o", staging.appendingPathComponent("lib\(module).so").path,
-                "-emit-module-path", staging.appendingPathComponent("\(module).swiftmodule").path,
-                "-module-cache-path", cache.appendingPathComponent("ModuleCache").path,
-                "-Xlinker", "-soname=lib\(module).so",
-            ]
-            arguments += (sourceFiles[module] ?? []).map(\.path)
-            do {
-                let output = try compiler.run(arguments)
-                return output.succeeded ? nil : "\(module) did not compile:\n\(output.text)"
-            } catch {
-                return "\(module) did not compile: \(error)"
+        var sourceFiles: [String: [String]] = [:]
+        do {
+            for module in EmbeddedRuntimeSources.modules {
+                let sources = staging.appendingPathComponent("Sources").appendingPathComponent(module.name)
+                try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
+                for file in module.files {
+                    let url = sources.appendingPathComponent(file.name)
+                    try Data(file.text.utf8).write(to: url)
+                    sourceFiles[module.name, default: []].append(url.path)
+                }
             }
+        } catch {
+            throw .runtimeLibrary("cannot write the sources to \(staging.path): \(error.localizedDescription)")
         }
-        if let failure = failures.compactMap({ $0 }).first { throw .runtimeLibrary(failure) }
+        let built = sourceFiles
+        for wave in buildWaves {
+            let failures = Parallel.map(wave) { module -> String? in
+                var arguments = libraryFlags + [
+                    optimization(for: module),
+                    "-emit-library", "-emit-module",
+                    "-module-name", module,
+                    "-o", staging.appendingPathComponent("lib\(module).so").path,
+                    "-emit-module-path", staging.appendingPathComponent("\(module).swiftmodule").path,
+                    "-module-cache-path", cache.appendingPathComponent("ModuleCache").path,
+                    "-I", staging.path, "-L", staging.path,
+                    "-Xlinker", "-soname=lib\(module).so",
+                    "-Xlinker", "-rpath", "-Xlinker", folder.path,
+                ]
+                arguments += (imports[module] ?? []).map { "-l\($0)" }
+                arguments += built[module] ?? []
+                do {
+                    let output = try compiler.run(arguments)
+                    return output.succeeded ? nil : "\(module) did not compile:\n\(output.text)"
+                } catch {
+                    return "\(module) did not compile: \(error)"
+                }
+            }
+            if let failure = failures.compactMap({ $0 }).first { throw .runtimeLibrary(failure) }
+        }
         _ = FileManager.default.createFile(atPath: staging.appendingPathComponent("complete").path, contents: Data())
-        if rename(staging.path, folder.path) != 0,
-            !FileManager.default.fileExists(atPath: folder.appendingPathComponent("complete").path)
-        {
-            throw .runtimeLibrary("cannot move the built libraries to \(folder.path): \(String(cString: strerror(errno)))")
+        do {
+            try AtomicFile.move(staging, into: folder, keepingExisting: true)
+        } catch {
+            throw .runtimeLibrary("\(error)")
         }
         return library
     }

@@ -1,4 +1,5 @@
 public import Foundation
+import GalleySystem
 import GalleyDiagnostics
 
 /// The toolchain's `swiftc`, which compiles every chapter: no interpreter of Galley's own.
@@ -31,21 +32,20 @@ public struct SwiftCompiler: Sendable {
         {
             return SwiftCompiler(path: path, version: String(text[text.index(after: newline)...]))
         }
-        let run = try ChildProcess(executable: path, arguments: ["--version"], timeout: .seconds(60)).collect()
+        let run: (termination: ChildProcess.Termination, output: String, errors: String)
+        do {
+            run = try ChildProcess(executable: path, arguments: ["--version"], timeout: .seconds(60)).collect()
+        } catch {
+            throw .compilerNotFound(error.description)
+        }
         guard run.termination.succeeded else {
             throw .compilerNotFound("\(path) --version failed: \(run.errors)")
         }
         let version = (run.output + run.errors).trimmingCharacters(in: .whitespacesAndNewlines)
         if let remembered, let identity {
-            // Written whole under a temporary name, then renamed: concurrent renders see the old
-            // file or the new one.
-            let temporary = remembered.deletingLastPathComponent()
-                .appendingPathComponent(".compiler-version-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-            if (try? Data((identity + "\n" + version).utf8).write(to: temporary)) != nil,
-                rename(temporary.path, remembered.path) != 0
-            {
-                try? FileManager.default.removeItem(at: temporary)
-            }
+            // Concurrent renders see the old file or the new one; a cache that cannot be written
+            // only costs the next run a `swiftc --version`.
+            try? AtomicFile.write(Data((identity + "\n" + version).utf8), to: remembered)
         }
         return SwiftCompiler(path: path, version: version)
     }
@@ -69,7 +69,13 @@ public struct SwiftCompiler: Sendable {
 
     /// Runs `swiftc` with `arguments` and reads its diagnostics.
     func run(_ arguments: [String], timeout: Duration = .seconds(300)) throws(EvaluationError) -> Output {
-        let run = try ChildProcess(executable: path, arguments: ["-diagnostic-style", "llvm"] + arguments, timeout: timeout).collect()
+        let run: (termination: ChildProcess.Termination, output: String, errors: String)
+        do {
+            run = try ChildProcess(executable: path, arguments: ["-diagnostic-style", "llvm"] + arguments, timeout: timeout)
+                .collect()
+        } catch {
+            throw .system(error.description)
+        }
         let text = run.output + run.errors
         return Output(
             succeeded: run.termination.succeeded, diagnostics: CompilerDiagnostic.parse(text), text: text)

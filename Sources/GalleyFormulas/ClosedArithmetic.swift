@@ -2,7 +2,55 @@
 /// `-\ln 0.879`), translated into Swift by the checked-formula parser and translator. Such sides
 /// are checked in every formula, without a check comment.
 public enum ClosedArithmetic {
-    /// The Swift expression for a side, or nil when the side names a symbol or holds TeX the
+    /// Two neighbouring sides of `=` or `\approx` that are both closed arithmetic, to be computed
+    /// and compared: `4.5369/2 = 2.26845`, `-\ln 0.879 \approx 0.129`.
+    public struct Pair: Equatable, Sendable {
+        public var leftTeX: String
+        public var rightTeX: String
+        /// The Swift expression `[left, right]`.
+        public var swift: String
+
+        /// The side that is a number as written, if one is: its precision decides the comparison.
+        public var writtenSide: (tex: String, isRight: Bool)? {
+            if let number = bareNumber(rightTeX) { return (number, true) }
+            if let number = bareNumber(leftTeX) { return (number, false) }
+            return nil
+        }
+    }
+
+    /// The closed-arithmetic pairs of a formula, read by the checked-formula parser, and the
+    /// formula's last side as written, which a next formula starting with `=` continues.
+    ///
+    /// - Parameter previousSide: the last side of the display formula before; used when this one
+    ///   starts with `=` (`$$= 2.26845$$` after `$$\ln x = 4.5369/2$$`).
+    public static func pairs(in tex: String, previousSide: String? = nil) -> (pairs: [Pair], lastSide: String?) {
+        var tex = tex
+        if let previousSide, tex.trimmingCharacters(in: " \n\t").hasPrefix("=") { tex = previousSide + " " + tex }
+        let equations = FormulaParser.readableSides(tex)
+        var pairs: [Pair] = []
+        var translator = FormulaTranslator(comment: CheckComment(bindings: [], text: ""))
+        for sides in equations {
+            let closed = sides.map { side -> (tex: String, swift: String)? in
+                guard let side, isClosed(side.node), let swift = try? translator.swift(side.node) else { return nil }
+                return (side.tex, swift)
+            }
+            for (left, right) in zip(closed, closed.dropFirst()) {
+                guard let left, let right else { continue }
+                // A number on both sides says nothing (`1 = 1`, `0.5 = 0.5`).
+                if bareNumber(left.tex) != nil && bareNumber(right.tex) != nil { continue }
+                pairs.append(Pair(leftTeX: left.tex, rightTeX: right.tex, swift: "[\(left.swift), \(right.swift)]"))
+            }
+        }
+        return (pairs, equations.last?.last??.tex)
+    }
+
+    /// How many relations (`=`, `\approx`) between two sides a formula states, as the parser
+    /// reads it: `a = b = c, \quad d \approx e` states three.
+    public static func relationCount(in tex: String) -> Int {
+        FormulaParser.readableSides(tex).reduce(0) { $0 + max($1.count - 1, 0) }
+    }
+
+    /// The Swift expression for one side, or nil when the side names a symbol or holds TeX the
     /// parser does not read.
     public static func swift(_ tex: String) -> String? {
         guard let node = try? FormulaParser.parseSide(tex), isClosed(node) else { return nil }

@@ -1,3 +1,5 @@
+import GalleyRecords
+
 /// A formula the author asked to be checked, translated into one Swift expression that the
 /// chapter's program evaluates after its blocks: it computes every pair of neighbouring sides for
 /// every value of their free indices and reports the values to Galley, which compares them.
@@ -117,7 +119,7 @@ struct FormulaTranslator {
                     leftTeX: left.tex, rightTeX: right.tex, freeIndices: ordered,
                     hasDerivative: left.node.containsDerivative || right.node.containsDerivative, written: written))
                 let positions = ordered.map { letter in indexLetters.firstIndex(of: letter)! }
-                pairSwift.append("_GalleyFormulaPair(left: \(leftCase), right: \(rightCase), free: \(positions), counts: \(countCases), condition: \(conditionCase))")
+                pairSwift.append("\(GeneratedName.formulaPairType)(left: \(leftCase), right: \(rightCase), free: \(positions), counts: \(countCases), condition: \(conditionCase))")
             }
         }
         guard !pairs.isEmpty else { throw FormulaError("the formula relates nothing: there is no = or \\approx to check") }
@@ -132,11 +134,11 @@ struct FormulaTranslator {
 
     private func program(pairs: [String]) -> String {
         let environment = environmentFunction()
-        let indices = indexLetters.enumerated().map { "let `\($1)` = _galleyIndex[\($0)]" }
-        let body = (indices.isEmpty ? ["_ = _galleyIndex"] : indices).joined(separator: "; ")
+        let indices = indexLetters.enumerated().map { "let `\($1)` = \(GeneratedName.indices)[\($0)]" }
+        let body = (indices.isEmpty ? ["_ = \(GeneratedName.indices)"] : indices).joined(separator: "; ")
         let switchCases = cases.enumerated().map { "case \($0): \($1)" }.joined(separator: "; ")
-        let evaluate = "func _galleyEvaluate(_ _galleyV: [_GalleyValue], _ _galleyCase: Int, _ _galleyIndex: [Int]) -> Double { \(body); switch _galleyCase { \(switchCases); default: return .nan } }"
-        let check = "return _galleyCheckFormula(_galleyEnvironment, _galleyEvaluate, indexCount: \(indexLetters.count), pairs: [\(pairs.joined(separator: ", "))])"
+        let evaluate = "func \(GeneratedName.evaluate)(_ \(GeneratedName.values): [\(GeneratedName.valueType)], _ \(GeneratedName.caseNumber): Int, _ \(GeneratedName.indices): [Int]) -> Double { \(body); switch \(GeneratedName.caseNumber) { \(switchCases); default: return .nan } }"
+        let check = "return \(GeneratedName.checkFormula)(\(GeneratedName.environment), \(GeneratedName.evaluate), indexCount: \(indexLetters.count), pairs: [\(pairs.joined(separator: ", "))])"
         return "{ () -> FormulaValues in \(environment); \(evaluate); \(check) }()"
     }
 
@@ -146,14 +148,14 @@ struct FormulaTranslator {
         var statements: [String] = []
         let bound = Set(comment.bindings.map(\.name))
         for variable in derivativeVariables where !bound.contains(variable) {
-            statements.append("let `\(variable)` = _galleyBinding(`\(variable)`, \(Self.quoted(variable)), _galleyVary)")
+            statements.append("let `\(variable)` = \(GeneratedName.binding)(`\(variable)`, \(Self.quoted(variable)), \(GeneratedName.variation))")
         }
         for binding in comment.bindings {
-            statements.append("let `\(binding.name)` = _galleyBinding(\(binding.expression), \(Self.quoted(binding.name)), _galleyVary)")
+            statements.append("let `\(binding.name)` = \(GeneratedName.binding)(\(binding.expression), \(Self.quoted(binding.name)), \(GeneratedName.variation))")
         }
-        let values = slots.map { "_GalleyValue(`\($0)`, \(Self.quoted($0)))" }.joined(separator: ", ")
+        let values = slots.map { "\(GeneratedName.valueType)(`\($0)`, \(Self.quoted($0)))" }.joined(separator: ", ")
         statements.append("return [\(values)]")
-        return "func _galleyEnvironment(_ _galleyVary: _GalleyVary?) -> [_GalleyValue] { \(statements.joined(separator: "; ")) }"
+        return "func \(GeneratedName.environment)(_ \(GeneratedName.variation): \(GeneratedName.variationType)?) -> [\(GeneratedName.valueType)] { \(statements.joined(separator: "; ")) }"
     }
 
     private var derivativeVariables: [String] = []
@@ -276,8 +278,8 @@ struct FormulaTranslator {
     }
 
     private func countExpression(_ letter: String, _ uses: [(slot: Int, dimension: Int)]) -> String {
-        let sizes = uses.map { "(\(Self.quoted(slots[$0.slot])), _galleyV[\($0.slot)].count(\($0.dimension)))" }
-        return "_galleyCount(\(Self.quoted(letter)), [\(sizes.joined(separator: ", "))])"
+        let sizes = uses.map { "(\(Self.quoted(slots[$0.slot])), \(GeneratedName.values)[\($0.slot)].count(\($0.dimension)))" }
+        return "\(GeneratedName.count)(\(Self.quoted(letter)), [\(sizes.joined(separator: ", "))])"
     }
 
     // MARK: - Swift
@@ -289,7 +291,7 @@ struct FormulaTranslator {
         case .symbol(let name, let indices):
             if indices.isEmpty, isIndex(name) { return "Double(`\(name)`)" }
             let slot = slots.firstIndex(of: name)!
-            return indices.isEmpty ? "_galleyV[\(slot)].scalar" : "_galleyV[\(slot)].at(\(indexList(indices)))"
+            return indices.isEmpty ? "\(GeneratedName.values)[\(slot)].scalar" : "\(GeneratedName.values)[\(slot)].at(\(indexList(indices)))"
         case .negate(let value):
             return "(-\(try swift(value)))"
         case .binary(let operation, let left, let right):
@@ -309,18 +311,18 @@ struct FormulaTranslator {
         case .apply(let name, let argument):
             // `i(i + 1)` with i an index is a product.
             if isIndex(name) { return "(Double(`\(name)`) * \(try swift(argument)))" }
-            return "_galleyV[\(slots.firstIndex(of: name)!)].apply(\(try swift(argument)))"
+            return "\(GeneratedName.values)[\(slots.firstIndex(of: name)!)].apply(\(try swift(argument)))"
         case .functionDerivative(let function, let argument):
             let body: String
             switch function {
             case .known(let name): body = "\(Self.swiftFunction(name))($0)"
-            case .symbol(let name): body = "_galleyV[\(slots.firstIndex(of: name)!)].call($0)"
+            case .symbol(let name): body = "\(GeneratedName.values)[\(slots.firstIndex(of: name)!)].call($0)"
             }
-            return "_galleySlope({ \(body) }, at: \(try swift(argument)))"
+            return "\(GeneratedName.slope)({ \(body) }, at: \(try swift(argument)))"
         case .reduction(let reduction):
             let range: String
             if let lower = reduction.lower, let upper = reduction.upper {
-                range = "_galleyWhole(\(try swift(lower))), _galleyWhole(\(try swift(upper)))"
+                range = "\(GeneratedName.whole)(\(try swift(lower))), \(GeneratedName.whole)(\(try swift(upper)))"
             } else {
                 let uses = usages(of: reduction.index, in: reduction.body)
                 guard !uses.isEmpty else {
@@ -329,11 +331,11 @@ struct FormulaTranslator {
                 range = "1, \(countExpression(reduction.index, uses))"
             }
             let except = reduction.except.map { ", except: \(indexExpression($0))" } ?? ""
-            return "_galleyReduce(.\(reduction.kind.rawValue), \(range)\(except)) { (`\(reduction.index)`: Int) -> Double in \(try swift(reduction.body)) }"
+            return "\(GeneratedName.reduce)(.\(reduction.kind.rawValue), \(range)\(except)) { (`\(reduction.index)`: Int) -> Double in \(try swift(reduction.body)) }"
         case .kronecker(let a, let b):
             return "(\(indexExpression(a)) == \(indexExpression(b)) ? 1.0 : 0.0)"
         case .cases(let rows):
-            var result = "_galleyNoCase()"
+            var result = "\(GeneratedName.noCase)()"
             for row in rows.reversed() {
                 let value = try swift(row.value)
                 guard let condition = row.condition else {
@@ -351,8 +353,8 @@ struct FormulaTranslator {
             let numerator = addCase("return \(try swift(body))")
             let slot = slots.firstIndex(of: variable)!
             let current = indexLetters.map { "`\($0)`" }.joined(separator: ", ")
-            let point = indices.isEmpty ? "_galleyV[\(slot)].scalar" : "_galleyV[\(slot)].at(\(indexList(indices)))"
-            return "_galleyDerivative({ _galleyEvaluate(_galleyEnvironment($0), \(numerator), [\(current)]) }, \(Self.quoted(variable)), \(indexList(indices)), at: \(point))"
+            let point = indices.isEmpty ? "\(GeneratedName.values)[\(slot)].scalar" : "\(GeneratedName.values)[\(slot)].at(\(indexList(indices)))"
+            return "\(GeneratedName.derivative)({ \(GeneratedName.evaluate)(\(GeneratedName.environment)($0), \(numerator), [\(current)]) }, \(Self.quoted(variable)), \(indexList(indices)), at: \(point))"
         }
     }
 

@@ -102,6 +102,79 @@ struct FormulaParser {
         "mapsto", "Rightarrow", "implies", "in",
     ]
 
+    /// Whether a token ends an equation: `z = Wx + b, \qquad y = \sigma(z)` holds two.
+    private static func endsEquation(_ token: FormulaToken) -> Bool {
+        switch token.kind {
+        case .symbol(","), .symbol("."), .symbol(";"), .symbol("，"), .symbol("。"), .symbol("；"),
+            .text("and"), .text("且"), .text("以及"):
+            true
+        default:
+            false
+        }
+    }
+
+    /// A formula's equations as far as they can be read: every side the parser reads, and nil
+    /// for one it cannot. Reading goes on after a side it cannot read, from the next relation at
+    /// its level, so `\int_0^1 x\,dx = 0.5 = 1/2` still yields the pair `0.5 = 1/2`. Closed
+    /// arithmetic, which every formula is searched for, reads formulas this way; a checked formula
+    /// must be read whole (`parse`).
+    static func readableSides(_ tex: String) -> [[ParsedFormula.Side?]] {
+        var parser = FormulaParser(tex)
+        var equations: [[ParsedFormula.Side?]] = []
+        var sides: [ParsedFormula.Side?] = []
+        while parser.current != nil {
+            let start = parser.index
+            let node = try? parser.expression()
+            if let node, node.depth <= maximumDepth {
+                sides.append(ParsedFormula.Side(node: node, tex: parser.text(from: start, to: parser.index)))
+            } else {
+                parser.index = start
+                parser.skipSide()
+                sides.append(nil)
+            }
+            guard let token = parser.current else { break }
+            parser.index += 1
+            switch token.kind {
+            case .symbol("="), .command("approx"):
+                continue
+            default:
+                // The end of an equation, or a relation that is not checked (`<`, `\le`): the
+                // sides after it are not equal to those before.
+                equations.append(sides)
+                sides = []
+            }
+        }
+        if !sides.isEmpty { equations.append(sides) }
+        return equations
+    }
+
+    /// Moves past a side that cannot be read: to the next `=`, `\approx`, other relation or end
+    /// of equation outside any braces, brackets or parentheses.
+    private mutating func skipSide() {
+        var nesting = 0
+        while let token = current {
+            switch token.kind {
+            case .symbol("{"), .symbol("("), .symbol("["):
+                nesting += 1
+            case .symbol("}"), .symbol(")"), .symbol("]"):
+                nesting = max(0, nesting - 1)
+            default:
+                if nesting == 0 && Self.endsSide(token) { return }
+            }
+            index += 1
+        }
+    }
+
+    /// Whether a token stands between two sides: a relation, checked or not, or the end of an
+    /// equation.
+    private static func endsSide(_ token: FormulaToken) -> Bool {
+        switch token.kind {
+        case .symbol("="), .symbol("<"), .symbol(">"), .command("approx"): true
+        case .command(let name): otherRelations.contains(name)
+        default: endsEquation(token)
+        }
+    }
+
     mutating func formula() throws(FormulaError) -> ParsedFormula {
         var equations: [[ParsedFormula.Side]] = []
         var sides: [ParsedFormula.Side] = []
@@ -116,7 +189,7 @@ struct FormulaParser {
             case .symbol("="), .command("approx"):
                 relations.append(token.kind == .command("approx"))
                 index += 1
-            case .symbol(","), .symbol("."), .symbol(";"), .text("and"), .text("且"), .text("以及"):
+            case _ where Self.endsEquation(token):
                 index += 1
                 equations.append(sides)
                 approximate.append(relations)

@@ -6,18 +6,12 @@ public import GalleyDiagnostics
 /// walk it (see `MarkupWalker`).
 public struct Document: Sendable, Equatable {
     public var blocks: [Block]
-    /// Whether any stated-number link or inline value occurs, so that looking for them in a long
-    /// chapter without any costs nothing.
-    public var containsExpressionSites: Bool { !expressionSites.isEmpty }
-    /// The stated-number links, inline values and closed-arithmetic formulas, in source order,
-    /// found while the document was built; see `ExpressionSite`.
-    public internal(set) var expressionSites: [ExpressionSite]
-    /// Whether any code block's info string starts with `swift run`.
+    /// Whether any code block's info string starts with `swift run`, so that a chapter without
+    /// code is not searched for it again.
     public internal(set) var containsRunBlocks: Bool
 
-    public init(blocks: [Block], expressionSites: [ExpressionSite] = [], containsRunBlocks: Bool = false) {
+    public init(blocks: [Block], containsRunBlocks: Bool = false) {
         self.blocks = blocks
-        self.expressionSites = expressionSites
         self.containsRunBlocks = containsRunBlocks
     }
 }
@@ -150,6 +144,14 @@ public struct DisplayMath: Sendable, Equatable {
     /// The TeX between the dollar signs, exactly as written (container prefixes such as `> ` removed).
     public var tex: String
     public var range: SourceRange
+    /// The HTML comment in the block right after the formula, as written (`<!-- check: … -->`).
+    public var commentAfter: String?
+
+    public init(tex: String, range: SourceRange, commentAfter: String? = nil) {
+        self.tex = tex
+        self.range = range
+        self.commentAfter = commentAfter
+    }
 }
 
 // MARK: - Inlines
@@ -217,4 +219,14 @@ public struct InlineMath: Sendable, Equatable {
     /// True for `$$…$$` inside a line of text, typeset as display math.
     public var isDisplay: Bool
     public var location: SourceLocation
+    /// The HTML comment right after the formula in the same paragraph (past spaces and a line
+    /// break), as written.
+    public var commentAfter: String?
+
+    public init(tex: String, isDisplay: Bool, location: SourceLocation, commentAfter: String? = nil) {
+        self.tex = tex
+        self.isDisplay = isDisplay
+        self.location = location
+        self.commentAfter = commentAfter
+    }
 }

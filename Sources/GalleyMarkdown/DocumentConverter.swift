@@ -1,10 +1,11 @@
 internal import CCmarkGFM
 import GalleyDiagnostics
-import GalleyFormulas
 
 /// Turns cmark-gfm's node tree into Galley's `Document`, collecting diagnostics on the way.
 ///
-/// cmark-gfm's node-type names for extension nodes stay in this file; nothing else needs them.
+/// It knows Markdown and math syntax only: what a formula or a stated-number link means is read
+/// from the finished tree by later stages. Positions come from `SourcePositions`; cmark-gfm's
+/// node-type names for extension nodes stay in this file, and nothing else needs them.
 struct DocumentConverter {
     let source: SourceFile
     let extensions: CMarkExtensions
@@ -14,36 +15,22 @@ struct DocumentConverter {
     let options: Int32
     private(set) var diagnostics: [Diagnostic] = []
 
-    /// Lines swallowed by math inside the current block that cmark-gfm's inline parser did not
-    /// count; added to the positions it reports for later inlines of the block.
-    private var uncountedLines = 0
-
-    /// The expression sites made so far, in source order.
-    private var sites: [ExpressionSite] = []
-    /// The last side of the display formula before, which a formula starting with `=` continues.
-    private var previousLastSide: String?
+    /// Where nodes stand in the source.
+    private var positions: SourcePositions
     /// Whether a `swift run` code block was made.
     private var sawRunBlock = false
-
-    /// The first line of the block whose inlines are being converted.
-    private var blockStartLine = 1
-    /// The last line any block converted so far reached.
-    private var lastLine = 0
-
-    /// Byte positions to locations, in source order without recounting lines.
-    private var counter: LocationCounter
 
     init(source: SourceFile, extensions: CMarkExtensions, renderExtensions: UnsafeMutablePointer<cmark_llist>?, options: Int32) {
         self.source = source
         self.extensions = extensions
         self.renderExtensions = renderExtensions
         self.options = options
-        self.counter = LocationCounter(source: source)
+        self.positions = SourcePositions(source: source)
     }
 
     mutating func convert(_ root: OpaquePointer) -> Document {
         let blocks = blocks(under: root)
-        return Document(blocks: blocks, expressionSites: sites, containsRunBlocks: sawRunBlock)
+        return Document(blocks: blocks, containsRunBlocks: sawRunBlock)
     }
 
     // MARK: - Blocks
@@ -60,7 +47,7 @@ struct DocumentConverter {
     }
 
     private mutating func block(_ node: OpaquePointer) -> Block? {
-        let range = self.range(of: node)
+        let range = positions.range(of: node)
         let type = cmark_node_get_type(node)
         switch type {
         case CMARK_NODE_PARAGRAPH:
@@ -106,7 +93,7 @@ struct DocumentConverter {
         while let item = child {
             let checkbox: Bool? = typeName(item) == "tasklist"
                 ? cmark_gfm_extensions_get_tasklist_item_checked(item) : nil
-            items.append(ListBlock.Item(blocks: blocks(under: item), checkbox: checkbox, range: self.range(of: item)))
+            items.append(ListBlock.Item(blocks: blocks(under: item), checkbox: checkbox, range: positions.range(of: item)))
             child = cmark_node_next(item)
         }
         let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
@@ -158,46 +145,20 @@ struct DocumentConverter {
         }
         if let line = state.trailingTextLine {
             diagnostics.append(Diagnostic(
-                path: source.path, location: counter.location(line: line, byteColumn: state.trailingTextByteColumn),
+                path: source.path, location: positions.location(line: line, byteColumn: state.trailingTextByteColumn),
                 severity: .warning, identifier: "math.trailing-text",
                 summary: "text after the closing '$$' is not shown",
                 explanation: "Put the text on its own line after the formula."))
         }
-        let tex = state.texString
-        if let comment = checkComment(after: node, formulaAt: range.lowerBound) {
-            checkFormula(tex, comment: comment, at: range.lowerBound)
-        } else if Self.mayHoldArithmetic(tex) {
-            var sides = LaTeXArithmetic.sides(ArithmeticPair.withoutTags(tex))
-            if let first = sides.first, first.allSatisfy({ $0 == " " || $0 == "\n" }), sides.count > 1,
-                let previous = previousLastSide
-            {
-                sides[0] = previous
-            }
-            previousLastSide = sides.last
-            sites += ExpressionSite.pairs(sides, at: range.lowerBound)
-        } else {
-            previousLastSide = nil
-        }
-        return .displayMath(DisplayMath(tex: tex, range: range))
+        return .displayMath(DisplayMath(
+            tex: state.texString, range: range, commentAfter: Self.comment(startingAt: cmark_node_next(node))))
     }
 
     // MARK: - Inlines
 
     private mutating func inlines(of block: OpaquePointer, startLine: Int) -> [Inline] {
-        uncountedLines = 0
-        blockStartLine = startLine
-        inlineLineOffset = cmark_node_get_start_line(block) < 1 ? startLine : 0
+        positions.beginInlines(of: block, startLine: startLine)
         return inlineChildren(of: block)
-    }
-
-    /// Added to the lines cmark-gfm reports for inlines of a block it gave no position.
-    private var inlineLineOffset = 0
-
-    /// A line for an inline node: cmark-gfm's, unless it is not a line of this block (the table
-    /// extension leaves some cells' lines at 0), then the block's own first line.
-    private func checkedLine(_ line: Int) -> Int {
-        let shifted = line + inlineLineOffset
-        return shifted >= blockStartLine && shifted <= source.lineCount ? shifted : blockStartLine
     }
 
     private mutating func inlineChildren(of parent: OpaquePointer) -> [Inline] {
@@ -230,8 +191,11 @@ struct DocumentConverter {
             return .lineBreak
         case CMARK_NODE_CODE:
             let literal = string(cmark_node_get_literal(node))
-            if literal.hasPrefix(Self.inlineValuePrefix), let value = inlineValue(node, literal: literal) {
-                sites.append(.inlineValue(value))
+            if literal.hasPrefix(SourcePositions.inlineValuePrefix),
+                let value = positions.inlineValue(
+                    line: positions.line(ofInline: node), reportedColumn: Int(cmark_node_get_start_column(node)),
+                    literal: literal)
+            {
                 return .inlineValue(value)
             }
             return .code(literal)
@@ -240,23 +204,25 @@ struct DocumentConverter {
             let literal = string(cmark_node_get_literal(node))
             return .html(InlineHTML(
                 literal: literal, filtered: filteredHTML(node),
-                location: inlineLocation(node, marker: String(literal.prefix(2)))))
+                location: positions.inlineLocation(node, marker: String(literal.prefix(2)))))
         case CMARK_NODE_EMPH:
             return .emphasis(inlineChildren(of: node))
         case CMARK_NODE_STRONG:
             return .strong(inlineChildren(of: node))
         case CMARK_NODE_LINK:
-            let location = inlineLocation(node, marker: "[")
+            let location = positions.inlineLocation(node, marker: "[")
             let destination = string(cmark_node_get_url(node))
-            if destination.hasPrefix("="), let stated = statedNumbers(node, at: location, destination: destination) {
-                sites.append(.statedNumbers(stated))
+            if destination.hasPrefix("="),
+                let stated = positions.statedNumbers(
+                    at: location, destination: destination, title: string(cmark_node_get_title(node)))
+            {
                 return .statedNumbers(stated)
             }
             return .link(Link(
                 destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
                 content: inlineChildren(of: node), location: location))
         case CMARK_NODE_IMAGE:
-            let location = inlineLocation(node, marker: "![")
+            let location = positions.inlineLocation(node, marker: "![")
             let description = inlineChildren(of: node)
             return .image(Image(
                 source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
@@ -270,11 +236,12 @@ struct DocumentConverter {
 
     private mutating func inlineMath(_ node: OpaquePointer) -> Inline? {
         guard let state = MathNodeState.of(node) else { return nil }
-        let line = checkedLine(state.line + uncountedLines)
+        let line = positions.inlineLine(state.line)
         let tex = state.texString
         let delimiter = state.kind == .inlineDisplay ? "$$" : "$"
-        let location = refine(line: line, byteColumn: state.byteColumn, marker: Array((state.kind == .unterminated ? tex : delimiter + tex).utf8.prefix(while: { $0 != UInt8(ascii: "\n") })))
-        uncountedLines += tex.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        let marker = (state.kind == .unterminated ? tex : delimiter + tex).utf8.prefix(while: { $0 != UInt8(ascii: "\n") })
+        let location = positions.refine(line: line, byteColumn: state.byteColumn, marker: Array(marker))
+        positions.skipLines(of: tex)
         if state.kind == .unterminated {
             diagnostics.append(Diagnostic(
                 path: source.path, location: location, identifier: "math.unterminated",
@@ -282,38 +249,29 @@ struct DocumentConverter {
                 explanation: "Write \\$ for a literal dollar sign."))
             return .text(tex)
         }
-        if let comment = checkComment(after: node, formulaAt: location) {
-            checkFormula(tex, comment: comment, at: location)
-        } else if Self.mayHoldArithmetic(tex) {
-            sites += ExpressionSite.pairs(LaTeXArithmetic.sides(ArithmeticPair.withoutTags(tex)), at: location)
-        }
-        return .math(InlineMath(tex: tex, isDisplay: state.kind == .inlineDisplay, location: location))
+        return .math(InlineMath(
+            tex: tex, isDisplay: state.kind == .inlineDisplay, location: location,
+            commentAfter: Self.comment(startingAt: cmark_node_next(node))))
     }
 
-    // MARK: - Checked formulas
+    // MARK: - Comments after formulas
 
-    /// The check comment right after a formula: the next block for display math, the next inline
-    /// (past spaces) for math in a paragraph.
-    private mutating func checkComment(after node: OpaquePointer, formulaAt location: SourceLocation) -> CheckComment? {
-        var next = cmark_node_next(node)
+    /// The HTML comment right after a formula, as written: the next block after display math,
+    /// the next inline (past spaces and a line break) after math in a paragraph. Whether it asks
+    /// for a check is for the check stage to read.
+    private static func comment(startingAt next: OpaquePointer?) -> String? {
+        var next = next
         // Past text of spaces only, read in place: most formulas are followed by prose.
         while let candidate = next,
             cmark_node_get_type(candidate) == CMARK_NODE_SOFTBREAK
-                || (cmark_node_get_type(candidate) == CMARK_NODE_TEXT && Self.isSpaces(cmark_node_get_literal(candidate)))
+                || (cmark_node_get_type(candidate) == CMARK_NODE_TEXT && isSpaces(cmark_node_get_literal(candidate)))
         {
             next = cmark_node_next(candidate)
         }
-        guard let next, cmark_node_get_type(next) == CMARK_NODE_HTML_BLOCK || cmark_node_get_type(next) == CMARK_NODE_HTML_INLINE
+        guard let next, cmark_node_get_type(next) == CMARK_NODE_HTML_BLOCK || cmark_node_get_type(next) == CMARK_NODE_HTML_INLINE,
+            let literal = cmark_node_get_literal(next), strncmp(literal, "<!--", 4) == 0
         else { return nil }
-        let literal = string(cmark_node_get_literal(next))
-        guard literal.contains("check") else { return nil }
-        do {
-            return try CheckComment(html: literal)
-        } catch {
-            diagnostics.append(Diagnostic(
-                path: source.path, location: location, identifier: "formula.check-comment", summary: error.message))
-            return nil
-        }
+        return String(cString: literal)
     }
 
     private static func childCount(_ parent: OpaquePointer) -> Int {
@@ -334,191 +292,6 @@ struct DocumentConverter {
         }
         return true
     }
-
-    /// A formula the author asked to be checked: translated to Swift, or a diagnostic naming
-    /// what cannot be.
-    private mutating func checkFormula(_ tex: String, comment: CheckComment, at location: SourceLocation) {
-        let withoutTags = ArithmeticPair.withoutTags(tex)
-        do {
-            let check = try FormulaCheck.translate(withoutTags, comment: comment, previousSide: previousLastSide)
-            sites.append(.formula(CheckedFormula(check: check, location: location)))
-            previousLastSide = check.lastSide
-        } catch {
-            previousLastSide = FormulaCheck.lastSide(of: withoutTags)
-            diagnostics.append(Diagnostic(
-                path: source.path, location: location, identifier: "formula.unsupported",
-                summary: "cannot check this formula: \(error.message)"))
-        }
-    }
-
-    // MARK: - Stated numbers and inline values
-
-    /// Whether a formula may relate two closed-arithmetic sides: it has an `=` or `\approx`
-    /// and a digit.
-    nonisolated static func mayHoldArithmetic(_ tex: String) -> Bool {
-        var tex = tex
-        return tex.withUTF8 { bytes in
-            var relation = false
-            var digit = false
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "=") {
-                    relation = true
-                } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                    digit = true
-                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x89, bytes[index + 2] == 0x88 {
-                    relation = true  // ≈
-                } else if byte == UInt8(ascii: "\\"), index + 7 <= bytes.count, bytes[index + 1] == UInt8(ascii: "a"),
-                    bytes[index + 2] == UInt8(ascii: "p"), bytes[index + 3] == UInt8(ascii: "p"), bytes[index + 4] == UInt8(ascii: "r"),
-                    bytes[index + 5] == UInt8(ascii: "o"), bytes[index + 6] == UInt8(ascii: "x")
-                {
-                    relation = true
-                }
-                if relation && digit { return true }
-                index += 1
-            }
-            return false
-        }
-    }
-
-    static let inlineValuePrefix = "{swift} "
-
-    /// A `[text](=expression "title")` link, with the byte ranges of its parts in the source.
-    private mutating func statedNumbers(_ node: OpaquePointer, at location: SourceLocation, destination: String) -> StatedNumbersLink? {
-        let bytes = source.bytes
-        let open = source.byteOffset(of: location)
-        guard open < bytes.count, bytes[open] == UInt8(ascii: "[") else { return nil }
-        // The text ends at the `](=` that starts this destination.
-        let needle = Array(("](" + destination).utf8)
-        var close = open + 1
-        var found: Int?
-        while close + needle.count <= bytes.count {
-            if bytes[close] == needle[0], bytes[close..<(close + needle.count)].elementsEqual(needle) {
-                found = close
-                break
-            }
-            close += 1
-        }
-        guard let textEnd = found else { return nil }
-        // The link ends at the `)` after the destination (and title).
-        var end = textEnd + needle.count
-        var quote: UInt8?
-        while end < bytes.count {
-            let byte = bytes[end]
-            if let open = quote {
-                if byte == open { quote = nil }
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                quote = byte
-            } else if byte == UInt8(ascii: ")") {
-                break
-            }
-            end += 1
-        }
-        let text = String(decoding: bytes[(open + 1)..<textEnd], as: UTF8.self)
-        return StatedNumbersLink(
-            text: text, expression: String(destination.dropFirst()), title: string(cmark_node_get_title(node)),
-            location: location, textLocation: counter.location(ofByteOffset: open + 1),
-            expressionLocation: counter.location(ofByteOffset: textEnd + 3),
-            textByteRange: (open + 1)..<textEnd, byteRange: open..<min(end + 1, bytes.count))
-    }
-
-    /// A `` `{swift} expression` `` code span, found in the source from where cmark-gfm says the
-    /// span is: the `{swift}` nearest to that column, and the backticks before it.
-    private mutating func inlineValue(_ node: OpaquePointer, literal: String) -> InlineValue? {
-        let line = checkedLine(Int(cmark_node_get_start_line(node)) + uncountedLines)
-        let reported = Int(cmark_node_get_start_column(node))
-        let lineBytes = source.lineBytes(line)
-        let prefix = Array(Self.inlineValuePrefix.utf8)
-        var best: Int?
-        var index = lineBytes.startIndex
-        while index + prefix.count <= lineBytes.endIndex {
-            if lineBytes[index..<(index + prefix.count)].elementsEqual(prefix) {
-                let distance = abs(index - lineBytes.startIndex + 1 - reported)
-                if best.map({ distance < abs($0 - lineBytes.startIndex + 1 - reported) }) ?? true { best = index }
-            }
-            index += 1
-        }
-        guard let prefixStart = best else { return nil }
-        var start = prefixStart
-        while start > lineBytes.startIndex, lineBytes[start - 1] == UInt8(ascii: " ") { start -= 1 }
-        var ticks = 0
-        while start > lineBytes.startIndex, lineBytes[start - 1] == UInt8(ascii: "`") {
-            start -= 1
-            ticks += 1
-        }
-        guard ticks > 0 else { return nil }
-        let bytes = source.bytes
-        let expressionStart = prefixStart + prefix.count
-        // The span ends at the next run of exactly `ticks` backticks.
-        var end = expressionStart
-        while end < bytes.count {
-            if bytes[end] == UInt8(ascii: "`") {
-                var run = 0
-                while end + run < bytes.count, bytes[end + run] == UInt8(ascii: "`") { run += 1 }
-                if run == ticks { break }
-                end += run
-            } else {
-                end += 1
-            }
-        }
-        let expression = String(
-            literal.dropFirst(Self.inlineValuePrefix.count).drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
-        return InlineValue(
-            expression: expression, location: counter.location(ofByteOffset: start),
-            expressionLocation: counter.location(ofByteOffset: expressionStart),
-            byteRange: start..<min(end + ticks, bytes.count))
-    }
-
-    // MARK: - Positions
-
-    private mutating func range(of node: OpaquePointer) -> SourceRange {
-        var startLine = Int(cmark_node_get_start_line(node))
-        var endLine = Int(cmark_node_get_end_line(node))
-        if startLine < 1 {
-            // A node cmark-gfm made after parsing (the table extension splits the text before a
-            // table into a paragraph of its own) has no position: put it after the last block.
-            startLine = min(lastLine + 1, source.lineCount)
-            endLine = max(endLine, startLine)
-        }
-        let start = counter.location(line: startLine, byteColumn: max(1, Int(cmark_node_get_start_column(node))))
-        let end = counter.location(line: endLine, byteColumn: Int(cmark_node_get_end_column(node)) + 1)
-        lastLine = max(lastLine, endLine)
-        return start..<max(start, end)
-    }
-
-    /// The location of an inline node that starts with `marker`.
-    private mutating func inlineLocation(_ node: OpaquePointer, marker: String) -> SourceLocation {
-        refine(
-            line: checkedLine(Int(cmark_node_get_start_line(node)) + uncountedLines),
-            byteColumn: Int(cmark_node_get_start_column(node)), marker: Array(marker.utf8))
-    }
-
-    /// Corrects cmark-gfm's inline column, which does not count container prefixes (`> `, list
-    /// indentation) on a paragraph's continuation lines: the node starts with `marker` at or after
-    /// the reported column on its line.
-    private mutating func refine(line: Int, byteColumn: Int, marker: [UInt8]) -> SourceLocation {
-        let bytes = source.lineBytes(line)
-        guard !marker.isEmpty, bytes.count >= marker.count else {
-            return counter.location(line: line, byteColumn: byteColumn)
-        }
-        // The node starts at or after the reported column, within what container prefixes can
-        // add; searching from there keeps a long line's many nodes linear.
-        let base = bytes.startIndex
-        let lastStart = min(bytes.endIndex - marker.count, base + max(byteColumn - 1, 0) + Self.refineWindow)
-        var candidate = base + max(byteColumn - 1, 0)
-        while candidate <= lastStart {
-            if bytes[candidate] == marker[0], bytes[candidate..<(candidate + marker.count)].elementsEqual(marker) {
-                return counter.location(line: line, byteColumn: candidate - base + 1)
-            }
-            candidate += 1
-        }
-        return counter.location(line: line, byteColumn: byteColumn)
-    }
-
-    /// How far past the reported column `refine` looks: container prefixes (`> `, list
-    /// indentation) on a continuation line are what it corrects for.
-    private static let refineWindow = 1 << 16
 
     // MARK: - Helpers
 

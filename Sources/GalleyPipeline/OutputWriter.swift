@@ -1,5 +1,5 @@
 import Foundation
-import GalleyEvaluation
+import GalleySystem
 
 #if canImport(Glibc)
 import Glibc
@@ -36,7 +36,7 @@ struct OutputWriter {
             throw failure("cannot create \(parent.path): \(error.localizedDescription)")
         }
         removeAbandonedStaging(in: parent, name: name)
-        let staging = parent.appendingPathComponent(".\(name).galley-staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let staging = AtomicFile.temporaryURL(beside: destination, purpose: Self.stagingPurpose)
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
             let paths = files.keys.sorted()
@@ -144,7 +144,7 @@ struct OutputWriter {
     private func removeAbandonedStaging(in parent: URL, name: String) {
         let manager = FileManager.default
         guard let entries = try? manager.contentsOfDirectory(atPath: parent.path) else { return }
-        let prefix = ".\(name).galley-staging-"
+        let prefix = ".\(name).\(Self.stagingPurpose)-"
         for entry in entries where entry.hasPrefix(prefix) {
             let pidText = entry.dropFirst(prefix.count).split(separator: "-").first ?? ""
             guard let pid = Int32(pidText), pid != getpid() else { continue }
@@ -153,6 +153,10 @@ struct OutputWriter {
             }
         }
     }
+
+    /// What the staging folder's name says it is for, so that a later run can find one left by a
+    /// killed run.
+    private static let stagingPurpose = "galley-staging"
 
     private func failure(_ message: String) -> PipelineError {
         PipelineError(stage: .write, path: destination.path, message: message)

@@ -4,6 +4,8 @@ import GalleyChecks
 public import GalleyEvaluation
 import GalleyMarkdown
 import GalleyRendering
+import GalleySemantics
+import GalleySystem
 
 /// The stages a book goes through, in order: load → parse → evaluate → check → render → write.
 ///
@@ -116,27 +118,32 @@ public enum Pipeline {
         let resolver = ImageResolver(bookFolder: book.folder)
         let renderEarly = options.mode == .render
         let runsCode = options.runsCode
-        let firstPass = Parallel.map(Array(book.chapters.indices)) { index -> (MarkdownParser.Result, ChapterResult?, Duration, Duration) in
+        let firstPass = Parallel.map(Array(book.chapters.indices)) { index -> (Evaluator.Chapter, MarkdownParser.Result, ChapterResult?, Duration, Duration) in
             let clock = ContinuousClock()
             let start = clock.now
-            let parsed = MarkdownParser.parse(book.chapters[index].source, freesTree: options.freesMemory)
+            let source = book.chapters[index].source
+            var parsed = MarkdownParser.parse(source, freesTree: options.freesMemory)
+            let semantics = ChapterSemantics.read(parsed.document, path: source.path)
+            parsed.diagnostics += semantics.diagnostics
+            let chapter = Evaluator.Chapter(document: parsed.document, sites: semantics.sites, path: source.path)
             let parsedAt = clock.now
-            guard renderEarly, !runsCode || !Evaluator.hasRunnableBlocks(parsed.document) else {
-                return (parsed, nil, parsedAt - start, .zero)
+            guard renderEarly, !runsCode || !chapter.needsEvaluation else {
+                return (chapter, parsed, nil, parsedAt - start, .zero)
             }
             let result = renderChapter(
                 book.chapters[index], parsed: parsed, evaluation: nil, checks: ChapterChecks(), resolver: resolver)
-            return (parsed, result, parsedAt - start, clock.now - parsedAt)
+            return (chapter, parsed, result, parsedAt - start, clock.now - parsedAt)
         }
-        let parsed = firstPass.map(\.0)
-        timings.add("parse", firstPass.map(\.2).reduce(.zero, +))
-        timings.add("render", firstPass.map(\.3).reduce(.zero, +))
+        let chapters = firstPass.map(\.0)
+        let parsed = firstPass.map(\.1)
+        timings.add("parse", firstPass.map(\.3).reduce(.zero, +))
+        timings.add("render", firstPass.map(\.4).reduce(.zero, +))
         let evaluations = options.runsCode
-            ? try evaluate(book, parsed: parsed, configuration: options.evaluation, timings: &timings)
+            ? try evaluate(chapters, configuration: options.evaluation, timings: &timings)
             : parsed.map { _ in nil }
         let checks = timings.measure("check") {
             book.chapters.indices.map { index in
-                StatedNumberChecker.check(parsed[index].document, evaluation: evaluations[index], source: book.chapters[index].source)
+                StatedNumberChecker.check(chapters[index].sites, evaluation: evaluations[index], source: book.chapters[index].source)
             }
         }
         let numbersChecked = checks.map(\.numbersChecked).reduce(0, +) + evaluations.map { $0?.expectedNumbers ?? 0 }.reduce(0, +)
@@ -155,7 +162,7 @@ public enum Pipeline {
         }
         let renderStart = ContinuousClock.now
         let results = Parallel.map(Array(book.chapters.indices)) { index in
-            firstPass[index].1 ?? renderChapter(
+            firstPass[index].2 ?? renderChapter(
                 book.chapters[index], parsed: parsed[index], evaluation: evaluations[index], checks: checks[index],
                 resolver: resolver)
         }
@@ -232,10 +239,10 @@ public enum Pipeline {
 
     /// Runs the code of every chapter that has some; nil for chapters without.
     private static func evaluate(
-        _ book: Book, parsed: [MarkdownParser.Result], configuration: Evaluator.Configuration, timings: inout StageTimings
+        _ chapters: [Evaluator.Chapter], configuration: Evaluator.Configuration, timings: inout StageTimings
     ) throws(PipelineError) -> [ChapterEvaluation?] {
-        guard parsed.contains(where: { Evaluator.hasRunnableBlocks($0.document) }) else {
-            return parsed.map { _ in nil }
+        guard chapters.contains(where: \.needsEvaluation) else {
+            return chapters.map { _ in nil }
         }
         let evaluator: Evaluator
         do {
@@ -243,17 +250,17 @@ public enum Pipeline {
         } catch {
             throw PipelineError(stage: .evaluate, message: error.description)
         }
-        let runnable = book.chapters.indices.filter { Evaluator.hasRunnableBlocks(parsed[$0].document) }
+        let runnable = chapters.indices.filter { chapters[$0].needsEvaluation }
         let results: [ChapterEvaluation]
         do {
-            let outcome = try evaluator.evaluate(runnable.map { (parsed[$0].document, book.chapters[$0].source.path) })
+            let outcome = try evaluator.evaluate(runnable.map { chapters[$0] })
             results = outcome.evaluations
             timings.add("compile", outcome.compileTime)
             timings.add("run", outcome.runTime)
         } catch {
             throw PipelineError(stage: .evaluate, message: error.description)
         }
-        var evaluations: [ChapterEvaluation?] = book.chapters.map { _ in nil }
+        var evaluations: [ChapterEvaluation?] = chapters.map { _ in nil }
         for (position, index) in runnable.enumerated() { evaluations[index] = results[position] }
         return evaluations
     }
@@ -265,19 +272,10 @@ public enum Pipeline {
         for (index, chapter) in book.chapters.enumerated() where !checks[index].fixes.isEmpty {
             let edits = checks[index].fixes.map { MarkdownFormatter.Edit(byteRange: $0.byteRange, replacement: $0.replacement) }
             let text = MarkdownFormatter.format(chapter.source, edits: edits)
-            let temporary = chapter.url.deletingLastPathComponent()
-                .appendingPathComponent(".\(chapter.url.lastPathComponent).galley-fix-\(getpid())")
             do {
-                try Data(text.utf8).write(to: temporary)
-                if rename(temporary.path, chapter.url.path) != 0 {
-                    throw PipelineError(stage: .write, path: chapter.source.path, message: "cannot replace the file")
-                }
-            } catch let error as PipelineError {
-                try? FileManager.default.removeItem(at: temporary)
-                throw error
+                try AtomicFile.write(Data(text.utf8), to: chapter.url)
             } catch {
-                try? FileManager.default.removeItem(at: temporary)
-                throw PipelineError(stage: .write, path: chapter.source.path, message: "cannot write the fixed chapter: \(error.localizedDescription)")
+                throw PipelineError(stage: .write, path: chapter.source.path, message: "cannot write the fixed chapter: \(error)")
             }
             fixed[chapter.source.path] = edits.count
         }

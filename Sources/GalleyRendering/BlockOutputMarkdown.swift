@@ -1,7 +1,7 @@
 public import GalleyDiagnostics
 public import GalleyEvaluation
 public import GalleyMarkdown
-import GalleyRuntime
+import GalleyRecords
 
 /// What ran code blocks add to the GitHub-ready Markdown: their output after the block, as
 /// fenced text, GFM tables and `$$` math; a `hide` block is replaced by its output.

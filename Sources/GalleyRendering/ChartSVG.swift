@@ -1,5 +1,5 @@
 import Foundation
-public import GalleyRuntime
+public import GalleyRecords
 
 /// Draws a `Chart` as SVG: axes with ticks, axis labels, a title, a legend, and the series.
 ///

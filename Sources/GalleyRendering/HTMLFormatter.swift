@@ -2,7 +2,7 @@ public import GalleyChecks
 public import GalleyEvaluation
 import GalleyDiagnostics
 public import GalleyMarkdown
-import GalleyRuntime
+import GalleyRecords
 
 /// Writes a document as an HTML fragment, the content of a chapter page.
 ///

@@ -4,33 +4,6 @@ import Foundation
 // to (`[0.88](=a[0])`, `` `{swift} loss` ``), and what chapter code calls to check numbers itself
 // (`expect`).
 
-/// A bound expression's value, as Galley receives it.
-public struct BoundValue: Codable, Equatable, Sendable {
-    /// The binding's number in the chapter.
-    public var id: Int
-    /// The value as numbers, when it is a number or a vector of numbers.
-    public var numbers: [Double]?
-    /// The value as prose shows it: `0.8789`, `(0.8789, 0.1189, 0.002179)`, or any other value's
-    /// description.
-    public var text: String
-    /// The value's type, for the diagnostic when a number was expected and something else came.
-    public var type: String
-    /// A checked formula's sides, when the binding is one.
-    public var formula: FormulaValues? = nil
-}
-
-/// An `expect` call's outcome.
-public struct Expectation: Codable, Equatable, Sendable {
-    public var line: Int
-    public var column: Int
-    public var stated: String
-    public var computed: [Double]
-    /// How many numbers the call checked.
-    public var checked: Int
-    /// Nil when it held; otherwise what was wrong.
-    public var failure: String?
-}
-
 // MARK: - Bindings
 
 public func _galleyBind(_ id: Int, _ value: some BinaryFloatingPoint) {
@@ -53,12 +26,12 @@ public func _galleyBind<S: Sequence>(_ id: Int, _ value: S) where S.Element: Bin
 /// numbers.
 public func _galleyBind<T>(_ id: Int, _ value: T) {
     let record = BoundValue(id: id, numbers: nil, text: String(describing: value), type: "\(type(of: value))")
-    RecordChannel.sendJSON("bind", record)
+    RecordChannel.send(.bound(record))
 }
 
 private func send(_ id: Int, numbers: [Double], type: String) {
     let text = numbers.count == 1 ? proseFormat(numbers[0]) : "(" + numbers.map(proseFormat).joined(separator: ", ") + ")"
-    RecordChannel.sendJSON("bind", BoundValue(id: id, numbers: numbers, text: text, type: type))
+    RecordChannel.send(.bound(BoundValue(id: id, numbers: numbers, text: text, type: type)))
 }
 
 /// A number for running text: an integer as an integer, others to four significant digits, very
@@ -131,8 +104,8 @@ private func check(_ computed: [Double], _ stated: String, tolerance: Double?, l
         }
         if !wrong.isEmpty { failure = wrong.joined(separator: "; ") }
     }
-    RecordChannel.sendJSON("expect", Expectation(
-        line: line, column: column, stated: stated, computed: computed, checked: max(parts.count, 1), failure: failure))
+    RecordChannel.send(.expectation(Expectation(
+        line: line, column: column, stated: stated, computed: computed, checked: max(parts.count, 1), failure: failure)))
 }
 
 /// The words of a mismatch, the same for `expect` and for stated numbers in prose.
@@ -154,9 +127,9 @@ public enum StatedNumberMessage {
 ///
 ///     expect(history[1] < history[0], "the loss goes down")
 public func expect(_ condition: Bool, _ description: String = "", line: Int = #line, column: Int = #column) {
-    RecordChannel.sendJSON("expect", Expectation(
+    RecordChannel.send(.expectation(Expectation(
         line: line, column: column, stated: description, computed: [], checked: 1,
-        failure: condition ? nil : (description.isEmpty ? "the condition is false" : "not true: \(description)")))
+        failure: condition ? nil : (description.isEmpty ? "the condition is false" : "not true: \(description)"))))
 }
 
 // MARK: - expect(_:equals:)
@@ -187,9 +160,9 @@ public func expect(
     line: Int = #line, column: Int = #column
 ) {
     guard computed.map(\.count) == reference.map(\.count) else {
-        RecordChannel.sendJSON("expect", Expectation(
+        RecordChannel.send(.expectation(Expectation(
             line: line, column: column, stated: "", computed: computed.flatMap { $0 }, checked: 1,
-            failure: "shapes differ: \(computed.map(\.count)) and \(reference.map(\.count))"))
+            failure: "shapes differ: \(computed.map(\.count)) and \(reference.map(\.count))")))
         return
     }
     compare(computed.flatMap { $0 }, reference.flatMap { $0 }, tolerance: tolerance, line: line, column: column)
@@ -209,7 +182,7 @@ private func compare(_ computed: [Double], _ reference: [Double], tolerance: Dou
             }
         }
     }
-    RecordChannel.sendJSON("expect", Expectation(
+    RecordChannel.send(.expectation(Expectation(
         line: line, column: column, stated: "", computed: computed, checked: max(computed.count, 1),
-        failure: failure))
+        failure: failure)))
 }

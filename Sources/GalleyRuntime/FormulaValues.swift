@@ -1,26 +1,4 @@
-/// What a checked formula's program reports: both sides of every pair, for every value of the
-/// pair's free indices. Galley compares them; the program only computes.
-public struct FormulaValues: Codable, Equatable, Sendable {
-    public struct Row: Codable, Equatable, Sendable {
-        /// The pair of sides, in the formula's order.
-        public var pair: Int
-        /// The free indices' values (1-based, as in the formula), in the pair's order.
-        public var indices: [Int]
-        public var left: Double
-        public var right: Double
-        /// What kept the sides from being computed: an index out of range, a symbol of the wrong
-        /// shape.
-        public var problem: String?
-    }
-
-    public var rows: [Row]
-    /// The values of the formula's symbols, as `z = (3, 1, −3)`, for the messages.
-    public var inputs: [String]
-    /// What kept the whole formula from being checked.
-    public var problem: String?
-}
-
 /// Reports a checked formula's values. Galley's generated program calls this.
 public func _galleyBind(_ id: Int, _ value: FormulaValues) {
-    RecordChannel.sendJSON("bind", BoundValue(id: id, numbers: nil, text: "", type: "FormulaValues", formula: value))
+    RecordChannel.send(.bound(BoundValue(id: id, numbers: nil, text: "", type: "FormulaValues", formula: value)))
 }

@@ -8,12 +8,12 @@ import Foundation
 ///     show(loss, label: "L")          // L = 0.1291
 ///     show(a[0], digits: 2)           // 0.88
 public func show(_ value: Double, digits: Int = 4, label: String? = nil) {
-    RecordChannel.send(.value(label: label, text: format(value, digits: digits)))
+    RecordChannel.send(.display(.value(label: label, text: format(value, digits: digits))))
 }
 
 /// Shows a vector on the page, as `[0.8789, 0.1189, 0.0022]`.
 public func show(_ vector: [Double], digits: Int = 4, label: String? = nil) {
-    RecordChannel.send(.value(label: label, text: format(vector, digits: digits)))
+    RecordChannel.send(.display(.value(label: label, text: format(vector, digits: digits))))
 }
 
 /// Shows a matrix (given as rows) on the page as a table, with 1-based row and column numbers or
@@ -53,10 +53,10 @@ public func table(
     _ rows: [[String]], caption: String? = nil,
     rowHeaders: [String]? = nil, columnHeaders: [String], corner: String = ""
 ) {
-    RecordChannel.send(.table(DisplayTable(
+    RecordChannel.send(.display(.table(DisplayTable(
         caption: caption,
         columnHeaders: rowHeaders == nil ? columnHeaders : [corner] + columnHeaders,
-        rowHeaders: rowHeaders, cells: rows)))
+        rowHeaders: rowHeaders, cells: rows))))
 }
 
 /// Shows a worked example as a table whose columns are the steps: each step is a name (which may
@@ -76,7 +76,7 @@ public func steps(
 
 /// Shows a matrix as typeset math: `name = \begin{pmatrix} … \end{pmatrix}`.
 public func showLaTeX(_ matrix: [[Double]], digits: Int = 4, name: String? = nil) {
-    RecordChannel.send(.math(tex: latex(matrix, digits: digits, name: name)))
+    RecordChannel.send(.display(.math(tex: latex(matrix, digits: digits, name: name))))
 }
 
 /// Shows a vector as a typeset column vector.
@@ -86,7 +86,7 @@ public func showLaTeX(_ vector: [Double], digits: Int = 4, name: String? = nil) 
 
 /// Shows any TeX as display math.
 public func showMath(_ tex: String) {
-    RecordChannel.send(.math(tex: tex))
+    RecordChannel.send(.display(.math(tex: tex)))
 }
 
 /// The TeX for a matrix: `name = \begin{pmatrix} a & b \\ c & d \end{pmatrix}`.

@@ -50,7 +50,7 @@ public enum RenderBinary {
 }
 
 /// Runs a program to its end and captures what it writes to each stream.
-func runProgram(
+public func runProgram(
     _ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil
 ) throws -> RenderRun {
     let process = Process()

@@ -1,6 +1,8 @@
 import Foundation
-@testable import GalleyMarkdown
+import GalleyFormulas
+import GalleyMarkdown
 import GalleyRuntime
+import GalleySemantics
 import GalleyTestSupport
 import Testing
 
@@ -42,13 +44,14 @@ struct CourseTests {
         for chapter in chapters {
             let text = try String(contentsOf: folder.appendingPathComponent(chapter), encoding: .utf8)
             let document = parse(text, path: chapter).document
+            let semantics = ChapterSemantics.read(document, path: chapter)
             for case .displayMath(let math) in document.blocks {
-                let sides = LaTeXArithmetic.sides(ArithmeticPair.withoutTags(math.tex))
-                guard sides.count > 1 else { continue }  // an update rule (←) or an expression relates nothing
+                let count = ClosedArithmetic.relationCount(in: math.tex)
+                guard count > 0 else { continue }  // an update rule (←) or an expression relates nothing
                 relations += 1
-                let sites = document.expressionSites.filter { $0.expressionLocation == math.range.lowerBound }
-                let checked = sites.contains { if case .formula = $0 { true } else { false } }
-                let closed = sites.count == sides.count - 1 && sites.allSatisfy { if case .arithmetic = $0 { true } else { false } }
+                let sites = semantics.sites.filter { $0.expressionLocation == math.range.lowerBound }
+                let checked = sites.contains(where: \.isCheckedFormula)
+                let closed = sites.count == count && sites.allSatisfy { if case .arithmetic = $0 { true } else { false } }
                 #expect(checked || closed, "\(chapter):\(math.range.lowerBound.line): \(math.tex) has no check comment")
             }
         }
@@ -62,7 +65,7 @@ struct CourseTests {
         #expect(chapters.count >= 4)
         for name in chapters {
             let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-            let sites = ExpressionSite.all(in: parse(text, path: name).document)
+            let sites = ChapterSemantics.read(parse(text, path: name).document, path: name).sites
             let numbers = sites.reduce(0) { count, site in
                 if case .statedNumbers(let link) = site { return count + StatedNumber.split(link.text).count }
                 return count

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 #if canImport(Glibc)
 import Glibc
@@ -12,33 +12,48 @@ import Glibc
 /// uses `posix_spawn` with `POSIX_SPAWN_SETPGROUP` and ends the whole group with `killpg`: when
 /// the time limit passes, and also as soon as the program itself has exited, so nothing it left
 /// behind keeps running or keeps its output pipes open.
-struct ChildProcess {
-    /// How a run ended.
-    struct Termination: Equatable, Sendable {
-        /// The exit status, when the program exited.
-        var exitStatus: Int32?
-        /// The signal that ended it, when one did (SIGILL or SIGTRAP for a Swift trap).
-        var signal: Int32?
-        /// True when it was stopped for running past its time limit.
-        var timedOut: Bool
-
-        var succeeded: Bool { exitStatus == 0 && !timedOut }
+public struct ChildProcess: Sendable {
+    /// Why a program could not be started at all.
+    public struct LaunchError: Error, CustomStringConvertible, Sendable {
+        public var description: String
     }
 
-    var executable: String
-    var arguments: [String] = []
-    var environment: [String: String] = ProcessInfo.processInfo.environment
-    var timeout: Duration = .seconds(30)
+    /// How a run ended.
+    public struct Termination: Equatable, Sendable {
+        /// The exit status, when the program exited.
+        public var exitStatus: Int32?
+        /// The signal that ended it, when one did (SIGILL or SIGTRAP for a Swift trap).
+        public var signal: Int32?
+        /// True when it was stopped for running past its time limit.
+        public var timedOut: Bool
+
+        public var succeeded: Bool { exitStatus == 0 && !timedOut }
+    }
+
+    public var executable: String
+    public var arguments: [String]
+    public var environment: [String: String]
+    public var timeout: Duration
+
+    public init(
+        executable: String, arguments: [String] = [],
+        environment: [String: String] = ProcessInfo.processInfo.environment, timeout: Duration = .seconds(30)
+    ) {
+        self.executable = executable
+        self.arguments = arguments
+        self.environment = environment
+        self.timeout = timeout
+    }
 
     /// Runs the program to its end, handing what it writes to the two callbacks as it arrives.
-    func run(
+    public func run(
         standardOutput: (ArraySlice<UInt8>) -> Void,
         standardError: (ArraySlice<UInt8>) -> Void
-    ) throws(EvaluationError) -> Termination {
+    ) throws(LaunchError) -> Termination {
         var outPipe: [Int32] = [0, 0]
         var errPipe: [Int32] = [0, 0]
         guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else {
-            throw EvaluationError.system("cannot create a pipe: \(String(cString: strerror(errno)))")
+            throw LaunchError(description: "cannot create a pipe: \(String(cString: strerror(errno)))")
         }
         defer {
             close(outPipe[0])
@@ -82,7 +97,7 @@ struct ChildProcess {
         close(outPipe[1])
         close(errPipe[1])
         guard spawned == 0 else {
-            throw EvaluationError.system("cannot start \(executable): \(String(cString: strerror(spawned)))")
+            throw LaunchError(description: "cannot start \(executable): \(String(cString: strerror(spawned)))")
         }
 
         let deadline = ContinuousClock.now + timeout
@@ -138,7 +153,7 @@ struct ChildProcess {
     }
 
     /// Runs the program and collects all it writes, for short-lived tools such as the compiler.
-    func collect() throws(EvaluationError) -> (termination: Termination, output: String, errors: String) {
+    public func collect() throws(LaunchError) -> (termination: Termination, output: String, errors: String) {
         var output: [UInt8] = []
         var errors: [UInt8] = []
         let termination = try run(standardOutput: { output += $0 }, standardError: { errors += $0 })

@@ -1,0 +1,93 @@
+import GalleyDiagnostics
+
+/// Where a stated-number link (`[0.88](=a[0])`) and an inline value (`` `{swift} loss` ``) stand
+/// in the source bytes: cmark-gfm gives their start at best, and `render --fix` and the Markdown
+/// output rewrite exactly their bytes.
+extension SourcePositions {
+    /// What an inline value's code span starts with.
+    static let inlineValuePrefix = "{swift} "
+
+    /// A `[text](=expression "title")` link, with the byte ranges of its parts in the source.
+    mutating func statedNumbers(at location: SourceLocation, destination: String, title: String) -> StatedNumbersLink? {
+        let bytes = source.bytes
+        let open = source.byteOffset(of: location)
+        guard open < bytes.count, bytes[open] == UInt8(ascii: "[") else { return nil }
+        // The text ends at the `](=` that starts this destination.
+        let needle = Array(("](" + destination).utf8)
+        var close = open + 1
+        var found: Int?
+        while close + needle.count <= bytes.count {
+            if bytes[close] == needle[0], bytes[close..<(close + needle.count)].elementsEqual(needle) {
+                found = close
+                break
+            }
+            close += 1
+        }
+        guard let textEnd = found else { return nil }
+        // The link ends at the `)` after the destination (and title).
+        var end = textEnd + needle.count
+        var quote: UInt8?
+        while end < bytes.count {
+            let byte = bytes[end]
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: ")") {
+                break
+            }
+            end += 1
+        }
+        let text = String(decoding: bytes[(open + 1)..<textEnd], as: UTF8.self)
+        return StatedNumbersLink(
+            text: text, expression: String(destination.dropFirst()), title: title,
+            location: location, textLocation: self.location(ofByteOffset: open + 1),
+            expressionLocation: self.location(ofByteOffset: textEnd + 3),
+            textByteRange: (open + 1)..<textEnd, byteRange: open..<min(end + 1, bytes.count))
+    }
+
+    /// A `` `{swift} expression` `` code span, found in the source from where cmark-gfm says the
+    /// span is: the `{swift}` nearest to that column, and the backticks before it.
+    mutating func inlineValue(line: Int, reportedColumn reported: Int, literal: String) -> InlineValue? {
+        let lineBytes = source.lineBytes(line)
+        let prefix = Array(Self.inlineValuePrefix.utf8)
+        var best: Int?
+        var index = lineBytes.startIndex
+        while index + prefix.count <= lineBytes.endIndex {
+            if lineBytes[index..<(index + prefix.count)].elementsEqual(prefix) {
+                let distance = abs(index - lineBytes.startIndex + 1 - reported)
+                if best.map({ distance < abs($0 - lineBytes.startIndex + 1 - reported) }) ?? true { best = index }
+            }
+            index += 1
+        }
+        guard let prefixStart = best else { return nil }
+        var start = prefixStart
+        while start > lineBytes.startIndex, lineBytes[start - 1] == UInt8(ascii: " ") { start -= 1 }
+        var ticks = 0
+        while start > lineBytes.startIndex, lineBytes[start - 1] == UInt8(ascii: "`") {
+            start -= 1
+            ticks += 1
+        }
+        guard ticks > 0 else { return nil }
+        let bytes = source.bytes
+        let expressionStart = prefixStart + prefix.count
+        // The span ends at the next run of exactly `ticks` backticks.
+        var end = expressionStart
+        while end < bytes.count {
+            if bytes[end] == UInt8(ascii: "`") {
+                var run = 0
+                while end + run < bytes.count, bytes[end + run] == UInt8(ascii: "`") { run += 1 }
+                if run == ticks { break }
+                end += run
+            } else {
+                end += 1
+            }
+        }
+        let expression = String(
+            literal.dropFirst(Self.inlineValuePrefix.count).drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        return InlineValue(
+            expression: expression, location: location(ofByteOffset: start),
+            expressionLocation: location(ofByteOffset: expressionStart),
+            byteRange: start..<min(end + ticks, bytes.count))
+    }
+}

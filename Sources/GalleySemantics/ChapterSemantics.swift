@@ -1,0 +1,28 @@
+public import GalleyDiagnostics
+import GalleyFormulas
+public import GalleyMarkdown
+
+/// What a parsed chapter asks of its code, read from the finished document tree: the expression
+/// sites in source order, and the problems found reading them (a check comment that cannot be
+/// read, a formula that cannot be checked).
+///
+/// This is the step between parsing, which knows only syntax, and evaluation, which needs the
+/// Swift to run: the meaning of a link whose destination starts with `=`, of an inline value and
+/// of a formula is worked out here, with the one TeX reader of `GalleyFormulas`.
+public struct ChapterSemantics: Sendable, Equatable {
+    /// The sites, in source order; a site's index is its id.
+    public var sites: [ExpressionSite]
+    public var diagnostics: [Diagnostic]
+
+    public init(sites: [ExpressionSite] = [], diagnostics: [Diagnostic] = []) {
+        self.sites = sites
+        self.diagnostics = diagnostics
+    }
+
+    /// Reads a chapter's document.
+    public static func read(_ document: Document, path: String) -> ChapterSemantics {
+        var reader = SiteReader(path: path)
+        reader.walk(document)
+        return ChapterSemantics(sites: reader.sites, diagnostics: reader.diagnostics)
+    }
+}

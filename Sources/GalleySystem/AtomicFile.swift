@@ -1,0 +1,47 @@
+public import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Files and folders put in place whole: made under a temporary name beside their destination,
+/// then renamed over it in one step, so a reader — a concurrent render, a browser, the next run
+/// after a crash — sees the old version or the new one, never half of one.
+public enum AtomicFile {
+    /// Why a file could not be put in place.
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
+    /// A name beside `destination` that no other process or call uses: the destination's name,
+    /// hidden, with a purpose, this process's id and a random number.
+    public static func temporaryURL(beside destination: URL, purpose: String = "tmp") -> URL {
+        destination.deletingLastPathComponent().appendingPathComponent(
+            ".\(destination.lastPathComponent).\(purpose)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    }
+
+    /// Writes `data` to `destination`, replacing what was there in one step.
+    public static func write(_ data: Data, to destination: URL) throws(Failure) {
+        let temporary = temporaryURL(beside: destination)
+        do {
+            try data.write(to: temporary)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw Failure(description: "cannot write \(temporary.path): \(error.localizedDescription)")
+        }
+        try move(temporary, into: destination)
+    }
+
+    /// Renames a file or folder made at `temporaryURL(beside:)` over `destination`; removes it when
+    /// that fails.
+    ///
+    /// - Parameter keepingExisting: true when a destination that is already there is as good as
+    ///   the new one (a cache entry another process built first): then a failed rename is no error.
+    public static func move(_ temporary: URL, into destination: URL, keepingExisting: Bool = false) throws(Failure) {
+        guard rename(temporary.path, destination.path) != 0 else { return }
+        let reason = String(cString: strerror(errno))
+        try? FileManager.default.removeItem(at: temporary)
+        if keepingExisting && FileManager.default.fileExists(atPath: destination.path) { return }
+        throw Failure(description: "cannot move \(temporary.lastPathComponent) to \(destination.path): \(reason)")
+    }
+}

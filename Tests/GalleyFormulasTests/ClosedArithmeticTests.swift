@@ -1,0 +1,91 @@
+import GalleyFormulas
+import Testing
+
+@Suite("Closed arithmetic in formulas, translated to Swift")
+struct ClosedArithmeticTests {
+    /// The pairs as (left, right) TeX, for comparing.
+    private func pairs(_ tex: String, after previous: String? = nil) -> [[String]] {
+        ClosedArithmetic.pairs(in: tex, previousSide: previous).pairs.map { [$0.leftTeX, $0.rightTeX] }
+    }
+
+    @Test("a formula's sides are read by the formula parser: at =, \\approx and ≈, outside groups")
+    func sides() {
+        #expect(pairs(#"\ln x = 4.5369/2 = 2.26854"#) == [["4.5369/2", "2.26854"]])
+        #expect(pairs(#"-\ln 0.879 \approx 0.129"#) == [[#"-\ln 0.879"#, "0.129"]])
+        #expect(pairs("1 + 1 ≈ 2") == [["1 + 1", "2"]])
+        #expect(pairs(#"f_{a=1} = 2"#).isEmpty)
+        #expect(pairs(#"\approxeq"#).isEmpty)
+        #expect(ClosedArithmetic.pairs(in: #"\ln x = 4.5369/2 = 2.26854"#).lastSide == "2.26854")
+    }
+
+    @Test("equations end at a comma, a full stop or 'and', as in the checked-formula parser")
+    func equations() {
+        #expect(pairs(#"1 + 1 = 2, \quad 2 + 2 = 4"#) == [["1 + 1", "2"], ["2 + 2", "4"]])
+        #expect(pairs(#"e^{0} = 1。"#) == [["e^{0}", "1"]])
+        #expect(pairs(#"2 = 1 + 1 \text{and} 3 = 1 + 2"#) == [["2", "1 + 1"], ["3", "1 + 2"]])
+        #expect(ClosedArithmetic.relationCount(in: #"a = b = c, \quad d \approx e"#) == 3)
+        #expect(ClosedArithmetic.relationCount(in: #"w \leftarrow w - \eta g"#) == 0)
+    }
+
+    @Test("a side the parser cannot read does not hide the pairs after it")
+    func recovery() {
+        #expect(pairs(#"\int_0^1 x\,dx = 0.5 = 1/2"#) == [["0.5", "1/2"]])
+        #expect(pairs(#"0 < 0.5 = 1/2"#) == [["0.5", "1/2"]])
+    }
+
+    @Test("\\tag is not part of the formula")
+    func tags() {
+        #expect(pairs(#"1 + 1 = 2 \tag{加法}"#) == [["1 + 1", "2"]])
+    }
+
+    @Test("a formula starting with = continues the last side of the one before")
+    func continuation() {
+        #expect(pairs("= 2.26845", after: "4.5369/2") == [["4.5369/2", "2.26845"]])
+        #expect(pairs("= 2.26845").isEmpty)
+    }
+
+    @Test("a number on both sides says nothing")
+    func bareOnBothSides() {
+        #expect(pairs("0.5 = 0.5").isEmpty)
+        #expect(pairs("1 = 1.0 = 2/2") == [["1.0", "2/2"]])
+    }
+
+    @Test("what translates, and to what", arguments: [
+        ("4.5369/2", "(Double(4.5369) / Double(2))"),
+        (#"-\ln 0.879"#, "(-Foundation.log(Double(0.879)))"),
+        (#"\frac{1}{2}"#, "(Double(1) / Double(2))"),
+        (#"e^{3} + e^{-3}"#, "(Foundation.exp(Double(3)) + Foundation.exp((-Double(3))))"),
+        (#"2^{10}"#, "Foundation.pow(Double(2), Double(10))"),
+        (#"2\sqrt{2}"#, "(Double(2) * Foundation.sqrt(Double(2)))"),
+        (#"3 \times (1 + 2)"#, "(Double(3) * (Double(1) + Double(2)))"),
+        (#"\left( 1 + 2 \right) \cdot 3"#, "((Double(1) + Double(2)) * Double(3))"),
+    ])
+    func translations(tex: String, swift: String) {
+        #expect(ClosedArithmetic.swift(tex) == swift)
+    }
+
+    @Test("anything with a symbol, or TeX it does not know, is not closed", arguments: [
+        "x + 1", "z_1", #"\sum_i e^{z_i}"#, #"\alpha"#, "a_j a_l", "1 +", "(1 + 2", #"\frac{1}"#, "",
+    ])
+    func notClosed(tex: String) {
+        #expect(ClosedArithmetic.swift(tex) == nil)
+    }
+
+    @Test("a bare number as written keeps its digits")
+    func bareNumbers() {
+        #expect(ClosedArithmetic.bareNumber(" 2.26854") == "2.26854")
+        #expect(ClosedArithmetic.bareNumber("{0.880}") == "0.880")
+        #expect(ClosedArithmetic.bareNumber(#"88\%"#) == "88%")
+        #expect(ClosedArithmetic.bareNumber("4.5369/2") == nil)
+        #expect(ClosedArithmetic.bareNumber("20.0855 + 2.7183") == nil)
+        #expect(ClosedArithmetic.bareNumber("1.2e-3") == "1.2e-3")
+        #expect(ClosedArithmetic.bareNumber("1.2.3") == nil)
+        #expect(ClosedArithmetic.bareNumber(#"\ln 2"#) == nil)
+    }
+
+    @Test("deep nesting is refused, not recursed into")
+    func deepNesting() {
+        let tex = String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000)
+        #expect(ClosedArithmetic.swift(tex) == nil)
+    }
+}

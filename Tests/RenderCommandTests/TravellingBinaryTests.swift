@@ -1,0 +1,49 @@
+import Foundation
+import GalleyTestSupport
+import Testing
+
+/// `render` carries the sources chapter programs compile against (NeuralMath, the records, the
+/// runtime), so a binary copied anywhere renders chapters with code — nothing is looked up in the
+/// package it was built from.
+@Suite("A render binary that travels")
+struct TravellingBinaryTests {
+    static let chapter = """
+        # 复制到别处
+
+        ```swift run
+        let a = softmax([3, 1, -3])
+        show(a, label: "a")
+        ```
+
+        最大的概率约为 [0.88](=a[0])。
+
+        """
+
+    /// Whether the test can hide the package's folder from the copied binary: a private mount
+    /// namespace needs root (CI runs as root) and `unshare`.
+    static let canHideSourceTree = geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare")
+
+    @Test(
+        "copied out of the package, with the package's folder hidden, it builds NeuralMath and the runtime into a fresh cache and renders code",
+        .enabled(if: canHideSourceTree, "hiding the source tree needs root and unshare"))
+    func copiedBinaryRendersCodeWithoutTheSourceTree() throws {
+        let book = try TemporaryBook(["01.md": Self.chapter])
+        let binary = book.root.appendingPathComponent("bin/render")
+        try FileManager.default.createDirectory(at: binary.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: RenderBinary.url, to: binary)
+        let cache = book.root.appendingPathComponent("fresh-cache")
+        // An empty file system over the package's folder, for the copied binary alone.
+        let hide = #"mount -t tmpfs galley-hidden "$1" && test ! -e "$1/Package.swift" && shift && exec "$@""#
+        let root = RenderBinary.packageRoot.path
+        let run = try runProgram(
+            URL(fileURLWithPath: "/usr/bin/unshare"),
+            ["--mount", "sh", "-c", hide, "sh", root, binary.path, "Chapters", "--cache-dir", cache.path, "--check"],
+            in: book.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("1 number checked in 1 chapter, 0 wrong"), "\(run.stdout)")
+        let built = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasPrefix("runtime-") }
+        #expect(built.count == 1)
+        let libraries = try FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent(built[0]).path)
+        #expect(Set(libraries).isSuperset(of: ["libNeuralMath.so", "libGalleyRecords.so", "libGalleyRuntime.so"]))
+    }
+}
