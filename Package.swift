@@ -50,6 +50,9 @@ let package = Package(
         // bindings, expectations, formula values, end) and the Swift names Galley generates into
         // them. Compiled by Galley and, from its embedded sources, into chapter programs.
         .target(name: "GalleyRecords", swiftSettings: strictSettings),
+        // The result model renderers draw: what each block printed and displayed, and the verdict
+        // on each stated number and formula. Produced by the check stage.
+        .target(name: "GalleyResults", dependencies: ["GalleyDiagnostics", "GalleyRecords"], swiftSettings: strictSettings),
         // Read meaning out of the parsed tree: the expression sites a chapter's code must compute
         // (stated numbers, inline values, closed arithmetic, checked formulas).
         .target(
@@ -68,7 +71,9 @@ let package = Package(
         // runtime, run as notebooks, cached.
         .target(
             name: "GalleyEvaluation",
-            dependencies: ["GalleyMarkdown", "GalleySemantics", "GalleyDiagnostics", "GalleyRecords", "GalleySystem"],
+            dependencies: [
+                "GalleyMarkdown", "GalleySemantics", "GalleyDiagnostics", "GalleyRecords", "GalleyResults", "GalleySystem",
+            ],
             swiftSettings: strictSettings,
             plugins: ["EmbedRuntimeSources"]
         ),
@@ -76,22 +81,23 @@ let package = Package(
         .target(
             name: "GalleyChecks",
             dependencies: [
-                "GalleyFormulas", "GalleyMarkdown", "GalleySemantics", "GalleyDiagnostics", "GalleyEvaluation", "GalleyRuntime",
+                "GalleyFormulas", "GalleyMarkdown", "GalleySemantics", "GalleyDiagnostics", "GalleyEvaluation", "GalleyRecords",
+                "GalleyResults", "GalleyRuntime",
             ],
             swiftSettings: strictSettings
         ),
         // Render: HTML pages and GitHub-ready Markdown from the document tree.
         .target(
             name: "GalleyRendering",
-            dependencies: ["GalleyMarkdown", "GalleyDiagnostics", "GalleyEvaluation", "GalleyChecks", "GalleyRecords"],
+            dependencies: ["GalleyMarkdown", "GalleyDiagnostics", "GalleyRecords", "GalleyResults"],
             swiftSettings: strictSettings
         ),
         // The named stages in order: load the book, parse, render, write Output/ atomically.
         .target(
             name: "GalleyPipeline",
             dependencies: [
-                "GalleyMarkdown", "GalleySemantics", "GalleyEvaluation", "GalleyChecks", "GalleyRendering",
-                "GalleyDiagnostics", "GalleySystem",
+                "GalleyMarkdown", "GalleySemantics", "GalleyEvaluation", "GalleyChecks", "GalleyResults",
+                "GalleyRendering", "GalleyDiagnostics", "GalleySystem",
             ],
             swiftSettings: strictSettings
         ),

@@ -1,8 +1,10 @@
 public import GalleyDiagnostics
 public import GalleyEvaluation
-public import GalleyMarkdown
+import GalleyMarkdown
 public import GalleySemantics
 import GalleyFormulas
+import GalleyRecords
+public import GalleyResults
 import GalleyRuntime
 
 /// Checks every number the prose states against the value the code computes, at the precision
@@ -10,12 +12,13 @@ import GalleyRuntime
 public enum StatedNumberChecker {
     public static func check(_ sites: [ExpressionSite], evaluation: ChapterEvaluation?, source: SourceFile) -> ChapterChecks {
         var checks = ChapterChecks()
+        checks.results.blocks = evaluation?.blocks ?? []
         for (id, site) in sites.enumerated() {
             switch site {
             case .statedNumbers(let link):
                 checkLink(link, value: evaluation?.values[id], problem: evaluation?.bindingProblems[id], source: source, into: &checks)
             case .inlineValue(let inline):
-                checks.inlineValues[inline.byteRange.lowerBound] = evaluation?.values[id]?.text
+                checks.results.inlineValues[inline.byteRange.lowerBound] = evaluation?.values[id]?.text
             case .arithmetic(let pair):
                 checkArithmetic(pair, value: evaluation?.values[id], source: source, into: &checks)
             case .formula(let formula):
@@ -40,7 +43,7 @@ public enum StatedNumberChecker {
                     path: source.path, location: source.location(ofByteOffset: start), identifier: "number.not-a-number",
                     summary: "'\(token.text)' is not a number",
                     explanation: "A link whose destination starts with '=' states numbers, separated by commas, semicolons or spaces."))
-                checks.links[key] = .init(state: .unchecked("not a number"), computed: nil)
+                checks.results.statedNumbers[key] = .init(state: .unchecked("not a number"), computed: nil)
                 return
             }
             numbers.append((number, range))
@@ -49,26 +52,26 @@ public enum StatedNumberChecker {
             checks.diagnostics.append(Diagnostic(
                 path: source.path, location: link.location, identifier: "number.empty",
                 summary: "a stated-number link with no number in it"))
-            checks.links[key] = .init(state: .unchecked("no number"), computed: nil)
+            checks.results.statedNumbers[key] = .init(state: .unchecked("no number"), computed: nil)
             return
         }
         guard let value else {
             // Why is already a diagnostic: the expression or the chapter's code did not compile or run.
-            checks.links[key] = .init(state: .unchecked(problem ?? "not evaluated"), computed: nil)
+            checks.results.statedNumbers[key] = .init(state: .unchecked(problem ?? "not evaluated"), computed: nil)
             return
         }
         guard let computed = value.numbers else {
             checks.diagnostics.append(Diagnostic(
                 path: source.path, location: link.expressionLocation, identifier: "number.not-numeric",
                 summary: "'\(link.expression)' is a \(value.type), not a number or a vector of numbers"))
-            checks.links[key] = .init(state: .unchecked("not a number"), computed: value.text)
+            checks.results.statedNumbers[key] = .init(state: .unchecked("not a number"), computed: value.text)
             return
         }
         guard computed.count == numbers.count else {
             checks.diagnostics.append(Diagnostic(
                 path: source.path, location: link.location, identifier: "number.size",
                 summary: "sizes differ: \(numbers.count) number\(numbers.count == 1 ? "" : "s") stated, \(computed.count) computed by '\(link.expression)'"))
-            checks.links[key] = .init(state: .unchecked("sizes differ"), computed: value.text)
+            checks.results.statedNumbers[key] = .init(state: .unchecked("sizes differ"), computed: value.text)
             return
         }
         let tolerance = explicitTolerance(link.title)
@@ -78,15 +81,14 @@ public enum StatedNumberChecker {
             guard !number.matches(computedValue, tolerance: tolerance) else { continue }
             wrong = true
             checks.numbersWrong += 1
-            let location = source.location(ofByteOffset: range.lowerBound)
-            checks.diagnostics.append(Diagnostic(
-                path: source.path, location: location, identifier: "number.wrong",
-                summary: StatedNumberMessage.mismatch(number, computedValue, tolerance: tolerance)))
             let places = tolerance.map { number.decimals(within: $0) } ?? number.writtenDecimals
-            checks.fixes.append(.init(
-                byteRange: range, replacement: number.restyled(computedValue, decimals: places), location: location))
+            let fixed = number.restyled(computedValue, decimals: places)
+            checks.diagnostics.append(Diagnostic(
+                path: source.path, location: source.location(ofByteOffset: range.lowerBound), identifier: "number.wrong",
+                summary: StatedNumberMessage.mismatch(number, computedValue, tolerance: tolerance),
+                solutions: [Solution(summary: "write \(fixed)", replacements: [Replacement(byteRange: range, text: fixed)])]))
         }
-        checks.links[key] = .init(state: wrong ? .wrong : .correct, computed: value.text)
+        checks.results.statedNumbers[key] = .init(state: wrong ? .wrong : .correct, computed: value.text)
     }
 
     /// Two closed-arithmetic sides of a formula: at the precision of the side written as a bare
@@ -97,14 +99,14 @@ public enum StatedNumberChecker {
         let pair = site.pair
         guard let numbers = value?.numbers, numbers.count == 2 else { return }
         checks.numbersChecked += 1
-        if checks.formulas[site.location] == nil { checks.formulas[site.location] = true }
+        if checks.results.formulas[site.location] == nil { checks.results.formulas[site.location] = .agrees }
         let (left, right) = (numbers[0], numbers[1])
         if let written = pair.writtenSide, let number = StatedNumber(written.tex) {
             let computed = written.isRight ? left : right
             let computedTeX = written.isRight ? pair.leftTeX : pair.rightTeX
             guard !number.matches(computed) else { return }
             checks.numbersWrong += 1
-            checks.formulas[site.location] = false
+            checks.results.formulas[site.location] = .differs
             checks.diagnostics.append(Diagnostic(
                 path: source.path, location: site.location, identifier: "formula.arithmetic",
                 summary: "\(computedTeX) = \(number.restyled(computed)), written \(number.text)"))
@@ -113,7 +115,7 @@ public enum StatedNumberChecker {
         let allowed = 1e-9 * max(1, abs(left), abs(right))
         guard !(abs(left - right) <= allowed) else { return }
         checks.numbersWrong += 1
-        checks.formulas[site.location] = false
+        checks.results.formulas[site.location] = .differs
         checks.diagnostics.append(Diagnostic(
             path: source.path, location: site.location, identifier: "formula.arithmetic",
             summary: "sides differ: \(pair.leftTeX) = \(proseFormat(left)), \(pair.rightTeX) = \(proseFormat(right))"))
@@ -132,11 +134,11 @@ public enum StatedNumberChecker {
             ? values.inputs.prefix(4).joined(separator: ", ") : check.comment.text
         let context = bindings.isEmpty ? "" : " (with \(bindings))"
         func report(_ summary: String) {
-            checks.formulas[formula.location] = false
+            checks.results.formulas[formula.location] = .differs
             checks.diagnostics.append(Diagnostic(
                 path: source.path, location: formula.location, identifier: "formula.check", summary: summary))
         }
-        if checks.formulas[formula.location] == nil { checks.formulas[formula.location] = true }
+        if checks.results.formulas[formula.location] == nil { checks.results.formulas[formula.location] = .agrees }
         if let problem = values.problem, values.rows.isEmpty {
             checks.numbersWrong += 1
             report("cannot check the formula: \(problem)\(context)")

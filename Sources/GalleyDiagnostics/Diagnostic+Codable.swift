@@ -1,6 +1,6 @@
 extension Diagnostic: Codable {
     enum CodingKeys: String, CodingKey {
-        case path, line, column, severity, identifier, summary, explanation
+        case path, line, column, severity, identifier, summary, explanation, solutions
     }
 
     public init(from decoder: any Decoder) throws {
@@ -13,7 +13,8 @@ extension Diagnostic: Codable {
             severity: Severity(rawValue: try container.decode(String.self, forKey: .severity)) ?? .error,
             identifier: try container.decode(String.self, forKey: .identifier),
             summary: try container.decode(String.self, forKey: .summary),
-            explanation: try container.decodeIfPresent(String.self, forKey: .explanation))
+            explanation: try container.decodeIfPresent(String.self, forKey: .explanation),
+            solutions: try container.decodeIfPresent([Solution].self, forKey: .solutions) ?? [])
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -25,5 +26,6 @@ extension Diagnostic: Codable {
         try container.encode(identifier, forKey: .identifier)
         try container.encode(summary, forKey: .summary)
         try container.encodeIfPresent(explanation, forKey: .explanation)
+        if !solutions.isEmpty { try container.encode(solutions, forKey: .solutions) }
     }
 }

@@ -31,6 +31,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var summary: String
     /// Optional further text: why it is a problem, what to do.
     public var explanation: String?
+    /// Ways to fix the problem by editing the source, when Galley knows one.
+    public var solutions: [Solution]
 
     public init(
         path: String,
@@ -38,7 +40,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         severity: Severity = .error,
         identifier: String,
         summary: String,
-        explanation: String? = nil
+        explanation: String? = nil,
+        solutions: [Solution] = []
     ) {
         self.path = path
         self.location = location
@@ -46,10 +49,19 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.identifier = identifier
         self.summary = summary
         self.explanation = explanation
+        self.solutions = solutions
     }
 
     /// `path:line:col: severity: summary`, the form compilers print.
     public var description: String {
         "\(path):\(location.line):\(location.column): \(severity.rawValue): \(summary)"
+    }
+}
+
+extension Diagnostic {
+    /// The order diagnostics are listed in: by file, line and column, then by summary, so that
+    /// two runs list them alike.
+    public static func sourceOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        (a.path, a.location.line, a.location.column, a.summary) < (b.path, b.location.line, b.location.column, b.summary)
     }
 }

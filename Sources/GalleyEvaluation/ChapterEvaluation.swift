@@ -1,32 +1,11 @@
 public import GalleyDiagnostics
 public import GalleyRecords
+public import GalleyResults
 
 /// What running a chapter's blocks gave: each block's output and state, and the diagnostics.
 public struct ChapterEvaluation: Sendable, Codable, Equatable {
-    /// How a block fared.
-    public enum Status: Equatable, Sendable, Codable {
-        /// It ran to its end.
-        case succeeded
-        /// It did not compile, trapped, or ran out of time; `reason` says which, for the page.
-        case failed(reason: String)
-        /// A `fails` block failed as its author said it would; `reason` says how.
-        case failedAsExpected(reason: String)
-        /// It never ran, because an earlier block failed.
-        case notRun(reason: String)
-    }
-
-    /// One `swift run` block's result.
-    public struct Block: Sendable, Codable, Equatable {
-        /// The Markdown line of the block's first line of code, which identifies it.
-        public var firstLine: Int
-        public var options: RunOptions
-        public var status: Status
-        public var output: BlockOutput
-        /// Compiler errors and warnings, traps and timeouts, at their Markdown lines.
-        public var diagnostics: [Diagnostic]
-    }
-
-    public var blocks: [Block]
+    /// Each `swift run` block's result, in source order.
+    public var blocks: [BlockResult]
     /// Every diagnostic of the chapter's code, the blocks' and the bindings' included, in source
     /// order.
     public var diagnostics: [Diagnostic]
@@ -41,7 +20,7 @@ public struct ChapterEvaluation: Sendable, Codable, Equatable {
     public var wrongExpectedNumbers: Int
 
     public init(
-        blocks: [Block] = [], diagnostics: [Diagnostic] = [], compiled: Bool = false,
+        blocks: [BlockResult] = [], diagnostics: [Diagnostic] = [], compiled: Bool = false,
         values: [Int: BoundValue] = [:], bindingProblems: [Int: String] = [:],
         expectedNumbers: Int = 0, wrongExpectedNumbers: Int = 0
     ) {
@@ -52,10 +31,5 @@ public struct ChapterEvaluation: Sendable, Codable, Equatable {
         self.bindingProblems = bindingProblems
         self.expectedNumbers = expectedNumbers
         self.wrongExpectedNumbers = wrongExpectedNumbers
-    }
-
-    /// The result for the block whose code starts at a Markdown line.
-    public func block(firstLine: Int) -> Block? {
-        blocks.first { $0.firstLine == firstLine }
     }
 }

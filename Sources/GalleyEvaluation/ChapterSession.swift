@@ -3,6 +3,7 @@ import GalleyDiagnostics
 import GalleyMarkdown
 import GalleySemantics
 import GalleyRecords
+import GalleyResults
 
 /// Evaluates one chapter: the notebook run of its ordinary blocks, then each `fails` block on its
 /// own, after the blocks before it.
@@ -14,7 +15,7 @@ struct ChapterSession {
     private let runnerOrNil: ProgramRunner?
     private var runner: ProgramRunner { runnerOrNil! }
 
-    private var results: [Int: ChapterEvaluation.Block] = [:]
+    private var results: [Int: BlockResult] = [:]
     private var diagnostics: [Diagnostic] = []
     private var compiledAnything = false
     private var options: [RunOptions] = []
@@ -52,9 +53,7 @@ struct ChapterSession {
             try runExpectedFailure(index, after: ordinary.filter { $0 < index })
         }
         let ordered = blocks.indices.map { index in
-            results[index] ?? ChapterEvaluation.Block(
-                firstLine: blocks[index].firstCodeLine, options: options[index],
-                status: .notRun(reason: "not run"), output: BlockOutput(), diagnostics: [])
+            results[index] ?? BlockResult(firstLine: blocks[index].firstCodeLine, status: .notRun(reason: "not run"))
         }
         for id in sites.indices where values[id] == nil && bindingProblems[id] == nil {
             bindingProblems[id] = "not evaluated: the chapter's code failed"
@@ -356,13 +355,11 @@ struct ChapterSession {
 
     private mutating func ensure(_ index: Int) {
         if results[index] == nil {
-            results[index] = ChapterEvaluation.Block(
-                firstLine: blocks[index].firstCodeLine, options: options[index],
-                status: .notRun(reason: ""), output: BlockOutput(), diagnostics: [])
+            results[index] = BlockResult(firstLine: blocks[index].firstCodeLine, status: .notRun(reason: ""))
         }
     }
 
-    private mutating func setStatus(_ index: Int, _ status: ChapterEvaluation.Status) {
+    private mutating func setStatus(_ index: Int, _ status: BlockResult.Status) {
         ensure(index)
         results[index]!.status = status
     }

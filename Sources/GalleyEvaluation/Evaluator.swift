@@ -64,9 +64,17 @@ public struct Evaluator: Sendable {
     /// Evaluates the `swift run` blocks of several chapters: first every chapter that needs it is
     /// compiled, together in one `swiftc` call where that works, then each chapter runs in its own
     /// process, in parallel. Results are in the order of `chapters`.
-    public func evaluate(
-        _ chapters: [Chapter]
-    ) throws(EvaluationError) -> (evaluations: [ChapterEvaluation], compileTime: Duration, runTime: Duration) {
+    /// What evaluating several chapters gave, and where the time went.
+    public struct Outcome: Sendable {
+        /// One evaluation per chapter, in the chapters' order.
+        public var evaluations: [ChapterEvaluation]
+        /// Compiling the chapters together (before any ran).
+        public var compileTime: Duration
+        /// Running them, with the few compiles a chapter needs on its own.
+        public var runTime: Duration
+    }
+
+    public func evaluate(_ chapters: [Chapter]) throws(EvaluationError) -> Outcome {
         let clock = ContinuousClock()
         let compileStart = clock.now
         let blocks = chapters.map { Self.runnableBlocks(in: $0.document) }
@@ -100,7 +108,7 @@ public struct Evaluator: Sendable {
         }
         // Running includes the few compiles a chapter needs on its own (a `fails` block, a
         // chapter that broke the shared build), which the sessions do as they go.
-        return (results, runStart - compileStart, clock.now - runStart)
+        return Outcome(evaluations: results, compileTime: runStart - compileStart, runTime: clock.now - runStart)
     }
 
     /// Evaluates the `swift run` blocks of one parsed chapter.

@@ -1,5 +1,6 @@
 import Foundation
 import GalleyRecords
+import GalleyResults
 
 /// Splits a chapter program's output into its blocks' outputs, as it streams in.
 ///

@@ -2,6 +2,7 @@ import Foundation
 import GalleySystem
 import GalleyDiagnostics
 import GalleyRecords
+import GalleyResults
 
 /// Compiles one chapter program with `swiftc` and runs it, through the cache.
 struct ProgramRunner: Sendable {

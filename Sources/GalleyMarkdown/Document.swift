@@ -108,6 +108,11 @@ public struct CodeBlock: Sendable, Equatable {
     public var firstCodeLine: Int
     public var range: SourceRange
 
+    /// What the info string asks of a `swift run` block; nil for a block that is only shown.
+    public var runOptions: RunOptions? {
+        RunOptions.parse(info: info)?.options
+    }
+
     /// The first word of the info string, the language: `swift`.
     public var language: String? {
         info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init)

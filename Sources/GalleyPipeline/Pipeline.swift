@@ -1,16 +1,17 @@
 public import Foundation
-public import GalleyDiagnostics
 import GalleyChecks
+import GalleyDiagnostics
 public import GalleyEvaluation
-import GalleyMarkdown
-import GalleyRendering
-import GalleySemantics
+import GalleyResults
 import GalleySystem
 
-/// The stages a book goes through, in order: load → parse → evaluate → check → render → write.
+/// The stages a book goes through, in order: load (`BookLoader`) → parse (`ParseStage`) →
+/// evaluate (`EvaluateStage`) → check (`CheckStage`) → render (`RenderStage`) → write
+/// (`OutputWriter`, or `FixWriter` for `--fix`).
 ///
-/// Chapters are parsed, evaluated and rendered in parallel; what goes wrong inside a chapter is collected as
-/// diagnostics and the rest of the book goes on. Only a problem that stops the whole run is thrown.
+/// Chapters are parsed, evaluated and rendered in parallel; what goes wrong inside a chapter is
+/// collected as diagnostics and the rest of the book goes on. Only a problem that stops the whole
+/// run is thrown.
 public enum Pipeline {
     public struct Options: Sendable {
         /// The book's folder.
@@ -55,40 +56,6 @@ public enum Pipeline {
         case fix
     }
 
-    /// What a run did.
-    public struct Report: Sendable {
-        public var bookTitle: String
-        /// The chapters rendered, by source path, in book order.
-        public var chapters: [String]
-        public var diagnostics: [Diagnostic]
-        /// The number of files written into the output folder.
-        public var fileCount: Int
-        /// The chapters whose code was compiled in this run (not taken from the cache).
-        public var compiledChapters: [String]
-        /// Stated numbers (and numbers `expect` calls checked), and how many were wrong.
-        public var numbersChecked: Int
-        public var numbersWrong: Int
-        /// The chapters that state or expect at least one number.
-        public var chaptersWithNumbers: Int
-        /// For `.fix`: the numbers rewritten, by chapter path.
-        public var fixes: [String: Int]
-        /// Where the time went.
-        public var timings = StageTimings()
-
-        /// The closing line of `--check`: `37 numbers checked in 4 chapters, 1 wrong`.
-        public var checkSummary: String {
-            let numbers = numbersChecked == 1 ? "1 number" : "\(numbersChecked) numbers"
-            let chapters = chaptersWithNumbers == 1 ? "1 chapter" : "\(chaptersWithNumbers) chapters"
-            var line = "\(numbers) checked in \(chapters), \(numbersWrong) wrong"
-            let others = errorCount - numbersWrong
-            if others > 0 { line += "; \(others) other error\(others == 1 ? "" : "s")" }
-            return line
-        }
-
-        public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
-        public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
-    }
-
     /// Renders the book in `options.bookFolder` into `options.outputFolder`.
     ///
     /// The work happens on a thread with a deep stack (see `Parallel`): documents are walked
@@ -106,226 +73,94 @@ public enum Pipeline {
 
     private static func runStages(_ options: Options) throws(PipelineError) -> Report {
         var timings = StageTimings()
-        // Load.
         let (book, loadDiagnostics) = try timings.measure("load") { () throws(PipelineError) in
             try BookLoader.load(folder: options.bookFolder, displayPath: options.bookDisplayPath)
         }
         let katex = try KaTeXAssets.files()
-
-        // Parse each chapter, evaluate its code, and render it, chapters in parallel.
-        // A chapter without code or bindings needs nothing from the others: it is rendered as soon
-        // as it is parsed, so that its rendering overlaps the next chapter's parsing.
         let resolver = ImageResolver(bookFolder: book.folder)
-        let renderEarly = options.mode == .render
-        let runsCode = options.runsCode
-        let firstPass = Parallel.map(Array(book.chapters.indices)) { index -> (Evaluator.Chapter, MarkdownParser.Result, ChapterResult?, Duration, Duration) in
+
+        // Parse every chapter, in parallel. A chapter with nothing to evaluate has nothing to
+        // check either: it is rendered as soon as it is parsed, so that its rendering overlaps
+        // the parsing of the next (cmark-gfm's inline parsing runs one chapter at a time).
+        let rendersEarly = options.mode == .render
+        let firstPass = Parallel.map(book.chapters) { chapter -> FirstPass in
             let clock = ContinuousClock()
             let start = clock.now
-            let source = book.chapters[index].source
-            var parsed = MarkdownParser.parse(source, freesTree: options.freesMemory)
-            let semantics = ChapterSemantics.read(parsed.document, path: source.path)
-            parsed.diagnostics += semantics.diagnostics
-            let chapter = Evaluator.Chapter(document: parsed.document, sites: semantics.sites, path: source.path)
+            let parsed = ParseStage.parse(chapter, freesTree: options.freesMemory)
             let parsedAt = clock.now
-            guard renderEarly, !runsCode || !chapter.needsEvaluation else {
-                return (chapter, parsed, nil, parsedAt - start, .zero)
+            guard rendersEarly, !(options.runsCode && parsed.evaluationInput.needsEvaluation) else {
+                return FirstPass(parsed: parsed, parseTime: parsedAt - start)
             }
-            let result = renderChapter(
-                book.chapters[index], parsed: parsed, evaluation: nil, checks: ChapterChecks(), resolver: resolver)
-            return (chapter, parsed, result, parsedAt - start, clock.now - parsedAt)
+            let rendered = RenderStage.render(
+                chapter, document: parsed.document, results: ChapterResults(), diagnostics: parsed.diagnostics,
+                resolver: resolver)
+            return FirstPass(parsed: parsed, rendered: rendered, parseTime: parsedAt - start, renderTime: clock.now - parsedAt)
         }
-        let chapters = firstPass.map(\.0)
-        let parsed = firstPass.map(\.1)
-        timings.add("parse", firstPass.map(\.3).reduce(.zero, +))
-        timings.add("render", firstPass.map(\.4).reduce(.zero, +))
+        let parsed = firstPass.map(\.parsed)
+        timings.add("parse", firstPass.map(\.parseTime).reduce(.zero, +))
+        timings.add("render", firstPass.map(\.renderTime).reduce(.zero, +))
+
+        // Evaluate, then check what the chapters' code computed.
         let evaluations = options.runsCode
-            ? try evaluate(chapters, configuration: options.evaluation, timings: &timings)
+            ? try EvaluateStage.evaluate(parsed, configuration: options.evaluation, timings: &timings)
             : parsed.map { _ in nil }
         let checks = timings.measure("check") {
             book.chapters.indices.map { index in
-                StatedNumberChecker.check(chapters[index].sites, evaluation: evaluations[index], source: book.chapters[index].source)
+                options.runsCode ? CheckStage.check(parsed[index], evaluation: evaluations[index]) : ChapterChecks()
             }
         }
-        let numbersChecked = checks.map(\.numbersChecked).reduce(0, +) + evaluations.map { $0?.expectedNumbers ?? 0 }.reduce(0, +)
-        let numbersWrong = checks.map(\.numbersWrong).reduce(0, +) + evaluations.map { $0?.wrongExpectedNumbers ?? 0 }.reduce(0, +)
-        let chaptersWithNumbers = book.chapters.indices.filter {
-            checks[$0].numbersChecked > 0 || (evaluations[$0]?.expectedNumbers ?? 0) > 0
-        }.count
-        if options.mode == .fix {
-            let fixes = try timings.measure("write") { () throws(PipelineError) in try applyFixes(book, checks: checks) }
-            return Report(
-                bookTitle: book.title, chapters: book.chapters.map(\.source.path),
-                diagnostics: (loadDiagnostics + parsed.flatMap(\.diagnostics) + evaluations.flatMap { $0?.diagnostics ?? [] }
-                    + checks.flatMap(\.diagnostics)).filter { $0.identifier != "number.wrong" }.sorted(by: diagnosticOrder),
-                fileCount: 0, compiledChapters: [], numbersChecked: numbersChecked, numbersWrong: numbersWrong - fixes.values.reduce(0, +),
-                chaptersWithNumbers: chaptersWithNumbers, fixes: fixes, timings: timings)
-        }
-        let renderStart = ContinuousClock.now
-        let results = Parallel.map(Array(book.chapters.indices)) { index in
-            firstPass[index].2 ?? renderChapter(
-                book.chapters[index], parsed: parsed[index], evaluation: evaluations[index], checks: checks[index],
-                resolver: resolver)
+        // Every problem of a chapter before rendering: its Markdown's, its code's, its numbers'.
+        let chapterDiagnostics = book.chapters.indices.map { index in
+            parsed[index].diagnostics + (evaluations[index]?.diagnostics ?? []) + checks[index].diagnostics
         }
 
-        // Assemble the site.
-        let info = PageTemplate.BookInfo(title: book.title, language: book.language, author: book.author)
-        var files: [String: OutputWriter.Content] = [:]
         var diagnostics = loadDiagnostics
-        var links: [PageTemplate.PageLink] = []
-        for (index, chapter) in book.chapters.enumerated() {
-            links.append(PageTemplate.PageLink(title: results[index].title ?? chapter.slug, href: chapter.htmlName))
-        }
-        // The pages need every chapter's title (for previous and next), so they are assembled
-        // after rendering, again in parallel.
-        let pageLinks = links
-        let pages = Parallel.map(Array(book.chapters.indices)) { index -> String in
-            let previous: PageTemplate.PageLink? = index > 0 ? pageLinks[index - 1] : nil
-            let next: PageTemplate.PageLink? = index + 1 < pageLinks.count ? pageLinks[index + 1] : nil
-            let result = results[index]
-            return PageTemplate.chapter(
-                book: info, title: pageLinks[index].title, body: result.html, diagnostics: result.diagnostics,
-                previous: previous, next: next, headings: result.headings)
-        }
-        for (index, chapter) in book.chapters.enumerated() {
-            let result = results[index]
-            diagnostics += result.diagnostics
-            files[chapter.htmlName] = .text(pages[index])
-            files[chapter.markdownName] = .text(result.markdown)
-            for (path, text) in result.extraFiles { files[path] = .text(text) }
-            for copy in result.images.copies where files[copy.to] == nil {
-                files[copy.to] = .copy(copy.from)
+        var fixes: [String: Int] = [:]
+        var fileCount = 0
+        var retained: [any Sendable] = [parsed]
+        if options.mode == .fix {
+            let all = chapterDiagnostics.flatMap { $0 }
+            fixes = try timings.measure("write") { () throws(PipelineError) in try FixWriter.apply(book, diagnostics: all) }
+            // What was fixed is no longer wrong.
+            diagnostics += all.filter { $0.solutions.isEmpty }
+        } else {
+            let renderStart = ContinuousClock.now
+            let rendered = Parallel.map(Array(book.chapters.indices)) { index in
+                firstPass[index].rendered ?? RenderStage.render(
+                    book.chapters[index], document: parsed[index].document, results: checks[index].results,
+                    diagnostics: chapterDiagnostics[index], resolver: resolver)
             }
-        }
-        files["index.html"] = .text(PageTemplate.index(book: info, chapters: links))
-        files["search.html"] = .text(PageTemplate.search(book: info))
-        files["search-index.js"] = .text(SearchIndex.script(results.map(\.search)))
-        for asset in SiteAssets.files { files[asset.path] = .text(asset.contents) }
-        for (path, url) in katex { files[path] = .copy(url) }
-
-        timings.add("render", ContinuousClock.now - renderStart)
-
-        // Write, all at once.
-        if options.mode == .render {
-            try timings.measure("write") { () throws(PipelineError) in
-                try OutputWriter(destination: options.outputFolder).write(files)
+            let files = RenderStage.site(book, chapters: rendered, katex: katex)
+            timings.add("render", ContinuousClock.now - renderStart)
+            diagnostics += rendered.flatMap(\.diagnostics)
+            if options.mode == .render {
+                try timings.measure("write") { () throws(PipelineError) in
+                    try OutputWriter(destination: options.outputFolder).write(files)
+                }
+                fileCount = files.count
             }
+            retained += [rendered, files] as [any Sendable]
         }
-        if !options.freesMemory {
-            // A process about to exit has no use for freeing millions of nodes one by one.
-            ProcessLifetime.keep((parsed, firstPass, results, pages, files))
-        }
+        if !options.freesMemory { ProcessLifetime.keep(retained) }
+
+        let expected = evaluations.map { $0?.expectedNumbers ?? 0 }
+        let numbersWrong = checks.map(\.numbersWrong).reduce(0, +) + evaluations.map { $0?.wrongExpectedNumbers ?? 0 }.reduce(0, +)
         return Report(
             bookTitle: book.title, chapters: book.chapters.map(\.source.path),
-            diagnostics: diagnostics.sorted(by: diagnosticOrder), fileCount: options.mode == .render ? files.count : 0,
+            diagnostics: diagnostics.sorted(by: Diagnostic.sourceOrder), fileCount: fileCount,
             compiledChapters: book.chapters.indices.filter { evaluations[$0]?.compiled == true }.map { book.chapters[$0].source.path },
-            numbersChecked: numbersChecked, numbersWrong: numbersWrong, chaptersWithNumbers: chaptersWithNumbers, fixes: [:],
-            timings: timings)
+            numbersChecked: checks.map(\.numbersChecked).reduce(0, +) + expected.reduce(0, +),
+            numbersWrong: numbersWrong - fixes.values.reduce(0, +),
+            chaptersWithNumbers: book.chapters.indices.filter { checks[$0].numbersChecked > 0 || expected[$0] > 0 }.count,
+            fixes: fixes, timings: timings)
     }
 
-    // MARK: - Chapters
-
-    private struct ChapterResult: Sendable {
-        var title: String?
-        var headings: [HTMLFormatter.HeadingAnchor] = []
-        /// Files the chapter's Markdown refers to (charts), by output path.
-        var extraFiles: [String: String] = [:]
-        /// The chapter's sections for the site's search.
-        var search = SearchIndex()
-        var html = ""
-        var markdown = ""
-        var images = ImageResolver.Resolution()
-        var diagnostics: [Diagnostic] = []
-    }
-
-    /// Runs the code of every chapter that has some; nil for chapters without.
-    private static func evaluate(
-        _ chapters: [Evaluator.Chapter], configuration: Evaluator.Configuration, timings: inout StageTimings
-    ) throws(PipelineError) -> [ChapterEvaluation?] {
-        guard chapters.contains(where: \.needsEvaluation) else {
-            return chapters.map { _ in nil }
-        }
-        let evaluator: Evaluator
-        do {
-            evaluator = try timings.measure("compile") { () throws(EvaluationError) in try Evaluator.prepare(configuration) }
-        } catch {
-            throw PipelineError(stage: .evaluate, message: error.description)
-        }
-        let runnable = chapters.indices.filter { chapters[$0].needsEvaluation }
-        let results: [ChapterEvaluation]
-        do {
-            let outcome = try evaluator.evaluate(runnable.map { chapters[$0] })
-            results = outcome.evaluations
-            timings.add("compile", outcome.compileTime)
-            timings.add("run", outcome.runTime)
-        } catch {
-            throw PipelineError(stage: .evaluate, message: error.description)
-        }
-        var evaluations: [ChapterEvaluation?] = chapters.map { _ in nil }
-        for (position, index) in runnable.enumerated() { evaluations[index] = results[position] }
-        return evaluations
-    }
-
-    /// Rewrites the wrong stated numbers in the chapters' files, changing no other byte; returns
-    /// the count per chapter.
-    private static func applyFixes(_ book: Book, checks: [ChapterChecks]) throws(PipelineError) -> [String: Int] {
-        var fixed: [String: Int] = [:]
-        for (index, chapter) in book.chapters.enumerated() where !checks[index].fixes.isEmpty {
-            let edits = checks[index].fixes.map { MarkdownFormatter.Edit(byteRange: $0.byteRange, replacement: $0.replacement) }
-            let text = MarkdownFormatter.format(chapter.source, edits: edits)
-            do {
-                try AtomicFile.write(Data(text.utf8), to: chapter.url)
-            } catch {
-                throw PipelineError(stage: .write, path: chapter.source.path, message: "cannot write the fixed chapter: \(error)")
-            }
-            fixed[chapter.source.path] = edits.count
-        }
-        return fixed
-    }
-
-    private static func renderChapter(
-        _ chapter: Chapter, parsed: MarkdownParser.Result, evaluation: ChapterEvaluation?, checks: ChapterChecks,
-        resolver: ImageResolver
-    ) -> ChapterResult {
-        var result = ChapterResult()
-        result.diagnostics = parsed.diagnostics + (evaluation?.diagnostics ?? []) + checks.diagnostics
-        var collector = ImageCollector()
-        collector.walk(parsed.document)
-        result.images = resolver.resolve(collector.references, in: chapter)
-        result.diagnostics += result.images.diagnostics
-        let formatter = HTMLFormatter.render(
-            parsed.document, options: .init(imagePaths: result.images.paths, evaluation: evaluation, checks: checks),
-            capacity: chapter.source.bytes.count + chapter.source.bytes.count / 4)
-        result.html = formatter.html
-        result.title = formatter.headings.first(where: { $0.level == 1 })?.text
-        result.headings = formatter.headings
-        result.search.add(
-            parsed.document, chapterTitle: result.title ?? chapter.slug, page: chapter.htmlName, headings: formatter.headings)
-        var edits = result.images.markdownEdits
-        if let evaluation {
-            let outputs = BlockOutputMarkdown.edits(
-                for: parsed.document, evaluation: evaluation, source: chapter.source, chapterSlug: chapter.slug)
-            edits += outputs.edits
-            result.extraFiles = outputs.files
-        }
-        edits += ProseMarkdown.edits(for: parsed.document, checks: checks)
-        result.markdown = MarkdownFormatter.format(chapter.source, edits: edits)
-        result.diagnostics.sort(by: diagnosticOrder)
-        return result
-    }
-
-    /// Keeps values alive until the process exits.
-    private enum ProcessLifetime {
-        static func keep<Value>(_ value: Value) {
-            _ = Unmanaged.passRetained(Box(value))
-        }
-
-        private final class Box<Value> {
-            let value: Value
-            init(_ value: Value) { self.value = value }
-        }
-    }
-
-    private static func diagnosticOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
-        (a.path, a.location.line, a.location.column, a.summary) < (b.path, b.location.line, b.location.column, b.summary)
+    /// A chapter after the first, parallel pass: parsed, and rendered when it had nothing to
+    /// evaluate.
+    private struct FirstPass: Sendable {
+        var parsed: ParsedChapter
+        var rendered: RenderedChapter?
+        var parseTime: Duration
+        var renderTime: Duration = .zero
     }
 }

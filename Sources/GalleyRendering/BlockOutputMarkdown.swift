@@ -1,7 +1,7 @@
 public import GalleyDiagnostics
-public import GalleyEvaluation
 public import GalleyMarkdown
 import GalleyRecords
+public import GalleyResults
 
 /// What ran code blocks add to the GitHub-ready Markdown: their output after the block, as
 /// fenced text, GFM tables and `$$` math; a `hide` block is replaced by its output.
@@ -9,18 +9,19 @@ public enum BlockOutputMarkdown {
     /// The edits that put each evaluated block's output into the chapter's Markdown, and the
     /// chart files (by output path) that the Markdown refers to.
     public static func edits(
-        for document: Document, evaluation: ChapterEvaluation, source: SourceFile, chapterSlug: String
+        for document: Document, results: ChapterResults, source: SourceFile, chapterSlug: String
     ) -> (edits: [MarkdownFormatter.Edit], files: [String: String]) {
         var edits: [MarkdownFormatter.Edit] = []
         var charts = ChartFiles(slug: chapterSlug)
         for block in document.blocks {
-            guard case .codeBlock(let code) = block, let result = evaluation.block(firstLine: code.firstCodeLine) else {
+            guard case .codeBlock(let code) = block, let result = results.block(firstLine: code.firstCodeLine) else {
                 continue
             }
             let start = source.byteOffset(of: code.range.lowerBound)
             let end = min(source.byteOffset(of: code.range.upperBound), source.bytes.count)
-            let output = markdown(for: result, charts: &charts)
-            if result.options.hide {
+            let options = code.runOptions ?? RunOptions()
+            let output = markdown(for: result, options: options, charts: &charts)
+            if options.hide {
                 edits.append(MarkdownFormatter.Edit(byteRange: start..<end, replacement: output.isEmpty ? "" : output))
             } else if !output.isEmpty {
                 edits.append(MarkdownFormatter.Edit(byteRange: end..<end, replacement: "\n\n" + output))
@@ -42,11 +43,11 @@ public enum BlockOutputMarkdown {
     }
 
     /// One block's output as Markdown, without a trailing newline; empty when there is none.
-    static func markdown(for result: ChapterEvaluation.Block, charts: inout ChartFiles) -> String {
+    static func markdown(for result: BlockResult, options: RunOptions, charts: inout ChartFiles) -> String {
         var parts: [String] = []
         let failed: Bool
         if case .failed = result.status { failed = true } else { failed = false }
-        if !result.options.quiet || failed {
+        if !options.quiet || failed {
             for item in result.output.items {
                 switch item {
                 case .text(let text):

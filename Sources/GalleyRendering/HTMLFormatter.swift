@@ -1,8 +1,7 @@
-public import GalleyChecks
-public import GalleyEvaluation
 import GalleyDiagnostics
 public import GalleyMarkdown
 import GalleyRecords
+public import GalleyResults
 
 /// Writes a document as an HTML fragment, the content of a chapter page.
 ///
@@ -16,15 +15,13 @@ public struct HTMLFormatter {
         /// Output paths for image sources as written in the chapter; sources not in the map are
         /// written as they are.
         public var imagePaths: [String: String]
-        /// What the chapter's `swift run` blocks printed and displayed, if they ran.
-        public var evaluation: ChapterEvaluation?
-        /// The verdicts on the chapter's stated numbers, and its inline values.
-        public var checks: ChapterChecks?
+        /// What the chapter's blocks printed and displayed, its inline values, and the verdicts
+        /// on its stated numbers and formulas.
+        public var results: ChapterResults
 
-        public init(imagePaths: [String: String] = [:], evaluation: ChapterEvaluation? = nil, checks: ChapterChecks? = nil) {
+        public init(imagePaths: [String: String] = [:], results: ChapterResults = ChapterResults()) {
             self.imagePaths = imagePaths
-            self.evaluation = evaluation
-            self.checks = checks
+            self.results = results
         }
     }
 
@@ -91,7 +88,7 @@ public struct HTMLFormatter {
             writeList(list)
         case .codeBlock(let code):
             newline()
-            if let result = options.evaluation?.block(firstLine: code.firstCodeLine) {
+            if let result = options.results.block(firstLine: code.firstCodeLine) {
                 writeCell(code, result)
             } else {
                 writeCode(code)
@@ -119,7 +116,7 @@ public struct HTMLFormatter {
 
     /// A block that ran: its code (unless hidden), what it printed and displayed (unless quiet),
     /// and how it fared when it did not simply succeed.
-    private mutating func writeCell(_ code: CodeBlock, _ result: ChapterEvaluation.Block) {
+    private mutating func writeCell(_ code: CodeBlock, _ result: BlockResult) {
         let state: String
         switch result.status {
         case .succeeded: state = "ran"
@@ -128,8 +125,9 @@ public struct HTMLFormatter {
         case .notRun: state = "not-run"
         }
         html += "<div class=\"cell \(state)\">\n"
-        if !result.options.hide { writeCode(code) }
-        let showsOutput = !result.options.quiet || state == "failed"
+        let runOptions = code.runOptions ?? RunOptions()
+        if !runOptions.hide { writeCode(code) }
+        let showsOutput = !runOptions.quiet || state == "failed"
         if showsOutput, !result.output.isEmpty {
             html += "<div class=\"output\">\n"
             for item in result.output.items {
@@ -312,7 +310,7 @@ public struct HTMLFormatter {
         case .statedNumbers(let link):
             writeStatedNumbers(link)
         case .inlineValue(let value):
-            if let text = options.checks?.inlineValues[value.byteRange.lowerBound] {
+            if let text = options.results.inlineValues[value.byteRange.lowerBound] {
                 html += "<span class=\"computed-value\" title=\"\(HTMLEscaping.escape(value.expression))\">\(HTMLEscaping.escape(text))</span>"
             } else {
                 html += "<code class=\"computed-value missing\">\(HTMLEscaping.escape(value.expression))</code>"
@@ -330,9 +328,9 @@ public struct HTMLFormatter {
     /// The rest of a math element's class attribute: the mark of a formula whose arithmetic was
     /// checked (closing quote included).
     private func formulaMark(at location: SourceLocation) -> String {
-        switch options.checks?.formulas[location] {
-        case true?: return " formula-checked\" title=\"公式已核对\""
-        case false?: return " formula-wrong\" title=\"公式有误\""
+        switch options.results.formulas[location] {
+        case .agrees?: return " formula-checked\" title=\"公式已核对\""
+        case .differs?: return " formula-wrong\" title=\"公式有误\""
         case nil: return "\""
         }
     }
@@ -340,7 +338,7 @@ public struct HTMLFormatter {
     /// The author's own numbers, marked as checked (the computed value on hover and for screen
     /// readers), as wrong, or as not checked.
     private mutating func writeStatedNumbers(_ link: StatedNumbersLink) {
-        let verdict = options.checks?.links[link.byteRange.lowerBound]
+        let verdict = options.results.statedNumbers[link.byteRange.lowerBound]
         let text = HTMLEscaping.escape(link.text)
         let computed = verdict?.computed.map(HTMLEscaping.escape) ?? ""
         switch verdict?.state {

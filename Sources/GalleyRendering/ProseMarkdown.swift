@@ -1,12 +1,12 @@
-public import GalleyChecks
 public import GalleyMarkdown
+public import GalleyResults
 
 /// What the GitHub-ready Markdown shows for the prose's bindings: a stated-number link becomes
 /// the author's text (GitHub would show a broken link), an inline value its computed text.
 /// Formulas stay exactly as written.
 public enum ProseMarkdown {
-    public static func edits(for document: Document, checks: ChapterChecks) -> [MarkdownFormatter.Edit] {
-        var collector = Collector(inlineValues: checks.inlineValues)
+    public static func edits(for document: Document, results: ChapterResults) -> [MarkdownFormatter.Edit] {
+        var collector = Collector(inlineValues: results.inlineValues)
         collector.walk(document)
         return collector.edits
     }

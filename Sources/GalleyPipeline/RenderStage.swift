@@ -1,0 +1,91 @@
+import Foundation
+import GalleyChecks
+import GalleyDiagnostics
+import GalleyEvaluation
+import GalleyMarkdown
+import GalleyRendering
+import GalleyResults
+import GalleySystem
+
+/// A chapter after the render stage: its page body, its GitHub-ready Markdown, the files it
+/// brings, and every diagnostic of the chapter, sorted.
+struct RenderedChapter: Sendable {
+    var title: String?
+    var headings: [HTMLFormatter.HeadingAnchor] = []
+    /// The page's body, before the page template wraps it.
+    var html = ""
+    var markdown = ""
+    /// Files the chapter's Markdown refers to (charts), by output path.
+    var extraFiles: [String: String] = [:]
+    /// The chapter's sections for the site's search.
+    var search = SearchIndex()
+    var images = ImageResolver.Resolution()
+    var diagnostics: [Diagnostic] = []
+}
+
+/// Render: a chapter's page body and Markdown from its document and the check stage's results;
+/// then the site around the chapters: pages, index, search, assets.
+enum RenderStage {
+    /// Renders one chapter. `diagnostics` are the chapter's problems from the stages before; the
+    /// images' are added.
+    static func render(
+        _ chapter: Chapter, document: Document, results: ChapterResults, diagnostics: [Diagnostic], resolver: ImageResolver
+    ) -> RenderedChapter {
+        var rendered = RenderedChapter()
+        var collector = ImageCollector()
+        collector.walk(document)
+        rendered.images = resolver.resolve(collector.references, in: chapter)
+        rendered.diagnostics = (diagnostics + rendered.images.diagnostics).sorted(by: Diagnostic.sourceOrder)
+        let formatter = HTMLFormatter.render(
+            document, options: .init(imagePaths: rendered.images.paths, results: results),
+            capacity: chapter.source.bytes.count + chapter.source.bytes.count / 4)
+        rendered.html = formatter.html
+        rendered.title = formatter.headings.first(where: { $0.level == 1 })?.text
+        rendered.headings = formatter.headings
+        rendered.search.add(
+            document, chapterTitle: rendered.title ?? chapter.slug, page: chapter.htmlName, headings: formatter.headings)
+        var edits = rendered.images.markdownEdits
+        if !results.blocks.isEmpty {
+            let outputs = BlockOutputMarkdown.edits(
+                for: document, results: results, source: chapter.source, chapterSlug: chapter.slug)
+            edits += outputs.edits
+            rendered.extraFiles = outputs.files
+        }
+        edits += ProseMarkdown.edits(for: document, results: results)
+        rendered.markdown = MarkdownFormatter.format(chapter.source, edits: edits)
+        return rendered
+    }
+
+    /// Every file of the site, by path in the output folder: each chapter's page (which needs
+    /// every chapter's title, for previous and next) and Markdown, the images and charts, the
+    /// index, search and assets.
+    static func site(_ book: Book, chapters: [RenderedChapter], katex: [String: URL]) -> [String: OutputWriter.Content] {
+        let info = PageTemplate.BookInfo(title: book.title, language: book.language, author: book.author)
+        let links = book.chapters.indices.map { index in
+            PageTemplate.PageLink(title: chapters[index].title ?? book.chapters[index].slug, href: book.chapters[index].htmlName)
+        }
+        let pages = Parallel.map(Array(book.chapters.indices)) { index -> String in
+            let rendered = chapters[index]
+            return PageTemplate.chapter(
+                book: info, title: links[index].title, body: rendered.html, diagnostics: rendered.diagnostics,
+                previous: index > 0 ? links[index - 1] : nil, next: index + 1 < links.count ? links[index + 1] : nil,
+                headings: rendered.headings)
+        }
+        var files: [String: OutputWriter.Content] = [:]
+        for (index, chapter) in book.chapters.enumerated() {
+            let rendered = chapters[index]
+            files[chapter.htmlName] = .text(pages[index])
+            files[chapter.markdownName] = .text(rendered.markdown)
+            for (path, text) in rendered.extraFiles { files[path] = .text(text) }
+            for copy in rendered.images.copies where files[copy.to] == nil {
+                files[copy.to] = .copy(copy.from)
+            }
+        }
+        files["index.html"] = .text(PageTemplate.index(book: info, chapters: links))
+        files["search.html"] = .text(PageTemplate.search(book: info))
+        files["search-index.js"] = .text(SearchIndex.script(chapters.map(\.search)))
+        for asset in SiteAssets.files { files[asset.path] = .text(asset.contents) }
+        for (path, url) in katex { files[path] = .copy(url) }
+        return files
+    }
+}
