@@ -127,6 +127,13 @@ let package = Package(
         ),
         .testTarget(name: "GalleyFormulasTests", dependencies: ["GalleyFormulas"], swiftSettings: strictSettings),
         .testTarget(
+            name: "GalleyPipelineTests",
+            dependencies: [
+                "GalleyPipeline", "GalleyEvaluation", "GalleyDiagnostics", "GalleyRecords", "GalleyResults", "GalleySemantics",
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "GalleyEvaluationTests",
             dependencies: ["GalleyEvaluation", "GalleyRecords"],
             swiftSettings: strictSettings

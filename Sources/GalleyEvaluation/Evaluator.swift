@@ -16,12 +16,19 @@ public struct Evaluator: Sendable {
         public var outputCap: Int
         /// False to compile and run everything again, ignoring the cache.
         public var usesCache: Bool
+        /// An expression in chapter code that takes longer than this to type-check is a warning
+        /// at its line (swiftc's `-warn-long-expression-type-checking`).
+        public var slowTypeCheck: Duration
 
-        public init(cacheFolder: URL, timeout: Duration = .seconds(30), outputCap: Int = 1 << 20, usesCache: Bool = true) {
+        public init(
+            cacheFolder: URL, timeout: Duration = .seconds(30), outputCap: Int = 1 << 20, usesCache: Bool = true,
+            slowTypeCheck: Duration = .milliseconds(200)
+        ) {
             self.cacheFolder = cacheFolder
             self.timeout = timeout
             self.outputCap = outputCap
             self.usesCache = usesCache
+            self.slowTypeCheck = slowTypeCheck
         }
     }
 
@@ -39,7 +46,8 @@ public struct Evaluator: Sendable {
         return Evaluator(runner: ProgramRunner(
             compiler: compiler, runtime: runtime,
             cache: ProgramCache(folder: configuration.cacheFolder, reads: configuration.usesCache),
-            timeout: configuration.timeout, outputCap: configuration.outputCap))
+            timeout: configuration.timeout, outputCap: configuration.outputCap,
+            slowTypeCheck: configuration.slowTypeCheck))
     }
 
     /// One chapter to evaluate: its document, what its prose and formulas ask of its code, and

@@ -11,22 +11,27 @@ struct ProgramRunner: Sendable {
     let cache: ProgramCache
     let timeout: Duration
     let outputCap: Int
+    /// An expression that takes longer than this to type-check is a warning at its line.
+    let slowTypeCheck: Duration
 
     /// Flags for chapter code, part of the cache key. Swift 5 mode keeps strict-concurrency
     /// errors out of course code; the long-expression warning tells authors when an expression is
     /// slow to type-check; line tables (`-gline-tables-only`) let the runtime's backtracer name the
     /// Markdown line where a block trapped.
-    static let chapterFlags = [
-        "-Onone", "-gline-tables-only", "-wmo", "-swift-version", "5",
-        "-Xfrontend", "-warn-long-expression-type-checking=200",
-    ]
+    var chapterFlags: [String] {
+        let milliseconds = max(1, Int(slowTypeCheck / .milliseconds(1)))
+        return [
+            "-Onone", "-gline-tables-only", "-wmo", "-swift-version", "5",
+            "-Xfrontend", "-warn-long-expression-type-checking=\(milliseconds)",
+        ]
+    }
 
     /// The module name of chapter programs, which `#file` shows in trap messages.
     static let moduleName = "Chapter"
 
     /// The `swiftc` arguments that build chapter sources into one executable.
     private func arguments(output: URL, sources: [String]) -> [String] {
-        Self.chapterFlags + runtime.linkFlags + [
+        chapterFlags + runtime.linkFlags + [
             "-module-cache-path", cache.folder.appendingPathComponent("ModuleCache").path,
             "-module-name", Self.moduleName,
             "-o", output.path,
@@ -64,7 +69,7 @@ struct ProgramRunner: Sendable {
         hash.add(program.source)
         hash.add(runtime.hash)
         hash.add(compiler.version)
-        for flag in Self.chapterFlags { hash.add(flag) }
+        for flag in chapterFlags { hash.add(flag) }
         return hash.hex
     }
 

@@ -54,6 +54,9 @@ struct Render: ParsableCommand {
     @Option(help: "Seconds a chapter's code may run before it is stopped, with everything it started.")
     var timeout: Double = 30
 
+    @Option(help: "Milliseconds an expression in chapter code may take to type-check before it is a warning at its line.")
+    var slowTypeCheck: Int = 200
+
     @Option(help: "The folder for compiled chapters and their results.")
     var cacheDir: String = ".galley-cache"
 
@@ -81,6 +84,7 @@ struct Render: ParsableCommand {
     func validate() throws {
         if output.isEmpty { throw ValidationError("--output needs a folder name") }
         if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+        if slowTypeCheck < 1 { throw ValidationError("--slow-type-check must be at least 1 millisecond") }
         if check && fix { throw ValidationError("--check and --fix do not go together: --fix first, then --check") }
         if noRun && (check || fix) { throw ValidationError("--no-run checks no numbers: it does not go with --check or --fix") }
         let bookURL = URL(fileURLWithPath: book).standardizedFileURL
@@ -98,7 +102,7 @@ struct Render: ParsableCommand {
             outputFolder: URL(fileURLWithPath: output),
             evaluation: Evaluator.Configuration(
                 cacheFolder: URL(fileURLWithPath: cacheDir), timeout: .milliseconds(Int(timeout * 1000)),
-                usesCache: !noCache),
+                usesCache: !noCache, slowTypeCheck: .milliseconds(slowTypeCheck)),
             mode: check ? .check : (fix ? .fix : .render), runsCode: !noRun)
         options.freesMemory = false  // the process exits right after
         let result: Pipeline.Report

@@ -13,8 +13,12 @@ struct FormulaCheckTests {
         #expect(try CheckComment(html: "<!-- checked by hand -->") == nil)
         #expect(try CheckComment(html: "<!-- a note -->") == nil)
         #expect(try CheckComment(html: "<!-- check: x = 1 --> and a remark")?.bindings.map(\.name) == ["x"])
-        #expect(throws: FormulaError.self) { try CheckComment(html: "<!-- check: softmax(z) -->") }
-        #expect(throws: FormulaError.self) { try CheckComment(html: "<!-- check: 2x = 1 -->") }
+        #expect(throws: FormulaError("'softmax(z)' in the check comment is not a binding: write name = Swift expression")) {
+            try CheckComment(html: "<!-- check: softmax(z) -->")
+        }
+        #expect(throws: FormulaError("'2x = 1' in the check comment is not a binding: write name = Swift expression")) {
+            try CheckComment(html: "<!-- check: 2x = 1 -->")
+        }
     }
 
     private func check(_ tex: String, _ comment: String = "<!-- check -->") throws -> FormulaCheck {
@@ -61,7 +65,11 @@ struct FormulaCheckTests {
         #expect(throws: FormulaError("the index i indexes no vector in 'x = \\delta_{ij}', so its values are unknown")) {
             try check(#"x = \delta_{ij}"#)
         }
-        #expect(throws: FormulaError.self) { try check(#"\frac{\partial L}{\partial z_i} = a_i - y_i"#) }
+        #expect(
+            throws: FormulaError(
+                "the derivative with respect to z cannot be computed: 'L' does not depend on 'z' through the check comment's bindings; bind it there, as in <!-- check: L = f(z) -->"
+            )
+        ) { try check(#"\frac{\partial L}{\partial z_i} = a_i - y_i"#) }
         #expect(throws: FormulaError("the formula relates nothing: there is no = or \\approx to check")) { try check("a_i") }
         #expect(throws: FormulaError("'z' is bound twice in the check comment")) { try check("z = 1", "<!-- check: z = 1; z = 2 -->") }
     }

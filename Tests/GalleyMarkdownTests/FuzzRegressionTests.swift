@@ -17,9 +17,6 @@ struct FuzzRegressionTests {
         #expect(result.diagnostics.map(\.location) == [
             SourceLocation(line: 4, column: 1), SourceLocation(line: 7, column: 5),
         ])
-        for diagnostic in result.diagnostics {
-            #expect(diagnostic.location.line <= source.lineCount)
-        }
     }
 
     @Test("the markdown fuzzer's first crash: CRs, NULs and unterminated $$ in quotes and tables")
@@ -27,9 +24,10 @@ struct FuzzRegressionTests {
         let bytes: [UInt8] = Array("2 $$\u{0} $$\r> a\rJ\u{0}\u{0}2 $$\r> a\r\r- $x$ | \u{0}\u{0}\t\t)\t\t | `$` YYYY\n> a\n\n- $".utf8)
         let source = SourceFile(path: "a.md", text: String(decoding: bytes, as: UTF8.self))
         let result = MarkdownParser.parse(source)
-        for diagnostic in result.diagnostics {
-            #expect(diagnostic.location.line >= 1 && diagnostic.location.line <= source.lineCount)
-        }
+        // The `$` at the end of the last line opens math that never closes; lone CRs end lines.
+        #expect(result.diagnostics.map(\.identifier) == ["math.unterminated"])
+        #expect(result.diagnostics.map(\.location) == [SourceLocation(line: 3, column: 12)])
+        #expect(source.lineCount >= 3)
     }
 
     @Test("the markdown fuzzer's third find: quotes nested ninety deep around math and tables, on a deep stack as in the pipeline")
@@ -45,7 +43,9 @@ struct FuzzRegressionTests {
         thread.stackSize = 1 << 30
         thread.start()
         done.wait()
-        #expect(lines.allSatisfy { $0 >= 1 && $0 <= source.lineCount })
+        // Every unterminated formula of the corpus file is reported at its own line.
+        #expect(lines == [12, 14, 19, 25, 30, 32, 37, 43, 48])
+        #expect(source.lineCount >= 48)
     }
 
     @Test("the markdown fuzzer's second crash: math in a table whose cell cmark-gfm puts on line 0")
@@ -53,9 +53,8 @@ struct FuzzRegressionTests {
         let source = try corpusFile("regression-table-line-zero")
         let result = MarkdownParser.parse(source)
         #expect(!result.diagnostics.isEmpty)
-        for diagnostic in result.diagnostics {
-            #expect(diagnostic.location.line >= 1 && diagnostic.location.line <= source.lineCount, "\(diagnostic)")
-        }
+        let outside = result.diagnostics.filter { !($0.location.line >= 1 && $0.location.line <= source.lineCount) }
+        #expect(outside.isEmpty, "\(outside)")
     }
 
     /// A seed of the Markdown fuzzer's corpus, as a chapter.

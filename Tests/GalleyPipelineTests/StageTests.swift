@@ -1,0 +1,135 @@
+import Foundation
+import GalleyDiagnostics
+import GalleyEvaluation
+import GalleyRecords
+import GalleyResults
+import GalleySemantics
+import Testing
+
+@testable import GalleyPipeline
+
+/// The pipeline's stages one at a time, in process: what each gives the next.
+@Suite("The pipeline's stages")
+struct StageTests {
+    static let markdown = """
+        # 软件
+
+        ```swift run
+        let a = [0.8789, 0.1189]
+        ```
+
+        概率是 [0.89，0.12](=a)，最大的是 `{swift} a[0]`。
+
+        $$4.5369/2 = 2.26845$$
+
+        $$x = 1$$
+        <!-- check: x = 2 -->
+
+        $$\\frac{a}{b$$
+        <!-- check: not a binding -->
+
+        """
+
+    static func chapter(_ text: String = markdown, folder: URL = URL(fileURLWithPath: "/nonexistent")) -> Chapter {
+        Chapter(source: SourceFile(path: "Chapters/01.md", text: text), url: folder.appendingPathComponent("01.md"), slug: "01")
+    }
+
+    @Test("parse: the tree, the sites in source order, and the problems found reading them")
+    func parse() {
+        let parsed = ParseStage.parse(Self.chapter(), freesTree: true)
+        let kinds = parsed.sites.map { site -> String in
+            switch site {
+            case .statedNumbers: "stated"
+            case .inlineValue: "inline"
+            case .arithmetic: "arithmetic"
+            case .formula: "formula"
+            }
+        }
+        #expect(kinds == ["stated", "inline", "arithmetic", "formula"])
+        #expect(parsed.evaluationInput.needsEvaluation)
+        #expect(parsed.diagnostics.map(\.identifier) == ["formula.check-comment"])
+        #expect(parsed.diagnostics.first?.location == SourceLocation(line: 14, column: 1))
+    }
+
+    @Test("evaluate: the block runs, and every site gets its value from the same program")
+    func evaluate() throws {
+        let parsed = ParseStage.parse(Self.chapter(), freesTree: true)
+        var timings = StageTimings()
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("galley-test-cache")
+        let evaluations = try EvaluateStage.evaluate(
+            [parsed], configuration: Evaluator.Configuration(cacheFolder: cache), timings: &timings)
+        let evaluation = try #require(evaluations.first ?? nil)
+        #expect(evaluation.blocks.map(\.status) == [.succeeded])
+        #expect(evaluation.values[0]?.numbers == [0.8789, 0.1189])
+        #expect(evaluation.values[1]?.text == "0.8789")
+        #expect(evaluation.values[2]?.numbers?.count == 2)
+        let formula = try #require(evaluation.values[3]?.formula)
+        #expect(formula.rows.map(\.left) == [2])
+        #expect(formula.rows.map(\.right) == [1])
+        #expect(evaluation.diagnostics.isEmpty, "\(evaluation.diagnostics)")
+    }
+
+    /// What the chapter's program reports (the evaluate test above checks that it does): `a`, `a[0]`, the arithmetic pair and the
+    /// checked formula (whose sides differ).
+    static let evaluation = ChapterEvaluation(
+        blocks: [BlockResult(firstLine: 4, status: .succeeded)],
+        values: [
+            0: BoundValue(id: 0, numbers: [0.8789, 0.1189], text: "(0.8789, 0.1189)", type: "Array<Double>"),
+            1: BoundValue(id: 1, numbers: [0.8789], text: "0.8789", type: "Double"),
+            2: BoundValue(id: 2, numbers: [2.26845, 2.26845], text: "", type: "Array<Double>"),
+            3: BoundValue(
+                id: 3, numbers: nil, text: "", type: "FormulaValues",
+                formula: FormulaValues(rows: [.init(pair: 0, indices: [], left: 2, right: 1)], inputs: ["x = 2"])),
+        ])
+
+    @Test("check: verdicts for the renderers, a stale number's fix on its diagnostic, the counts")
+    func check() throws {
+        let parsed = ParseStage.parse(Self.chapter(), freesTree: true)
+        let checks = CheckStage.check(parsed, evaluation: Self.evaluation)
+        #expect(checks.results.blocks == Self.evaluation.blocks)
+        #expect(checks.results.statedNumbers.values.map(\.state) == [.wrong])
+        #expect(checks.results.inlineValues.values.sorted() == ["0.8789"])
+        #expect(checks.results.formulas.values.sorted { "\($0)" < "\($1)" } == [.agrees, .differs])
+        #expect(checks.numbersChecked == 4)
+        #expect(checks.numbersWrong == 2)
+        #expect(checks.diagnostics.map(\.identifier) == ["number.wrong", "formula.check"])
+        let fix = try #require(checks.diagnostics.first?.solutions.first)
+        #expect(fix.summary == "write 0.88")
+        let replacement = try #require(fix.replacements.first)
+        let source = Self.chapter().source
+        #expect(String(decoding: source.bytes[replacement.byteRange], as: UTF8.self) == "0.89")
+        #expect(replacement.text == "0.88")
+    }
+
+    @Test("render: the page body draws the results; the Markdown gets the inline value and plain stated numbers")
+    func render() {
+        let parsed = ParseStage.parse(Self.chapter(), freesTree: true)
+        let checks = CheckStage.check(parsed, evaluation: Self.evaluation)
+        let rendered = RenderStage.render(
+            Self.chapter(), document: parsed.document, results: checks.results, diagnostics: parsed.diagnostics,
+            resolver: ImageResolver(bookFolder: URL(fileURLWithPath: "/nonexistent")))
+        #expect(rendered.title == "软件")
+        #expect(rendered.html.contains("<span class=\"stated wrong\""))
+        #expect(rendered.html.contains("<span class=\"computed-value\" title=\"a[0]\">0.8789</span>"))
+        #expect(rendered.html.contains("math display formula-checked"))
+        #expect(rendered.html.contains("math display formula-wrong"))
+        #expect(rendered.markdown.contains("概率是 0.89，0.12，最大的是 0.8789。"))
+        #expect(rendered.diagnostics.map(\.identifier) == ["formula.check-comment"])
+    }
+
+    @Test("write (--fix): the solutions are applied to the chapter file, every other byte kept")
+    func fix() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("galley-fix-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let chapter = Self.chapter(folder: folder)
+        try Data(Self.markdown.utf8).write(to: chapter.url)
+        let book = Book(title: "T", language: "zh-CN", author: nil, chapters: [chapter], folder: folder)
+        let parsed = ParseStage.parse(chapter, freesTree: true)
+        let checks = CheckStage.check(parsed, evaluation: Self.evaluation)
+        let fixed = try FixWriter.apply(book, diagnostics: checks.diagnostics)
+        #expect(fixed == ["Chapters/01.md": 1])
+        let text = try String(contentsOf: chapter.url, encoding: .utf8)
+        #expect(text == Self.markdown.replacingOccurrences(of: "[0.89，0.12]", with: "[0.88，0.12]"))
+    }
+}
