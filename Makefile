@@ -1,9 +1,15 @@
 # The two commands of the README's quick start, and the setup they share.
 #
 #   make render   installs what is missing, then renders Chapters/ into Output/
-#   make test     installs what is missing, then runs every test
+#   make test     installs what is missing, checks the formatting, then runs every test
+#
+#   make lint     only the formatting check (swift format, which ships with the toolchain)
+#   make install  builds render in release mode and copies it to $(PREFIX)/bin
 
-.PHONY: setup render test
+PREFIX ?= /usr/local
+FORMATTED = Package.swift Sources Tests Plugins fuzz
+
+.PHONY: setup render test lint install
 
 setup:
 	@scripts/setup.sh
@@ -11,5 +17,13 @@ setup:
 render: setup
 	swift run render Chapters
 
-test: setup
+lint:
+	swift format lint --strict --recursive $(FORMATTED)
+
+test: setup lint
 	swift test
+
+install:
+	swift build -c release --product render
+	install -d $(PREFIX)/bin
+	install -m 755 "$$(swift build -c release --show-bin-path)/render" $(PREFIX)/bin/render

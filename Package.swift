@@ -22,7 +22,7 @@ let package = Package(
     dependencies: [
         // The one outside dependency: a thin, well-kept command line (`render --help`, validation,
         // exit codes). It builds in well under a minute here.
-        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
     ],
     targets: [
         // C stays behind this one module: Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
@@ -52,7 +52,8 @@ let package = Package(
         .target(name: "GalleyRecords", swiftSettings: strictSettings),
         // The result model renderers draw: what each block printed and displayed, and the verdict
         // on each stated number and formula. Produced by the check stage.
-        .target(name: "GalleyResults", dependencies: ["GalleyDiagnostics", "GalleyRecords"], swiftSettings: strictSettings),
+        .target(
+            name: "GalleyResults", dependencies: ["GalleyDiagnostics", "GalleyRecords"], swiftSettings: strictSettings),
         // Read meaning out of the parsed tree: the expression sites a chapter's code must compute
         // (stated numbers, inline values, closed arithmetic, checked formulas).
         .target(
@@ -72,7 +73,8 @@ let package = Package(
         .target(
             name: "GalleyEvaluation",
             dependencies: [
-                "GalleyMarkdown", "GalleySemantics", "GalleyDiagnostics", "GalleyRecords", "GalleyResults", "GalleySystem",
+                "GalleyMarkdown", "GalleySemantics", "GalleyDiagnostics", "GalleyRecords", "GalleyResults",
+                "GalleySystem",
             ],
             swiftSettings: strictSettings,
             plugins: ["EmbedRuntimeSources"]
@@ -81,7 +83,8 @@ let package = Package(
         .target(
             name: "GalleyChecks",
             dependencies: [
-                "GalleyFormulas", "GalleyMarkdown", "GalleySemantics", "GalleyDiagnostics", "GalleyEvaluation", "GalleyRecords",
+                "GalleyFormulas", "GalleyMarkdown", "GalleySemantics", "GalleyDiagnostics", "GalleyEvaluation",
+                "GalleyRecords",
                 "GalleyResults", "GalleyRuntime",
             ],
             swiftSettings: strictSettings
@@ -129,7 +132,8 @@ let package = Package(
         .testTarget(
             name: "GalleyPipelineTests",
             dependencies: [
-                "GalleyPipeline", "GalleyEvaluation", "GalleyDiagnostics", "GalleyRecords", "GalleyResults", "GalleySemantics",
+                "GalleyPipeline", "GalleyEvaluation", "GalleyDiagnostics", "GalleyRecords", "GalleyResults",
+                "GalleySemantics",
             ],
             swiftSettings: strictSettings
         ),

@@ -8,7 +8,9 @@ public func fuzzFormulas(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let parts = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
     let comment = (try? CheckComment(html: "<!-- check: \(parts[0]) -->")) ?? nil
     let tex = parts.count > 1 ? String(parts[1]) : text
-    if let check = try? FormulaCheck.translate(tex, comment: comment ?? CheckComment(bindings: [], text: ""), previousSide: "a_1") {
+    if let check = try? FormulaCheck.translate(
+        tex, comment: comment ?? CheckComment(bindings: [], text: ""), previousSide: "a_1")
+    {
         precondition(!check.pairs.isEmpty && !check.swift.isEmpty)
         for pair in check.pairs {
             let values = Dictionary(pair.freeIndices.map { ($0, 2) }, uniquingKeysWith: { a, _ in a })

@@ -30,5 +30,6 @@ private func check(_ text: String) {
     for diagnostic in semantics.diagnostics {
         precondition(diagnostic.location.line >= 1 && diagnostic.location.line <= source.lineCount + 1)
     }
-    _ = PlainText.of(result.document.blocks.compactMap { if case .paragraph(let p) = $0 { p.content } else { nil } }.flatMap { $0 })
+    _ = PlainText.of(
+        result.document.blocks.compactMap { if case .paragraph(let p) = $0 { p.content } else { nil } }.flatMap { $0 })
 }

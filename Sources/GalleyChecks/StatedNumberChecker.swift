@@ -1,22 +1,26 @@
 public import GalleyDiagnostics
 public import GalleyEvaluation
-import GalleyMarkdown
-public import GalleySemantics
 import GalleyFormulas
+import GalleyMarkdown
 import GalleyRecords
-public import GalleyResults
+import GalleyResults
 import GalleyRuntime
+public import GalleySemantics
 
 /// Checks every number the prose states against the value the code computes, at the precision
 /// the author wrote, and works out the fix for each stale one.
 public enum StatedNumberChecker {
-    public static func check(_ sites: [ExpressionSite], evaluation: ChapterEvaluation?, source: SourceFile) -> ChapterChecks {
+    public static func check(_ sites: [ExpressionSite], evaluation: ChapterEvaluation?, source: SourceFile)
+        -> ChapterChecks
+    {
         var checks = ChapterChecks()
         checks.results.blocks = evaluation?.blocks ?? []
         for (id, site) in sites.enumerated() {
             switch site {
             case .statedNumbers(let link):
-                checkLink(link, value: evaluation?.values[id], problem: evaluation?.bindingProblems[id], source: source, into: &checks)
+                checkLink(
+                    link, value: evaluation?.values[id], problem: evaluation?.bindingProblems[id], source: source,
+                    into: &checks)
             case .inlineValue(let inline):
                 checks.results.inlineValues[inline.byteRange.lowerBound] = evaluation?.values[id]?.text
             case .arithmetic(let pair):
@@ -30,7 +34,8 @@ public enum StatedNumberChecker {
     }
 
     private static func checkLink(
-        _ link: StatedNumbersLink, value: BoundValue?, problem: String?, source: SourceFile, into checks: inout ChapterChecks
+        _ link: StatedNumbersLink, value: BoundValue?, problem: String?, source: SourceFile,
+        into checks: inout ChapterChecks
     ) {
         let key = link.byteRange.lowerBound
         let tokens = StatedNumber.split(link.text)
@@ -39,19 +44,24 @@ public enum StatedNumberChecker {
             let start = link.textByteRange.lowerBound + byteOffset(ofScalar: token.offset, in: link.text)
             let range = start..<(start + token.text.utf8.count)
             guard let number = StatedNumber(token.text) else {
-                checks.diagnostics.append(Diagnostic(
-                    path: source.path, location: source.location(ofByteOffset: start), identifier: "number.not-a-number",
-                    summary: "'\(token.text)' is not a number",
-                    explanation: "A link whose destination starts with '=' states numbers, separated by commas, semicolons or spaces."))
+                checks.diagnostics.append(
+                    Diagnostic(
+                        path: source.path, location: source.location(ofByteOffset: start),
+                        identifier: "number.not-a-number",
+                        summary: "'\(token.text)' is not a number",
+                        explanation:
+                            "A link whose destination starts with '=' states numbers, separated by commas, semicolons or spaces."
+                    ))
                 checks.results.statedNumbers[key] = .init(state: .unchecked("not a number"), computed: nil)
                 return
             }
             numbers.append((number, range))
         }
         guard !numbers.isEmpty else {
-            checks.diagnostics.append(Diagnostic(
-                path: source.path, location: link.location, identifier: "number.empty",
-                summary: "a stated-number link with no number in it"))
+            checks.diagnostics.append(
+                Diagnostic(
+                    path: source.path, location: link.location, identifier: "number.empty",
+                    summary: "a stated-number link with no number in it"))
             checks.results.statedNumbers[key] = .init(state: .unchecked("no number"), computed: nil)
             return
         }
@@ -61,16 +71,20 @@ public enum StatedNumberChecker {
             return
         }
         guard let computed = value.numbers else {
-            checks.diagnostics.append(Diagnostic(
-                path: source.path, location: link.expressionLocation, identifier: "number.not-numeric",
-                summary: "'\(link.expression)' is a \(value.type), not a number or a vector of numbers"))
+            checks.diagnostics.append(
+                Diagnostic(
+                    path: source.path, location: link.expressionLocation, identifier: "number.not-numeric",
+                    summary: "'\(link.expression)' is a \(value.type), not a number or a vector of numbers"))
             checks.results.statedNumbers[key] = .init(state: .unchecked("not a number"), computed: value.text)
             return
         }
         guard computed.count == numbers.count else {
-            checks.diagnostics.append(Diagnostic(
-                path: source.path, location: link.location, identifier: "number.size",
-                summary: "sizes differ: \(numbers.count) number\(numbers.count == 1 ? "" : "s") stated, \(computed.count) computed by '\(link.expression)'"))
+            checks.diagnostics.append(
+                Diagnostic(
+                    path: source.path, location: link.location, identifier: "number.size",
+                    summary:
+                        "sizes differ: \(numbers.count) number\(numbers.count == 1 ? "" : "s") stated, \(computed.count) computed by '\(link.expression)'"
+                ))
             checks.results.statedNumbers[key] = .init(state: .unchecked("sizes differ"), computed: value.text)
             return
         }
@@ -83,10 +97,14 @@ public enum StatedNumberChecker {
             checks.numbersWrong += 1
             let places = tolerance.map { number.decimals(within: $0) } ?? number.writtenDecimals
             let fixed = number.restyled(computedValue, decimals: places)
-            checks.diagnostics.append(Diagnostic(
-                path: source.path, location: source.location(ofByteOffset: range.lowerBound), identifier: "number.wrong",
-                summary: StatedNumberMessage.mismatch(number, computedValue, tolerance: tolerance),
-                solutions: [Solution(summary: "write \(fixed)", replacements: [Replacement(byteRange: range, text: fixed)])]))
+            checks.diagnostics.append(
+                Diagnostic(
+                    path: source.path, location: source.location(ofByteOffset: range.lowerBound),
+                    identifier: "number.wrong",
+                    summary: StatedNumberMessage.mismatch(number, computedValue, tolerance: tolerance),
+                    solutions: [
+                        Solution(summary: "write \(fixed)", replacements: [Replacement(byteRange: range, text: fixed)])
+                    ]))
         }
         checks.results.statedNumbers[key] = .init(state: wrong ? .wrong : .correct, computed: value.text)
     }
@@ -107,18 +125,21 @@ public enum StatedNumberChecker {
             guard !number.matches(computed) else { return }
             checks.numbersWrong += 1
             checks.results.formulas[site.location] = .differs
-            checks.diagnostics.append(Diagnostic(
-                path: source.path, location: site.location, identifier: "formula.arithmetic",
-                summary: "\(computedTeX) = \(number.restyled(computed)), written \(number.text)"))
+            checks.diagnostics.append(
+                Diagnostic(
+                    path: source.path, location: site.location, identifier: "formula.arithmetic",
+                    summary: "\(computedTeX) = \(number.restyled(computed)), written \(number.text)"))
             return
         }
         let allowed = 1e-9 * max(1, abs(left), abs(right))
         guard !(abs(left - right) <= allowed) else { return }
         checks.numbersWrong += 1
         checks.results.formulas[site.location] = .differs
-        checks.diagnostics.append(Diagnostic(
-            path: source.path, location: site.location, identifier: "formula.arithmetic",
-            summary: "sides differ: \(pair.leftTeX) = \(proseFormat(left)), \(pair.rightTeX) = \(proseFormat(right))"))
+        checks.diagnostics.append(
+            Diagnostic(
+                path: source.path, location: site.location, identifier: "formula.arithmetic",
+                summary:
+                    "sides differ: \(pair.leftTeX) = \(proseFormat(left)), \(pair.rightTeX) = \(proseFormat(right))"))
     }
 
     /// A formula with a check comment: every pair of sides at every value of its free indices,
@@ -130,13 +151,15 @@ public enum StatedNumberChecker {
     ) {
         guard let values else { return }  // the program did not compile or run: already a diagnostic
         let check = formula.check
-        let bindings = check.comment.text.isEmpty
+        let bindings =
+            check.comment.text.isEmpty
             ? values.inputs.prefix(4).joined(separator: ", ") : check.comment.text
         let context = bindings.isEmpty ? "" : " (with \(bindings))"
         func report(_ summary: String) {
             checks.results.formulas[formula.location] = .differs
-            checks.diagnostics.append(Diagnostic(
-                path: source.path, location: formula.location, identifier: "formula.check", summary: summary))
+            checks.diagnostics.append(
+                Diagnostic(
+                    path: source.path, location: formula.location, identifier: "formula.check", summary: summary))
         }
         if checks.results.formulas[formula.location] == nil { checks.results.formulas[formula.location] = .agrees }
         if let problem = values.problem, values.rows.isEmpty {
@@ -150,29 +173,38 @@ public enum StatedNumberChecker {
                 checks.numbersChecked += 1
                 // The words of a failure, made only for one.
                 var at: String {
-                    row.indices.isEmpty ? "" : " at " + zip(pair.freeIndices, row.indices).map { "\($0) = \($1)" }.joined(separator: ", ")
+                    row.indices.isEmpty
+                        ? ""
+                        : " at " + zip(pair.freeIndices, row.indices).map { "\($0) = \($1)" }.joined(separator: ", ")
                 }
                 func shown(_ tex: String) -> String {
-                    FormulaText.abbreviated(FormulaText.instantiate(tex, Dictionary(uniqueKeysWithValues: zip(pair.freeIndices, row.indices))))
+                    FormulaText.abbreviated(
+                        FormulaText.instantiate(
+                            tex, Dictionary(uniqueKeysWithValues: zip(pair.freeIndices, row.indices))))
                 }
                 if let problem = row.problem {
                     failures.append("cannot check the formula\(at): \(problem)")
                     continue
                 }
-                let computedSide = pair.writtenIsRight ? (tex: pair.leftTeX, value: row.left) : (tex: pair.rightTeX, value: row.right)
+                let computedSide =
+                    pair.writtenIsRight ? (tex: pair.leftTeX, value: row.left) : (tex: pair.rightTeX, value: row.right)
                 if let written = pair.written, written.setsPrecision, let stated = StatedNumber(written.text) {
                     guard !stated.matches(computedSide.value) else { continue }
-                    failures.append("\(shown(computedSide.tex)) = \(stated.restyled(computedSide.value)), written \(stated.text)\(at)")
+                    failures.append(
+                        "\(shown(computedSide.tex)) = \(stated.restyled(computedSide.value)), written \(stated.text)\(at)"
+                    )
                     continue
                 }
                 let relative = pair.hasDerivative ? 1e-6 : 1e-9
                 guard !(abs(row.left - row.right) <= relative * max(1, abs(row.left), abs(row.right))) else { continue }
                 if let written = pair.written {
                     // A whole number after `=`, compared exactly and named as written.
-                    failures.append("\(shown(computedSide.tex)) = \(proseFormat(computedSide.value)), written \(written.text)\(at)")
+                    failures.append(
+                        "\(shown(computedSide.tex)) = \(proseFormat(computedSide.value)), written \(written.text)\(at)")
                 } else {
                     failures.append(
-                        "sides differ\(at): \(shown(pair.leftTeX)) = \(proseFormat(row.left)), \(shown(pair.rightTeX)) = \(proseFormat(row.right))")
+                        "sides differ\(at): \(shown(pair.leftTeX)) = \(proseFormat(row.left)), \(shown(pair.rightTeX)) = \(proseFormat(row.right))"
+                    )
                 }
             }
             guard let first = failures.first else { continue }

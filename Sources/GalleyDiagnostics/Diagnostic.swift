@@ -62,6 +62,8 @@ extension Diagnostic {
     /// The order diagnostics are listed in: by file, line and column, then by summary, so that
     /// two runs list them alike.
     public static func sourceOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
-        (a.path, a.location.line, a.location.column, a.summary) < (b.path, b.location.line, b.location.column, b.summary)
+        (a.path, a.location.line, a.location.column, a.summary) < (
+            b.path, b.location.line, b.location.column, b.summary
+        )
     }
 }

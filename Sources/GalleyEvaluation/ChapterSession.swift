@@ -1,9 +1,9 @@
 import Foundation
 import GalleyDiagnostics
 import GalleyMarkdown
-import GalleySemantics
 import GalleyRecords
 import GalleyResults
+import GalleySemantics
 
 /// Evaluates one chapter: the notebook run of its ordinary blocks, then each `fails` block on its
 /// own, after the blocks before it.
@@ -36,16 +36,19 @@ struct ChapterSession {
             let parsed = RunOptions.parse(info: block.info) ?? (RunOptions(), [])
             options.append(parsed.options)
             for word in parsed.unknown {
-                diagnostics.append(Diagnostic(
-                    path: path, location: block.range.lowerBound, severity: .warning, identifier: "run.unknown-option",
-                    summary: "unknown option '\(word)' for a 'swift run' block; known: hide, quiet, fails"))
+                diagnostics.append(
+                    Diagnostic(
+                        path: path, location: block.range.lowerBound, severity: .warning,
+                        identifier: "run.unknown-option",
+                        summary: "unknown option '\(word)' for a 'swift run' block; known: hide, quiet, fails"))
             }
         }
         for (id, site) in sites.enumerated() where site.expression.allSatisfy({ $0 == " " }) {
             bindingProblems[id] = "no expression"
-            diagnostics.append(Diagnostic(
-                path: path, location: site.expressionLocation, identifier: "binding.empty",
-                summary: "no Swift expression after '='"))
+            diagnostics.append(
+                Diagnostic(
+                    path: path, location: site.expressionLocation, identifier: "binding.empty",
+                    summary: "no Swift expression after '='"))
         }
         let ordinary = blocks.indices.filter { !options[$0].fails }
         try runNotebook(ordinary)
@@ -95,9 +98,10 @@ struct ChapterSession {
 
         guard compilation.succeeded else {
             // Run what compiles — the blocks before the first broken one — so their output shows.
-            let broken = indices.first { index in
-                compileDiagnostics[index]?.contains { $0.severity == .error } == true
-            } ?? indices.last!
+            let broken =
+                indices.first { index in
+                    compileDiagnostics[index]?.contains { $0.severity == .error } == true
+                } ?? indices.last!
             let line = blocks[broken].firstCodeLine
             setStatus(broken, .failed(reason: "does not compile"))
             for index in indices where index > broken {
@@ -132,12 +136,17 @@ struct ChapterSession {
         if run.reachedBindings && !run.finished {
             // A binding trapped (or ran out of time): the first one without a value.
             if let trapped = program.bindings.first(where: { run.values[$0.id] == nil }) {
-                let message = run.timedOut ? "ran out of time" : trapMessage(run.bindingsError, exitStatus: run.exitStatus, signal: run.signal).text
+                let message =
+                    run.timedOut
+                    ? "ran out of time"
+                    : trapMessage(run.bindingsError, exitStatus: run.exitStatus, signal: run.signal).text
                 bindingProblems[trapped.id] = message
-                let what = sites[trapped.id].isCheckedFormula ? "checking the formula" : "evaluating '\(trapped.expression)'"
-                diagnostics.append(Diagnostic(
-                    path: path, location: sites[trapped.id].expressionLocation, identifier: "binding.trap",
-                    summary: "\(what) failed: \(message)"))
+                let what =
+                    sites[trapped.id].isCheckedFormula ? "checking the formula" : "evaluating '\(trapped.expression)'"
+                diagnostics.append(
+                    Diagnostic(
+                        path: path, location: sites[trapped.id].expressionLocation, identifier: "binding.trap",
+                        summary: "\(what) failed: \(message)"))
             }
         }
         guard !indices.isEmpty else { return }
@@ -161,7 +170,8 @@ struct ChapterSession {
             reason = "the program exited here, before the chapter's end"
             summary = "the chapter's program exited in this block (exit(0)?) before the remaining blocks ran"
         } else {
-            let message = trapMessage(run.outputs[run.lastBlock ?? 0]?.standardError ?? "", exitStatus: run.exitStatus, signal: run.signal)
+            let message = trapMessage(
+                run.outputs[run.lastBlock ?? 0]?.standardError ?? "", exitStatus: run.exitStatus, signal: run.signal)
             reason = message.text
             summary = "block trapped: \(message.text)"
             if let trapLine = message.line {
@@ -177,7 +187,13 @@ struct ChapterSession {
                 setStatus(index, .succeeded)
             } else if index == failing {
                 setStatus(index, .failed(reason: reason))
-                record(index, diagnostics: [Diagnostic(path: path, location: location, identifier: run.timedOut ? "run.timeout" : "run.trap", summary: summary)])
+                record(
+                    index,
+                    diagnostics: [
+                        Diagnostic(
+                            path: path, location: location, identifier: run.timedOut ? "run.timeout" : "run.trap",
+                            summary: summary)
+                    ])
             } else {
                 setStatus(index, .notRun(reason: "not run: the block at line \(line) failed"))
             }
@@ -197,10 +213,15 @@ struct ChapterSession {
         let (compilation, compiledNow) = try runner.compile(program)
         compiledAnything = compiledAnything || compiledNow
         if !compilation.succeeded {
-            let messages = self.diagnostics(from: compilation, program: program)[index]?
-                .filter { $0.severity == .error }.map { "\($0.location.line):\($0.location.column): \($0.summary)" } ?? []
+            let messages =
+                self.diagnostics(from: compilation, program: program)[index]?
+                .filter { $0.severity == .error }.map { "\($0.location.line):\($0.location.column): \($0.summary)" }
+                ?? []
             setStatus(index, .failedAsExpected(reason: "does not compile"))
-            setOutput(index, BlockOutput(items: [], standardError: messages.joined(separator: "\n") + (messages.isEmpty ? "" : "\n")))
+            setOutput(
+                index,
+                BlockOutput(items: [], standardError: messages.joined(separator: "\n") + (messages.isEmpty ? "" : "\n"))
+            )
             return
         }
         let run = try runner.run(program)
@@ -208,13 +229,18 @@ struct ChapterSession {
         let position = indices.count - 1
         setOutput(index, run.outputs[position] ?? BlockOutput())
         if run.lastBlock == position, !(run.exitStatus == 0 && run.finished) {
-            let message = trapMessage(run.outputs[position]?.standardError ?? "", exitStatus: run.exitStatus, signal: run.signal)
+            let message = trapMessage(
+                run.outputs[position]?.standardError ?? "", exitStatus: run.exitStatus, signal: run.signal)
             setStatus(index, .failedAsExpected(reason: run.timedOut ? "ran out of time" : message.text))
         } else {
             setStatus(index, .failed(reason: "it did not fail"))
-            record(index, diagnostics: [Diagnostic(
-                path: path, location: blocks[index].range.lowerBound, identifier: "run.fails-did-not-fail",
-                summary: "block marked 'fails' compiled and ran without failing")])
+            record(
+                index,
+                diagnostics: [
+                    Diagnostic(
+                        path: path, location: blocks[index].range.lowerBound, identifier: "run.fails-did-not-fail",
+                        summary: "block marked 'fails' compiled and ran without failing")
+                ])
         }
     }
 
@@ -226,11 +252,14 @@ struct ChapterSession {
     private mutating func reportUnreadableRecords(_ run: ProgramRunner.Run) {
         guard let first = run.unreadableRecords.first else { return }
         let others = run.unreadableRecords.count - 1
-        diagnostics.append(Diagnostic(
-            path: path, location: SourceLocation(line: 1, column: 1), identifier: "run.unreadable-record",
-            summary: "the chapter's program sent a record Galley cannot read (\(first))"
-                + (others > 0 ? " and \(others) more" : ""),
-            explanation: "Chapter programs and Galley must come from the same build of Galley; clear the cache folder if they do not."))
+        diagnostics.append(
+            Diagnostic(
+                path: path, location: SourceLocation(line: 1, column: 1), identifier: "run.unreadable-record",
+                summary: "the chapter's program sent a record Galley cannot read (\(first))"
+                    + (others > 0 ? " and \(others) more" : ""),
+                explanation:
+                    "Chapter programs and Galley must come from the same build of Galley; clear the cache folder if they do not."
+            ))
     }
 
     private mutating func recordExpectations(_ run: ProgramRunner.Run, indices: [Int]) {
@@ -241,33 +270,44 @@ struct ChapterSession {
             guard let failure = expectation.failure else { continue }
             wrongExpectedNumbers += 1
             let indent = blocks[index].range.lowerBound.column - 1
-            record(index, diagnostics: [Diagnostic(
-                path: path, location: SourceLocation(line: expectation.line, column: expectation.column + indent),
-                identifier: "expect.failed", summary: "expectation failed: \(failure)")])
+            record(
+                index,
+                diagnostics: [
+                    Diagnostic(
+                        path: path,
+                        location: SourceLocation(line: expectation.line, column: expectation.column + indent),
+                        identifier: "expect.failed", summary: "expectation failed: \(failure)")
+                ])
         }
     }
 
     /// Compiler errors that point into binding expressions, by binding id, as diagnostics at the
     /// expressions in the Markdown file.
-    private func bindingErrors(_ compilation: ProgramRunner.Compilation, program: ChapterProgram) -> [Int: [Diagnostic]] {
+    private func bindingErrors(_ compilation: ProgramRunner.Compilation, program: ChapterProgram) -> [Int: [Diagnostic]]
+    {
         guard !compilation.succeeded else { return [:] }
         var found: [Int: [Diagnostic]] = [:]
         for record in compilation.diagnostics where record.severity == .error {
-            if let binding = program.formulaBinding(inFile: record.path), case .formula(let formula) = sites[binding.id] {
+            if let binding = program.formulaBinding(inFile: record.path), case .formula(let formula) = sites[binding.id]
+            {
                 let offset = record.column - binding.declaration.expressionColumn
                 // The Swift is Galley's; the author wrote the formula and its comment.
                 let summary = FormulaCompileMessage.summary(record.message, in: binding.expression, at: offset)
                 if found[binding.id]?.contains(where: { $0.summary == summary }) != true {
-                    found[binding.id, default: []].append(Diagnostic(
-                        path: path, location: formula.location, identifier: "formula.compile", summary: summary))
+                    found[binding.id, default: []].append(
+                        Diagnostic(
+                            path: path, location: formula.location, identifier: "formula.compile", summary: summary))
                 }
                 continue
             }
-            guard record.path == path, let binding = program.binding(atLine: record.line, column: record.column) else { continue }
+            guard record.path == path, let binding = program.binding(atLine: record.line, column: record.column) else {
+                continue
+            }
             let offset = record.column - binding.declaration.expressionColumn
-            found[binding.id, default: []].append(Diagnostic(
-                path: path, location: SourceLocation(line: binding.line, column: binding.column + offset),
-                identifier: "binding.compile", summary: record.message))
+            found[binding.id, default: []].append(
+                Diagnostic(
+                    path: path, location: SourceLocation(line: binding.line, column: binding.column + offset),
+                    identifier: "binding.compile", summary: record.message))
         }
         return found
     }
@@ -283,11 +323,12 @@ struct ChapterSession {
                     index: position, code: block.code, firstLine: block.firstCodeLine,
                     lineCount: block.code.split(separator: "\n", omittingEmptySubsequences: false).count)
             },
-            bindings: withBindings ? sites.enumerated().filter { !$0.element.expression.allSatisfy { $0 == " " } }.map { id, site in
-                ChapterProgram.Binding(
-                    id: id, expression: site.expression, line: site.expressionLocation.line,
-                    column: site.expressionLocation.column, isFormula: site.isCheckedFormula)
-            } : [])
+            bindings: withBindings
+                ? sites.enumerated().filter { !$0.element.expression.allSatisfy { $0 == " " } }.map { id, site in
+                    ChapterProgram.Binding(
+                        id: id, expression: site.expression, line: site.expressionLocation.line,
+                        column: site.expressionLocation.column, isFormula: site.isCheckedFormula)
+                } : [])
     }
 
     /// The program of the notebook run: every block not marked `fails`, in order, then the
@@ -295,12 +336,14 @@ struct ChapterSession {
     static func notebookProgram(path: String, blocks: [CodeBlock], sites: [ExpressionSite]) -> ChapterProgram {
         let session = ChapterSession(path: path, blocks: blocks, sites: sites, runner: nil)
         return session.program(
-            blocks.indices.filter { RunOptions.parse(info: blocks[$0].info)?.options.fails != true }, withBindings: true)
+            blocks.indices.filter { RunOptions.parse(info: blocks[$0].info)?.options.fails != true }, withBindings: true
+        )
     }
 
-
     /// The compiler's diagnostics as Galley diagnostics, grouped by block.
-    private func diagnostics(from compilation: ProgramRunner.Compilation, program: ChapterProgram) -> [Int: [Diagnostic]] {
+    private func diagnostics(from compilation: ProgramRunner.Compilation, program: ChapterProgram) -> [Int:
+        [Diagnostic]]
+    {
         var grouped: [Int: [Diagnostic]] = [:]
         // Notes belong to the diagnostic before them; they go where it goes.
         var keepNotes = false
@@ -336,13 +379,15 @@ struct ChapterSession {
             } else {
                 // Past the last block (an unclosed brace) or in no block at all: the last block.
                 block = program.blocks.last
-                location = SourceLocation(line: (block?.firstLine ?? 1) + max((block?.lineCount ?? 1) - 1, 0), column: 1)
+                location = SourceLocation(
+                    line: (block?.firstLine ?? 1) + max((block?.lineCount ?? 1) - 1, 0), column: 1)
             }
             guard let block else { continue }
-            grouped[original(block.index, in: program), default: []].append(Diagnostic(
-                path: path, location: location, severity: severity,
-                identifier: severity == .error ? "swift.error" : "swift.\(severity.rawValue)",
-                summary: record.message))
+            grouped[original(block.index, in: program), default: []].append(
+                Diagnostic(
+                    path: path, location: location, severity: severity,
+                    identifier: severity == .error ? "swift.error" : "swift.\(severity.rawValue)",
+                    summary: record.message))
         }
         return grouped
     }
@@ -381,10 +426,13 @@ struct ChapterSession {
         Self.trapMessage(standardError, exitStatus: exitStatus, signal: signal, chapterPath: path)
     }
 
-    static func trapMessage(_ standardError: String, exitStatus: Int32?, signal: Int32?, chapterPath: String) -> (text: String, line: Int?) {
+    static func trapMessage(_ standardError: String, exitStatus: Int32?, signal: Int32?, chapterPath: String) -> (
+        text: String, line: Int?
+    ) {
         let lines = standardError.split(separator: "\n")
         // `#file` is `Module/name` in Swift 6 (`Chapter/01-softmax.md`); frames name the path.
-        let chapterFile = "\(ProgramRunner.moduleName)/" + (chapterPath.split(separator: "/").last.map(String.init) ?? chapterPath)
+        let chapterFile =
+            "\(ProgramRunner.moduleName)/" + (chapterPath.split(separator: "/").last.map(String.init) ?? chapterPath)
         var message: String?
         var line: Int?
         for text in lines where text.contains("Fatal error") {
@@ -398,7 +446,11 @@ struct ChapterSession {
             }
             break
         }
-        if message == nil, let headline = lines.first(where: { $0.hasPrefix("*** Swift runtime failure: ") || $0.hasPrefix("*** Program crashed: ") }) {
+        if message == nil,
+            let headline = lines.first(where: {
+                $0.hasPrefix("*** Swift runtime failure: ") || $0.hasPrefix("*** Program crashed: ")
+            })
+        {
             message = headline.dropFirst(4).replacingOccurrences(of: " ***", with: "")
         }
         if line == nil {
@@ -413,7 +465,9 @@ struct ChapterSession {
             }
         }
         if let message { return (message, line) }
-        if let last = withoutStackTrace(standardError).split(separator: "\n").last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        if let last = withoutStackTrace(standardError).split(separator: "\n").last(where: {
+            !$0.trimmingCharacters(in: .whitespaces).isEmpty
+        }) {
             return (String(last), line)
         }
         if let signal { return ("stopped by signal \(signal)", line) }
@@ -432,8 +486,11 @@ struct ChapterSession {
                 continue
             }
             if skipping {
-                if line.hasPrefix("Backtrace took") { skipping = false }
-                else if line.hasPrefix("Current") || line.firstMatch(of: frame) != nil { continue }
+                if line.hasPrefix("Backtrace took") {
+                    skipping = false
+                } else if line.hasPrefix("Current") || line.firstMatch(of: frame) != nil {
+                    continue
+                }
                 continue
             }
             kept.append(line)

@@ -1,8 +1,8 @@
 public import Foundation
-import GalleySystem
 import GalleyDiagnostics
 public import GalleyMarkdown
 public import GalleySemantics
+import GalleySystem
 
 /// The evaluate stage: compiles and runs each chapter's `swift run` blocks with the real `swiftc`
 /// against NeuralMath and the Galley runtime, and reports what they printed, displayed and got wrong.
@@ -39,15 +39,17 @@ public struct Evaluator: Sendable {
         do {
             try FileManager.default.createDirectory(at: configuration.cacheFolder, withIntermediateDirectories: true)
         } catch {
-            throw .system("cannot create the cache folder \(configuration.cacheFolder.path): \(error.localizedDescription)")
+            throw .system(
+                "cannot create the cache folder \(configuration.cacheFolder.path): \(error.localizedDescription)")
         }
         let compiler = try SwiftCompiler.locate(cache: configuration.cacheFolder)
         let runtime = try RuntimeLibrary.prepare(compiler: compiler, cache: configuration.cacheFolder)
-        return Evaluator(runner: ProgramRunner(
-            compiler: compiler, runtime: runtime,
-            cache: ProgramCache(folder: configuration.cacheFolder, reads: configuration.usesCache),
-            timeout: configuration.timeout, outputCap: configuration.outputCap,
-            slowTypeCheck: configuration.slowTypeCheck))
+        return Evaluator(
+            runner: ProgramRunner(
+                compiler: compiler, runtime: runtime,
+                cache: ProgramCache(folder: configuration.cacheFolder, reads: configuration.usesCache),
+                timeout: configuration.timeout, outputCap: configuration.outputCap,
+                slowTypeCheck: configuration.slowTypeCheck))
     }
 
     /// One chapter to evaluate: its document, what its prose and formulas ask of its code, and
@@ -89,12 +91,14 @@ public struct Evaluator: Sendable {
         let sites = chapters.map(\.sites)
         let programs = chapters.indices.map { index in
             blocks[index].isEmpty && sites[index].isEmpty
-                ? nil : ChapterSession.notebookProgram(path: chapters[index].path, blocks: blocks[index], sites: sites[index])
+                ? nil
+                : ChapterSession.notebookProgram(path: chapters[index].path, blocks: blocks[index], sites: sites[index])
         }
         let compiledNow = try runner.compileTogether(programs.compactMap { $0 })
         let runStart = clock.now
         let outcomes = Parallel.map(Array(chapters.indices)) { index -> Result<ChapterEvaluation, EvaluationError> in
-            var session = ChapterSession(path: chapters[index].path, blocks: blocks[index], sites: sites[index], runner: runner)
+            var session = ChapterSession(
+                path: chapters[index].path, blocks: blocks[index], sites: sites[index], runner: runner)
             do {
                 var evaluation = try session.evaluate()
                 if let program = programs[index], compiledNow.contains(runner.key(for: program)) {

@@ -11,14 +11,18 @@ enum FormulaCompileMessage {
     static func summary(_ message: String, in expression: String, at offset: Int) -> String {
         if message.hasPrefix("cannot find '"), let name = message.split(separator: "'").dropFirst().first {
             // A symbol of the formula, or a name in the comment's Swift (a misspelt function)?
-            if expression.contains("\(GeneratedName.valueType)(`\(name)`") || expression.contains("\(GeneratedName.binding)(`\(name)`") {
-                return "checking the formula: '\(name)' is not a variable of the chapter; bind it in the check comment, as in <!-- check: \(name) = … -->"
+            if expression.contains("\(GeneratedName.valueType)(`\(name)`")
+                || expression.contains("\(GeneratedName.binding)(`\(name)`")
+            {
+                return
+                    "checking the formula: '\(name)' is not a variable of the chapter; bind it in the check comment, as in <!-- check: \(name) = … -->"
             }
             return "checking the formula: cannot find '\(name)' in the check comment's bindings or the chapter"
         }
         if message.contains("\(GeneratedName.binding)") || message.contains("initializer") {
             let name = symbol(before: offset, in: expression).map { "'\($0)'" } ?? "a symbol"
-            return "checking the formula: \(name) must be a number, a vector, a matrix (of Doubles) or a function of one number"
+            return
+                "checking the formula: \(name) must be a number, a vector, a matrix (of Doubles) or a function of one number"
         }
         return "checking the formula: \(message)"
     }
@@ -36,7 +40,9 @@ enum FormulaCompileMessage {
             return backticked(in: String(before[value.upperBound...]) + after, last: false)
         }
         if let binding { return backticked(in: String(before[..<binding.lowerBound]), last: true) }
-        if let next = after.range(of: "\(GeneratedName.valueType)(") { return backticked(in: String(after[next.upperBound...]), last: false) }
+        if let next = after.range(of: "\(GeneratedName.valueType)(") {
+            return backticked(in: String(after[next.upperBound...]), last: false)
+        }
         return nil
     }
 

@@ -1,8 +1,8 @@
 import Foundation
-import GalleySystem
 import GalleyDiagnostics
 import GalleyRecords
 import GalleyResults
+import GalleySystem
 
 /// Compiles one chapter program with `swiftc` and runs it, through the cache.
 struct ProgramRunner: Sendable {
@@ -88,7 +88,8 @@ struct ProgramRunner: Sendable {
             throw .system("cannot write to the cache \(folder.path): \(error.localizedDescription)")
         }
         let temporary = AtomicFile.temporaryURL(beside: executable)
-        let output = try compiler.run(arguments(output: temporary, sources: [folder.appendingPathComponent("main.swift").path]))
+        let output = try compiler.run(
+            arguments(output: temporary, sources: [folder.appendingPathComponent("main.swift").path]))
         if output.succeeded {
             do {
                 try AtomicFile.move(temporary, into: executable)
@@ -199,7 +200,8 @@ struct ProgramRunner: Sendable {
     private func isCompiled(_ key: String) -> Bool {
         guard let cached = cache.load(Compilation.self, key: key, name: "compile.json") else { return false }
         return !cached.succeeded
-            || FileManager.default.isExecutableFile(atPath: cache.entry(for: key).appendingPathComponent("program").path)
+            || FileManager.default.isExecutableFile(
+                atPath: cache.entry(for: key).appendingPathComponent("program").path)
     }
 
     /// Runs a compiled program unless the cache has its results.
@@ -239,4 +241,3 @@ struct ProgramRunner: Sendable {
         return run
     }
 }
-

@@ -91,17 +91,18 @@ struct RuntimeLibrary: Sendable {
         let built = sourceFiles
         for wave in buildWaves {
             let failures = Parallel.map(wave) { module -> String? in
-                var arguments = libraryFlags + [
-                    optimization(for: module),
-                    "-emit-library", "-emit-module",
-                    "-module-name", module,
-                    "-o", staging.appendingPathComponent("lib\(module).so").path,
-                    "-emit-module-path", staging.appendingPathComponent("\(module).swiftmodule").path,
-                    "-module-cache-path", cache.appendingPathComponent("ModuleCache").path,
-                    "-I", staging.path, "-L", staging.path,
-                    "-Xlinker", "-soname=lib\(module).so",
-                    "-Xlinker", "-rpath", "-Xlinker", folder.path,
-                ]
+                var arguments =
+                    libraryFlags + [
+                        optimization(for: module),
+                        "-emit-library", "-emit-module",
+                        "-module-name", module,
+                        "-o", staging.appendingPathComponent("lib\(module).so").path,
+                        "-emit-module-path", staging.appendingPathComponent("\(module).swiftmodule").path,
+                        "-module-cache-path", cache.appendingPathComponent("ModuleCache").path,
+                        "-I", staging.path, "-L", staging.path,
+                        "-Xlinker", "-soname=lib\(module).so",
+                        "-Xlinker", "-rpath", "-Xlinker", folder.path,
+                    ]
                 arguments += (imports[module] ?? []).map { "-l\($0)" }
                 arguments += built[module] ?? []
                 do {

@@ -1,6 +1,6 @@
 public import Foundation
-import GalleySystem
 import GalleyDiagnostics
+import GalleySystem
 
 /// The toolchain's `swiftc`, which compiles every chapter: no interpreter of Galley's own.
 public struct SwiftCompiler: Sendable {
@@ -71,8 +71,10 @@ public struct SwiftCompiler: Sendable {
     func run(_ arguments: [String], timeout: Duration = .seconds(300)) throws(EvaluationError) -> Output {
         let run: (termination: ChildProcess.Termination, output: String, errors: String)
         do {
-            run = try ChildProcess(executable: path, arguments: ["-diagnostic-style", "llvm"] + arguments, timeout: timeout)
-                .collect()
+            run = try ChildProcess(
+                executable: path, arguments: ["-diagnostic-style", "llvm"] + arguments, timeout: timeout
+            )
+            .collect()
         } catch {
             throw .system(error.description)
         }
@@ -96,15 +98,18 @@ struct CompilerDiagnostic: Equatable, Sendable, Codable {
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
             // path:LINE:COL: severity: message — the path itself may contain colons, so read the
             // fields from the severity backwards.
-            for (word, severity) in [(": error: ", Diagnostic.Severity.error), (": warning: ", .warning), (": note: ", .note)] {
+            for (word, severity) in [
+                (": error: ", Diagnostic.Severity.error), (": warning: ", .warning), (": note: ", .note),
+            ] {
                 guard let range = line.range(of: word) else { continue }
                 let location = line[..<range.lowerBound].split(separator: ":", omittingEmptySubsequences: false)
                 guard location.count >= 3, let lineNumber = Int(location[location.count - 2]),
                     let column = Int(location[location.count - 1])
                 else { break }
-                result.append(CompilerDiagnostic(
-                    path: location.dropLast(2).joined(separator: ":"), line: lineNumber, column: column,
-                    severity: severity, message: String(line[range.upperBound...])))
+                result.append(
+                    CompilerDiagnostic(
+                        path: location.dropLast(2).joined(separator: ":"), line: lineNumber, column: column,
+                        severity: severity, message: String(line[range.upperBound...])))
                 break
             }
         }

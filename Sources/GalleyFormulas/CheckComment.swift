@@ -74,16 +74,20 @@ public struct CheckComment: Equatable, Sendable {
             characters[position] == "=" && (position + 1 == characters.count || characters[position + 1] != "=")
                 && (position == 0 || !"=!<>".contains(characters[position - 1]))
         }
-        return !hasAssignment && (statement.contains("==") || statement.contains("!=") || statement.contains("<") || statement.contains(">"))
+        return !hasAssignment
+            && (statement.contains("==") || statement.contains("!=") || statement.contains("<")
+                || statement.contains(">"))
     }
 
     /// `name = expression`, where the name may be written as TeX (`\sigma`) or as Swift (`σ`).
     static func binding(_ statement: String) throws(FormulaError) -> Binding {
         let characters = Array(statement)
-        guard let equals = characters.indices.first(where: { position in
-            characters[position] == "=" && (position + 1 == characters.count || characters[position + 1] != "=")
-                && (position == 0 || !"=!<>".contains(characters[position - 1]))
-        }) else {
+        guard
+            let equals = characters.indices.first(where: { position in
+                characters[position] == "=" && (position + 1 == characters.count || characters[position + 1] != "=")
+                    && (position == 0 || !"=!<>".contains(characters[position - 1]))
+            })
+        else {
             throw FormulaError("'\(statement)' in the check comment is not a binding: write name = Swift expression")
         }
         var name = String(characters[..<equals]).trimmingCharacters(in: " \t")

@@ -43,7 +43,9 @@ public struct FormulaCheck: Equatable, Sendable {
     /// Translates a formula and the bindings of its check comment.
     /// - Parameter previousSide: the last side of the formula before, which a formula that
     ///   starts with `=` continues.
-    public static func translate(_ tex: String, comment: CheckComment, previousSide: String? = nil) throws(FormulaError) -> FormulaCheck {
+    public static func translate(_ tex: String, comment: CheckComment, previousSide: String? = nil) throws(FormulaError)
+        -> FormulaCheck
+    {
         var tex = tex
         if let previousSide, tex.trimmingCharacters(in: " \n\t").hasPrefix("=") { tex = previousSide + " " + tex }
         let formula = try FormulaParser.parse(tex)
@@ -77,7 +79,9 @@ struct FormulaTranslator {
     mutating func translate(_ formula: ParsedFormula) throws(FormulaError) -> FormulaCheck {
         var names = Set<String>()
         for binding in comment.bindings {
-            guard names.insert(binding.name).inserted else { throw FormulaError("'\(binding.name)' is bound twice in the check comment") }
+            guard names.insert(binding.name).inserted else {
+                throw FormulaError("'\(binding.name)' is bound twice in the check comment")
+            }
         }
         let sides = formula.equations.flatMap { $0 }
         for side in sides { collectIndexLetters(side.node) }
@@ -96,38 +100,55 @@ struct FormulaTranslator {
                 for letter in ordered {
                     let uses = usages(of: letter, in: left.node) + usages(of: letter, in: right.node)
                     guard !uses.isEmpty else {
-                        throw FormulaError("the index \(letter) indexes no vector in '\(left.tex) = \(right.tex)', so its values are unknown")
+                        throw FormulaError(
+                            "the index \(letter) indexes no vector in '\(left.tex) = \(right.tex)', so its values are unknown"
+                        )
                     }
                     countCases.append(addCase("return Double(\(countExpression(letter, uses)))"))
                 }
-                let applying = comment.conditions.indices.filter { !conditionLetters[$0].isEmpty && conditionLetters[$0].isSubset(of: free) }
+                let applying = comment.conditions.indices.filter {
+                    !conditionLetters[$0].isEmpty && conditionLetters[$0].isSubset(of: free)
+                }
                 for condition in applying { conditionUsed[condition] = true }
-                let conditionCase = applying.isEmpty
-                    ? -1 : addCase("return (\(applying.map { "(\(comment.conditions[$0]))" }.joined(separator: " && "))) ? 1 : 0")
+                let conditionCase =
+                    applying.isEmpty
+                    ? -1
+                    : addCase(
+                        "return (\(applying.map { "(\(comment.conditions[$0]))" }.joined(separator: " && "))) ? 1 : 0")
                 let leftCase = addCase("return \(try swift(left.node))")
                 let rightCase = addCase("return \(try swift(right.node))")
                 // A number written with decimals (or after \approx) is checked at its precision; a
                 // whole number after `=` is exact: `\sum_j a_j = 1` must not pass at 1.4.
                 let isApproximate = formula.approximate[number][position]
-                let written = (ClosedArithmetic.bareNumber(right.tex).map { ($0, true) } ?? ClosedArithmetic.bareNumber(left.tex).map { ($0, false) })
+                let written =
+                    (ClosedArithmetic.bareNumber(right.tex).map { ($0, true) }
+                    ?? ClosedArithmetic.bareNumber(left.tex).map { ($0, false) })
                     .map { text, isRight in
                         FormulaCheck.Pair.Written(
                             text: text, isRight: isRight,
-                            setsPrecision: isApproximate || text.contains(where: { $0 == "." || $0 == "%" || $0 == "e" || $0 == "E" }))
+                            setsPrecision: isApproximate
+                                || text.contains(where: { $0 == "." || $0 == "%" || $0 == "e" || $0 == "E" }))
                     }
-                pairs.append(FormulaCheck.Pair(
-                    leftTeX: left.tex, rightTeX: right.tex, freeIndices: ordered,
-                    hasDerivative: left.node.containsDerivative || right.node.containsDerivative, written: written))
+                pairs.append(
+                    FormulaCheck.Pair(
+                        leftTeX: left.tex, rightTeX: right.tex, freeIndices: ordered,
+                        hasDerivative: left.node.containsDerivative || right.node.containsDerivative, written: written))
                 let positions = ordered.map { letter in indexLetters.firstIndex(of: letter)! }
-                pairSwift.append("\(GeneratedName.formulaPairType)(left: \(leftCase), right: \(rightCase), free: \(positions), counts: \(countCases), condition: \(conditionCase))")
+                pairSwift.append(
+                    "\(GeneratedName.formulaPairType)(left: \(leftCase), right: \(rightCase), free: \(positions), counts: \(countCases), condition: \(conditionCase))"
+                )
             }
         }
-        guard !pairs.isEmpty else { throw FormulaError("the formula relates nothing: there is no = or \\approx to check") }
+        guard !pairs.isEmpty else {
+            throw FormulaError("the formula relates nothing: there is no = or \\approx to check")
+        }
         if let unused = conditionUsed.firstIndex(of: false) {
-            throw FormulaError("the condition '\(comment.conditions[unused])' names no index that is free in a pair of sides")
+            throw FormulaError(
+                "the condition '\(comment.conditions[unused])' names no index that is free in a pair of sides")
         }
         return FormulaCheck(
-            pairs: pairs, lastSide: formula.equations.last?.last?.tex ?? "", swift: program(pairs: pairSwift), comment: comment)
+            pairs: pairs, lastSide: formula.equations.last?.last?.tex ?? "", swift: program(pairs: pairSwift),
+            comment: comment)
     }
 
     // MARK: - The program
@@ -137,8 +158,10 @@ struct FormulaTranslator {
         let indices = indexLetters.enumerated().map { "let `\($1)` = \(GeneratedName.indices)[\($0)]" }
         let body = (indices.isEmpty ? ["_ = \(GeneratedName.indices)"] : indices).joined(separator: "; ")
         let switchCases = cases.enumerated().map { "case \($0): \($1)" }.joined(separator: "; ")
-        let evaluate = "func \(GeneratedName.evaluate)(_ \(GeneratedName.values): [\(GeneratedName.valueType)], _ \(GeneratedName.caseNumber): Int, _ \(GeneratedName.indices): [Int]) -> Double { \(body); switch \(GeneratedName.caseNumber) { \(switchCases); default: return .nan } }"
-        let check = "return \(GeneratedName.checkFormula)(\(GeneratedName.environment), \(GeneratedName.evaluate), indexCount: \(indexLetters.count), pairs: [\(pairs.joined(separator: ", "))])"
+        let evaluate =
+            "func \(GeneratedName.evaluate)(_ \(GeneratedName.values): [\(GeneratedName.valueType)], _ \(GeneratedName.caseNumber): Int, _ \(GeneratedName.indices): [Int]) -> Double { \(body); switch \(GeneratedName.caseNumber) { \(switchCases); default: return .nan } }"
+        let check =
+            "return \(GeneratedName.checkFormula)(\(GeneratedName.environment), \(GeneratedName.evaluate), indexCount: \(indexLetters.count), pairs: [\(pairs.joined(separator: ", "))])"
         return "{ () -> FormulaValues in \(environment); \(evaluate); \(check) }()"
     }
 
@@ -148,14 +171,19 @@ struct FormulaTranslator {
         var statements: [String] = []
         let bound = Set(comment.bindings.map(\.name))
         for variable in derivativeVariables where !bound.contains(variable) {
-            statements.append("let `\(variable)` = \(GeneratedName.binding)(`\(variable)`, \(Self.quoted(variable)), \(GeneratedName.variation))")
+            statements.append(
+                "let `\(variable)` = \(GeneratedName.binding)(`\(variable)`, \(Self.quoted(variable)), \(GeneratedName.variation))"
+            )
         }
         for binding in comment.bindings {
-            statements.append("let `\(binding.name)` = \(GeneratedName.binding)(\(binding.expression), \(Self.quoted(binding.name)), \(GeneratedName.variation))")
+            statements.append(
+                "let `\(binding.name)` = \(GeneratedName.binding)(\(binding.expression), \(Self.quoted(binding.name)), \(GeneratedName.variation))"
+            )
         }
         let values = slots.map { "\(GeneratedName.valueType)(`\($0)`, \(Self.quoted($0)))" }.joined(separator: ", ")
         statements.append("return [\(values)]")
-        return "func \(GeneratedName.environment)(_ \(GeneratedName.variation): \(GeneratedName.variationType)?) -> [\(GeneratedName.valueType)] { \(statements.joined(separator: "; ")) }"
+        return
+            "func \(GeneratedName.environment)(_ \(GeneratedName.variation): \(GeneratedName.variationType)?) -> [\(GeneratedName.valueType)] { \(statements.joined(separator: "; ")) }"
     }
 
     private var derivativeVariables: [String] = []
@@ -224,7 +252,8 @@ struct FormulaTranslator {
         let names = used.sorted().map { "'\($0)'" }.joined(separator: ", ")
         let example = used.sorted().first ?? "a"
         throw FormulaError(
-            "the derivative with respect to \(variable) cannot be computed: \(names.isEmpty ? "nothing" : names) does not depend on '\(variable)' through the check comment's bindings; bind it there, as in <!-- check: \(example) = f(\(variable)) -->")
+            "the derivative with respect to \(variable) cannot be computed: \(names.isEmpty ? "nothing" : names) does not depend on '\(variable)' through the check comment's bindings; bind it there, as in <!-- check: \(example) = f(\(variable)) -->"
+        )
     }
 
     /// Index letters free in a node: used and not bound by a sum around them.
@@ -249,7 +278,9 @@ struct FormulaTranslator {
             reduction.except.map(add)
             var inner = bound
             inner.insert(reduction.index)
-            for limit in [reduction.lower, reduction.upper].compactMap({ $0 }) { free.formUnion(freeLetters(limit, bound: bound)) }
+            for limit in [reduction.lower, reduction.upper].compactMap({ $0 }) {
+                free.formUnion(freeLetters(limit, bound: bound))
+            }
             return free.union(freeLetters(reduction.body, bound: inner))
         default:
             break
@@ -278,7 +309,9 @@ struct FormulaTranslator {
     }
 
     private func countExpression(_ letter: String, _ uses: [(slot: Int, dimension: Int)]) -> String {
-        let sizes = uses.map { "(\(Self.quoted(slots[$0.slot])), \(GeneratedName.values)[\($0.slot)].count(\($0.dimension)))" }
+        let sizes = uses.map {
+            "(\(Self.quoted(slots[$0.slot])), \(GeneratedName.values)[\($0.slot)].count(\($0.dimension)))"
+        }
         return "\(GeneratedName.count)(\(Self.quoted(letter)), [\(sizes.joined(separator: ", "))])"
     }
 
@@ -291,7 +324,9 @@ struct FormulaTranslator {
         case .symbol(let name, let indices):
             if indices.isEmpty, isIndex(name) { return "Double(`\(name)`)" }
             let slot = slots.firstIndex(of: name)!
-            return indices.isEmpty ? "\(GeneratedName.values)[\(slot)].scalar" : "\(GeneratedName.values)[\(slot)].at(\(indexList(indices)))"
+            return indices.isEmpty
+                ? "\(GeneratedName.values)[\(slot)].scalar"
+                : "\(GeneratedName.values)[\(slot)].at(\(indexList(indices)))"
         case .negate(let value):
             return "(-\(try swift(value)))"
         case .binary(let operation, let left, let right):
@@ -303,7 +338,9 @@ struct FormulaTranslator {
             for argument in arguments { values.append(try swift(argument)) }
             switch name {
             case "max", "min":
-                guard values.count >= 2 else { throw FormulaError("\\\(name) of one value; write \\\(name)(a, b) or \\\(name)_i") }
+                guard values.count >= 2 else {
+                    throw FormulaError("\\\(name) of one value; write \\\(name)(a, b) or \\\(name)_i")
+                }
                 return "Swift.\(name)(\(values.joined(separator: ", ")))"
             default:
                 return "\(Self.swiftFunction(name))(\(values[0]))"
@@ -326,12 +363,15 @@ struct FormulaTranslator {
             } else {
                 let uses = usages(of: reduction.index, in: reduction.body)
                 guard !uses.isEmpty else {
-                    throw FormulaError("the index \(reduction.index) of a sum indexes no vector in it, so its values are unknown; give bounds, as in \\sum_{\(reduction.index)=1}^{n}")
+                    throw FormulaError(
+                        "the index \(reduction.index) of a sum indexes no vector in it, so its values are unknown; give bounds, as in \\sum_{\(reduction.index)=1}^{n}"
+                    )
                 }
                 range = "1, \(countExpression(reduction.index, uses))"
             }
             let except = reduction.except.map { ", except: \(indexExpression($0))" } ?? ""
-            return "\(GeneratedName.reduce)(.\(reduction.kind.rawValue), \(range)\(except)) { (`\(reduction.index)`: Int) -> Double in \(try swift(reduction.body)) }"
+            return
+                "\(GeneratedName.reduce)(.\(reduction.kind.rawValue), \(range)\(except)) { (`\(reduction.index)`: Int) -> Double in \(try swift(reduction.body)) }"
         case .kronecker(let a, let b):
             return "(\(indexExpression(a)) == \(indexExpression(b)) ? 1.0 : 0.0)"
         case .cases(let rows):
@@ -344,7 +384,8 @@ struct FormulaTranslator {
                 }
                 var tests: [String] = []
                 for comparison in condition.comparisons {
-                    tests.append("\(try swift(comparison.left)) \(comparison.relation.rawValue) \(try swift(comparison.right))")
+                    tests.append(
+                        "\(try swift(comparison.left)) \(comparison.relation.rawValue) \(try swift(comparison.right))")
                 }
                 result = "(\(tests.joined(separator: " && ")) ? \(value) : \(result))"
             }
@@ -353,8 +394,12 @@ struct FormulaTranslator {
             let numerator = addCase("return \(try swift(body))")
             let slot = slots.firstIndex(of: variable)!
             let current = indexLetters.map { "`\($0)`" }.joined(separator: ", ")
-            let point = indices.isEmpty ? "\(GeneratedName.values)[\(slot)].scalar" : "\(GeneratedName.values)[\(slot)].at(\(indexList(indices)))"
-            return "\(GeneratedName.derivative)({ \(GeneratedName.evaluate)(\(GeneratedName.environment)($0), \(numerator), [\(current)]) }, \(Self.quoted(variable)), \(indexList(indices)), at: \(point))"
+            let point =
+                indices.isEmpty
+                ? "\(GeneratedName.values)[\(slot)].scalar"
+                : "\(GeneratedName.values)[\(slot)].at(\(indexList(indices)))"
+            return
+                "\(GeneratedName.derivative)({ \(GeneratedName.evaluate)(\(GeneratedName.environment)($0), \(numerator), [\(current)]) }, \(Self.quoted(variable)), \(indexList(indices)), at: \(point))"
         }
     }
 
@@ -407,7 +452,8 @@ extension FormulaNode {
         case .function(_, let arguments): arguments
         case .apply(_, let argument), .functionDerivative(_, let argument): [argument]
         case .reduction(let reduction): [reduction.lower, reduction.upper, reduction.body].compactMap { $0 }
-        case .cases(let rows): rows.flatMap { row in [row.value] + (row.condition?.comparisons.flatMap { [$0.left, $0.right] } ?? []) }
+        case .cases(let rows):
+            rows.flatMap { row in [row.value] + (row.condition?.comparisons.flatMap { [$0.left, $0.right] } ?? []) }
         case .derivative(let body, _, _): [body]
         }
     }

@@ -84,7 +84,9 @@ struct FormulaCase: Equatable, Sendable {
 
 /// A case's condition: comparisons, all of which must hold.
 struct FormulaCondition: Equatable, Sendable {
-    enum Relation: String, Sendable { case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">=" }
+    enum Relation: String, Sendable {
+        case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+    }
     struct Comparison: Equatable, Sendable {
         var left: FormulaNode
         var relation: Relation

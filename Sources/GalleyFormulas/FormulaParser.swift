@@ -50,7 +50,9 @@ struct FormulaParser {
         var parser = FormulaParser(tex)
         let node = try parser.expression()
         guard parser.current == nil else { throw FormulaError("unexpected \(parser.describe(parser.current!))") }
-        guard node.depth <= maximumDepth else { throw FormulaError("the formula is too long or nested too deeply to check") }
+        guard node.depth <= maximumDepth else {
+            throw FormulaError("the formula is too long or nested too deeply to check")
+        }
         return node
     }
 
@@ -69,7 +71,8 @@ struct FormulaParser {
 
     private mutating func expect(_ character: Character, _ context: String) throws(FormulaError) {
         guard isSymbol(character) else {
-            throw FormulaError("expected '\(character)' \(context), found \(current.map(describe) ?? "the end of the formula")")
+            throw FormulaError(
+                "expected '\(character)' \(context), found \(current.map(describe) ?? "the end of the formula")")
         }
         index += 1
     }
@@ -269,8 +272,11 @@ struct FormulaParser {
         while isSymbol("^") {
             index += 1
             // `x^{(i)}` labels the i-th sample or layer; reading it as a power would be wrong.
-            if case .symbol("{")? = current?.kind, case .symbol("(")? = next?.kind, case .symbol(let name, _) = node, name != "e" {
-                throw FormulaError("a superscript in parentheses such as ^{(i)} is a label, not a power, and cannot be checked")
+            if case .symbol("{")? = current?.kind, case .symbol("(")? = next?.kind, case .symbol(let name, _) = node,
+                name != "e"
+            {
+                throw FormulaError(
+                    "a superscript in parentheses such as ^{(i)} is a label, not a power, and cannot be checked")
             }
             let exponent = try argument()
             if case .symbol("e", let indices) = node, indices.isEmpty {
@@ -394,7 +400,8 @@ struct FormulaParser {
         case .number(let digits):
             index += 1
             if digits.count > 1 {
-                tokens.insert(FormulaToken(kind: .number(String(digits.dropFirst())), offset: token.offset + 1), at: index)
+                tokens.insert(
+                    FormulaToken(kind: .number(String(digits.dropFirst())), offset: token.offset + 1), at: index)
             }
             return [.number(Int(String(digits.prefix(1))) ?? 0)]
         case .symbol("{"):
@@ -415,19 +422,24 @@ struct FormulaParser {
                     indices.append(FormulaIndex(letter: letter, offset: offset))
                 case .number(let digits):
                     index += 1
-                    guard let value = Int(digits) else { throw FormulaError("the subscript '\(digits)' is not a whole number") }
+                    guard let value = Int(digits) else {
+                        throw FormulaError("the subscript '\(digits)' is not a whole number")
+                    }
                     indices.append(.number(value))
                 case .symbol(","):
                     index += 1
                 default:
-                    throw FormulaError("the subscript \(describe(item)) cannot be checked: subscripts are indices such as i, j, 1 or i+1")
+                    throw FormulaError(
+                        "the subscript \(describe(item)) cannot be checked: subscripts are indices such as i, j, 1 or i+1"
+                    )
                 }
             }
             index += 1
             guard !indices.isEmpty else { throw FormulaError("an empty subscript") }
             return indices
         default:
-            throw FormulaError("the subscript \(describe(token)) cannot be checked: subscripts are indices such as i, j, 1 or i+1")
+            throw FormulaError(
+                "the subscript \(describe(token)) cannot be checked: subscripts are indices such as i, j, 1 or i+1")
         }
     }
 
@@ -443,7 +455,10 @@ struct FormulaParser {
                 index += 1
                 return try reduction(name == "max" ? .maximum : .minimum, subscriptRead: true)
             }
-            guard isSymbol("(") else { throw FormulaError("\\\(name) takes its values in parentheses, as in \\\(name)(0, x), or an index, as in \\\(name)_i") }
+            guard isSymbol("(") else {
+                throw FormulaError(
+                    "\\\(name) takes its values in parentheses, as in \\\(name)(0, x), or an index, as in \\\(name)_i")
+            }
             index += 1
             var arguments = [try expression()]
             while isSymbol(",") {
@@ -543,7 +558,9 @@ struct FormulaParser {
 
     /// `\sum_i`, `\sum_{i=1}^{m}`, `\sum_{j \neq i}`, and the same for `\prod`, `\max_i`, `\min_i`;
     /// the body is the product that follows.
-    private mutating func reduction(_ kind: FormulaReduction.Kind, subscriptRead: Bool = false) throws(FormulaError) -> FormulaNode {
+    private mutating func reduction(_ kind: FormulaReduction.Kind, subscriptRead: Bool = false) throws(FormulaError)
+        -> FormulaNode
+    {
         let name = "\\" + (kind == .sum ? "sum" : kind == .product ? "prod" : kind == .maximum ? "max" : "min")
         if !subscriptRead {
             guard isSymbol("_") else { throw FormulaError("\(name) without an index (\(name)_i) cannot be checked") }
@@ -579,12 +596,15 @@ struct FormulaParser {
         if isSymbol("^") {
             index += 1
             upper = try argument()
-            if lower == nil { throw FormulaError("\(name) with an upper bound needs a lower one, as in \(name)_{\(variable)=1}^{m}") }
+            if lower == nil {
+                throw FormulaError("\(name) with an upper bound needs a lower one, as in \(name)_{\(variable)=1}^{m}")
+            }
         } else if lower != nil {
             throw FormulaError("\(name)_{\(variable)=…} needs an upper bound, as in \(name)_{\(variable)=1}^{m}")
         }
         let body = try term()
-        return .reduction(FormulaReduction(kind: kind, index: variable, lower: lower, upper: upper, except: except, body: body))
+        return .reduction(
+            FormulaReduction(kind: kind, index: variable, lower: lower, upper: upper, except: except, body: body))
     }
 
     // MARK: - cases
@@ -620,7 +640,11 @@ struct FormulaParser {
         try expect("{", "after \\begin or \\end")
         var name = ""
         while let token = current, !isSymbol("}") {
-            if case .name(let letter) = token.kind { name += letter } else if case .symbol(let symbol) = token.kind { name.append(symbol) }
+            if case .name(let letter) = token.kind {
+                name += letter
+            } else if case .symbol(let symbol) = token.kind {
+                name.append(symbol)
+            }
             index += 1
         }
         try expect("}", "after an environment's name")
@@ -658,7 +682,9 @@ struct FormulaParser {
             }
             let left = try expression()
             guard let relation = conditionRelation() else {
-                throw FormulaError("a case's condition compares two values, as in i = j or x > 0; found \(current.map(describe) ?? "the end")")
+                throw FormulaError(
+                    "a case's condition compares two values, as in i = j or x > 0; found \(current.map(describe) ?? "the end")"
+                )
             }
             let right = try expression()
             comparisons.append(.init(left: left, relation: relation, right: right))
@@ -686,6 +712,7 @@ struct FormulaParser {
 extension String {
     /// Index letters are single Latin letters (i, j, k, m, n…).
     var isIndexLetter: Bool {
-        unicodeScalars.count == 1 && ((unicodeScalars.first!.value | 0x20) >= 0x61 && (unicodeScalars.first!.value | 0x20) <= 0x7A)
+        unicodeScalars.count == 1
+            && ((unicodeScalars.first!.value | 0x20) >= 0x61 && (unicodeScalars.first!.value | 0x20) <= 0x7A)
     }
 }

@@ -13,7 +13,10 @@ public enum FormulaText {
                 let group = characters[characters.index(after: characters.startIndex)..<close]
                 // Only a subscript of indices: `{ij}`, `{i,k}`, `{i+1}`; not `{\text{max}}`.
                 let isIndices = group.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || ",+- ".contains($0) }
-                result += "{" + group.map { isIndices ? values[String($0)].map(String.init) ?? String($0) : String($0) }.joined() + "}"
+                result +=
+                    "{"
+                    + group.map { isIndices ? values[String($0)].map(String.init) ?? String($0) : String($0) }.joined()
+                    + "}"
                 characters = characters[characters.index(after: close)...]
             } else if let value = values[String(next)] {
                 characters.removeFirst()
@@ -30,7 +33,9 @@ public enum FormulaText {
             guard let group = lastFullGroup(in: text) else {
                 // Cut where a term or a command starts, never inside a number or a name.
                 var cut = text.prefix(limit)
-                if let boundary = cut.lastIndex(where: { $0 == " " || $0 == "\\" }), cut.distance(from: cut.startIndex, to: boundary) > limit / 2 {
+                if let boundary = cut.lastIndex(where: { $0 == " " || $0 == "\\" }),
+                    cut.distance(from: cut.startIndex, to: boundary) > limit / 2
+                {
                     cut = cut[..<boundary]
                 }
                 return String(cut).trimmingCharacters(in: " ") + " …"

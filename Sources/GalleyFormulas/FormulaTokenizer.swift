@@ -2,7 +2,9 @@
 /// (`\,`, `\quad`), delimiter sizes (`\left`, `\bigl`), font changes (`\mathbf`), `\tag{…}`.
 enum FormulaTokenizer {
     /// Functions the checked-formula parser knows, by the names TeX and plain text give them.
-    static let functions: Set<String> = ["exp", "ln", "log", "sqrt", "max", "min", "tanh", "sinh", "cosh", "sin", "cos", "abs"]
+    static let functions: Set<String> = [
+        "exp", "ln", "log", "sqrt", "max", "min", "tanh", "sinh", "cosh", "sin", "cos", "abs",
+    ]
 
     /// Greek letters, by command name.
     static let greek: [String: String] = [
@@ -92,7 +94,8 @@ enum FormulaTokenizer {
                         tokens.append(FormulaToken(kind: .text(trimmed), offset: start))
                     }
                 } else if name == "{" || name == "lbrace" || name == "}" || name == "rbrace" {
-                    tokens.append(FormulaToken(kind: .symbol(name == "{" || name == "lbrace" ? "(" : ")"), offset: start))
+                    tokens.append(
+                        FormulaToken(kind: .symbol(name == "{" || name == "lbrace" ? "(" : ")"), offset: start))
                 } else if let letter = greek[name] {
                     tokens.append(FormulaToken(kind: .name(letter), offset: start))
                 } else if functions.contains(name) {
@@ -104,7 +107,8 @@ enum FormulaTokenizer {
                 var number = ""
                 // A point belongs to the number only with a digit after it: `= 1.` ends a sentence.
                 while index < scalars.count,
-                    isDigit(scalars[index]) || (scalars[index] == "." && index + 1 < scalars.count && isDigit(scalars[index + 1]))
+                    isDigit(scalars[index])
+                        || (scalars[index] == "." && index + 1 < scalars.count && isDigit(scalars[index + 1]))
                 {
                     number.unicodeScalars.append(scalars[index])
                     index += 1

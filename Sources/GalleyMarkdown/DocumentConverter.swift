@@ -20,7 +20,10 @@ struct DocumentConverter {
     /// Whether a `swift run` code block was made.
     private var sawRunBlock = false
 
-    init(source: SourceFile, extensions: CMarkExtensions, renderExtensions: UnsafeMutablePointer<cmark_llist>?, options: Int32) {
+    init(
+        source: SourceFile, extensions: CMarkExtensions, renderExtensions: UnsafeMutablePointer<cmark_llist>?,
+        options: Int32
+    ) {
         self.source = source
         self.extensions = extensions
         self.renderExtensions = renderExtensions
@@ -53,9 +56,11 @@ struct DocumentConverter {
         case CMARK_NODE_PARAGRAPH:
             return .paragraph(Paragraph(content: inlines(of: node, startLine: range.lowerBound.line), range: range))
         case CMARK_NODE_HEADING:
-            return .heading(Heading(
-                level: Int(cmark_node_get_heading_level(node)), content: inlines(of: node, startLine: range.lowerBound.line),
-                range: range))
+            return .heading(
+                Heading(
+                    level: Int(cmark_node_get_heading_level(node)),
+                    content: inlines(of: node, startLine: range.lowerBound.line),
+                    range: range))
         case CMARK_NODE_BLOCK_QUOTE:
             return .blockQuote(BlockQuote(blocks: blocks(under: node), range: range))
         case CMARK_NODE_LIST:
@@ -67,14 +72,16 @@ struct DocumentConverter {
             let fenced = cmark_node_get_fenced(node, &fenceLength, &fenceOffset, &fenceCharacter) != 0
             let info = string(cmark_node_get_fence_info(node))
             if info.hasPrefix("swift run") { sawRunBlock = true }
-            return .codeBlock(CodeBlock(
-                info: info,
-                code: string(cmark_node_get_literal(node)),
-                firstCodeLine: range.lowerBound.line + (fenced ? 1 : 0),
-                range: range))
+            return .codeBlock(
+                CodeBlock(
+                    info: info,
+                    code: string(cmark_node_get_literal(node)),
+                    firstCodeLine: range.lowerBound.line + (fenced ? 1 : 0),
+                    range: range))
         case CMARK_NODE_HTML_BLOCK:
-            return .htmlBlock(HTMLBlock(
-                literal: string(cmark_node_get_literal(node)), filtered: filteredHTML(node), range: range))
+            return .htmlBlock(
+                HTMLBlock(
+                    literal: string(cmark_node_get_literal(node)), filtered: filteredHTML(node), range: range))
         case CMARK_NODE_THEMATIC_BREAK:
             return .thematicBreak(ThematicBreak(range: range))
         case extensions.displayMathBlockType:
@@ -91,9 +98,11 @@ struct DocumentConverter {
         var items: [ListBlock.Item] = []
         var child = cmark_node_first_child(node)
         while let item = child {
-            let checkbox: Bool? = typeName(item) == "tasklist"
+            let checkbox: Bool? =
+                typeName(item) == "tasklist"
                 ? cmark_gfm_extensions_get_tasklist_item_checked(item) : nil
-            items.append(ListBlock.Item(blocks: blocks(under: item), checkbox: checkbox, range: positions.range(of: item)))
+            items.append(
+                ListBlock.Item(blocks: blocks(under: item), checkbox: checkbox, range: positions.range(of: item)))
             child = cmark_node_next(item)
         }
         let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
@@ -135,23 +144,27 @@ struct DocumentConverter {
     private mutating func displayMath(_ node: OpaquePointer, range: SourceRange) -> Block? {
         guard let state = MathNodeState.of(node) else { return nil }
         if !state.isClosed {
-            diagnostics.append(Diagnostic(
-                path: source.path, location: range.lowerBound, identifier: "math.unterminated",
-                summary: "unterminated display math: no closing '$$'",
-                explanation: "Display math ends at a line with '$$'; TeX allows no blank line inside it."))
+            diagnostics.append(
+                Diagnostic(
+                    path: source.path, location: range.lowerBound, identifier: "math.unterminated",
+                    summary: "unterminated display math: no closing '$$'",
+                    explanation: "Display math ends at a line with '$$'; TeX allows no blank line inside it."))
             // Show what the author wrote, as text, so nothing is lost and nothing else is swallowed.
             let text = "$$" + state.texString
             return .paragraph(Paragraph(content: [.text(text)], range: range))
         }
         if let line = state.trailingTextLine {
-            diagnostics.append(Diagnostic(
-                path: source.path, location: positions.location(line: line, byteColumn: state.trailingTextByteColumn),
-                severity: .warning, identifier: "math.trailing-text",
-                summary: "text after the closing '$$' is not shown",
-                explanation: "Put the text on its own line after the formula."))
+            diagnostics.append(
+                Diagnostic(
+                    path: source.path,
+                    location: positions.location(line: line, byteColumn: state.trailingTextByteColumn),
+                    severity: .warning, identifier: "math.trailing-text",
+                    summary: "text after the closing '$$' is not shown",
+                    explanation: "Put the text on its own line after the formula."))
         }
-        return .displayMath(DisplayMath(
-            tex: state.texString, range: range, commentAfter: Self.comment(startingAt: cmark_node_next(node))))
+        return .displayMath(
+            DisplayMath(
+                tex: state.texString, range: range, commentAfter: Self.comment(startingAt: cmark_node_next(node))))
     }
 
     // MARK: - Inlines
@@ -202,9 +215,10 @@ struct DocumentConverter {
         case CMARK_NODE_HTML_INLINE:
             if MathNodeState.of(node) != nil { return inlineMath(node) }
             let literal = string(cmark_node_get_literal(node))
-            return .html(InlineHTML(
-                literal: literal, filtered: filteredHTML(node),
-                location: positions.inlineLocation(node, marker: String(literal.prefix(2)))))
+            return .html(
+                InlineHTML(
+                    literal: literal, filtered: filteredHTML(node),
+                    location: positions.inlineLocation(node, marker: String(literal.prefix(2)))))
         case CMARK_NODE_EMPH:
             return .emphasis(inlineChildren(of: node))
         case CMARK_NODE_STRONG:
@@ -218,15 +232,17 @@ struct DocumentConverter {
             {
                 return .statedNumbers(stated)
             }
-            return .link(Link(
-                destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
-                content: inlineChildren(of: node), location: location))
+            return .link(
+                Link(
+                    destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
+                    content: inlineChildren(of: node), location: location))
         case CMARK_NODE_IMAGE:
             let location = positions.inlineLocation(node, marker: "![")
             let description = inlineChildren(of: node)
-            return .image(Image(
-                source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
-                alt: PlainText.of(description), location: location))
+            return .image(
+                Image(
+                    source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
+                    alt: PlainText.of(description), location: location))
         default:
             if typeName(node) == "strikethrough" { return .strikethrough(inlineChildren(of: node)) }
             let children = inlineChildren(of: node)
@@ -239,19 +255,24 @@ struct DocumentConverter {
         let line = positions.inlineLine(state.line)
         let tex = state.texString
         let delimiter = state.kind == .inlineDisplay ? "$$" : "$"
-        let marker = (state.kind == .unterminated ? tex : delimiter + tex).utf8.prefix(while: { $0 != UInt8(ascii: "\n") })
+        let marker = (state.kind == .unterminated ? tex : delimiter + tex).utf8.prefix(while: {
+            $0 != UInt8(ascii: "\n")
+        })
         let location = positions.refine(line: line, byteColumn: state.byteColumn, marker: Array(marker))
         positions.skipLines(of: tex)
         if state.kind == .unterminated {
-            diagnostics.append(Diagnostic(
-                path: source.path, location: location, identifier: "math.unterminated",
-                summary: tex == "$$" ? "unterminated display math: no closing '$$'" : "unterminated inline math: no closing '$'",
-                explanation: "Write \\$ for a literal dollar sign."))
+            diagnostics.append(
+                Diagnostic(
+                    path: source.path, location: location, identifier: "math.unterminated",
+                    summary: tex == "$$"
+                        ? "unterminated display math: no closing '$$'" : "unterminated inline math: no closing '$'",
+                    explanation: "Write \\$ for a literal dollar sign."))
             return .text(tex)
         }
-        return .math(InlineMath(
-            tex: tex, isDisplay: state.kind == .inlineDisplay, location: location,
-            commentAfter: Self.comment(startingAt: cmark_node_next(node))))
+        return .math(
+            InlineMath(
+                tex: tex, isDisplay: state.kind == .inlineDisplay, location: location,
+                commentAfter: Self.comment(startingAt: cmark_node_next(node))))
     }
 
     // MARK: - Comments after formulas
@@ -268,7 +289,8 @@ struct DocumentConverter {
         {
             next = cmark_node_next(candidate)
         }
-        guard let next, cmark_node_get_type(next) == CMARK_NODE_HTML_BLOCK || cmark_node_get_type(next) == CMARK_NODE_HTML_INLINE,
+        guard let next,
+            cmark_node_get_type(next) == CMARK_NODE_HTML_BLOCK || cmark_node_get_type(next) == CMARK_NODE_HTML_INLINE,
             let literal = cmark_node_get_literal(next), strncmp(literal, "<!--", 4) == 0
         else { return nil }
         return String(cString: literal)
@@ -317,5 +339,5 @@ struct DocumentConverter {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif

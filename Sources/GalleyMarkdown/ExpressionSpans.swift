@@ -84,7 +84,9 @@ extension SourcePositions {
             }
         }
         let expression = String(
-            literal.dropFirst(Self.inlineValuePrefix.count).drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+            literal.dropFirst(Self.inlineValuePrefix.count).drop(while: { $0 == " " }).reversed().drop(while: {
+                $0 == " "
+            }).reversed())
         return InlineValue(
             expression: expression, location: location(ofByteOffset: start),
             expressionLocation: location(ofByteOffset: expressionStart),

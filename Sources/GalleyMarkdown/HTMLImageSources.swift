@@ -55,8 +55,9 @@ public enum HTMLImageSources {
                     valueRange = start..<index
                 }
                 if name == "src" {
-                    result.append(Source(
-                        value: String(decoding: bytes[valueRange], as: UTF8.self), byteRange: valueRange))
+                    result.append(
+                        Source(
+                            value: String(decoding: bytes[valueRange], as: UTF8.self), byteRange: valueRange))
                 }
             }
         }

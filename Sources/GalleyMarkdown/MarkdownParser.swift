@@ -1,5 +1,5 @@
-public import GalleyDiagnostics
 internal import CCmarkGFM
+public import GalleyDiagnostics
 import Synchronization
 
 /// Parses a chapter's Markdown with cmark-gfm — GitHub-flavoured, with Galley's math — into a

@@ -65,7 +65,9 @@ enum MathExtension {
         }
         state.attach(to: node)
         let end = MathScanner.lineEnd(line, from: start)
-        cmark_parser_advance_offset(parser, input.withMemoryRebound(to: CChar.self, capacity: 1) { $0 }, Int32(end - Int(cmark_parser_get_offset(parser))), 0)
+        cmark_parser_advance_offset(
+            parser, input.withMemoryRebound(to: CChar.self, capacity: 1) { $0 },
+            Int32(end - Int(cmark_parser_get_offset(parser))), 0)
         return node
     }
 
@@ -93,7 +95,8 @@ enum MathExtension {
         } else {
             state.append(line, offset..<end)
         }
-        cmark_parser_advance_offset(parser, input.withMemoryRebound(to: CChar.self, capacity: 1) { $0 }, Int32(end - offset), 0)
+        cmark_parser_advance_offset(
+            parser, input.withMemoryRebound(to: CChar.self, capacity: 1) { $0 }, Int32(end - offset), 0)
         return 1
     }
 

@@ -130,7 +130,9 @@ public enum MathScanner {
 
     /// Where a continuation line of an open `$$` block closes it: the index of the closing `$$`
     /// and whether anything other than spaces follows it; nil when the block goes on.
-    public static func scanBlockClosing(_ line: some MathByteSource, from start: Int) -> (close: Int, trailingText: Bool)? {
+    public static func scanBlockClosing(_ line: some MathByteSource, from start: Int) -> (
+        close: Int, trailingText: Bool
+    )? {
         guard let close = findDisplayClose(line, from: start) else { return nil }
         return (close, !isBlankToEnd(line, from: close + 2))
     }

@@ -21,7 +21,8 @@ enum BookLoader {
             do {
                 entries = try manager.contentsOfDirectory(atPath: folder.path)
             } catch {
-                throw PipelineError(stage: .load, path: displayPath, message: "cannot list the folder: \(error.localizedDescription)")
+                throw PipelineError(
+                    stage: .load, path: displayPath, message: "cannot list the folder: \(error.localizedDescription)")
             }
             names = entries.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
         }
@@ -30,25 +31,28 @@ enum BookLoader {
         for name in names {
             let displayName = join(displayPath, name)
             guard name.hasSuffix(".md"), !name.contains("/"), !name.contains("\\") else {
-                diagnostics.append(Diagnostic(
-                    path: join(displayPath, BookManifest.fileName), location: SourceLocation(line: 1, column: 1),
-                    identifier: "book.chapter-name",
-                    summary: "chapter '\(name)' must be a .md file in the book's folder"))
+                diagnostics.append(
+                    Diagnostic(
+                        path: join(displayPath, BookManifest.fileName), location: SourceLocation(line: 1, column: 1),
+                        identifier: "book.chapter-name",
+                        summary: "chapter '\(name)' must be a .md file in the book's folder"))
                 continue
             }
             guard seen.insert(name).inserted else { continue }
             let url = folder.appendingPathComponent(name)
             guard let data = manager.contents(atPath: url.path) else {
-                diagnostics.append(Diagnostic(
-                    path: join(displayPath, BookManifest.fileName), location: SourceLocation(line: 1, column: 1),
-                    identifier: "book.chapter-missing", summary: "chapter '\(name)' not found"))
+                diagnostics.append(
+                    Diagnostic(
+                        path: join(displayPath, BookManifest.fileName), location: SourceLocation(line: 1, column: 1),
+                        identifier: "book.chapter-missing", summary: "chapter '\(name)' not found"))
                 continue
             }
             // Invalid UTF-8 becomes U+FFFD here, never a crash further on.
             let text = String(decoding: data, as: UTF8.self)
-            chapters.append(Chapter(
-                source: SourceFile(path: displayName, text: text), url: url,
-                slug: String(name.dropLast(3))))
+            chapters.append(
+                Chapter(
+                    source: SourceFile(path: displayName, text: text), url: url,
+                    slug: String(name.dropLast(3))))
         }
         let book = Book(
             title: manifest?.title ?? folder.lastPathComponent,

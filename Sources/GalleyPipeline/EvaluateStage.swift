@@ -11,7 +11,9 @@ enum EvaluateStage {
         guard !runnable.isEmpty else { return chapters.map { _ in nil } }
         let evaluator: Evaluator
         do {
-            evaluator = try timings.measure("compile") { () throws(EvaluationError) in try Evaluator.prepare(configuration) }
+            evaluator = try timings.measure("compile") { () throws(EvaluationError) in
+                try Evaluator.prepare(configuration)
+            }
         } catch {
             throw PipelineError(stage: .evaluate, message: error.description)
         }

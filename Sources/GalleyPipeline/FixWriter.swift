@@ -19,7 +19,8 @@ enum FixWriter {
             do {
                 try AtomicFile.write(Data(text.utf8), to: chapter.url)
             } catch {
-                throw PipelineError(stage: .write, path: chapter.source.path, message: "cannot write the fixed chapter: \(error)")
+                throw PipelineError(
+                    stage: .write, path: chapter.source.path, message: "cannot write the fixed chapter: \(error)")
             }
             fixed[chapter.source.path] = edits.count
         }

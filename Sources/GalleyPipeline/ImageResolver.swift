@@ -57,7 +57,9 @@ struct ImageResolver {
             }
             resolution.copies.append(Copy(from: URL(fileURLWithPath: real), to: relative))
             resolution.paths[written] = relative
-            if relative != written, let edit = markdownEdit(replacing: written, with: relative, near: reference, in: chapter.source) {
+            if relative != written,
+                let edit = markdownEdit(replacing: written, with: relative, near: reference, in: chapter.source)
+            {
                 resolution.markdownEdits.append(edit)
             }
         }
@@ -93,7 +95,9 @@ struct ImageResolver {
     }
 
     /// The edit that replaces the path as written, found in the source from the reference on.
-    private func markdownEdit(replacing written: String, with relative: String, near reference: ImageReference, in source: SourceFile) -> MarkdownFormatter.Edit? {
+    private func markdownEdit(
+        replacing written: String, with relative: String, near reference: ImageReference, in source: SourceFile
+    ) -> MarkdownFormatter.Edit? {
         let start = source.byteOffset(of: reference.location)
         let needle = Array(written.utf8)
         guard !needle.isEmpty, start < source.bytes.count else { return nil }

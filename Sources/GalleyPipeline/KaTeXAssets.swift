@@ -7,7 +7,9 @@ enum KaTeXAssets {
     static let defaultFolder = "/usr/share/javascript/katex"
 
     /// The files to copy, by output path (`katex/katex.min.js`, `katex/fonts/…`).
-    static func files(environment: [String: String] = ProcessInfo.processInfo.environment) throws(PipelineError) -> [String: URL] {
+    static func files(environment: [String: String] = ProcessInfo.processInfo.environment) throws(PipelineError)
+        -> [String: URL]
+    {
         let folder = URL(fileURLWithPath: environment["GALLEY_KATEX_DIR"] ?? defaultFolder)
         let manager = FileManager.default
         var files: [String: URL] = [:]

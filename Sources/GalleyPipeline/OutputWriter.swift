@@ -2,7 +2,7 @@ import Foundation
 import GalleySystem
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The write stage: puts a whole rendered site into the output folder at once.
@@ -100,9 +100,13 @@ struct OutputWriter {
         let manager = FileManager.default
         guard manager.fileExists(atPath: destination.path) else { return }
         let manifestURL = destination.appendingPathComponent(Self.manifestName)
-        let ours: Set<String> = (try? String(contentsOf: manifestURL, encoding: .utf8))
+        let ours: Set<String> =
+            (try? String(contentsOf: manifestURL, encoding: .utf8))
             .map { Set($0.split(separator: "\n").map(String.init)) } ?? []
-        guard let enumerator = manager.enumerator(at: destination, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey]) else { return }
+        guard
+            let enumerator = manager.enumerator(
+                at: destination, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+        else { return }
         let base = destination.standardizedFileURL.path + "/"
         for case let url as URL in enumerator {
             let values = try url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
@@ -121,7 +125,9 @@ struct OutputWriter {
     private func swap(_ staging: URL, into destination: URL) throws(PipelineError) {
         let manager = FileManager.default
         if rename(staging.path, destination.path) == 0 { return }  // there was no output yet
-        if let exchange = Self.renameExchange, exchange(AT_FDCWD, staging.path, AT_FDCWD, destination.path, Self.renameExchangeFlag) == 0 {
+        if let exchange = Self.renameExchange,
+            exchange(AT_FDCWD, staging.path, AT_FDCWD, destination.path, Self.renameExchangeFlag) == 0
+        {
             // `staging` now holds the previous output.
             try? manager.removeItem(at: staging)
             return
@@ -164,7 +170,8 @@ struct OutputWriter {
 
     // MARK: - renameat2
 
-    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    private typealias RenameAt2 =
+        @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
 
     /// glibc's `renameat2`, looked up at run time: Swift's Glibc module does not import GNU
     /// extensions.

@@ -24,7 +24,8 @@ enum ParseStage {
         let semantics = ChapterSemantics.read(parsed.document, path: chapter.source.path)
         return ParsedChapter(
             chapter: chapter,
-            evaluationInput: Evaluator.Chapter(document: parsed.document, sites: semantics.sites, path: chapter.source.path),
+            evaluationInput: Evaluator.Chapter(
+                document: parsed.document, sites: semantics.sites, path: chapter.source.path),
             diagnostics: parsed.diagnostics + semantics.diagnostics)
     }
 }

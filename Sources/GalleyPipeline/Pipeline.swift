@@ -94,14 +94,16 @@ public enum Pipeline {
             let rendered = RenderStage.render(
                 chapter, document: parsed.document, results: ChapterResults(), diagnostics: parsed.diagnostics,
                 resolver: resolver)
-            return FirstPass(parsed: parsed, rendered: rendered, parseTime: parsedAt - start, renderTime: clock.now - parsedAt)
+            return FirstPass(
+                parsed: parsed, rendered: rendered, parseTime: parsedAt - start, renderTime: clock.now - parsedAt)
         }
         let parsed = firstPass.map(\.parsed)
         timings.add("parse", firstPass.map(\.parseTime).reduce(.zero, +))
         timings.add("render", firstPass.map(\.renderTime).reduce(.zero, +))
 
         // Evaluate, then check what the chapters' code computed.
-        let evaluations = options.runsCode
+        let evaluations =
+            options.runsCode
             ? try EvaluateStage.evaluate(parsed, configuration: options.evaluation, timings: &timings)
             : parsed.map { _ in nil }
         let checks = timings.measure("check") {
@@ -120,15 +122,18 @@ public enum Pipeline {
         var retained: [any Sendable] = [parsed]
         if options.mode == .fix {
             let all = chapterDiagnostics.flatMap { $0 }
-            fixes = try timings.measure("write") { () throws(PipelineError) in try FixWriter.apply(book, diagnostics: all) }
+            fixes = try timings.measure("write") { () throws(PipelineError) in
+                try FixWriter.apply(book, diagnostics: all)
+            }
             // What was fixed is no longer wrong.
             diagnostics += all.filter { $0.solutions.isEmpty }
         } else {
             let renderStart = ContinuousClock.now
             let rendered = Parallel.map(Array(book.chapters.indices)) { index in
-                firstPass[index].rendered ?? RenderStage.render(
-                    book.chapters[index], document: parsed[index].document, results: checks[index].results,
-                    diagnostics: chapterDiagnostics[index], resolver: resolver)
+                firstPass[index].rendered
+                    ?? RenderStage.render(
+                        book.chapters[index], document: parsed[index].document, results: checks[index].results,
+                        diagnostics: chapterDiagnostics[index], resolver: resolver)
             }
             let files = RenderStage.site(book, chapters: rendered, katex: katex)
             timings.add("render", ContinuousClock.now - renderStart)
@@ -144,14 +149,18 @@ public enum Pipeline {
         if !options.freesMemory { ProcessLifetime.keep(retained) }
 
         let expected = evaluations.map { $0?.expectedNumbers ?? 0 }
-        let numbersWrong = checks.map(\.numbersWrong).reduce(0, +) + evaluations.map { $0?.wrongExpectedNumbers ?? 0 }.reduce(0, +)
+        let numbersWrong =
+            checks.map(\.numbersWrong).reduce(0, +) + evaluations.map { $0?.wrongExpectedNumbers ?? 0 }.reduce(0, +)
         return Report(
             bookTitle: book.title, chapters: book.chapters.map(\.source.path),
             diagnostics: diagnostics.sorted(by: Diagnostic.sourceOrder), fileCount: fileCount,
-            compiledChapters: book.chapters.indices.filter { evaluations[$0]?.compiled == true }.map { book.chapters[$0].source.path },
+            compiledChapters: book.chapters.indices.filter { evaluations[$0]?.compiled == true }.map {
+                book.chapters[$0].source.path
+            },
             numbersChecked: checks.map(\.numbersChecked).reduce(0, +) + expected.reduce(0, +),
             numbersWrong: numbersWrong - fixes.values.reduce(0, +),
-            chaptersWithNumbers: book.chapters.indices.filter { checks[$0].numbersChecked > 0 || expected[$0] > 0 }.count,
+            chaptersWithNumbers: book.chapters.indices.filter { checks[$0].numbersChecked > 0 || expected[$0] > 0 }
+                .count,
             fixes: fixes, timings: timings)
     }
 

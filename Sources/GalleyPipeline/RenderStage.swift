@@ -29,7 +29,8 @@ enum RenderStage {
     /// Renders one chapter. `diagnostics` are the chapter's problems from the stages before; the
     /// images' are added.
     static func render(
-        _ chapter: Chapter, document: Document, results: ChapterResults, diagnostics: [Diagnostic], resolver: ImageResolver
+        _ chapter: Chapter, document: Document, results: ChapterResults, diagnostics: [Diagnostic],
+        resolver: ImageResolver
     ) -> RenderedChapter {
         var rendered = RenderedChapter()
         var collector = ImageCollector()
@@ -43,7 +44,8 @@ enum RenderStage {
         rendered.title = formatter.headings.first(where: { $0.level == 1 })?.text
         rendered.headings = formatter.headings
         rendered.search.add(
-            document, chapterTitle: rendered.title ?? chapter.slug, page: chapter.htmlName, headings: formatter.headings)
+            document, chapterTitle: rendered.title ?? chapter.slug, page: chapter.htmlName, headings: formatter.headings
+        )
         var edits = rendered.images.markdownEdits
         if !results.blocks.isEmpty {
             let outputs = BlockOutputMarkdown.edits(
@@ -59,10 +61,12 @@ enum RenderStage {
     /// Every file of the site, by path in the output folder: each chapter's page (which needs
     /// every chapter's title, for previous and next) and Markdown, the images and charts, the
     /// index, search and assets.
-    static func site(_ book: Book, chapters: [RenderedChapter], katex: [String: URL]) -> [String: OutputWriter.Content] {
+    static func site(_ book: Book, chapters: [RenderedChapter], katex: [String: URL]) -> [String: OutputWriter.Content]
+    {
         let info = PageTemplate.BookInfo(title: book.title, language: book.language, author: book.author)
         let links = book.chapters.indices.map { index in
-            PageTemplate.PageLink(title: chapters[index].title ?? book.chapters[index].slug, href: book.chapters[index].htmlName)
+            PageTemplate.PageLink(
+                title: chapters[index].title ?? book.chapters[index].slug, href: book.chapters[index].htmlName)
         }
         let pages = Parallel.map(Array(book.chapters.indices)) { index -> String in
             let rendered = chapters[index]

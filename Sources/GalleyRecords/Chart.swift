@@ -29,8 +29,10 @@ public struct Chart: Codable, Equatable, Sendable {
     public var xRange: ClosedRange<Double>?
     public var yRange: ClosedRange<Double>?
 
-    public init(title: String, xLabel: String = "", yLabel: String = "",
-                xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil) {
+    public init(
+        title: String, xLabel: String = "", yLabel: String = "",
+        xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil
+    ) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel

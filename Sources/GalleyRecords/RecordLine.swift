@@ -77,7 +77,8 @@ public enum RecordLine {
         case .dataCorrupted(let context):
             return context.codingPath.isEmpty ? "not JSON" : "bad value at \(path(context.codingPath))"
         case .keyNotFound(let key, let context):
-            return "missing '\(key.stringValue)'" + (context.codingPath.isEmpty ? "" : " in \(path(context.codingPath))")
+            return "missing '\(key.stringValue)'"
+                + (context.codingPath.isEmpty ? "" : " in \(path(context.codingPath))")
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
             // An enum case name Galley does not know fails at the top, as a mismatch.
             return context.codingPath.isEmpty ? "unknown record" : "wrong type at \(path(context.codingPath))"

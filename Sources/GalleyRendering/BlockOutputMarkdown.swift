@@ -94,9 +94,11 @@ public enum BlockOutputMarkdown {
         var lines: [String] = []
         if let caption = table.caption { lines.append("**\(caption)**\n") }
         lines.append("| " + table.columnHeaders.map(cell).joined(separator: " | ") + " |")
-        lines.append("|" + table.columnHeaders.enumerated().map { index, _ in
-            index == 0 && table.rowHeaders != nil ? "---|" : "---:|"
-        }.joined())
+        lines.append(
+            "|"
+                + table.columnHeaders.enumerated().map { index, _ in
+                    index == 0 && table.rowHeaders != nil ? "---|" : "---:|"
+                }.joined())
         for (row, cells) in table.cells.enumerated() {
             var values = cells.map(cell)
             if let headers = table.rowHeaders { values.insert(cell(row < headers.count ? headers[row] : ""), at: 0) }

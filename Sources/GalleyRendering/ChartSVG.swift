@@ -17,31 +17,46 @@ public enum ChartSVG {
         let points = chart.series.flatMap { zip($0.xs, $0.ys) }.filter { $0.0.isFinite && $0.1.isFinite }
         let xRange = chart.xRange ?? padded(points.map(\.0))
         let yRange = chart.yRange ?? padded(points.map(\.1))
-        let plot = (x: margin.left, y: margin.top, width: width - margin.left - margin.right,
-                    height: height - margin.top - margin.bottom)
-        func px(_ x: Double) -> Double { plot.x + (x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * plot.width }
-        func py(_ y: Double) -> Double { plot.y + plot.height - (y - yRange.lowerBound) / (yRange.upperBound - yRange.lowerBound) * plot.height }
+        let plot = (
+            x: margin.left, y: margin.top, width: width - margin.left - margin.right,
+            height: height - margin.top - margin.bottom
+        )
+        func px(_ x: Double) -> Double {
+            plot.x + (x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * plot.width
+        }
+        func py(_ y: Double) -> Double {
+            plot.y + plot.height - (y - yRange.lowerBound) / (yRange.upperBound - yRange.lowerBound) * plot.height
+        }
 
-        var svg = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-label=\"\(escape(chart.title))\">\n"
+        var svg =
+            "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-label=\"\(escape(chart.title))\">\n"
         svg += "<title>\(escape(chart.title))</title>\n"
         svg += "<desc>\(escape(description(chart)))</desc>\n"
         if standalone { svg += "<style>\(standaloneStyle)</style>\n" }
         // Grid and ticks.
         for tick in ticks(xRange) {
             let x = px(tick)
-            svg += "<line class=\"grid\" x1=\"\(n(x))\" y1=\"\(n(plot.y))\" x2=\"\(n(x))\" y2=\"\(n(plot.y + plot.height))\"/>\n"
-            svg += "<text class=\"tick\" x=\"\(n(x))\" y=\"\(n(plot.y + plot.height + 18))\" text-anchor=\"middle\">\(escape(label(tick)))</text>\n"
+            svg +=
+                "<line class=\"grid\" x1=\"\(n(x))\" y1=\"\(n(plot.y))\" x2=\"\(n(x))\" y2=\"\(n(plot.y + plot.height))\"/>\n"
+            svg +=
+                "<text class=\"tick\" x=\"\(n(x))\" y=\"\(n(plot.y + plot.height + 18))\" text-anchor=\"middle\">\(escape(label(tick)))</text>\n"
         }
         for tick in ticks(yRange) {
             let y = py(tick)
-            svg += "<line class=\"grid\" x1=\"\(n(plot.x))\" y1=\"\(n(y))\" x2=\"\(n(plot.x + plot.width))\" y2=\"\(n(y))\"/>\n"
-            svg += "<text class=\"tick\" x=\"\(n(plot.x - 8))\" y=\"\(n(y + 4))\" text-anchor=\"end\">\(escape(label(tick)))</text>\n"
+            svg +=
+                "<line class=\"grid\" x1=\"\(n(plot.x))\" y1=\"\(n(y))\" x2=\"\(n(plot.x + plot.width))\" y2=\"\(n(y))\"/>\n"
+            svg +=
+                "<text class=\"tick\" x=\"\(n(plot.x - 8))\" y=\"\(n(y + 4))\" text-anchor=\"end\">\(escape(label(tick)))</text>\n"
         }
         // Axes.
-        svg += "<rect class=\"frame\" x=\"\(n(plot.x))\" y=\"\(n(plot.y))\" width=\"\(n(plot.width))\" height=\"\(n(plot.height))\"/>\n"
-        svg += "<text class=\"title\" x=\"\(n(width / 2))\" y=\"24\" text-anchor=\"middle\">\(escape(chart.title))</text>\n"
-        svg += "<text class=\"axis-label\" x=\"\(n(plot.x + plot.width / 2))\" y=\"\(n(height - 12))\" text-anchor=\"middle\">\(escape(chart.xLabel))</text>\n"
-        svg += "<text class=\"axis-label\" x=\"16\" y=\"\(n(plot.y + plot.height / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 16 \(n(plot.y + plot.height / 2)))\">\(escape(chart.yLabel))</text>\n"
+        svg +=
+            "<rect class=\"frame\" x=\"\(n(plot.x))\" y=\"\(n(plot.y))\" width=\"\(n(plot.width))\" height=\"\(n(plot.height))\"/>\n"
+        svg +=
+            "<text class=\"title\" x=\"\(n(width / 2))\" y=\"24\" text-anchor=\"middle\">\(escape(chart.title))</text>\n"
+        svg +=
+            "<text class=\"axis-label\" x=\"\(n(plot.x + plot.width / 2))\" y=\"\(n(height - 12))\" text-anchor=\"middle\">\(escape(chart.xLabel))</text>\n"
+        svg +=
+            "<text class=\"axis-label\" x=\"16\" y=\"\(n(plot.y + plot.height / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 16 \(n(plot.y + plot.height / 2)))\">\(escape(chart.yLabel))</text>\n"
         // Series, clipped to the plot.
         svg += "<g class=\"series\">\n"
         for (index, series) in chart.series.enumerated() {
@@ -60,7 +75,8 @@ public enum ChartSVG {
         // Legend, top right inside the plot, on a box that keeps it legible over the lines.
         let legendX = plot.x + plot.width - 150
         if !chart.series.isEmpty {
-            svg += "<rect class=\"legend-box\" x=\"\(n(legendX - 8))\" y=\"\(n(plot.y + 4))\" width=\"154\" height=\"\(n(Double(chart.series.count) * 20 + 8))\" rx=\"4\"/>\n"
+            svg +=
+                "<rect class=\"legend-box\" x=\"\(n(legendX - 8))\" y=\"\(n(plot.y + 4))\" width=\"154\" height=\"\(n(Double(chart.series.count) * 20 + 8))\" rx=\"4\"/>\n"
         }
         for (index, series) in chart.series.enumerated() {
             let y = plot.y + 16 + Double(index) * 20
@@ -68,7 +84,8 @@ public enum ChartSVG {
             if series.style == .points {
                 svg += "<circle class=\"\(classes)\" cx=\"\(n(legendX + 12))\" cy=\"\(n(y - 4))\" r=\"4\"/>\n"
             } else {
-                svg += "<line class=\"\(classes)\" x1=\"\(n(legendX))\" y1=\"\(n(y - 4))\" x2=\"\(n(legendX + 24))\" y2=\"\(n(y - 4))\"/>\n"
+                svg +=
+                    "<line class=\"\(classes)\" x1=\"\(n(legendX))\" y1=\"\(n(y - 4))\" x2=\"\(n(legendX + 24))\" y2=\"\(n(y - 4))\"/>\n"
             }
             svg += "<text class=\"legend\" x=\"\(n(legendX + 32))\" y=\"\(n(y))\">\(escape(series.label))</text>\n"
         }

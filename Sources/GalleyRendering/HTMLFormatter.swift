@@ -75,7 +75,8 @@ public struct HTMLFormatter {
             headings.append(HeadingAnchor(level: heading.level, text: text, anchor: anchor))
             let id = HTMLEscaping.escape(anchor)
             newline()
-            html += "<h\(heading.level) id=\"\(id)\"><a class=\"anchor\" href=\"#\(HTMLEscaping.escapeURL(anchor))\" aria-hidden=\"true\">#</a>"
+            html +=
+                "<h\(heading.level) id=\"\(id)\"><a class=\"anchor\" href=\"#\(HTMLEscaping.escapeURL(anchor))\" aria-hidden=\"true\">#</a>"
             write(heading.content)
             html += "</h\(heading.level)>\n"
         case .blockQuote(let quote):
@@ -104,7 +105,8 @@ public struct HTMLFormatter {
             writeTable(table)
         case .displayMath(let math):
             newline()
-            html += "<div class=\"math display\(formulaMark(at: math.range.lowerBound))>\(HTMLEscaping.escape(math.tex))</div>\n"
+            html +=
+                "<div class=\"math display\(formulaMark(at: math.range.lowerBound))>\(HTMLEscaping.escape(math.tex))</div>\n"
         }
     }
 
@@ -159,7 +161,8 @@ public struct HTMLFormatter {
         if !result.diagnostics.isEmpty {
             html += "<ul class=\"cell-diagnostics\">\n"
             for diagnostic in result.diagnostics {
-                html += "<li class=\"\(diagnostic.severity.rawValue)\">\(HTMLEscaping.escape(diagnostic.description))</li>\n"
+                html +=
+                    "<li class=\"\(diagnostic.severity.rawValue)\">\(HTMLEscaping.escape(diagnostic.description))</li>\n"
             }
             html += "</ul>\n"
         }
@@ -311,7 +314,8 @@ public struct HTMLFormatter {
             writeStatedNumbers(link)
         case .inlineValue(let value):
             if let text = options.results.inlineValues[value.byteRange.lowerBound] {
-                html += "<span class=\"computed-value\" title=\"\(HTMLEscaping.escape(value.expression))\">\(HTMLEscaping.escape(text))</span>"
+                html +=
+                    "<span class=\"computed-value\" title=\"\(HTMLEscaping.escape(value.expression))\">\(HTMLEscaping.escape(text))</span>"
             } else {
                 html += "<code class=\"computed-value missing\">\(HTMLEscaping.escape(value.expression))</code>"
             }
@@ -343,9 +347,11 @@ public struct HTMLFormatter {
         let computed = verdict?.computed.map(HTMLEscaping.escape) ?? ""
         switch verdict?.state {
         case .correct?:
-            html += "<span class=\"stated correct\" title=\"已核对：计算值 \(computed)\">\(text)<span class=\"visually-hidden\">（已核对，计算值 \(computed)）</span></span>"
+            html +=
+                "<span class=\"stated correct\" title=\"已核对：计算值 \(computed)\">\(text)<span class=\"visually-hidden\">（已核对，计算值 \(computed)）</span></span>"
         case .wrong?:
-            html += "<span class=\"stated wrong\" title=\"与计算值不符：\(computed)\">\(text)<span class=\"visually-hidden\">（与计算值不符，计算值 \(computed)）</span></span>"
+            html +=
+                "<span class=\"stated wrong\" title=\"与计算值不符：\(computed)\">\(text)<span class=\"visually-hidden\">（与计算值不符，计算值 \(computed)）</span></span>"
         case .unchecked(let reason)?:
             html += "<span class=\"stated unchecked\" title=\"未核对：\(HTMLEscaping.escape(reason))\">\(text)</span>"
         case nil:

@@ -35,15 +35,22 @@ public enum PageTemplate {
         previous: PageLink?, next: PageLink?, headings: [HTMLFormatter.HeadingAnchor] = []
     ) -> String {
         var html = head(book: book, title: "\(title) · \(book.title)")
-        html.reserveCapacity(body.utf8.count + headings.reduce(0) { $0 + 3 * $1.anchor.utf8.count + $1.text.utf8.count + 40 } + 4096)
+        html.reserveCapacity(
+            body.utf8.count + headings.reduce(0) { $0 + 3 * $1.anchor.utf8.count + $1.text.utf8.count + 40 } + 4096)
         html += "<main class=\"chapter\" id=\"content\">\n"
         html += diagnosticsBox(diagnostics)
         appendBody(body, withContentsOf: headings, to: &html)
         html += "</main>\n"
         html += "<nav class=\"pager\" aria-label=\"章节导航\">\n"
-        html += previous.map { "<a rel=\"prev\" href=\"\(HTMLEscaping.escapeURL($0.href))\">← \(HTMLEscaping.escape($0.title))</a>\n" }
+        html +=
+            previous.map {
+                "<a rel=\"prev\" href=\"\(HTMLEscaping.escapeURL($0.href))\">← \(HTMLEscaping.escape($0.title))</a>\n"
+            }
             ?? "<span></span>\n"
-        html += next.map { "<a rel=\"next\" href=\"\(HTMLEscaping.escapeURL($0.href))\">\(HTMLEscaping.escape($0.title)) →</a>\n" }
+        html +=
+            next.map {
+                "<a rel=\"next\" href=\"\(HTMLEscaping.escapeURL($0.href))\">\(HTMLEscaping.escape($0.title)) →</a>\n"
+            }
             ?? "<span></span>\n"
         html += "</nav>\n"
         html += foot(book: book)
@@ -59,7 +66,8 @@ public enum PageTemplate {
         }
         html += "<ol class=\"chapters\">\n"
         for chapter in chapters {
-            html += "<li><a href=\"\(HTMLEscaping.escapeURL(chapter.href))\">\(HTMLEscaping.escape(chapter.title))</a></li>\n"
+            html +=
+                "<li><a href=\"\(HTMLEscaping.escapeURL(chapter.href))\">\(HTMLEscaping.escape(chapter.title))</a></li>\n"
         }
         html += "</ol>\n</main>\n"
         html += foot(book: book)
@@ -70,7 +78,8 @@ public enum PageTemplate {
     public static func search(book: BookInfo) -> String {
         var html = head(book: book, title: "搜索 · \(book.title)", extraScripts: ["search-index.js", "search.js"])
         html += "<main class=\"search\" id=\"content\">\n<h1>搜索</h1>\n"
-        html += "<p id=\"search-status\" role=\"status\"></p>\n<ol id=\"search-results\" class=\"search-results\"></ol>\n"
+        html +=
+            "<p id=\"search-status\" role=\"status\"></p>\n<ol id=\"search-results\" class=\"search-results\"></ol>\n"
         html += "</main>\n"
         html += foot(book: book)
         return html
@@ -81,7 +90,9 @@ public enum PageTemplate {
     /// The headings' list, placed after the chapter's first heading (its title).
     /// The chapter's body with its table of contents after the title (if it starts with one),
     /// appended without copying the body more than once.
-    private static func appendBody(_ body: String, withContentsOf headings: [HTMLFormatter.HeadingAnchor], to html: inout String) {
+    private static func appendBody(
+        _ body: String, withContentsOf headings: [HTMLFormatter.HeadingAnchor], to html: inout String
+    ) {
         guard let toc = tableOfContents(headings) else {
             html += body
             return
@@ -120,25 +131,25 @@ public enum PageTemplate {
     private static func head(book: BookInfo, title: String, extraScripts: [String] = []) -> String {
         let scripts = extraScripts.map { "<script defer src=\"\($0)\"></script>\n" }.joined()
         return """
-        <!DOCTYPE html>
-        <html lang="\(HTMLEscaping.escape(book.language))">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="Galley">
-        <title>\(HTMLEscaping.escape(title))</title>
-        <link rel="stylesheet" href="katex/katex.min.css">
-        <link rel="stylesheet" href="galley.css">
-        <script defer src="katex/katex.min.js"></script>
-        <script defer src="galley.js"></script>
-        \(scripts)</head>
-        <body>
-        <a class="skip" href="#content">跳到正文</a>
-        <header class="site"><a href="index.html">\(HTMLEscaping.escape(book.title))</a>
-        <form role="search" action="search.html"><input type="search" name="q" placeholder="搜索（按 / 键）" aria-label="搜索全书"></form>
-        </header>
+            <!DOCTYPE html>
+            <html lang="\(HTMLEscaping.escape(book.language))">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="generator" content="Galley">
+            <title>\(HTMLEscaping.escape(title))</title>
+            <link rel="stylesheet" href="katex/katex.min.css">
+            <link rel="stylesheet" href="galley.css">
+            <script defer src="katex/katex.min.js"></script>
+            <script defer src="galley.js"></script>
+            \(scripts)</head>
+            <body>
+            <a class="skip" href="#content">跳到正文</a>
+            <header class="site"><a href="index.html">\(HTMLEscaping.escape(book.title))</a>
+            <form role="search" action="search.html"><input type="search" name="q" placeholder="搜索（按 / 键）" aria-label="搜索全书"></form>
+            </header>
 
-        """
+            """
     }
 
     private static func foot(book: BookInfo) -> String {
@@ -149,7 +160,8 @@ public enum PageTemplate {
         guard !diagnostics.isEmpty else { return "" }
         var html = "<aside class=\"diagnostics\" role=\"alert\">\n<ul>\n"
         for diagnostic in diagnostics {
-            html += "<li class=\"\(diagnostic.severity.rawValue)\">\(HTMLEscaping.escape(diagnostic.description))</li>\n"
+            html +=
+                "<li class=\"\(diagnostic.severity.rawValue)\">\(HTMLEscaping.escape(diagnostic.description))</li>\n"
         }
         html += "</ul>\n</aside>\n"
         return html

@@ -28,7 +28,6 @@ public struct SearchIndex: Sendable {
 
     public init() {}
 
-
     /// Adds a chapter, cut into sections at its headings.
     public mutating func add(
         _ document: Document, chapterTitle: String, page: String, headings: [HTMLFormatter.HeadingAnchor]
@@ -91,8 +90,10 @@ public struct SearchIndex: Sendable {
             var index = 0
             while index < utf8.count {
                 let byte = utf8[index]
-                let needsEscape = byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C
-                    || (byte == 0xE2 && index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9))
+                let needsEscape =
+                    byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C
+                    || (byte == 0xE2 && index + 2 < utf8.count && utf8[index + 1] == 0x80
+                        && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9))
                 guard needsEscape else {
                     index += 1
                     continue
@@ -106,10 +107,13 @@ public struct SearchIndex: Sendable {
                 case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
                 case 0x3C: bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, 0x33, 0x63])  // \u003c
                 case 0xE2:
-                    bytes.append(contentsOf: [0x5C, 0x75, 0x32, 0x30, 0x32, utf8[index + 2] == 0xA8 ? 0x38 : 0x39])  // \u2028, \u2029
+                    // \u2028 or \u2029.
+                    bytes.append(contentsOf: [0x5C, 0x75, 0x32, 0x30, 0x32, utf8[index + 2] == 0xA8 ? 0x38 : 0x39])
                     index += 2
                 default:
-                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
+                    bytes.append(contentsOf: [
+                        0x5C, 0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)],
+                    ])
                 }
                 index += 1
                 runStart = index

@@ -13,27 +13,27 @@ public enum SiteAssets {
     /// Typesets every `.math` element with KaTeX once the page has loaded. Errors in a formula show
     /// in place (red, with KaTeX's message) instead of stopping the page.
     static let script = #"""
-    "use strict";
-    document.addEventListener("keydown", function (event) {
-      // "/" jumps to the search box, as on GitHub and MDN.
-      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) { return; }
-      var target = event.target;
-      if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA")) { return; }
-      var box = document.querySelector("input[type=search]");
-      if (box) { event.preventDefault(); box.focus(); }
-    });
-    document.addEventListener("DOMContentLoaded", function () {
-      if (typeof katex === "undefined") { return; }
-      document.querySelectorAll(".math").forEach(function (element) {
-        katex.render(element.textContent, element, {
-          displayMode: element.classList.contains("display"),
-          throwOnError: false,
-          strict: "ignore"
+        "use strict";
+        document.addEventListener("keydown", function (event) {
+          // "/" jumps to the search box, as on GitHub and MDN.
+          if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) { return; }
+          var target = event.target;
+          if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA")) { return; }
+          var box = document.querySelector("input[type=search]");
+          if (box) { event.preventDefault(); box.focus(); }
         });
-      });
-    });
+        document.addEventListener("DOMContentLoaded", function () {
+          if (typeof katex === "undefined") { return; }
+          document.querySelectorAll(".math").forEach(function (element) {
+            katex.render(element.textContent, element, {
+              displayMode: element.classList.contains("display"),
+              throwOnError: false,
+              strict: "ignore"
+            });
+          });
+        });
 
-    """#
+        """#
 
     /// The search page's script: finds the query in `search-index.js`, section by section.
     ///
@@ -41,238 +41,238 @@ public enum SiteAssets {
     /// separated by spaces; a Chinese phrase is one word and is found as written). Titles weigh
     /// more than text. Results are built with `textContent`, never as HTML.
     static let searchScript = #"""
-    "use strict";
-    (function () {
-      function normalize(text) { return text.normalize("NFKC").toLowerCase(); }
-      function count(haystack, needle) {
-        var n = 0, at = haystack.indexOf(needle);
-        while (at !== -1) { n += 1; at = haystack.indexOf(needle, at + needle.length); }
-        return n;
-      }
-      function snippet(text, term) {
-        var at = normalize(text).indexOf(term);
-        var start = Math.max(0, at - 40);
-        var part = document.createElement("p");
-        part.className = "snippet";
-        part.appendChild(document.createTextNode((start > 0 ? "…" : "") + text.slice(start, at)));
-        var mark = document.createElement("mark");
-        mark.textContent = text.slice(at, at + term.length);
-        part.appendChild(mark);
-        part.appendChild(document.createTextNode(text.slice(at + term.length, at + term.length + 80) + "…"));
-        return part;
-      }
-      function search(query) {
-        var terms = normalize(query).split(/\s+/).filter(function (term) { return term.length > 0; });
-        if (terms.length === 0) { return []; }
-        var hits = [];
-        (window.GALLEY_SEARCH_INDEX || []).forEach(function (section) {
-          var title = normalize(section.title), text = normalize(section.text), score = 0;
-          for (var i = 0; i < terms.length; i++) {
-            var inTitle = count(title, terms[i]), inText = count(text, terms[i]);
-            if (inTitle + inText === 0) { return; }
-            score += 10 * inTitle + inText;
+        "use strict";
+        (function () {
+          function normalize(text) { return text.normalize("NFKC").toLowerCase(); }
+          function count(haystack, needle) {
+            var n = 0, at = haystack.indexOf(needle);
+            while (at !== -1) { n += 1; at = haystack.indexOf(needle, at + needle.length); }
+            return n;
           }
-          hits.push({ section: section, score: score });
-        });
-        hits.sort(function (a, b) { return b.score - a.score; });
-        return hits;
-      }
-      document.addEventListener("DOMContentLoaded", function () {
-        var results = document.getElementById("search-results");
-        if (!results) { return; }
-        var query = new URLSearchParams(window.location.search).get("q") || "";
-        var box = document.querySelector("input[type=search]");
-        if (box) { box.value = query; }
-        var status = document.getElementById("search-status");
-        if (!query.trim()) { status.textContent = "输入词语后按回车搜索。"; return; }
-        var hits = search(query);
-        status.textContent = hits.length === 0 ? "没有找到“" + query + "”。" : "找到 " + hits.length + " 处“" + query + "”：";
-        var first = normalize(query).split(/\s+/).filter(Boolean)[0];
-        hits.slice(0, 50).forEach(function (hit) {
-          var item = document.createElement("li");
-          item.className = "search-result";
-          var link = document.createElement("a");
-          link.href = hit.section.href;
-          link.textContent = hit.section.chapter + " › " + hit.section.title;
-          item.appendChild(link);
-          var where = normalize(hit.section.text).indexOf(first) !== -1 ? hit.section.text : hit.section.title;
-          item.appendChild(snippet(where, first));
-          results.appendChild(item);
-        });
-      });
-    })();
+          function snippet(text, term) {
+            var at = normalize(text).indexOf(term);
+            var start = Math.max(0, at - 40);
+            var part = document.createElement("p");
+            part.className = "snippet";
+            part.appendChild(document.createTextNode((start > 0 ? "…" : "") + text.slice(start, at)));
+            var mark = document.createElement("mark");
+            mark.textContent = text.slice(at, at + term.length);
+            part.appendChild(mark);
+            part.appendChild(document.createTextNode(text.slice(at + term.length, at + term.length + 80) + "…"));
+            return part;
+          }
+          function search(query) {
+            var terms = normalize(query).split(/\s+/).filter(function (term) { return term.length > 0; });
+            if (terms.length === 0) { return []; }
+            var hits = [];
+            (window.GALLEY_SEARCH_INDEX || []).forEach(function (section) {
+              var title = normalize(section.title), text = normalize(section.text), score = 0;
+              for (var i = 0; i < terms.length; i++) {
+                var inTitle = count(title, terms[i]), inText = count(text, terms[i]);
+                if (inTitle + inText === 0) { return; }
+                score += 10 * inTitle + inText;
+              }
+              hits.push({ section: section, score: score });
+            });
+            hits.sort(function (a, b) { return b.score - a.score; });
+            return hits;
+          }
+          document.addEventListener("DOMContentLoaded", function () {
+            var results = document.getElementById("search-results");
+            if (!results) { return; }
+            var query = new URLSearchParams(window.location.search).get("q") || "";
+            var box = document.querySelector("input[type=search]");
+            if (box) { box.value = query; }
+            var status = document.getElementById("search-status");
+            if (!query.trim()) { status.textContent = "输入词语后按回车搜索。"; return; }
+            var hits = search(query);
+            status.textContent = hits.length === 0 ? "没有找到“" + query + "”。" : "找到 " + hits.length + " 处“" + query + "”：";
+            var first = normalize(query).split(/\s+/).filter(Boolean)[0];
+            hits.slice(0, 50).forEach(function (hit) {
+              var item = document.createElement("li");
+              item.className = "search-result";
+              var link = document.createElement("a");
+              link.href = hit.section.href;
+              link.textContent = hit.section.chapter + " › " + hit.section.title;
+              item.appendChild(link);
+              var where = normalize(hit.section.text).indexOf(first) !== -1 ? hit.section.text : hit.section.title;
+              item.appendChild(snippet(where, first));
+              results.appendChild(item);
+            });
+          });
+        })();
 
-    """#
+        """#
 
     /// A readable page for Chinese and English prose, math and code, from phone to desktop, with a
     /// dark scheme for readers who ask for one.
     static let stylesheet = pageStylesheet + "figure.chart { margin: 0 0 0.5rem; }\n" + ChartSVG.rules + "\n"
 
     private static let pageStylesheet = #"""
-    :root {
-      --text: #1f2328;
-      --muted: #59636e;
-      --background: #ffffff;
-      --surface: #f6f8fa;
-      --border: #d1d9e0;
-      --accent: #0b62c4;
-      --error: #c4261d;
-      --warning: #9a6700;
-      --computed: #1a7f37;
-      color-scheme: light dark;
-    }
-    @media (prefers-color-scheme: dark) {
-      :root {
-        --text: #e6edf3;
-        --muted: #9198a1;
-        --background: #0d1117;
-        --surface: #161b22;
-        --border: #3d444d;
-        --accent: #4493f8;
-        --error: #f85149;
-        --warning: #d29922;
-        --computed: #3fb950;
-      }
-    }
-    *, *::before, *::after { box-sizing: border-box; }
-    html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-    body {
-      margin: 0;
-      color: var(--text);
-      background: var(--background);
-      font-family: -apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB",
-        "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
-      font-size: 17px;
-      line-height: 1.8;
-      overflow-wrap: break-word;
-    }
-    header.site, main, nav.pager, footer.site {
-      max-width: 46rem;
-      margin: 0 auto;
-      padding: 0 1.25rem;
-    }
-    header.site { padding-top: 1rem; font-size: 0.95rem; }
-    header.site a { color: var(--muted); text-decoration: none; }
-    a { color: var(--accent); }
-    h1, h2, h3, h4 { line-height: 1.35; margin: 2rem 0 0.75rem; }
-    h1 { font-size: 1.9rem; margin-top: 1.25rem; }
-    h2 { font-size: 1.45rem; border-bottom: 1px solid var(--border); padding-bottom: 0.3rem; }
-    h3 { font-size: 1.2rem; }
-    a.anchor { float: left; margin-left: -1.1em; width: 1.1em; color: var(--muted); text-decoration: none;
-      opacity: 0; }
-    h1:hover a.anchor, h2:hover a.anchor, h3:hover a.anchor, h4:hover a.anchor, a.anchor:focus { opacity: 1; }
-    p, ul, ol, blockquote, pre, .table-wrap, div.math.display { margin: 0 0 1rem; }
-    blockquote { margin-left: 0; padding: 0 1rem; color: var(--muted); border-left: 0.25rem solid var(--border); }
-    code, pre { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace;
-      font-size: 0.88em; }
-    :not(pre) > code { background: var(--surface); padding: 0.15em 0.35em; border-radius: 4px; }
-    pre { background: var(--surface); padding: 0.9rem 1rem; border-radius: 6px; overflow-x: auto;
-      line-height: 1.5; }
-    .table-wrap { overflow-x: auto; }
-    table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-    th, td { border: 1px solid var(--border); padding: 0.35rem 0.75rem; }
-    th { background: var(--surface); }
-    img { max-width: 100%; height: auto; }
-    hr { border: 0; border-top: 1px solid var(--border); margin: 2rem 0; }
-    li.task { list-style: none; }
-    li.task input { margin: 0 0.4em 0 -1.3em; }
-    div.math.display, span.math.display { display: block; overflow-x: auto; overflow-y: hidden;
-      text-align: center; padding: 0.25rem 0; }
-    .katex { font-size: 1.1em; }
-    aside.diagnostics { border: 1px solid var(--error); border-radius: 6px; padding: 0.5rem 1rem;
-      margin: 1rem 0; font-size: 0.9rem; }
-    aside.diagnostics .error { color: var(--error); }
-    aside.diagnostics .warning { color: var(--warning); }
-    ol.chapters { padding-left: 1.5rem; font-size: 1.1rem; }
-    header.site { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center;
-      justify-content: space-between; }
-    header.site form { margin: 0; }
-    input[type=search] { font: inherit; font-size: 0.9rem; padding: 0.25rem 0.5rem; width: 12rem;
-      max-width: 100%; color: var(--text); background: var(--surface); border: 1px solid var(--border);
-      border-radius: 6px; }
-    a.skip { position: absolute; left: -999px; }
-    a.skip:focus { left: 1rem; top: 0.5rem; background: var(--background); padding: 0.25rem 0.5rem; z-index: 1; }
-    :focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
-    nav.toc { font-size: 0.92rem; border-left: 3px solid var(--border); padding: 0.25rem 0 0.25rem 0.9rem;
-      margin: 0 0 1.5rem; }
-    nav.toc p { margin: 0 0 0.25rem; color: var(--muted); }
-    nav.toc ol { margin: 0; padding-left: 1.1rem; }
-    nav.toc ol ol { padding-left: 1rem; }
-    ol.search-results { padding-left: 1.25rem; }
-    li.search-result { margin-bottom: 1rem; }
-    li.search-result p.snippet { margin: 0.2rem 0 0; color: var(--muted); font-size: 0.92rem; }
-    mark { background: #fff3a3; color: #1f2328; }
-    /* Code, highlighted at build time. */
-    .hl-keyword { color: #cf222e; }
-    .hl-type { color: #8250df; }
-    .hl-string { color: #0a3069; }
-    .hl-number { color: #0550ae; }
-    .hl-comment { color: #6e7781; font-style: italic; }
-    .hl-attribute, .hl-directive { color: #953800; }
-    @media (prefers-color-scheme: dark) {
-      .hl-keyword { color: #ff7b72; }
-      .hl-type { color: #d2a8ff; }
-      .hl-string { color: #a5d6ff; }
-      .hl-number { color: #79c0ff; }
-      .hl-comment { color: #8b949e; }
-      .hl-attribute, .hl-directive { color: #ffa657; }
-      mark { background: #9e6a03; color: #ffffff; }
-    }
-    /* A block that ran: its code, then what it computed, marked off from the author's prose. */
-    div.cell { margin: 0 0 1.25rem; }
-    div.cell > pre { margin-bottom: 0; border-bottom-left-radius: 0; border-bottom-right-radius: 0; }
-    div.cell .output { border: 1px solid var(--border); border-left: 4px solid var(--computed);
-      border-radius: 0 0 6px 6px; padding: 0.6rem 0.9rem; background: var(--background); }
-    div.cell .output::before { content: "输出"; display: block; font-size: 0.75rem; color: var(--muted);
-      letter-spacing: 0.1em; margin-bottom: 0.25rem; }
-    div.cell .output pre { background: none; padding: 0; margin: 0 0 0.5rem; border-radius: 0; }
-    div.cell .output pre.stderr { color: var(--warning); }
-    div.cell .output .table-wrap { margin-bottom: 0.5rem; }
-    div.cell .output table.computed td { text-align: right; }
-    div.cell.failed .output, div.cell.failed > pre { border-left-color: var(--error); }
-    p.cell-status { font-size: 0.9rem; margin: 0.35rem 0 0; }
-    p.cell-status.error { color: var(--error); }
-    p.cell-status.expected { color: var(--muted); }
-    p.cell-status.not-run { color: var(--muted); font-style: italic; }
-    ul.cell-diagnostics { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.8rem;
-      color: var(--error); margin: 0.25rem 0 0; padding-left: 1.25rem; }
-    p.truncated { font-size: 0.85rem; color: var(--muted); margin: 0; }
-    /* Numbers the prose states: a dotted underline once checked, a red wavy one when wrong. */
-    span.stated { text-decoration-line: underline; text-decoration-thickness: 1px;
-      text-underline-offset: 0.2em; }
-    span.stated.correct { text-decoration-style: dotted; text-decoration-color: var(--computed); }
-    span.stated.correct::after { content: "✓"; font-size: 0.7em; color: var(--computed);
-      vertical-align: super; margin-left: 0.1em; }
-    span.stated.wrong { text-decoration-style: wavy; text-decoration-color: var(--error); color: var(--error); }
-    span.stated.wrong::after { content: "✗"; font-size: 0.7em; vertical-align: super; margin-left: 0.1em; }
-    span.stated.unchecked { text-decoration-style: dashed; text-decoration-color: var(--muted); }
-    span.computed-value { border-bottom: 1px dotted var(--computed); }
-    /* Formulas whose arithmetic Galley checked. */
-    .math.formula-checked::after { content: "✓"; font-size: 0.7em; color: var(--computed);
-      vertical-align: super; margin-left: 0.15em; }
-    .math.formula-wrong { outline: 1px dashed var(--error); outline-offset: 2px; }
-    .math.formula-wrong::after { content: "✗"; font-size: 0.7em; color: var(--error); vertical-align: super; }
-    div.math.display.formula-checked, div.math.display.formula-wrong { position: relative; }
-    div.math.display.formula-checked::after, div.math.display.formula-wrong::after { position: absolute;
-      right: 0.25rem; top: 0.25rem; }
-    code.computed-value.missing { color: var(--error); }
-    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
-      white-space: nowrap; }
-    nav.pager { display: flex; justify-content: space-between; gap: 1rem; padding-top: 1rem;
-      padding-bottom: 2rem; border-top: 1px solid var(--border); margin-top: 2rem; }
-    footer.site { color: var(--muted); font-size: 0.85rem; padding-bottom: 2rem; }
-    @media (max-width: 600px) {
-      body { font-size: 16px; }
-      h1 { font-size: 1.6rem; }
-      header.site, main, nav.pager, footer.site { padding: 0 1rem; }
-    }
-    @media print {
-      header.site, nav.pager, a.anchor, nav.toc, a.skip { display: none; }
-      a { color: inherit; }
-      div.cell .output { border-left-color: #000; }
-      body { font-size: 11pt; color: #000; background: #fff; }
-      pre { white-space: pre-wrap; }
-    }
+        :root {
+          --text: #1f2328;
+          --muted: #59636e;
+          --background: #ffffff;
+          --surface: #f6f8fa;
+          --border: #d1d9e0;
+          --accent: #0b62c4;
+          --error: #c4261d;
+          --warning: #9a6700;
+          --computed: #1a7f37;
+          color-scheme: light dark;
+        }
+        @media (prefers-color-scheme: dark) {
+          :root {
+            --text: #e6edf3;
+            --muted: #9198a1;
+            --background: #0d1117;
+            --surface: #161b22;
+            --border: #3d444d;
+            --accent: #4493f8;
+            --error: #f85149;
+            --warning: #d29922;
+            --computed: #3fb950;
+          }
+        }
+        *, *::before, *::after { box-sizing: border-box; }
+        html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+        body {
+          margin: 0;
+          color: var(--text);
+          background: var(--background);
+          font-family: -apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB",
+            "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
+          font-size: 17px;
+          line-height: 1.8;
+          overflow-wrap: break-word;
+        }
+        header.site, main, nav.pager, footer.site {
+          max-width: 46rem;
+          margin: 0 auto;
+          padding: 0 1.25rem;
+        }
+        header.site { padding-top: 1rem; font-size: 0.95rem; }
+        header.site a { color: var(--muted); text-decoration: none; }
+        a { color: var(--accent); }
+        h1, h2, h3, h4 { line-height: 1.35; margin: 2rem 0 0.75rem; }
+        h1 { font-size: 1.9rem; margin-top: 1.25rem; }
+        h2 { font-size: 1.45rem; border-bottom: 1px solid var(--border); padding-bottom: 0.3rem; }
+        h3 { font-size: 1.2rem; }
+        a.anchor { float: left; margin-left: -1.1em; width: 1.1em; color: var(--muted); text-decoration: none;
+          opacity: 0; }
+        h1:hover a.anchor, h2:hover a.anchor, h3:hover a.anchor, h4:hover a.anchor, a.anchor:focus { opacity: 1; }
+        p, ul, ol, blockquote, pre, .table-wrap, div.math.display { margin: 0 0 1rem; }
+        blockquote { margin-left: 0; padding: 0 1rem; color: var(--muted); border-left: 0.25rem solid var(--border); }
+        code, pre { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace;
+          font-size: 0.88em; }
+        :not(pre) > code { background: var(--surface); padding: 0.15em 0.35em; border-radius: 4px; }
+        pre { background: var(--surface); padding: 0.9rem 1rem; border-radius: 6px; overflow-x: auto;
+          line-height: 1.5; }
+        .table-wrap { overflow-x: auto; }
+        table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
+        th, td { border: 1px solid var(--border); padding: 0.35rem 0.75rem; }
+        th { background: var(--surface); }
+        img { max-width: 100%; height: auto; }
+        hr { border: 0; border-top: 1px solid var(--border); margin: 2rem 0; }
+        li.task { list-style: none; }
+        li.task input { margin: 0 0.4em 0 -1.3em; }
+        div.math.display, span.math.display { display: block; overflow-x: auto; overflow-y: hidden;
+          text-align: center; padding: 0.25rem 0; }
+        .katex { font-size: 1.1em; }
+        aside.diagnostics { border: 1px solid var(--error); border-radius: 6px; padding: 0.5rem 1rem;
+          margin: 1rem 0; font-size: 0.9rem; }
+        aside.diagnostics .error { color: var(--error); }
+        aside.diagnostics .warning { color: var(--warning); }
+        ol.chapters { padding-left: 1.5rem; font-size: 1.1rem; }
+        header.site { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center;
+          justify-content: space-between; }
+        header.site form { margin: 0; }
+        input[type=search] { font: inherit; font-size: 0.9rem; padding: 0.25rem 0.5rem; width: 12rem;
+          max-width: 100%; color: var(--text); background: var(--surface); border: 1px solid var(--border);
+          border-radius: 6px; }
+        a.skip { position: absolute; left: -999px; }
+        a.skip:focus { left: 1rem; top: 0.5rem; background: var(--background); padding: 0.25rem 0.5rem; z-index: 1; }
+        :focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+        nav.toc { font-size: 0.92rem; border-left: 3px solid var(--border); padding: 0.25rem 0 0.25rem 0.9rem;
+          margin: 0 0 1.5rem; }
+        nav.toc p { margin: 0 0 0.25rem; color: var(--muted); }
+        nav.toc ol { margin: 0; padding-left: 1.1rem; }
+        nav.toc ol ol { padding-left: 1rem; }
+        ol.search-results { padding-left: 1.25rem; }
+        li.search-result { margin-bottom: 1rem; }
+        li.search-result p.snippet { margin: 0.2rem 0 0; color: var(--muted); font-size: 0.92rem; }
+        mark { background: #fff3a3; color: #1f2328; }
+        /* Code, highlighted at build time. */
+        .hl-keyword { color: #cf222e; }
+        .hl-type { color: #8250df; }
+        .hl-string { color: #0a3069; }
+        .hl-number { color: #0550ae; }
+        .hl-comment { color: #6e7781; font-style: italic; }
+        .hl-attribute, .hl-directive { color: #953800; }
+        @media (prefers-color-scheme: dark) {
+          .hl-keyword { color: #ff7b72; }
+          .hl-type { color: #d2a8ff; }
+          .hl-string { color: #a5d6ff; }
+          .hl-number { color: #79c0ff; }
+          .hl-comment { color: #8b949e; }
+          .hl-attribute, .hl-directive { color: #ffa657; }
+          mark { background: #9e6a03; color: #ffffff; }
+        }
+        /* A block that ran: its code, then what it computed, marked off from the author's prose. */
+        div.cell { margin: 0 0 1.25rem; }
+        div.cell > pre { margin-bottom: 0; border-bottom-left-radius: 0; border-bottom-right-radius: 0; }
+        div.cell .output { border: 1px solid var(--border); border-left: 4px solid var(--computed);
+          border-radius: 0 0 6px 6px; padding: 0.6rem 0.9rem; background: var(--background); }
+        div.cell .output::before { content: "输出"; display: block; font-size: 0.75rem; color: var(--muted);
+          letter-spacing: 0.1em; margin-bottom: 0.25rem; }
+        div.cell .output pre { background: none; padding: 0; margin: 0 0 0.5rem; border-radius: 0; }
+        div.cell .output pre.stderr { color: var(--warning); }
+        div.cell .output .table-wrap { margin-bottom: 0.5rem; }
+        div.cell .output table.computed td { text-align: right; }
+        div.cell.failed .output, div.cell.failed > pre { border-left-color: var(--error); }
+        p.cell-status { font-size: 0.9rem; margin: 0.35rem 0 0; }
+        p.cell-status.error { color: var(--error); }
+        p.cell-status.expected { color: var(--muted); }
+        p.cell-status.not-run { color: var(--muted); font-style: italic; }
+        ul.cell-diagnostics { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.8rem;
+          color: var(--error); margin: 0.25rem 0 0; padding-left: 1.25rem; }
+        p.truncated { font-size: 0.85rem; color: var(--muted); margin: 0; }
+        /* Numbers the prose states: a dotted underline once checked, a red wavy one when wrong. */
+        span.stated { text-decoration-line: underline; text-decoration-thickness: 1px;
+          text-underline-offset: 0.2em; }
+        span.stated.correct { text-decoration-style: dotted; text-decoration-color: var(--computed); }
+        span.stated.correct::after { content: "✓"; font-size: 0.7em; color: var(--computed);
+          vertical-align: super; margin-left: 0.1em; }
+        span.stated.wrong { text-decoration-style: wavy; text-decoration-color: var(--error); color: var(--error); }
+        span.stated.wrong::after { content: "✗"; font-size: 0.7em; vertical-align: super; margin-left: 0.1em; }
+        span.stated.unchecked { text-decoration-style: dashed; text-decoration-color: var(--muted); }
+        span.computed-value { border-bottom: 1px dotted var(--computed); }
+        /* Formulas whose arithmetic Galley checked. */
+        .math.formula-checked::after { content: "✓"; font-size: 0.7em; color: var(--computed);
+          vertical-align: super; margin-left: 0.15em; }
+        .math.formula-wrong { outline: 1px dashed var(--error); outline-offset: 2px; }
+        .math.formula-wrong::after { content: "✗"; font-size: 0.7em; color: var(--error); vertical-align: super; }
+        div.math.display.formula-checked, div.math.display.formula-wrong { position: relative; }
+        div.math.display.formula-checked::after, div.math.display.formula-wrong::after { position: absolute;
+          right: 0.25rem; top: 0.25rem; }
+        code.computed-value.missing { color: var(--error); }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+          white-space: nowrap; }
+        nav.pager { display: flex; justify-content: space-between; gap: 1rem; padding-top: 1rem;
+          padding-bottom: 2rem; border-top: 1px solid var(--border); margin-top: 2rem; }
+        footer.site { color: var(--muted); font-size: 0.85rem; padding-bottom: 2rem; }
+        @media (max-width: 600px) {
+          body { font-size: 16px; }
+          h1 { font-size: 1.6rem; }
+          header.site, main, nav.pager, footer.site { padding: 0 1rem; }
+        }
+        @media print {
+          header.site, nav.pager, a.anchor, nav.toc, a.skip { display: none; }
+          a { color: inherit; }
+          div.cell .output { border-left-color: #000; }
+          body { font-size: 11pt; color: #000; background: #fff; }
+          pre { white-space: pre-wrap; }
+        }
 
-    """#
+        """#
 }

@@ -62,9 +62,13 @@ public enum SwiftHighlighter {
                 index += 2
                 var depth = 1
                 while depth > 0, peek() != nil {
-                    if peek() == "/", peek(1) == "*" { depth += 1; index += 2 }
-                    else if peek() == "*", peek(1) == "/" { depth -= 1; index += 2 }
-                    else { index += 1 }
+                    if peek() == "/", peek(1) == "*" {
+                        depth += 1; index += 2
+                    } else if peek() == "*", peek(1) == "/" {
+                        depth -= 1; index += 2
+                    } else {
+                        index += 1
+                    }
                 }
                 return token(.comment)
             }
@@ -74,8 +78,10 @@ public enum SwiftHighlighter {
             }
             if isDigit(first) {
                 index += 1
-                while let scalar = peek(), isIdentifier(scalar) || scalar == "."
-                    && peek(1).map(isDigit) == true
+                while let scalar = peek(),
+                    isIdentifier(scalar)
+                        || scalar == "."
+                            && peek(1).map(isDigit) == true
                 {
                     index += 1
                 }
@@ -98,7 +104,9 @@ public enum SwiftHighlighter {
                 if quoted, peek() == "`" { index += 1 }
                 let word = String(String.UnicodeScalarView(scalars[start..<index]))
                 if !quoted, SwiftHighlighter.keywords.contains(word) { return token(.keyword) }
-                if !quoted, let initial = word.unicodeScalars.first, initial.properties.isUppercase { return token(.type) }
+                if !quoted, let initial = word.unicodeScalars.first, initial.properties.isUppercase {
+                    return token(.type)
+                }
                 return token(nil)
             }
             // Anything else, one run of it.

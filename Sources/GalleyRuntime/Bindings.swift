@@ -30,7 +30,8 @@ public func _galleyBind<T>(_ id: Int, _ value: T) {
 }
 
 private func send(_ id: Int, numbers: [Double], type: String) {
-    let text = numbers.count == 1 ? proseFormat(numbers[0]) : "(" + numbers.map(proseFormat).joined(separator: ", ") + ")"
+    let text =
+        numbers.count == 1 ? proseFormat(numbers[0]) : "(" + numbers.map(proseFormat).joined(separator: ", ") + ")"
     RecordChannel.send(.bound(BoundValue(id: id, numbers: numbers, text: text, type: type)))
 }
 
@@ -99,13 +100,17 @@ private func check(_ computed: [Double], _ stated: String, tolerance: Double?, l
         failure = "sizes differ: \(numbers.count) stated, \(computed.count) computed"
     } else {
         var wrong: [String] = []
-        for (number, value) in zip(numbers.compactMap { $0 }, computed) where !number.matches(value, tolerance: tolerance) {
+        for (number, value) in zip(numbers.compactMap { $0 }, computed)
+        where !number.matches(value, tolerance: tolerance) {
             wrong.append(StatedNumberMessage.mismatch(number, value, tolerance: tolerance))
         }
         if !wrong.isEmpty { failure = wrong.joined(separator: "; ") }
     }
-    RecordChannel.send(.expectation(Expectation(
-        line: line, column: column, stated: stated, computed: computed, checked: max(parts.count, 1), failure: failure)))
+    RecordChannel.send(
+        .expectation(
+            Expectation(
+                line: line, column: column, stated: stated, computed: computed, checked: max(parts.count, 1),
+                failure: failure)))
 }
 
 /// The words of a mismatch, the same for `expect` and for stated numbers in prose.
@@ -113,11 +118,13 @@ public enum StatedNumberMessage {
     /// `stated 0.89, computed 0.8789 (0.88 at 2 decimals)`.
     public static func mismatch(_ number: StatedNumber, _ computed: Double, tolerance: Double? = nil) -> String {
         if let tolerance {
-            return "stated \(number.text), computed \(number.describe(computed)) (off by more than ±\(proseFormat(tolerance)))"
+            return
+                "stated \(number.text), computed \(number.describe(computed)) (off by more than ±\(proseFormat(tolerance)))"
         }
         let places = number.decimals
         let unit = places == 1 || places == -1 ? "decimal" : "decimals"
-        return "stated \(number.text), computed \(number.describe(computed)) (\(number.restyled(computed)) at \(places) \(unit))"
+        return
+            "stated \(number.text), computed \(number.describe(computed)) (\(number.restyled(computed)) at \(places) \(unit))"
     }
 }
 
@@ -127,9 +134,12 @@ public enum StatedNumberMessage {
 ///
 ///     expect(history[1] < history[0], "the loss goes down")
 public func expect(_ condition: Bool, _ description: String = "", line: Int = #line, column: Int = #column) {
-    RecordChannel.send(.expectation(Expectation(
-        line: line, column: column, stated: description, computed: [], checked: 1,
-        failure: condition ? nil : (description.isEmpty ? "the condition is false" : "not true: \(description)"))))
+    RecordChannel.send(
+        .expectation(
+            Expectation(
+                line: line, column: column, stated: description, computed: [], checked: 1,
+                failure: condition ? nil : (description.isEmpty ? "the condition is false" : "not true: \(description)")
+            )))
 }
 
 // MARK: - expect(_:equals:)
@@ -160,9 +170,11 @@ public func expect(
     line: Int = #line, column: Int = #column
 ) {
     guard computed.map(\.count) == reference.map(\.count) else {
-        RecordChannel.send(.expectation(Expectation(
-            line: line, column: column, stated: "", computed: computed.flatMap { $0 }, checked: 1,
-            failure: "shapes differ: \(computed.map(\.count)) and \(reference.map(\.count))")))
+        RecordChannel.send(
+            .expectation(
+                Expectation(
+                    line: line, column: column, stated: "", computed: computed.flatMap { $0 }, checked: 1,
+                    failure: "shapes differ: \(computed.map(\.count)) and \(reference.map(\.count))")))
         return
     }
     compare(computed.flatMap { $0 }, reference.flatMap { $0 }, tolerance: tolerance, line: line, column: column)
@@ -177,12 +189,15 @@ private func compare(_ computed: [Double], _ reference: [Double], tolerance: Dou
             let allowed = tolerance * max(1, abs(a), abs(b))
             if !(abs(a - b) <= allowed) {
                 let position = computed.count > 1 ? " at index \(index)" : ""
-                failure = "values differ\(position): \(proseFormat(a)) and \(proseFormat(b)) (tolerance \(proseFormat(tolerance)))"
+                failure =
+                    "values differ\(position): \(proseFormat(a)) and \(proseFormat(b)) (tolerance \(proseFormat(tolerance)))"
                 break
             }
         }
     }
-    RecordChannel.send(.expectation(Expectation(
-        line: line, column: column, stated: "", computed: computed, checked: max(computed.count, 1),
-        failure: failure)))
+    RecordChannel.send(
+        .expectation(
+            Expectation(
+                line: line, column: column, stated: "", computed: computed, checked: max(computed.count, 1),
+                failure: failure)))
 }

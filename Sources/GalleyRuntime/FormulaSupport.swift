@@ -36,7 +36,9 @@ public func _galleyBinding(_ value: Double, _ name: String, _ vary: _GalleyVary?
 public func _galleyBinding(_ value: [Double], _ name: String, _ vary: _GalleyVary?) -> [Double] {
     guard let vary, vary.name == name else { return value }
     guard vary.index.count == 1, value.indices.contains(vary.index[0] - 1) else {
-        report("\(name) has \(value.count) values; \(name)_\(vary.index.map(String.init).joined(separator: ",")) is not one of them")
+        report(
+            "\(name) has \(value.count) values; \(name)_\(vary.index.map(String.init).joined(separator: ",")) is not one of them"
+        )
         return value.map { _ in .nan }
     }
     var moved = value
@@ -50,7 +52,9 @@ public func _galleyBinding(_ value: [[Double]], _ name: String, _ vary: _GalleyV
     guard vary.index.count == 2, value.indices.contains(vary.index[0] - 1),
         value[vary.index[0] - 1].indices.contains(vary.index[1] - 1)
     else {
-        report("\(name) is a matrix of \(value.count) rows; \(name)_{\(vary.index.map(String.init).joined(separator: ","))} is not one of its entries")
+        report(
+            "\(name) is a matrix of \(value.count) rows; \(name)_{\(vary.index.map(String.init).joined(separator: ","))} is not one of its entries"
+        )
         return value.map { $0.map { _ in .nan } }
     }
     var moved = value
@@ -58,7 +62,9 @@ public func _galleyBinding(_ value: [[Double]], _ name: String, _ vary: _GalleyV
     return moved
 }
 
-public func _galleyBinding(_ value: @escaping (Double) -> Double, _ name: String, _ vary: _GalleyVary?) -> (Double) -> Double {
+public func _galleyBinding(_ value: @escaping (Double) -> Double, _ name: String, _ vary: _GalleyVary?) -> (Double) ->
+    Double
+{
     if let vary, vary.name == name { report("\(name) is a function; a derivative is taken with respect to a number") }
     return value
 }
@@ -66,13 +72,17 @@ public func _galleyBinding(_ value: @escaping (Double) -> Double, _ name: String
 /// Whole numbers stay whole (`n = z.count`), but a literal prefers `Double`.
 @_disfavoredOverload
 public func _galleyBinding<T: BinaryInteger>(_ value: T, _ name: String, _ vary: _GalleyVary?) -> T {
-    if let vary, vary.name == name { report("\(name) is a whole number (\(T.self)); a derivative is taken with respect to a Double") }
+    if let vary, vary.name == name {
+        report("\(name) is a whole number (\(T.self)); a derivative is taken with respect to a Double")
+    }
     return value
 }
 
 @_disfavoredOverload
 public func _galleyBinding<T: BinaryInteger>(_ value: [T], _ name: String, _ vary: _GalleyVary?) -> [T] {
-    if let vary, vary.name == name { report("\(name) holds whole numbers (\(T.self)); a derivative is taken with respect to Doubles") }
+    if let vary, vary.name == name {
+        report("\(name) holds whole numbers (\(T.self)); a derivative is taken with respect to Doubles")
+    }
     return value
 }
 
@@ -129,7 +139,8 @@ public struct _GalleyValue {
     public func at(_ subscripts: [Int]) -> Double {
         var indices = subscripts
         if case .matrix = storage { indices = matrixIndices(subscripts) }
-        let written = "\(name)_\(indices.count == 1 ? String(indices[0]) : "{" + indices.map(String.init).joined(separator: ",") + "}")"
+        let written =
+            "\(name)_\(indices.count == 1 ? String(indices[0]) : "{" + indices.map(String.init).joined(separator: ",") + "}")"
         switch (storage, indices.count) {
         case (.vector(let values), 1):
             guard values.indices.contains(indices[0] - 1) else {
@@ -148,7 +159,8 @@ public struct _GalleyValue {
         case (.function, _):
             report("\(written): \(name) is a function, not a vector")
         default:
-            report("\(written): \(name) is \(shape), so it takes \(dimensions) \(dimensions == 1 ? "index" : "indices")")
+            report(
+                "\(written): \(name) is \(shape), so it takes \(dimensions) \(dimensions == 1 ? "index" : "indices")")
         }
         return .nan
     }
@@ -203,7 +215,8 @@ public struct _GalleyValue {
         switch storage {
         case .scalar(let value): "\(name) = \(proseFormat(value))"
         case .vector(let values): "\(name) = (\(values.map(proseFormat).joined(separator: ", ")))"
-        case .matrix(let rows): "\(name) = (\(rows.map { "(" + $0.map(proseFormat).joined(separator: ", ") + ")" }.joined(separator: ", ")))"
+        case .matrix(let rows):
+            "\(name) = (\(rows.map { "(" + $0.map(proseFormat).joined(separator: ", ") + ")" }.joined(separator: ", ")))"
         case .function: nil
         }
     }
@@ -237,7 +250,9 @@ public enum _GalleyReduction {
 }
 
 /// `\sum`, `\prod`, `\max_i`, `\min_i` over `lower…upper`, leaving out `except`.
-public func _galleyReduce(_ kind: _GalleyReduction, _ lower: Int, _ upper: Int, except: Int? = nil, _ body: (Int) -> Double) -> Double {
+public func _galleyReduce(
+    _ kind: _GalleyReduction, _ lower: Int, _ upper: Int, except: Int? = nil, _ body: (Int) -> Double
+) -> Double {
     var result: Double
     switch kind {
     case .sum: result = 0
@@ -269,7 +284,9 @@ public func _galleyNoCase() -> Double {
 /// The derivative of `value` with respect to one input, by central differences with one step of
 /// Richardson extrapolation (error of order h⁴): the input is moved, the check comment's
 /// bindings computed again, and the value read.
-public func _galleyDerivative(_ value: (_GalleyVary?) -> Double, _ name: String, _ index: [Int], at point: Double) -> Double {
+public func _galleyDerivative(_ value: (_GalleyVary?) -> Double, _ name: String, _ index: [Int], at point: Double)
+    -> Double
+{
     centralDifference(at: point) { delta in value(_GalleyVary(name: name, index: index, delta: delta)) }
 }
 
@@ -335,9 +352,10 @@ public func _galleyCheckFormula(
         let rowsBefore = result.rows.count
         defer {
             if result.rows.count == rowsBefore {
-                result.rows.append(.init(
-                    pair: number, indices: [], left: .nan, right: .nan,
-                    problem: "no values of the free indices satisfy the check comment's condition"))
+                result.rows.append(
+                    .init(
+                        pair: number, indices: [], left: .nan, right: .nan,
+                        problem: "no values of the free indices satisfy the check comment's condition"))
             }
         }
         while true {
@@ -349,9 +367,10 @@ public func _galleyCheckFormula(
             }
             let left = evaluate(values, pair.left, indices)
             let right = evaluate(values, pair.right, indices)
-            result.rows.append(.init(
-                pair: number, indices: current, left: left, right: right,
-                problem: problems.isEmpty ? nil : problems.joined(separator: "; ")))
+            result.rows.append(
+                .init(
+                    pair: number, indices: current, left: left, right: right,
+                    problem: problems.isEmpty ? nil : problems.joined(separator: "; ")))
             if result.rows.count >= limit {
                 result.problem = "more than \(limit) values to check; only the first \(limit) were"
                 return result

@@ -1,5 +1,5 @@
-@_exported public import GalleyRecords
 import Foundation
+@_exported public import GalleyRecords
 
 /// Sends the chapter program's records to Galley, on standard output between what the program
 /// prints (see `RecordLine` for the format and `ProgramRecord` for what is sent).

@@ -53,10 +53,13 @@ public func table(
     _ rows: [[String]], caption: String? = nil,
     rowHeaders: [String]? = nil, columnHeaders: [String], corner: String = ""
 ) {
-    RecordChannel.send(.display(.table(DisplayTable(
-        caption: caption,
-        columnHeaders: rowHeaders == nil ? columnHeaders : [corner] + columnHeaders,
-        rowHeaders: rowHeaders, cells: rows))))
+    RecordChannel.send(
+        .display(
+            .table(
+                DisplayTable(
+                    caption: caption,
+                    columnHeaders: rowHeaders == nil ? columnHeaders : [corner] + columnHeaders,
+                    rowHeaders: rowHeaders, cells: rows))))
 }
 
 /// Shows a worked example as a table whose columns are the steps: each step is a name (which may

@@ -57,7 +57,10 @@ public struct StatedNumber: Equatable, Sendable {
         var digits = 0
         for scalar in scalars {
             if inExponent {
-                guard ("0"..."9").contains(scalar) || ((scalar == "-" || scalar == "+" || scalar == "\u{2212}") && exponentText.isEmpty) else {
+                guard
+                    ("0"..."9").contains(scalar)
+                        || ((scalar == "-" || scalar == "+" || scalar == "\u{2212}") && exponentText.isEmpty)
+                else {
                     return nil
                 }
                 exponentText.unicodeScalars.append(scalar == "\u{2212}" ? "-" : scalar)
@@ -147,7 +150,9 @@ public struct StatedNumber: Equatable, Sendable {
     /// (also the full-width `，` and `、`), semicolons (also `；`) and white space; brackets around
     /// the whole list or a number are ignored.
     public static func split(_ text: String) -> [(offset: Int, text: String)] {
-        let separators: Set<Unicode.Scalar> = [",", "\u{FF0C}", "\u{3001}", ";", "\u{FF1B}", " ", "\t", "\n", "\u{3000}"]
+        let separators: Set<Unicode.Scalar> = [
+            ",", "\u{FF0C}", "\u{3001}", ";", "\u{FF1B}", " ", "\t", "\n", "\u{3000}",
+        ]
         let brackets: Set<Unicode.Scalar> = ["(", ")", "[", "]", "\u{FF08}", "\u{FF09}"]
         var result: [(offset: Int, text: String)] = []
         var current = ""

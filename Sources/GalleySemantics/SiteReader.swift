@@ -37,7 +37,9 @@ struct SiteReader: MarkupWalker {
 
     /// A formula: checked whole when a check comment follows it, otherwise searched for closed
     /// arithmetic.
-    private mutating func readFormula(_ tex: String, comment html: String?, at location: SourceLocation, continuesPrevious: Bool) {
+    private mutating func readFormula(
+        _ tex: String, comment html: String?, at location: SourceLocation, continuesPrevious: Bool
+    ) {
         if let comment = checkComment(html, formulaAt: location) {
             readCheckedFormula(tex, comment: comment, at: location, continuesPrevious: continuesPrevious)
             return
@@ -61,9 +63,10 @@ struct SiteReader: MarkupWalker {
             if continuesPrevious { previousLastSide = check.lastSide }
         } catch {
             if continuesPrevious { previousLastSide = FormulaCheck.lastSide(of: tex) }
-            diagnostics.append(Diagnostic(
-                path: path, location: location, identifier: "formula.unsupported",
-                summary: "cannot check this formula: \(error.message)"))
+            diagnostics.append(
+                Diagnostic(
+                    path: path, location: location, identifier: "formula.unsupported",
+                    summary: "cannot check this formula: \(error.message)"))
         }
     }
 
@@ -73,8 +76,9 @@ struct SiteReader: MarkupWalker {
         do {
             return try CheckComment(html: html)
         } catch {
-            diagnostics.append(Diagnostic(
-                path: path, location: location, identifier: "formula.check-comment", summary: error.message))
+            diagnostics.append(
+                Diagnostic(
+                    path: path, location: location, identifier: "formula.check-comment", summary: error.message))
             return nil
         }
     }

@@ -1,7 +1,7 @@
 public import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs a program in a process group of its own, streams what it writes, and stops it — with
@@ -120,7 +120,16 @@ public struct ChildProcess: Sendable {
                 killpg(pid, SIGKILL)
             }
             var descriptors = open.map { pollfd(fd: $0.descriptor, events: Int16(POLLIN), revents: 0) }
-            let milliseconds = reaped ? 1000 : min(100, max(1, Int32(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000)))
+            let milliseconds =
+                reaped
+                ? 1000
+                : min(
+                    100,
+                    max(
+                        1,
+                        Int32(
+                            remaining.components.seconds * 1000 + remaining.components.attoseconds
+                                / 1_000_000_000_000_000)))
             let ready = poll(&descriptors, nfds_t(descriptors.count), milliseconds)
             if ready < 0 {
                 if errno == EINTR { continue }

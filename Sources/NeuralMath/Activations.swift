@@ -1,9 +1,9 @@
 // Elementwise activation functions and their derivatives.
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The logistic sigmoid, σ(x) = 1 / (1 + e^(−x)).

@@ -1,9 +1,9 @@
 // Cross-entropy loss and its gradient through the softmax.
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The categorical cross-entropy of predicted probabilities against target labels, with the

@@ -1,9 +1,9 @@
 // Softmax and the quantities derived from it.
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The softmax of a vector of scores (logits).

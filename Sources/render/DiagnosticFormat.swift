@@ -7,8 +7,10 @@ enum DiagnosticFormat {
         case .text:
             return diagnostic.description
         case .github:
-            let kind = diagnostic.severity == .error ? "error" : (diagnostic.severity == .warning ? "warning" : "notice")
-            return "::\(kind) file=\(escapeProperty(diagnostic.path)),line=\(diagnostic.location.line),col=\(diagnostic.location.column)::\(escapeData(diagnostic.summary))"
+            let kind =
+                diagnostic.severity == .error ? "error" : (diagnostic.severity == .warning ? "warning" : "notice")
+            return
+                "::\(kind) file=\(escapeProperty(diagnostic.path)),line=\(diagnostic.location.line),col=\(diagnostic.location.column)::\(escapeData(diagnostic.summary))"
         }
     }
 

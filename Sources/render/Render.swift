@@ -54,7 +54,8 @@ struct Render: ParsableCommand {
     @Option(help: "Seconds a chapter's code may run before it is stopped, with everything it started.")
     var timeout: Double = 30
 
-    @Option(help: "Milliseconds an expression in chapter code may take to type-check before it is a warning at its line.")
+    @Option(
+        help: "Milliseconds an expression in chapter code may take to type-check before it is a warning at its line.")
     var slowTypeCheck: Int = 200
 
     @Option(help: "The folder for compiled chapters and their results.")
@@ -86,7 +87,9 @@ struct Render: ParsableCommand {
         if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
         if slowTypeCheck < 1 { throw ValidationError("--slow-type-check must be at least 1 millisecond") }
         if check && fix { throw ValidationError("--check and --fix do not go together: --fix first, then --check") }
-        if noRun && (check || fix) { throw ValidationError("--no-run checks no numbers: it does not go with --check or --fix") }
+        if noRun && (check || fix) {
+            throw ValidationError("--no-run checks no numbers: it does not go with --check or --fix")
+        }
         let bookURL = URL(fileURLWithPath: book).standardizedFileURL
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
         if bookURL.path == outputURL.path || bookURL.path.hasPrefix(outputURL.path + "/") {
@@ -119,7 +122,8 @@ struct Render: ParsableCommand {
             do {
                 try RunReport(result).write(to: URL(fileURLWithPath: report))
             } catch {
-                FileHandle.standardError.write(Data("error: cannot write the report \(report): \(error.localizedDescription)\n".utf8))
+                FileHandle.standardError.write(
+                    Data("error: cannot write the report \(report): \(error.localizedDescription)\n".utf8))
                 throw ExitCode(2)
             }
         }
@@ -152,7 +156,8 @@ struct Render: ParsableCommand {
             line += " (compiled \(result.compiledChapters.count))"
         }
         if result.errorCount > 0 || result.warningCount > 0 {
-            line += ": \(result.errorCount) error\(result.errorCount == 1 ? "" : "s"), \(result.warningCount) warning\(result.warningCount == 1 ? "" : "s")"
+            line +=
+                ": \(result.errorCount) error\(result.errorCount == 1 ? "" : "s"), \(result.warningCount) warning\(result.warningCount == 1 ? "" : "s")"
         }
         return line
     }

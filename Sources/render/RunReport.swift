@@ -27,8 +27,9 @@ struct RunReport: Encodable {
         errors = report.errorCount
         warnings = report.warningCount
         diagnostics = report.diagnostics.map {
-            Entry(path: $0.path, line: $0.location.line, column: $0.location.column,
-                  severity: $0.severity.rawValue, identifier: $0.identifier, message: $0.summary)
+            Entry(
+                path: $0.path, line: $0.location.line, column: $0.location.column,
+                severity: $0.severity.rawValue, identifier: $0.identifier, message: $0.summary)
         }
     }
 

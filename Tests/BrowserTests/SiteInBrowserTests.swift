@@ -11,7 +11,8 @@ struct SiteInBrowserTests {
     struct Site: Sendable {
         let folder: URL
         var pages: [String] {
-            ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".html") }.sorted()
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".html") }
+                .sorted()
         }
         func url(_ page: String, query: String? = nil) -> String {
             var components = URLComponents()
@@ -25,7 +26,8 @@ struct SiteInBrowserTests {
     static func render(_ book: String) throws -> Site {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("galley-site-\(UUID().uuidString)")
         let run = try RenderBinary.run(
-            [book, "--output", folder.path, "--cache-dir", TemporaryBook.sharedCache.path], in: RenderBinary.packageRoot)
+            [book, "--output", folder.path, "--cache-dir", TemporaryBook.sharedCache.path], in: RenderBinary.packageRoot
+        )
         #expect(run.status == 0, "\(run.stderr)")
         return Site(folder: folder)
     }
@@ -33,7 +35,9 @@ struct SiteInBrowserTests {
     static let course = Result { try render("Chapters") }
     static let publicCourse = Result { try render("Tests/Fixtures/public-course") }
 
-    @Test("every page loads with no console error, no KaTeX error, and every formula typeset", arguments: ["course", "public course"])
+    @Test(
+        "every page loads with no console error, no KaTeX error, and every formula typeset",
+        arguments: ["course", "public course"])
     func pagesLoadCleanly(book: String) throws {
         let site = try (book == "course" ? Self.course : Self.publicCourse).get()
         // Each chapter's page, the index and the search page.
@@ -58,17 +62,22 @@ struct SiteInBrowserTests {
         #expect(loaded.dom.contains("雅可比矩阵的元素"))
     }
 
-    @Test("every internal link and asset resolves, anchors included, and nothing comes from the network", arguments: ["course", "public course"])
+    @Test(
+        "every internal link and asset resolves, anchors included, and nothing comes from the network",
+        arguments: ["course", "public course"])
     func linksResolve(book: String) throws {
         let site = try (book == "course" ? Self.course : Self.publicCourse).get()
         for page in site.pages {
             let html = try String(contentsOf: site.folder.appendingPathComponent(page), encoding: .utf8)
             for link in attributeValues(in: html) {
-                #expect(!link.hasPrefix("http:") && !link.hasPrefix("https:") && !link.hasPrefix("//"), "\(page) loads \(link) from the network")
+                #expect(
+                    !link.hasPrefix("http:") && !link.hasPrefix("https:") && !link.hasPrefix("//"),
+                    "\(page) loads \(link) from the network")
                 if link.hasPrefix("mailto:") || link.hasPrefix("http") { continue }
                 let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
                 let path = String(parts[0]).removingPercentEncoding ?? String(parts[0])
-                let target = path.isEmpty ? site.folder.appendingPathComponent(page) : site.folder.appendingPathComponent(path)
+                let target =
+                    path.isEmpty ? site.folder.appendingPathComponent(page) : site.folder.appendingPathComponent(path)
                 #expect(FileManager.default.fileExists(atPath: target.path), "\(page) links to missing \(link)")
                 if parts.count == 2, !parts[1].isEmpty, target.pathExtension == "html" {
                     let anchor = String(parts[1]).removingPercentEncoding ?? String(parts[1])
@@ -111,7 +120,8 @@ struct SiteInBrowserTests {
         let site = try Self.publicCourse.get()
         let html = try String(contentsOf: site.folder.appendingPathComponent("07-softmax.html"), encoding: .utf8)
         #expect(html.contains("<img src=\"Images/7/softmax.png\" alt=\"softmax 把分数映射为概率的示意图\" width=\"320\">"))
-        #expect(FileManager.default.fileExists(atPath: site.folder.appendingPathComponent("Images/7/jacobian.png").path))
+        #expect(
+            FileManager.default.fileExists(atPath: site.folder.appendingPathComponent("Images/7/jacobian.png").path))
     }
 
     // MARK: - Helpers

@@ -108,7 +108,9 @@ struct PrecisionRuleTests {
 
     @Test("messages name both numbers and the precision")
     func message() throws {
-        #expect(StatedNumberMessage.mismatch(try number("0.89"), 0.8788782) == "stated 0.89, computed 0.8789 (0.88 at 2 decimals)")
+        #expect(
+            StatedNumberMessage.mismatch(try number("0.89"), 0.8788782)
+                == "stated 0.89, computed 0.8789 (0.88 at 2 decimals)")
         #expect(StatedNumberMessage.mismatch(try number("1"), 1.6) == "stated 1, computed 1.60 (2 at 0 decimals)")
     }
 }

@@ -56,10 +56,13 @@ struct ChapterProgramTests {
         #expect(source.hasSuffix("\(GeneratedName.end)()\n}\n"))
     }
 
-    @Test("import lines are recognised in their forms", arguments: [
-        ("import Foundation", "Foundation"), ("@testable import X", "X"), ("import struct Foundation.Date", "Foundation"),
-        ("public import NeuralMath", "NeuralMath"), ("let important = 1", nil),
-    ] as [(Substring, String?)])
+    @Test(
+        "import lines are recognised in their forms",
+        arguments: [
+            ("import Foundation", "Foundation"), ("@testable import X", "X"),
+            ("import struct Foundation.Date", "Foundation"),
+            ("public import NeuralMath", "NeuralMath"), ("let important = 1", nil),
+        ] as [(Substring, String?)])
     func importedModules(line: Substring, module: String?) {
         #expect(ChapterProgram.importedModule(line) == module)
     }

@@ -7,7 +7,8 @@ import Testing
 struct GeneratedNameTests {
     /// The runtime's sources as chapter programs compile them: embedded in Galley at build time.
     static let runtimeSource: String = {
-        EmbeddedRuntimeSources.modules.filter { $0.name == "GalleyRuntime" }.flatMap(\.files).map(\.text).joined(separator: "\n")
+        EmbeddedRuntimeSources.modules.filter { $0.name == "GalleyRuntime" }.flatMap(\.files).map(\.text).joined(
+            separator: "\n")
     }()
 
     @Test(

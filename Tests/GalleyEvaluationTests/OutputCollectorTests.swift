@@ -30,10 +30,15 @@ struct OutputCollectorTests {
             + line(.end)
     }()
 
-    @Test("text, displays, expectations and values land where they belong, however the bytes arrive", arguments: [1, 3, 7, 64, 4096])
+    @Test(
+        "text, displays, expectations and values land where they belong, however the bytes arrive",
+        arguments: [1, 3, 7, 64, 4096])
     func splitsByBlock(chunk: Int) {
         let collector = collect(Self.program, chunk: chunk)
-        #expect(collector.outputs[0]?.items == [.text("hello\n"), .display(.value(label: "a", text: "1")), .text("no newline")])
+        #expect(
+            collector.outputs[0]?.items == [
+                .text("hello\n"), .display(.value(label: "a", text: "1")), .text("no newline"),
+            ])
         #expect(collector.outputs[1]?.items == [.text("second\n")])
         #expect(collector.expectations.map(\.block) == [1])
         #expect(collector.values[0]?.numbers == [2])
@@ -72,7 +77,8 @@ struct OutputCollectorTests {
     @Test("standard error splits at the same block marks")
     func standardError() {
         var collector = OutputCollector(nonce: "N")
-        let text = line(.blockStarted(index: 0)) + "warning one\n" + line(.blockStarted(index: 1)) + "warning two\n"
+        let text =
+            line(.blockStarted(index: 0)) + "warning one\n" + line(.blockStarted(index: 1)) + "warning two\n"
             + line(.bindingsStarted) + "binding trouble\n"
         collector.consumeError(Array(text.utf8)[...])
         collector.finish()

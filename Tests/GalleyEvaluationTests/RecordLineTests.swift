@@ -7,14 +7,17 @@ struct RecordLineTests {
     static let records: [ProgramRecord] = [
         .blockStarted(index: 3),
         .display(.value(label: "a", text: "0.8789")),
-        .display(.table(DisplayTable(caption: "J", columnHeaders: ["", "$z_1$"], rowHeaders: ["$a_1$"], cells: [["0.1"]]))),
+        .display(
+            .table(DisplayTable(caption: "J", columnHeaders: ["", "$z_1$"], rowHeaders: ["$a_1$"], cells: [["0.1"]]))),
         .display(.math(tex: #"\begin{pmatrix} 1 \end{pmatrix}"#)),
         .expectation(Expectation(line: 14, column: 1, stated: "0.88", computed: [0.8789], checked: 1, failure: nil)),
         .bindingsStarted,
         .bound(BoundValue(id: 0, numbers: [0.25, -1e300], text: "(0.25, -1e+300)", type: "Array<Double>")),
-        .bound(BoundValue(
-            id: 1, numbers: nil, text: "", type: "FormulaValues",
-            formula: FormulaValues(rows: [.init(pair: 0, indices: [2], left: 0.5, right: 0.5)], inputs: ["z = (3, 1)"]))),
+        .bound(
+            BoundValue(
+                id: 1, numbers: nil, text: "", type: "FormulaValues",
+                formula: FormulaValues(
+                    rows: [.init(pair: 0, indices: [2], left: 0.5, right: 0.5)], inputs: ["z = (3, 1)"]))),
         .end,
     ]
 
@@ -30,7 +33,8 @@ struct RecordLineTests {
 
     @Test("NaN and the infinities travel as strings and come back")
     func nonFiniteNumbers() throws {
-        let record = ProgramRecord.bound(BoundValue(id: 2, numbers: [.nan, .infinity, -.infinity], text: "", type: "Double"))
+        let record = ProgramRecord.bound(
+            BoundValue(id: 2, numbers: [.nan, .infinity, -.infinity], text: "", type: "Double"))
         let line = RecordLine.encode(record, nonce: "x")
         #expect(line.contains(#""nan""#) && line.contains(#""inf""#) && line.contains(#""-inf""#))
         let payload = Array(line.utf8.dropFirst((RecordLine.marker + "x ").utf8.count).dropLast())

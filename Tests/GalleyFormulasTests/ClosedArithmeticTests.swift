@@ -50,23 +50,27 @@ struct ClosedArithmeticTests {
         #expect(pairs("1 = 1.0 = 2/2") == [["1.0", "2/2"]])
     }
 
-    @Test("what translates, and to what", arguments: [
-        ("4.5369/2", "(Double(4.5369) / Double(2))"),
-        (#"-\ln 0.879"#, "(-Foundation.log(Double(0.879)))"),
-        (#"\frac{1}{2}"#, "(Double(1) / Double(2))"),
-        (#"e^{3} + e^{-3}"#, "(Foundation.exp(Double(3)) + Foundation.exp((-Double(3))))"),
-        (#"2^{10}"#, "Foundation.pow(Double(2), Double(10))"),
-        (#"2\sqrt{2}"#, "(Double(2) * Foundation.sqrt(Double(2)))"),
-        (#"3 \times (1 + 2)"#, "(Double(3) * (Double(1) + Double(2)))"),
-        (#"\left( 1 + 2 \right) \cdot 3"#, "((Double(1) + Double(2)) * Double(3))"),
-    ])
+    @Test(
+        "what translates, and to what",
+        arguments: [
+            ("4.5369/2", "(Double(4.5369) / Double(2))"),
+            (#"-\ln 0.879"#, "(-Foundation.log(Double(0.879)))"),
+            (#"\frac{1}{2}"#, "(Double(1) / Double(2))"),
+            (#"e^{3} + e^{-3}"#, "(Foundation.exp(Double(3)) + Foundation.exp((-Double(3))))"),
+            (#"2^{10}"#, "Foundation.pow(Double(2), Double(10))"),
+            (#"2\sqrt{2}"#, "(Double(2) * Foundation.sqrt(Double(2)))"),
+            (#"3 \times (1 + 2)"#, "(Double(3) * (Double(1) + Double(2)))"),
+            (#"\left( 1 + 2 \right) \cdot 3"#, "((Double(1) + Double(2)) * Double(3))"),
+        ])
     func translations(tex: String, swift: String) {
         #expect(ClosedArithmetic.swift(tex) == swift)
     }
 
-    @Test("anything with a symbol, or TeX it does not know, is not closed", arguments: [
-        "x + 1", "z_1", #"\sum_i e^{z_i}"#, #"\alpha"#, "a_j a_l", "1 +", "(1 + 2", #"\frac{1}"#, "",
-    ])
+    @Test(
+        "anything with a symbol, or TeX it does not know, is not closed",
+        arguments: [
+            "x + 1", "z_1", #"\sum_i e^{z_i}"#, #"\alpha"#, "a_j a_l", "1 +", "(1 + 2", #"\frac{1}"#, "",
+        ])
     func notClosed(tex: String) {
         #expect(ClosedArithmetic.swift(tex) == nil)
     }

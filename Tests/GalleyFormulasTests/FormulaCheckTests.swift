@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GalleyFormulas
 
 /// The check comment, the analysis of indices and derivatives, and the text of diagnostics.
@@ -6,14 +7,17 @@ import Testing
 struct FormulaCheckTests {
     @Test func checkComments() throws {
         #expect(try CheckComment(html: "<!-- check -->")?.bindings == [])
-        let comment = try #require(try CheckComment(html: "<!-- check: z = [3, 1, -3]; a = softmax(z)\n  \\sigma = sigmoid; i != j -->"))
+        let comment = try #require(
+            try CheckComment(html: "<!-- check: z = [3, 1, -3]; a = softmax(z)\n  \\sigma = sigmoid; i != j -->"))
         #expect(comment.bindings.map(\.name) == ["z", "a", "σ"])
         #expect(comment.bindings.map(\.expression) == ["[3, 1, -3]", "softmax(z)", "sigmoid"])
         #expect(comment.conditions == ["i != j"])
         #expect(try CheckComment(html: "<!-- checked by hand -->") == nil)
         #expect(try CheckComment(html: "<!-- a note -->") == nil)
         #expect(try CheckComment(html: "<!-- check: x = 1 --> and a remark")?.bindings.map(\.name) == ["x"])
-        #expect(throws: FormulaError("'softmax(z)' in the check comment is not a binding: write name = Swift expression")) {
+        #expect(
+            throws: FormulaError("'softmax(z)' in the check comment is not a binding: write name = Swift expression")
+        ) {
             try CheckComment(html: "<!-- check: softmax(z) -->")
         }
         #expect(throws: FormulaError("'2x = 1' in the check comment is not a binding: write name = Swift expression")) {
@@ -26,7 +30,9 @@ struct FormulaCheckTests {
     }
 
     @Test func freeIndicesPerPair() throws {
-        let formula = try check(#"\frac{\partial a_i}{\partial z_j} = a_i (\delta_{ij} - a_j) = \sum_k a_k"#, "<!-- check: a = softmax(z) -->")
+        let formula = try check(
+            #"\frac{\partial a_i}{\partial z_j} = a_i (\delta_{ij} - a_j) = \sum_k a_k"#,
+            "<!-- check: a = softmax(z) -->")
         #expect(formula.pairs.map(\.freeIndices) == [["i", "j"], ["i", "j"]])
         #expect(formula.pairs.map(\.hasDerivative) == [true, false])
         #expect(formula.swift.contains("_galleyDerivative("))
@@ -46,7 +52,9 @@ struct FormulaCheckTests {
 
     @Test("a condition applies to the pairs where its indices are free")
     func conditions() throws {
-        let formula = try check(#"\sum_j a_j = 1, \quad \frac{\partial a_i}{\partial z_j} = -a_i a_j"#, "<!-- check: a = softmax(z); i != j -->")
+        let formula = try check(
+            #"\sum_j a_j = 1, \quad \frac{\partial a_i}{\partial z_j} = -a_i a_j"#,
+            "<!-- check: a = softmax(z); i != j -->")
         #expect(formula.swift.contains("condition: -1"))
         #expect(formula.swift.contains("((i != j)) ? 1 : 0"))
         #expect(throws: FormulaError("the condition 'k != 1' names no index that is free in a pair of sides")) {
@@ -62,7 +70,8 @@ struct FormulaCheckTests {
 
     @Test("an index that indexes nothing, a derivative through the chapter's code, an empty relation")
     func refusals() throws {
-        #expect(throws: FormulaError("the index i indexes no vector in 'x = \\delta_{ij}', so its values are unknown")) {
+        #expect(throws: FormulaError("the index i indexes no vector in 'x = \\delta_{ij}', so its values are unknown"))
+        {
             try check(#"x = \delta_{ij}"#)
         }
         #expect(
@@ -70,12 +79,17 @@ struct FormulaCheckTests {
                 "the derivative with respect to z cannot be computed: 'L' does not depend on 'z' through the check comment's bindings; bind it there, as in <!-- check: L = f(z) -->"
             )
         ) { try check(#"\frac{\partial L}{\partial z_i} = a_i - y_i"#) }
-        #expect(throws: FormulaError("the formula relates nothing: there is no = or \\approx to check")) { try check("a_i") }
-        #expect(throws: FormulaError("'z' is bound twice in the check comment")) { try check("z = 1", "<!-- check: z = 1; z = 2 -->") }
+        #expect(throws: FormulaError("the formula relates nothing: there is no = or \\approx to check")) {
+            try check("a_i")
+        }
+        #expect(throws: FormulaError("'z' is bound twice in the check comment")) {
+            try check("z = 1", "<!-- check: z = 1; z = 2 -->")
+        }
     }
 
     @Test func continuation() throws {
-        let formula = try FormulaCheck.translate("= 2 a", comment: CheckComment(bindings: [], text: ""), previousSide: "a + a")
+        let formula = try FormulaCheck.translate(
+            "= 2 a", comment: CheckComment(bindings: [], text: ""), previousSide: "a + a")
         #expect(formula.pairs.map(\.leftTeX) == ["a + a"])
         // A continuation's own last side continues the chain.
         #expect(FormulaCheck.lastSide(of: "= 2 a = 2a") == "2a")
@@ -83,7 +97,9 @@ struct FormulaCheckTests {
 
     @Test func messagesShowIndexValuesAndElideLongGroups() {
         #expect(FormulaText.instantiate("a_j", ["j": 2]) == "a_2")
-        #expect(FormulaText.instantiate(#"\frac{\partial a_i}{\partial z_j}"#, ["i": 1, "j": 3]) == #"\frac{\partial a_1}{\partial z_3}"#)
+        #expect(
+            FormulaText.instantiate(#"\frac{\partial a_i}{\partial z_j}"#, ["i": 1, "j": 3])
+                == #"\frac{\partial a_1}{\partial z_3}"#)
         #expect(FormulaText.instantiate(#"W_{ik} x_k"#, ["i": 2, "k": 1]) == #"W_{21} x_1"#)
         #expect(FormulaText.instantiate(#"z_{\max}"#, ["a": 1]) == #"z_{\max}"#)
         #expect(FormulaText.abbreviated(#"\frac{e^{z_1}}{\sum_{i=1}^{n} e^{z_i}}"#, limit: 20) == #"\frac{e^{z_1}}{…}"#)

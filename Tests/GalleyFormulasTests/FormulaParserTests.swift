@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GalleyFormulas
 
 /// How TeX is read for checking: one test per construct of the LaTeX a course uses, and the
@@ -19,8 +20,9 @@ struct FormulaParserTests {
         #expect(try side("4.5369/2") == .binary("/", number("4.5369"), number("2")))
         #expect(try side("1 - 2 + 3") == .binary("+", .binary("-", number("1"), number("2")), number("3")))
         #expect(try side("−x") == .negate(symbol("x")))
-        #expect(try side(#"2 \cdot 3 \times 4 * 5"#)
-            == .binary("*", .binary("*", .binary("*", number("2"), number("3")), number("4")), number("5")))
+        #expect(
+            try side(#"2 \cdot 3 \times 4 * 5"#)
+                == .binary("*", .binary("*", .binary("*", number("2"), number("3")), number("4")), number("5")))
     }
 
     @Test func subscriptsIndexSymbols() throws {
@@ -37,7 +39,8 @@ struct FormulaParserTests {
         #expect(try side("a_ia_j") == .binary("*", symbol("a", "i"), symbol("a", "j")))
         #expect(try side("ab") == .binary("*", symbol("a"), symbol("b")))
         #expect(try side(#"2\sqrt{3}"#) == .binary("*", number("2"), .function("sqrt", [number("3")])))
-        #expect(try side("a_i (1 - a_i)") == .binary("*", symbol("a", "i"), .binary("-", number("1"), symbol("a", "i"))))
+        #expect(
+            try side("a_i (1 - a_i)") == .binary("*", symbol("a", "i"), .binary("-", number("1"), symbol("a", "i"))))
     }
 
     @Test func powersAndEuler() throws {
@@ -86,19 +89,35 @@ struct FormulaParserTests {
     }
 
     @Test func sumsProductsAndMaxima() throws {
-        #expect(try side(#"\sum_i e^{z_i}"#)
-            == .reduction(FormulaReduction(kind: .sum, index: "i", body: .function("exp", [symbol("z", "i")]))))
-        #expect(try side(#"\sum_{i=1}^{m} y_i"#)
-            == .reduction(FormulaReduction(kind: .sum, index: "i", lower: number("1"), upper: symbol("m"), body: symbol("y", "i"))))
-        #expect(try side(#"\sum_{j \neq i} a_j"#)
-            == .reduction(FormulaReduction(kind: .sum, index: "j", except: .letter("i"), body: symbol("a", "j"))))
-        #expect(try side(#"\prod_{k=1}^{3} x_k"#)
-            == .reduction(FormulaReduction(kind: .product, index: "k", lower: number("1"), upper: number("3"), body: symbol("x", "k"))))
-        #expect(try side(#"\max_k z_k"#) == .reduction(FormulaReduction(kind: .maximum, index: "k", body: symbol("z", "k"))))
+        #expect(
+            try side(#"\sum_i e^{z_i}"#)
+                == .reduction(FormulaReduction(kind: .sum, index: "i", body: .function("exp", [symbol("z", "i")]))))
+        #expect(
+            try side(#"\sum_{i=1}^{m} y_i"#)
+                == .reduction(
+                    FormulaReduction(
+                        kind: .sum, index: "i", lower: number("1"), upper: symbol("m"), body: symbol("y", "i"))))
+        #expect(
+            try side(#"\sum_{j \neq i} a_j"#)
+                == .reduction(FormulaReduction(kind: .sum, index: "j", except: .letter("i"), body: symbol("a", "j"))))
+        #expect(
+            try side(#"\prod_{k=1}^{3} x_k"#)
+                == .reduction(
+                    FormulaReduction(
+                        kind: .product, index: "k", lower: number("1"), upper: number("3"), body: symbol("x", "k"))))
+        #expect(
+            try side(#"\max_k z_k"#) == .reduction(FormulaReduction(kind: .maximum, index: "k", body: symbol("z", "k")))
+        )
         // The body is the product that follows, up to the next + or −.
-        #expect(try side(#"\sum_j y_j \ln a_j + 1"#) == .binary(
-            "+", .reduction(FormulaReduction(kind: .sum, index: "j", body: .binary("*", symbol("y", "j"), .function("ln", [symbol("a", "j")])))),
-            number("1")))
+        #expect(
+            try side(#"\sum_j y_j \ln a_j + 1"#)
+                == .binary(
+                    "+",
+                    .reduction(
+                        FormulaReduction(
+                            kind: .sum, index: "j",
+                            body: .binary("*", symbol("y", "j"), .function("ln", [symbol("a", "j")])))),
+                    number("1")))
     }
 
     @Test func kroneckerAndCases() throws {
@@ -109,7 +128,9 @@ struct FormulaParserTests {
             return
         }
         #expect(rows.count == 2)
-        #expect(rows[0].condition == FormulaCondition(comparisons: [.init(left: symbol("i"), relation: .equal, right: symbol("j"))]))
+        #expect(
+            rows[0].condition
+                == FormulaCondition(comparisons: [.init(left: symbol("i"), relation: .equal, right: symbol("j"))]))
         #expect(rows[1].condition?.comparisons.first?.relation == .notEqual)
         let otherwise = try side(#"\begin{cases} x & x > 0 \\ 0 & \text{otherwise} \end{cases}"#)
         guard case .cases(let two) = otherwise else { return }
@@ -123,7 +144,9 @@ struct FormulaParserTests {
         #expect(try side(#"\frac{\partial a_j}{\partial z_i}"#) == jacobian)
         #expect(try side(#"\frac{\partial{a_j}}{\partial{z_i}}"#) == jacobian)
         #expect(try side(#"\frac{dy}{dx}"#) == .derivative(of: symbol("y"), variable: "x", indices: []))
-        #expect(try side(#"\frac{d}{dx} \tanh(x)"#) == .derivative(of: .function("tanh", [symbol("x")]), variable: "x", indices: []))
+        #expect(
+            try side(#"\frac{d}{dx} \tanh(x)"#)
+                == .derivative(of: .function("tanh", [symbol("x")]), variable: "x", indices: []))
         // Not a derivative: d is a symbol there.
         #expect(try side(#"\frac{d}{2}"#) == .binary("/", symbol("d"), number("2")))
     }
@@ -138,23 +161,34 @@ struct FormulaParserTests {
         #expect(formula.approximate == [[false, true], [false]])
     }
 
-    @Test("what is not read is named", arguments: [
-        (#"\int_0^1 x\,dx = 1"#, #"'\int' cannot be checked"#),
-        (#"\begin{pmatrix} 1 \end{pmatrix} = 1"#, #"'\begin{pmatrix}' cannot be checked"#),
-        (#"x \neq 1"#, #"the relation '\neq' cannot be checked: only = and \approx can"#),
-        (#"x \le 1"#, #"the relation '\le' cannot be checked: only = and \approx can"#),
-        (#"\frac{\partial^2 y}{\partial x^2} = 0"#, "higher derivatives cannot be checked"),
-        (#"\sqrt[3]{8} = 2"#, #"'\sqrt[n]' cannot be checked; write a power"#),
-        (#"\partial x = 1"#, #"'\partial' outside \frac{\partial …}{\partial …} cannot be checked"#),
-        (#"\sum x = 1"#, #"\sum without an index (\sum_i) cannot be checked"#),
-        (#"z_{\max} = 1"#, #"the subscript '\max' cannot be checked: subscripts are indices such as i, j, 1 or i+1"#),
-        (#"\max(z) = 1"#, ""),
-        (#"\frac{d}{dx}\frac{dy}{dx} = 0"#, "higher derivatives cannot be checked"),
-        (#"\tanh^{-1}(x) = 1"#, #"'\tanh^{-1}' (the inverse function) cannot be checked"#),
-        (#"\begin{cases} 1 & \text{otherwise} \\ 2 & x > 0 \end{cases} = 1"#, "a case without a condition (otherwise) must be the last; is an '&' missing?"),
-        (#"x^{(i)} = 1"#, "a superscript in parentheses such as ^{(i)} is a label, not a power, and cannot be checked"),
-        (#"\hat{y} = 1"#, #"'\hat' cannot be checked"#),
-    ])
+    @Test(
+        "what is not read is named",
+        arguments: [
+            (#"\int_0^1 x\,dx = 1"#, #"'\int' cannot be checked"#),
+            (#"\begin{pmatrix} 1 \end{pmatrix} = 1"#, #"'\begin{pmatrix}' cannot be checked"#),
+            (#"x \neq 1"#, #"the relation '\neq' cannot be checked: only = and \approx can"#),
+            (#"x \le 1"#, #"the relation '\le' cannot be checked: only = and \approx can"#),
+            (#"\frac{\partial^2 y}{\partial x^2} = 0"#, "higher derivatives cannot be checked"),
+            (#"\sqrt[3]{8} = 2"#, #"'\sqrt[n]' cannot be checked; write a power"#),
+            (#"\partial x = 1"#, #"'\partial' outside \frac{\partial …}{\partial …} cannot be checked"#),
+            (#"\sum x = 1"#, #"\sum without an index (\sum_i) cannot be checked"#),
+            (
+                #"z_{\max} = 1"#,
+                #"the subscript '\max' cannot be checked: subscripts are indices such as i, j, 1 or i+1"#
+            ),
+            (#"\max(z) = 1"#, ""),
+            (#"\frac{d}{dx}\frac{dy}{dx} = 0"#, "higher derivatives cannot be checked"),
+            (#"\tanh^{-1}(x) = 1"#, #"'\tanh^{-1}' (the inverse function) cannot be checked"#),
+            (
+                #"\begin{cases} 1 & \text{otherwise} \\ 2 & x > 0 \end{cases} = 1"#,
+                "a case without a condition (otherwise) must be the last; is an '&' missing?"
+            ),
+            (
+                #"x^{(i)} = 1"#,
+                "a superscript in parentheses such as ^{(i)} is a label, not a power, and cannot be checked"
+            ),
+            (#"\hat{y} = 1"#, #"'\hat' cannot be checked"#),
+        ])
     func unsupported(tex: String, message: String) {
         do {
             let formula = try FormulaParser.parse(tex)
@@ -169,7 +203,10 @@ struct FormulaParserTests {
     @Test("deep nesting is refused, not recursed into")
     func deepNesting() {
         let cases: [(tex: String, message: String)] = [
-            (String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000), "the formula is nested too deeply"),
+            (
+                String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000),
+                "the formula is nested too deeply"
+            ),
             (String(repeating: "-", count: 10_000) + "1", "the formula is nested too deeply"),
             (String(repeating: #"\ln "#, count: 10_000) + "2", "the formula is nested too deeply"),
             // Found by the fuzzer: a long chain builds a deep tree without deep parsing. As one

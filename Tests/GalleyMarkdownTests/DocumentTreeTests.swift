@@ -50,7 +50,8 @@ struct DocumentTreeTests {
 
     @Test("GFM task lists, ordered lists and tables")
     func gfmStructures() {
-        let result = parse("3. three\n4. four\n\n- [x] done\n- [ ] open\n\n| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n")
+        let result = parse(
+            "3. three\n4. four\n\n- [x] done\n- [ ] open\n\n| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n")
         let blocks = result.document.blocks
         #expect(blocks.count == 3)
         if case .list(let ordered) = blocks[0] {

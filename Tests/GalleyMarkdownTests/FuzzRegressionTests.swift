@@ -14,14 +14,16 @@ struct FuzzRegressionTests {
         #expect(source.lineCount == 7)
         #expect(source.line(4) == "$$")
         let result = MarkdownParser.parse(source)
-        #expect(result.diagnostics.map(\.location) == [
-            SourceLocation(line: 4, column: 1), SourceLocation(line: 7, column: 5),
-        ])
+        #expect(
+            result.diagnostics.map(\.location) == [
+                SourceLocation(line: 4, column: 1), SourceLocation(line: 7, column: 5),
+            ])
     }
 
     @Test("the markdown fuzzer's first crash: CRs, NULs and unterminated $$ in quotes and tables")
     func firstMarkdownCrash() throws {
-        let bytes: [UInt8] = Array("2 $$\u{0} $$\r> a\rJ\u{0}\u{0}2 $$\r> a\r\r- $x$ | \u{0}\u{0}\t\t)\t\t | `$` YYYY\n> a\n\n- $".utf8)
+        let bytes: [UInt8] = Array(
+            "2 $$\u{0} $$\r> a\rJ\u{0}\u{0}2 $$\r> a\r\r- $x$ | \u{0}\u{0}\t\t)\t\t | `$` YYYY\n> a\n\n- $".utf8)
         let source = SourceFile(path: "a.md", text: String(decoding: bytes, as: UTF8.self))
         let result = MarkdownParser.parse(source)
         // The `$` at the end of the last line opens math that never closes; lone CRs end lines.
@@ -30,7 +32,9 @@ struct FuzzRegressionTests {
         #expect(source.lineCount >= 3)
     }
 
-    @Test("the markdown fuzzer's third find: quotes nested ninety deep around math and tables, on a deep stack as in the pipeline")
+    @Test(
+        "the markdown fuzzer's third find: quotes nested ninety deep around math and tables, on a deep stack as in the pipeline"
+    )
     func deepQuotes() throws {
         let source = try corpusFile("regression-deep-quotes")
         // The pipeline parses on 1 GiB-stack threads; the fuzzer's crash was its own 8 MB stack.

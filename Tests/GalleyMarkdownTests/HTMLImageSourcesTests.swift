@@ -5,7 +5,8 @@ import Testing
 struct HTMLImageSourcesTests {
     @Test("double, single and unquoted values, any case, any attribute order")
     func values() {
-        let html = #"<IMG width="3" SRC=".\Images\a.png"> <img src='b.png'/> <img alt=x src=c.png> <image src="no.png">"#
+        let html =
+            #"<IMG width="3" SRC=".\Images\a.png"> <img src='b.png'/> <img alt=x src=c.png> <image src="no.png">"#
         #expect(HTMLImageSources.find(in: html).map(\.value) == [".\\Images\\a.png", "b.png", "c.png"])
     }
 

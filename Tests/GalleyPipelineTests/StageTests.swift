@@ -31,7 +31,9 @@ struct StageTests {
         """
 
     static func chapter(_ text: String = markdown, folder: URL = URL(fileURLWithPath: "/nonexistent")) -> Chapter {
-        Chapter(source: SourceFile(path: "Chapters/01.md", text: text), url: folder.appendingPathComponent("01.md"), slug: "01")
+        Chapter(
+            source: SourceFile(path: "Chapters/01.md", text: text), url: folder.appendingPathComponent("01.md"),
+            slug: "01")
     }
 
     @Test("parse: the tree, the sites in source order, and the problems found reading them")

@@ -12,40 +12,44 @@ struct GFMTests {
 
     @Test("autolinks without angle brackets")
     func autolink() {
-        #expect(html("see www.example.com and https://example.org/a?b=1.") == """
-            <p>see <a href="http://www.example.com">www.example.com</a> and <a href="https://example.org/a?b=1">https://example.org/a?b=1</a>.</p>
+        #expect(
+            html("see www.example.com and https://example.org/a?b=1.") == """
+                <p>see <a href="http://www.example.com">www.example.com</a> and <a href="https://example.org/a?b=1">https://example.org/a?b=1</a>.</p>
 
-            """)
+                """)
     }
 
     @Test("task lists")
     func taskList() {
-        #expect(html("- [x] done\n- [ ] open") == """
-            <ul>
-            <li class="task"><input type="checkbox" disabled="" checked="" /> done</li>
-            <li class="task"><input type="checkbox" disabled="" /> open</li>
-            </ul>
+        #expect(
+            html("- [x] done\n- [ ] open") == """
+                <ul>
+                <li class="task"><input type="checkbox" disabled="" checked="" /> done</li>
+                <li class="task"><input type="checkbox" disabled="" /> open</li>
+                </ul>
 
-            """)
+                """)
     }
 
     @Test("the tagfilter disarms <script> and friends in raw HTML, block and inline")
     func tagfilter() {
-        #expect(html("<script>alert(1)</script>\n\ntext <style>p{}</style> <b>bold</b>") == """
-            &lt;script>alert(1)&lt;/script>
-            <p>text &lt;style>p{}&lt;/style> <b>bold</b></p>
+        #expect(
+            html("<script>alert(1)</script>\n\ntext <style>p{}</style> <b>bold</b>") == """
+                &lt;script>alert(1)&lt;/script>
+                <p>text &lt;style>p{}&lt;/style> <b>bold</b></p>
 
-            """)
+                """)
     }
 
     @Test("headings get anchors, GitHub style, Chinese kept")
     func headingAnchors() {
-        #expect(html("# Softmax 的导数\n\n## 导数\n\n## 导数") == """
-            <h1 id="softmax-的导数"><a class="anchor" href="#softmax-%E7%9A%84%E5%AF%BC%E6%95%B0" aria-hidden="true">#</a>Softmax 的导数</h1>
-            <h2 id="导数"><a class="anchor" href="#%E5%AF%BC%E6%95%B0" aria-hidden="true">#</a>导数</h2>
-            <h2 id="导数-1"><a class="anchor" href="#%E5%AF%BC%E6%95%B0-1" aria-hidden="true">#</a>导数</h2>
+        #expect(
+            html("# Softmax 的导数\n\n## 导数\n\n## 导数") == """
+                <h1 id="softmax-的导数"><a class="anchor" href="#softmax-%E7%9A%84%E5%AF%BC%E6%95%B0" aria-hidden="true">#</a>Softmax 的导数</h1>
+                <h2 id="导数"><a class="anchor" href="#%E5%AF%BC%E6%95%B0" aria-hidden="true">#</a>导数</h2>
+                <h2 id="导数-1"><a class="anchor" href="#%E5%AF%BC%E6%95%B0-1" aria-hidden="true">#</a>导数</h2>
 
-            """)
+                """)
     }
 
     @Test("loose and tight lists, nested")

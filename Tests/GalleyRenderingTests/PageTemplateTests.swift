@@ -25,16 +25,22 @@ struct PageTemplateTests {
         let diagnostic = Diagnostic(
             path: "Chapters/a.md", location: .init(line: 3, column: 5), identifier: "x",
             summary: "bad <img onerror=x>")
-        let page = PageTemplate.chapter(book: book, title: "A", body: "", diagnostics: [diagnostic], previous: nil, next: nil)
+        let page = PageTemplate.chapter(
+            book: book, title: "A", body: "", diagnostics: [diagnostic], previous: nil, next: nil)
         #expect(page.contains("Chapters/a.md:3:5: error: bad &lt;img onerror=x&gt;"))
     }
 
     @Test("the index lists the chapters in order")
     func index() {
-        let page = PageTemplate.index(book: book, chapters: [
-            .init(title: "Softmax", href: "01-softmax.html"), .init(title: "Sigmoid", href: "02-sigmoid.html"),
-        ])
+        let page = PageTemplate.index(
+            book: book,
+            chapters: [
+                .init(title: "Softmax", href: "01-softmax.html"), .init(title: "Sigmoid", href: "02-sigmoid.html"),
+            ])
         #expect(page.contains("<h1>神经网络中的数学</h1>"))
-        #expect(page.contains("<ol class=\"chapters\">\n<li><a href=\"01-softmax.html\">Softmax</a></li>\n<li><a href=\"02-sigmoid.html\">Sigmoid</a></li>\n</ol>"))
+        #expect(
+            page.contains(
+                "<ol class=\"chapters\">\n<li><a href=\"01-softmax.html\">Softmax</a></li>\n<li><a href=\"02-sigmoid.html\">Sigmoid</a></li>\n</ol>"
+            ))
     }
 }

@@ -1,7 +1,8 @@
 import GalleyMarkdown
-@testable import GalleyRendering
 import GalleyTestSupport
 import Testing
+
+@testable import GalleyRendering
 
 @Suite("Search index")
 struct SearchIndexTests {

@@ -12,10 +12,13 @@ struct UnterminatedMathTests {
     func inline() {
         let source = MarkedSource("# Title\n\nThe sum ⚑$x + y has no end.\n\nNext paragraph $z$.")
         let result = parse(source.text, path: "Chapters/01.md")
-        #expect(result.diagnostics.map(\.description) == [
-            "Chapters/01.md:\(source.marker.line):\(source.marker.column): error: unterminated inline math: no closing '$'"
-        ])
-        #expect(HTMLFormatter.format(result.document).contains("<p>The sum $x + y has no end.</p>\n<p>Next paragraph <span class=\"math inline\">z</span>.</p>"))
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "Chapters/01.md:\(source.marker.line):\(source.marker.column): error: unterminated inline math: no closing '$'"
+            ])
+        #expect(
+            HTMLFormatter.format(result.document).contains(
+                "<p>The sum $x + y has no end.</p>\n<p>Next paragraph <span class=\"math inline\">z</span>.</p>"))
     }
 
     @Test("a $$ block that never closes stops at the blank line")

@@ -20,13 +20,16 @@ public enum Browser {
 
     /// Opens a URL (a `file://` page, with a query if needed) and returns the DOM once it has loaded.
     public static func load(_ url: String) throws -> Page {
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("galley-chromium-\(UUID().uuidString)")
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "galley-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
-        let run = try runProgram(URL(fileURLWithPath: executable), [
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-            "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0",
-            "--virtual-time-budget=5000", "--dump-dom", url,
-        ])
+        let run = try runProgram(
+            URL(fileURLWithPath: executable),
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+                "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0",
+                "--virtual-time-budget=5000", "--dump-dom", url,
+            ])
         let dom = run.stdout
         let log = run.stderr
         // Chromium logs every console message as `…:INFO:CONSOLE:…] "message", source: …`.

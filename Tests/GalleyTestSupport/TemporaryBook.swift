@@ -39,7 +39,9 @@ public final class TemporaryBook {
     public func outputFiles() -> [String: Data] {
         var files: [String: Data] = [:]
         let base = output.standardizedFileURL.path + "/"
-        guard let enumerator = FileManager.default.enumerator(at: output, includingPropertiesForKeys: nil) else { return [:] }
+        guard let enumerator = FileManager.default.enumerator(at: output, includingPropertiesForKeys: nil) else {
+            return [:]
+        }
         for case let url as URL in enumerator {
             guard let data = try? Data(contentsOf: url), !url.hasDirectoryPath else { continue }
             files[String(url.standardizedFileURL.path.dropFirst(base.count))] = data

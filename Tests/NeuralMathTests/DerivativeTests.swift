@@ -8,18 +8,22 @@ struct DerivativeTests {
         #expect(isClose(softmaxJacobian([3, 1, -3]), Reference.jacobian313))
     }
 
-    @Test("every Jacobian row sums to zero", arguments: [
-        [3.0, 1.0, -3.0], [1000, 1001, 1002], [-1000, -1001, -1002], [0.1, 0.2, 0.3, 0.4, 0.5], [5.0],
-    ])
+    @Test(
+        "every Jacobian row sums to zero",
+        arguments: [
+            [3.0, 1.0, -3.0], [1000, 1001, 1002], [-1000, -1001, -1002], [0.1, 0.2, 0.3, 0.4, 0.5], [5.0],
+        ])
     func jacobianRowsSumToZero(z: [Double]) {
         for row in softmaxJacobian(z) {
             #expect(isClose(row.reduce(0, +), 0, absolute: 1e-15))
         }
     }
 
-    @Test("the analytic Jacobian agrees with central differences", arguments: [
-        [3.0, 1.0, -3.0], [0.5, -0.25, 2.0, 0.0], [1000, 1001, 1002],
-    ])
+    @Test(
+        "the analytic Jacobian agrees with central differences",
+        arguments: [
+            [3.0, 1.0, -3.0], [0.5, -0.25, 2.0, 0.0], [1000, 1001, 1002],
+        ])
     func jacobianMatchesNumerical(z: [Double]) {
         let numerical = numericalJacobian(of: softmax, at: z)
         #expect(isClose(softmaxJacobian(z), numerical, relative: 1e-6, absolute: 1e-8))
@@ -44,11 +48,13 @@ struct DerivativeTests {
         #expect(isClose(softmaxCrossEntropyGradient(logits: z, labels: y), Reference.gradient313))
     }
 
-    @Test("the gradient a − y agrees with the numerical gradient of the loss", arguments: [
-        ([3.0, 1.0, -3.0], [1.0, 0, 0]),
-        ([0.5, -0.25, 2.0, 0.0], [0.0, 0, 0, 1]),
-        ([1.0, 2.0, 3.0], [0.2, 0.3, 0.5]),
-    ])
+    @Test(
+        "the gradient a − y agrees with the numerical gradient of the loss",
+        arguments: [
+            ([3.0, 1.0, -3.0], [1.0, 0, 0]),
+            ([0.5, -0.25, 2.0, 0.0], [0.0, 0, 0, 1]),
+            ([1.0, 2.0, 3.0], [0.2, 0.3, 0.5]),
+        ])
     func gradientMatchesNumerical(z: [Double], y: [Double]) {
         let numerical = numericalGradient(of: { crossEntropy(probabilities: softmax($0), labels: y) }, at: z)
         #expect(isClose(softmaxCrossEntropyGradient(logits: z, labels: y), numerical, relative: 1e-6, absolute: 1e-8))
@@ -111,5 +117,5 @@ struct DerivativeTests {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif

@@ -33,9 +33,11 @@ struct SoftmaxTests {
         #expect(isClose(softmax(z.map { $0 + 123.0 }), softmax(z), relative: 1e-12))
     }
 
-    @Test("the outputs sum to one", arguments: [
-        [3.0, 1.0, -3.0], [1000, 1001, 1002], [-1000, -1001, -1002], [0.0], [1e-300, -1e-300], [700, -700],
-    ])
+    @Test(
+        "the outputs sum to one",
+        arguments: [
+            [3.0, 1.0, -3.0], [1000, 1001, 1002], [-1000, -1001, -1002], [0.0], [1e-300, -1e-300], [700, -700],
+        ])
     func softmaxSumsToOne(z: [Double]) {
         #expect(isClose(softmax(z).reduce(0, +), 1, relative: 1e-15))
     }
@@ -84,7 +86,10 @@ struct SoftmaxTests {
     func logSoftmaxIsStable() {
         let direct = logSoftmax([0, -1000])
         #expect(isClose(direct, [0, -1000], absolute: 1e-12))
-        #expect(isClose(logSoftmax([3, 1, -3]), [-0.12910890882985058584002, -2.12910890882985058584002, -6.12910890882985058584002]))
+        #expect(
+            isClose(
+                logSoftmax([3, 1, -3]),
+                [-0.12910890882985058584002, -2.12910890882985058584002, -6.12910890882985058584002]))
     }
 }
 

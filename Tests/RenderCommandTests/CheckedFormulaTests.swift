@@ -7,7 +7,8 @@ import Testing
 struct CheckedFormulaTests {
     @Test("the wrong arithmetic is caught at the formula's line, the right version passes")
     func closedArithmetic() throws {
-        let source = MarkedSource("""
+        let source = MarkedSource(
+            """
             # Formulas
 
             ⚑$$\\ln x = 4.5369/2 = 2.26854$$
@@ -17,13 +18,17 @@ struct CheckedFormulaTests {
         let book = try TemporaryBook(["a.md": source.text])
         let wrong = try book.render(["--check"])
         #expect(wrong.status == 1)
-        #expect(wrong.stderr.contains("Chapters/a.md:\(source.marker.line):\(source.marker.column): error: 4.5369/2 = 2.26845, written 2.26854"), "\(wrong.stderr)")
+        #expect(
+            wrong.stderr.contains(
+                "Chapters/a.md:\(source.marker.line):\(source.marker.column): error: 4.5369/2 = 2.26845, written 2.26854"
+            ), "\(wrong.stderr)")
         #expect(wrong.stdout.contains("4 numbers checked in 1 chapter, 1 wrong"), "\(wrong.stdout)")
 
         // --check writes nothing; a render shows the marks.
         _ = try book.render()
         let page = try #require(book.output("a.html"))
-        #expect(page.contains("<div class=\"math display formula-wrong\" title=\"公式有误\">\\ln x = 4.5369/2 = 2.26854</div>"))
+        #expect(
+            page.contains("<div class=\"math display formula-wrong\" title=\"公式有误\">\\ln x = 4.5369/2 = 2.26854</div>"))
         #expect(page.contains("<span class=\"math inline formula-checked\" title=\"公式已核对\">\\frac{1}{2} = 0.5</span>"))
         #expect(page.contains("<span class=\"math inline\">z_1 = 3</span>"))
 
@@ -37,7 +42,9 @@ struct CheckedFormulaTests {
         let source = MarkedSource("交叉熵 ⚑$-\\ln 0.879 = 0.123$。\n")
         let book = try TemporaryBook(["a.md": source.text])
         let run = try book.render(["--check"])
-        #expect(run.stderr.contains("Chapters/a.md:1:\(source.marker.column): error: -\\ln 0.879 = 0.129, written 0.123"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("Chapters/a.md:1:\(source.marker.column): error: -\\ln 0.879 = 0.129, written 0.123"),
+            "\(run.stderr)")
 
         try book.write("a.md", source.text.replacingOccurrences(of: "0.123", with: "0.129"))
         let right = try book.render(["--check"])
@@ -61,7 +68,9 @@ struct CheckedFormulaTests {
         let book = try TemporaryBook(["a.md": text])
         let run = try book.render(["--check"])
         #expect(run.status == 1)
-        #expect(run.stderr.contains("Chapters/a.md:7:1: error: 20.0855 + 2.7183 + 0.0498 = 22.85, written 22.95"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("Chapters/a.md:7:1: error: 20.0855 + 2.7183 + 0.0498 = 22.85, written 22.95"),
+            "\(run.stderr)")
         #expect(run.stdout.contains("3 numbers checked in 1 chapter, 1 wrong"), "\(run.stdout)")
     }
 }

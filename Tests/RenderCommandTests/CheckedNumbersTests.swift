@@ -16,12 +16,15 @@ struct CheckedNumbersTests {
 
     @Test("a wrong number fails --check at its line and column; --fix repairs it and only it; --check then passes")
     func checkFixCheck() throws {
-        let source = MarkedSource(Self.code + "输出是[0.88，0.12，0](=a)，第一项约为 [⚑0.89](=a[0])，指数之和为 [22.85](=e.reduce(0,+))。\n")
+        let source = MarkedSource(
+            Self.code + "输出是[0.88，0.12，0](=a)，第一项约为 [⚑0.89](=a[0])，指数之和为 [22.85](=e.reduce(0,+))。\n")
         let book = try TemporaryBook(["01-softmax.md": source.text])
         let first = try book.render(["--check"])
         #expect(first.status == 1)
-        #expect(first.stderr.contains(
-            "Chapters/01-softmax.md:\(source.marker.line):\(source.marker.column): error: stated 0.89, computed 0.8789 (0.88 at 2 decimals)"),
+        #expect(
+            first.stderr.contains(
+                "Chapters/01-softmax.md:\(source.marker.line):\(source.marker.column): error: stated 0.89, computed 0.8789 (0.88 at 2 decimals)"
+            ),
             "\(first.stderr)")
         #expect(first.stdout.contains("5 numbers checked in 1 chapter, 1 wrong"), "\(first.stdout)")
         #expect(book.output("01-softmax.html") == nil, "--check writes nothing")
@@ -51,13 +54,18 @@ struct CheckedNumbersTests {
         #expect(check.status == 0, "\(check.stderr)")
     }
 
-    @Test("the page shows the author's text, marked checked or wrong, with the computed value for hover and screen readers")
+    @Test(
+        "the page shows the author's text, marked checked or wrong, with the computed value for hover and screen readers"
+    )
     func pageMarks() throws {
         let book = try TemporaryBook(["a.md": Self.code + "对 [0.88](=a[0])，错 [0.5](=a[1])。\n"])
         let run = try book.render()
         #expect(run.status == 1)
         let page = try #require(book.output("a.html"))
-        #expect(page.contains("<span class=\"stated correct\" title=\"已核对：计算值 0.8789\">0.88<span class=\"visually-hidden\">（已核对，计算值 0.8789）</span></span>"))
+        #expect(
+            page.contains(
+                "<span class=\"stated correct\" title=\"已核对：计算值 0.8789\">0.88<span class=\"visually-hidden\">（已核对，计算值 0.8789）</span></span>"
+            ))
         #expect(page.contains("<span class=\"stated wrong\" title=\"与计算值不符：0.1189\">0.5"))
         #expect(!page.contains("href=\"=a"))
         let markdown = try #require(book.output("a.md"))
@@ -66,7 +74,9 @@ struct CheckedNumbersTests {
 
     @Test("inline values are replaced by the computed value, formatted for prose")
     func inlineValues() throws {
-        let book = try TemporaryBook(["a.md": Self.code + "最大的概率是 `{swift} a[0]`，共 `{swift} z.count` 类，向量 `{swift} a`，名字 `{swift} \"softmax\"`。\n"])
+        let book = try TemporaryBook([
+            "a.md": Self.code + "最大的概率是 `{swift} a[0]`，共 `{swift} z.count` 类，向量 `{swift} a`，名字 `{swift} \"softmax\"`。\n"
+        ])
         let run = try book.render()
         #expect(run.status == 0, "\(run.stderr)")
         let page = try #require(book.output("a.html"))
@@ -79,7 +89,8 @@ struct CheckedNumbersTests {
 
     @Test("expect() checks with the same rule and reports at the Markdown line of the call")
     func expectations() throws {
-        let source = MarkedSource("""
+        let source = MarkedSource(
+            """
             ```swift run
             let a = softmax([3, 1, -3])
             expect(a, "0.88, 0.12, 0")
@@ -100,11 +111,15 @@ struct CheckedNumbersTests {
 
     @Test("an expression that does not compile is an error at the link; the blocks still run")
     func expressionDoesNotCompile() throws {
-        let source = MarkedSource(Self.code + "```swift run\nprint(\"ran\")\n```\n\n值为 [0.88](=⚑nothing[0])，[0.88](=a[0])。\n")
+        let source = MarkedSource(
+            Self.code + "```swift run\nprint(\"ran\")\n```\n\n值为 [0.88](=⚑nothing[0])，[0.88](=a[0])。\n")
         let book = try TemporaryBook(["a.md": source.text])
         let run = try book.render()
         #expect(run.status == 1)
-        #expect(run.stderr.contains("Chapters/a.md:\(source.marker.line):\(source.marker.column): error: cannot find 'nothing' in scope"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains(
+                "Chapters/a.md:\(source.marker.line):\(source.marker.column): error: cannot find 'nothing' in scope"),
+            "\(run.stderr)")
         let page = try #require(book.output("a.html"))
         #expect(page.contains("<pre class=\"stdout\">ran\n</pre>"))
         #expect(page.contains("stated correct"))
@@ -118,7 +133,9 @@ struct CheckedNumbersTests {
         let run = try book.render(["--check"])
         #expect(run.status == 1)
         let line = source.marker.line
-        #expect(run.stderr.contains("Chapters/a.md:\(line):1: error: sizes differ: 2 numbers stated, 3 computed by 'a'"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("Chapters/a.md:\(line):1: error: sizes differ: 2 numbers stated, 3 computed by 'a'"),
+            "\(run.stderr)")
         #expect(run.stderr.contains("error: '\"text\"' is a String, not a number or a vector of numbers"))
         #expect(run.stderr.contains("error: 'abc' is not a number"))
     }
@@ -128,7 +145,10 @@ struct CheckedNumbersTests {
         let book = try TemporaryBook(["a.md": Self.code + "[0.5](=a[0])\n"])
         let run = try book.render(["--check", "--format", "github", "--report", "report.json"])
         #expect(run.status == 1)
-        #expect(run.stderr.contains("::error file=Chapters/a.md,line=6,col=2::stated 0.5, computed 0.879 (0.9 at 1 decimal)"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains(
+                "::error file=Chapters/a.md,line=6,col=2::stated 0.5, computed 0.879 (0.9 at 1 decimal)"),
+            "\(run.stderr)")
         let data = try Data(contentsOf: book.root.appendingPathComponent("report.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(json["numbersChecked"] as? Int == 1)

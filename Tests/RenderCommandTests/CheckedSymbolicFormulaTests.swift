@@ -17,31 +17,38 @@ struct CheckedSymbolicFormulaTests {
 
     @Test("the softmax and derivative typos from the issue are caught at their lines; the corrections pass")
     func issueExamples() throws {
-        let source = MarkedSource(Self.softmaxCode + """
-            ⚑$$
-            a_j = \\frac{e^{z_1}}{\\sum_i e^{z_i}}
-            $$
-            <!-- check -->
+        let source = MarkedSource(
+            Self.softmaxCode + """
+                ⚑$$
+                a_j = \\frac{e^{z_1}}{\\sum_i e^{z_i}}
+                $$
+                <!-- check -->
 
-            ⚑$$
-            \\frac{\\partial a_1}{\\partial z_1} = -a_1 a_2
-            $$
-            <!-- check: a = softmax(z) -->
-            """)
+                ⚑$$
+                \\frac{\\partial a_1}{\\partial z_1} = -a_1 a_2
+                $$
+                <!-- check: a = softmax(z) -->
+                """)
         let book = try TemporaryBook(["07-softmax.md": source.text])
         let wrong = try book.render(["--check"])
         #expect(wrong.status == 1)
         let lines = source.markers.map(\.line)
-        #expect(wrong.stderr.contains(
-            "Chapters/07-softmax.md:\(lines[0]):1: error: sides differ at j = 2: a_2 = 0.1189, \\frac{e^{z_1}}{\\sum_i e^{z_i}} = 0.8789 (and 1 more value) (with a = (0.8789, 0.1189, 0.002179), z = (3, 1, -3))"),
+        #expect(
+            wrong.stderr.contains(
+                "Chapters/07-softmax.md:\(lines[0]):1: error: sides differ at j = 2: a_2 = 0.1189, \\frac{e^{z_1}}{\\sum_i e^{z_i}} = 0.8789 (and 1 more value) (with a = (0.8789, 0.1189, 0.002179), z = (3, 1, -3))"
+            ),
             "\(wrong.stderr)")
-        #expect(wrong.stderr.contains(
-            "Chapters/07-softmax.md:\(lines[1]):1: error: sides differ: \\frac{\\partial a_1}{\\partial z_1} = 0.1065, -a_1 a_2 = -0.1045 (with a = softmax(z))"),
+        #expect(
+            wrong.stderr.contains(
+                "Chapters/07-softmax.md:\(lines[1]):1: error: sides differ: \\frac{\\partial a_1}{\\partial z_1} = 0.1065, -a_1 a_2 = -0.1045 (with a = softmax(z))"
+            ),
             "\(wrong.stderr)")
 
-        try book.write("07-softmax.md", source.text
-            .replacingOccurrences(of: "e^{z_1}}{\\sum_i", with: "e^{z_j}}{\\sum_i")
-            .replacingOccurrences(of: "= -a_1 a_2", with: "= a_1 (1 - a_1)"))
+        try book.write(
+            "07-softmax.md",
+            source.text
+                .replacingOccurrences(of: "e^{z_1}}{\\sum_i", with: "e^{z_j}}{\\sum_i")
+                .replacingOccurrences(of: "= -a_1 a_2", with: "= a_1 (1 - a_1)"))
         let right = try book.render(["--check"])
         #expect(right.status == 0, "\(right.stderr)")
         // Three values of j, one derivative.
@@ -50,45 +57,51 @@ struct CheckedSymbolicFormulaTests {
 
     @Test("symbols are the chapter's variables unless the comment binds them; bindings run in order")
     func bindings() throws {
-        let source = MarkedSource(Self.softmaxCode + """
-            $$z_1 = 3$$
-            <!-- check -->
+        let source = MarkedSource(
+            Self.softmaxCode + """
+                $$z_1 = 3$$
+                <!-- check -->
 
-            $$z_1 = 5$$
-            <!-- check: z = [5, 0]; a = softmax(z) -->
+                $$z_1 = 5$$
+                <!-- check: z = [5, 0]; a = softmax(z) -->
 
-            $$a_2 = \\frac{1}{1 + e^{5}}$$
-            <!-- check: z = [5, 0]; a = softmax(z) -->
+                $$a_2 = \\frac{1}{1 + e^{5}}$$
+                <!-- check: z = [5, 0]; a = softmax(z) -->
 
-            ⚑$$z_2 = 0$$
-            <!-- check: z = [5, 1] -->
-            """)
+                ⚑$$z_2 = 0$$
+                <!-- check: z = [5, 1] -->
+                """)
         let book = try TemporaryBook(["a.md": source.text])
         let run = try book.render(["--check"])
         #expect(run.status == 1)
-        #expect(run.stderr.contains("a.md:\(source.marker.line):1: error: z_2 = 1, written 0 (with z = [5, 1])"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("a.md:\(source.marker.line):1: error: z_2 = 1, written 0 (with z = [5, 1])"),
+            "\(run.stderr)")
         #expect(run.stderr.components(separatedBy: "error:").count == 2, "\(run.stderr)")
     }
 
     @Test("a free index is checked at every value, and the comment can restrict it")
     func freeIndices() throws {
-        let source = MarkedSource(Self.softmaxCode + """
-            情形二：
+        let source = MarkedSource(
+            Self.softmaxCode + """
+                情形二：
 
-            ⚑$$
-            \\frac{\\partial a_i}{\\partial z_j} = -a_i a_j
-            $$
-            <!-- check: a = softmax(z) -->
+                ⚑$$
+                \\frac{\\partial a_i}{\\partial z_j} = -a_i a_j
+                $$
+                <!-- check: a = softmax(z) -->
 
-            $$
-            \\frac{\\partial a_i}{\\partial z_j} = -a_i a_j
-            $$
-            <!-- check: a = softmax(z); i != j -->
-            """)
+                $$
+                \\frac{\\partial a_i}{\\partial z_j} = -a_i a_j
+                $$
+                <!-- check: a = softmax(z); i != j -->
+                """)
         let book = try TemporaryBook(["a.md": source.text])
         let run = try book.render(["--check"])
-        #expect(run.stderr.contains(
-            "a.md:\(source.marker.line):1: error: sides differ at i = 1, j = 1: \\frac{\\partial a_1}{\\partial z_1} = 0.1065, -a_1 a_1 = -0.7724 (and 2 more values)"),
+        #expect(
+            run.stderr.contains(
+                "a.md:\(source.marker.line):1: error: sides differ at i = 1, j = 1: \\frac{\\partial a_1}{\\partial z_1} = 0.1065, -a_1 a_1 = -0.7724 (and 2 more values)"
+            ),
             "\(run.stderr)")
         // 9 values for the first formula (3 of them wrong), 6 for the second.
         #expect(run.stdout.contains("15 numbers checked in 1 chapter, 3 wrong"), "\(run.stdout)")
@@ -96,25 +109,28 @@ struct CheckedSymbolicFormulaTests {
 
     @Test("derivatives re-run the bindings that depend on the variable")
     func derivatives() throws {
-        let source = MarkedSource(Self.softmaxCode + """
-            ```swift run
-            let y: [Double] = [1, 0, 0]
-            let L = crossEntropy(probabilities: a, labels: y)
-            ```
+        let source = MarkedSource(
+            Self.softmaxCode + """
+                ```swift run
+                let y: [Double] = [1, 0, 0]
+                let L = crossEntropy(probabilities: a, labels: y)
+                ```
 
-            $$\\frac{\\partial L}{\\partial z_i} = a_i - y_i$$
-            <!-- check: a = softmax(z); L = crossEntropy(probabilities: a, labels: y) -->
+                $$\\frac{\\partial L}{\\partial z_i} = a_i - y_i$$
+                <!-- check: a = softmax(z); L = crossEntropy(probabilities: a, labels: y) -->
 
-            $$\\sigma'(x) = \\sigma(x)(1 - \\sigma(x)), \\qquad \\frac{d}{dx} \\tanh(x) = 1 - \\tanh^2(x)$$
-            <!-- check: x = 0.7; \\sigma = sigmoid -->
+                $$\\sigma'(x) = \\sigma(x)(1 - \\sigma(x)), \\qquad \\frac{d}{dx} \\tanh(x) = 1 - \\tanh^2(x)$$
+                <!-- check: x = 0.7; \\sigma = sigmoid -->
 
-            ⚑$$\\frac{\\partial L}{\\partial z_i} = a_i - y_i$$
-            <!-- check -->
-            """)
+                ⚑$$\\frac{\\partial L}{\\partial z_i} = a_i - y_i$$
+                <!-- check -->
+                """)
         let book = try TemporaryBook(["a.md": source.text])
         let run = try book.render(["--check"])
-        #expect(run.stderr.contains(
-            "a.md:\(source.marker.line):1: error: cannot check this formula: the derivative with respect to z cannot be computed: 'L' does not depend on 'z' through the check comment's bindings"),
+        #expect(
+            run.stderr.contains(
+                "a.md:\(source.marker.line):1: error: cannot check this formula: the derivative with respect to z cannot be computed: 'L' does not depend on 'z' through the check comment's bindings"
+            ),
             "\(run.stderr)")
         #expect(run.stderr.components(separatedBy: "error:").count == 2, "\(run.stderr)")
         #expect(run.stdout.contains("5 numbers checked in 1 chapter, 0 wrong"), "\(run.stdout)")
@@ -158,7 +174,8 @@ struct CheckedSymbolicFormulaTests {
         #expect(run.stdout.contains("36 numbers checked in 1 chapter, 0 wrong"), "\(run.stdout)")
 
         // The same chapter with one number changed in each formula: each is caught.
-        let broken = text
+        let broken =
+            text
             .replacingOccurrences(of: "\\tag{1}", with: "+ 0.1")
             .replacingOccurrences(of: "\\sum_{k \\neq j} a_k", with: "\\sum_{k \\neq j} a_k + 0.1")
             .replacingOccurrences(of: "\\max(z_1, z_2)}\\right)", with: "\\max(z_1, z_2)}\\right) + 0.1")
@@ -174,30 +191,35 @@ struct CheckedSymbolicFormulaTests {
 
     @Test("no silent passes: whole numbers are exact, a condition never empties a pair, steps fit small values")
     func noSilentPasses() throws {
-        let source = MarkedSource(Self.softmaxCode + """
-            ⚑$$\\sigma(0) = 0$$
-            <!-- check: \\sigma = sigmoid -->
+        let source = MarkedSource(
+            Self.softmaxCode + """
+                ⚑$$\\sigma(0) = 0$$
+                <!-- check: \\sigma = sigmoid -->
 
-            $$\\sum_j a_j = 1$$
-            <!-- check -->
+                $$\\sum_j a_j = 1$$
+                <!-- check -->
 
-            ⚑$$\\sum_i a_i = 1, \\quad a_i = a_j$$
-            <!-- check: i == j && i != j -->
+                ⚑$$\\sum_i a_i = 1, \\quad a_i = a_j$$
+                <!-- check: i == j && i != j -->
 
-            $$\\frac{dy}{dp} = \\frac{1}{p}, \\qquad \\frac{\\partial L}{\\partial a_3} = -\\frac{1}{a_3}$$
-            <!-- check: p = 0.0005; y = Foundation.log(p); L = -Foundation.log(a[2]) -->
+                $$\\frac{dy}{dp} = \\frac{1}{p}, \\qquad \\frac{\\partial L}{\\partial a_3} = -\\frac{1}{a_3}$$
+                <!-- check: p = 0.0005; y = Foundation.log(p); L = -Foundation.log(a[2]) -->
 
-            $$\\frac{\\partial L}{\\partial W_{12}} = 2 W_{12}$$
-            <!-- check: W = [[1, 3], [2, 4]]; L = W[0][1] * W[0][1] -->
+                $$\\frac{\\partial L}{\\partial W_{12}} = 2 W_{12}$$
+                <!-- check: W = [[1, 3], [2, 4]]; L = W[0][1] * W[0][1] -->
 
-            Inline, with a line break before the comment: $e^{z_1} = 20.09$
-            <!-- check -->
-            """)
+                Inline, with a line break before the comment: $e^{z_1} = 20.09$
+                <!-- check -->
+                """)
         let book = try TemporaryBook(["a.md": source.text])
         let run = try book.render(["--check"])
-        #expect(run.stderr.contains("a.md:\(source.markers[0].line):1: error: \\sigma(0) = 0.5, written 0"), "\(run.stderr)")
-        #expect(run.stderr.contains(
-            "a.md:\(source.markers[1].line):1: error: cannot check the formula: no values of the free indices satisfy the check comment's condition"),
+        #expect(
+            run.stderr.contains("a.md:\(source.markers[0].line):1: error: \\sigma(0) = 0.5, written 0"), "\(run.stderr)"
+        )
+        #expect(
+            run.stderr.contains(
+                "a.md:\(source.markers[1].line):1: error: cannot check the formula: no values of the free indices satisfy the check comment's condition"
+            ),
             "\(run.stderr)")
         #expect(run.stderr.components(separatedBy: "error:").count == 3, "\(run.stderr)")
         // 1 + 1 + 3 rows of the formula whose condition holds nowhere (one problem row) + 2 + 1 + 1.
@@ -206,7 +228,8 @@ struct CheckedSymbolicFormulaTests {
 
     @Test("what cannot be checked is named, never passed silently")
     func unsupported() throws {
-        let source = MarkedSource("""
+        let source = MarkedSource(
+            """
             ```swift run
             let x = 0.5
             let s = "text"
@@ -252,18 +275,24 @@ struct CheckedSymbolicFormulaTests {
 
     @Test("a checked formula carries the mark on the page, inline and displayed")
     func pageMarks() throws {
-        let source = MarkedSource(Self.softmaxCode + """
-            $$a_j = \\frac{e^{z_j}}{\\sum_i e^{z_i}}$$
-            <!-- check -->
+        let source = MarkedSource(
+            Self.softmaxCode + """
+                $$a_j = \\frac{e^{z_j}}{\\sum_i e^{z_i}}$$
+                <!-- check -->
 
-            行内：⚑$a_1 = 0.5$<!-- check --> 不对。
-            """)
+                行内：⚑$a_1 = 0.5$<!-- check --> 不对。
+                """)
         let book = try TemporaryBook(["a.md": source.text])
         let run = try book.render()
         #expect(run.status == 1)
-        #expect(run.stderr.contains("a.md:\(source.marker.line):\(source.marker.column): error: a_1 = 0.9, written 0.5"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("a.md:\(source.marker.line):\(source.marker.column): error: a_1 = 0.9, written 0.5"),
+            "\(run.stderr)")
         let page = try #require(book.output("a.html"))
-        #expect(page.contains("<div class=\"math display formula-checked\" title=\"公式已核对\">a_j = \\frac{e^{z_j}}{\\sum_i e^{z_i}}</div>"), "\(page)")
+        #expect(
+            page.contains(
+                "<div class=\"math display formula-checked\" title=\"公式已核对\">a_j = \\frac{e^{z_j}}{\\sum_i e^{z_i}}</div>"
+            ), "\(page)")
         #expect(page.contains("<span class=\"math inline formula-wrong\" title=\"公式有误\">a_1 = 0.5</span>"), "\(page)")
     }
 }

@@ -39,7 +39,8 @@ struct CourseTests {
     @Test("every displayed formula that relates quantities is closed arithmetic or carries a check comment")
     func everyRelationIsChecked() throws {
         let folder = RenderBinary.packageRoot.appendingPathComponent("Chapters")
-        let chapters = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }.sorted()
+        let chapters = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }
+            .sorted()
         var relations = 0
         for chapter in chapters {
             let text = try String(contentsOf: folder.appendingPathComponent(chapter), encoding: .utf8)
@@ -51,7 +52,8 @@ struct CourseTests {
                 relations += 1
                 let sites = semantics.sites.filter { $0.expressionLocation == math.range.lowerBound }
                 let checked = sites.contains(where: \.isCheckedFormula)
-                let closed = sites.count == count && sites.allSatisfy { if case .arithmetic = $0 { true } else { false } }
+                let closed =
+                    sites.count == count && sites.allSatisfy { if case .arithmetic = $0 { true } else { false } }
                 #expect(checked || closed, "\(chapter):\(math.range.lowerBound.line): \(math.tex) has no check comment")
             }
         }
@@ -78,10 +80,13 @@ struct CourseTests {
     private func files(in folder: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]
         let base = folder.standardizedFileURL.path + "/"
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
+        guard
+            let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        else {
             return result
         }
-        for case let url as URL in enumerator where try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true {
+        for case let url as URL in enumerator
+        where try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true {
             result[String(url.standardizedFileURL.path.dropFirst(base.count))] = try Data(contentsOf: url)
         }
         return result

@@ -7,7 +7,8 @@ import Testing
 struct EvaluationTests {
     @Test("blocks share state like notebook cells, with NeuralMath and Foundation imported")
     func sharedState() throws {
-        let book = try TemporaryBook(["a.md": """
+        let book = try TemporaryBook([
+            "a.md": """
             # A
 
             ```swift run
@@ -28,7 +29,8 @@ struct EvaluationTests {
             ```swift run
             print(String(format: "%.2f", a[0]), z.count)
             ```
-            """])
+            """
+        ])
         let run = try book.render()
         #expect(run.status == 0, "\(run.stderr)")
         let page = try #require(book.output("a.html"))
@@ -38,7 +40,8 @@ struct EvaluationTests {
 
     @Test("a compile error is reported at its Markdown line and column, on stderr and on the page")
     func compileErrorLocation() throws {
-        let source = MarkedSource("""
+        let source = MarkedSource(
+            """
             # A
 
             ```swift run
@@ -52,7 +55,8 @@ struct EvaluationTests {
         let book = try TemporaryBook(["a.md": source.text])
         let run = try book.render()
         #expect(run.status == 1)
-        let expected = "Chapters/a.md:\(source.marker.line):\(source.marker.column): error: cannot find 'undefinedName' in scope"
+        let expected =
+            "Chapters/a.md:\(source.marker.line):\(source.marker.column): error: cannot find 'undefinedName' in scope"
         #expect(run.stderr.contains(expected), "\(run.stderr)")
         #expect(book.output("a.html")?.contains(expected) == true)
     }
@@ -62,12 +66,14 @@ struct EvaluationTests {
         let source = MarkedSource("- step\n\n  ```swift run\n  let y = ⚑nothing\n  ```\n")
         let book = try TemporaryBook(["a.md": source.text])
         let run = try book.render()
-        #expect(run.stderr.contains("Chapters/a.md:\(source.marker.line):\(source.marker.column): error:"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("Chapters/a.md:\(source.marker.line):\(source.marker.column): error:"), "\(run.stderr)")
     }
 
     @Test("a trapping chapter fails with the trap's message while the next chapter renders")
     func trapIsolated() throws {
-        let source = MarkedSource("""
+        let source = MarkedSource(
+            """
             # Trap
 
             ```swift run
@@ -86,9 +92,14 @@ struct EvaluationTests {
         ])
         let run = try book.render()
         #expect(run.status == 1)
-        #expect(run.stderr.contains("Chapters/01-trap.md:\(source.marker.line):1: error: block trapped: Fatal error: the model diverged"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains(
+                "Chapters/01-trap.md:\(source.marker.line):1: error: block trapped: Fatal error: the model diverged"),
+            "\(run.stderr)")
         // The backtrace names the line of the bad index, not just the block.
-        #expect(run.stderr.contains("Chapters/02-index.md:5:1: error: block trapped: Fatal error: Index out of range"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("Chapters/02-index.md:5:1: error: block trapped: Fatal error: Index out of range"),
+            "\(run.stderr)")
         let trap = try #require(book.output("01-trap.html"))
         #expect(trap.contains("<pre class=\"stdout\">before\n</pre>"))
         #expect(trap.contains("not run: the block at line 4 failed"))
@@ -112,17 +123,22 @@ struct EvaluationTests {
 
     @Test("an arithmetic overflow traps like any other trap")
     func overflow() throws {
-        let book = try TemporaryBook(["a.md": "```swift run\nlet big = Int.max\nlet more = big + CommandLine.arguments.count\nprint(more)\n```\n"])
+        let book = try TemporaryBook([
+            "a.md": "```swift run\nlet big = Int.max\nlet more = big + CommandLine.arguments.count\nprint(more)\n```\n"
+        ])
         let run = try book.render()
         #expect(run.status == 1)
-        #expect(run.stderr.contains("Chapters/a.md:3:1: error: block trapped: Swift runtime failure: arithmetic overflow"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("Chapters/a.md:3:1: error: block trapped: Swift runtime failure: arithmetic overflow"),
+            "\(run.stderr)")
         #expect(book.output("a.html")?.contains("cell failed") == true)
     }
 
     @Test("a chapter past its time limit is stopped with everything it started")
     func timeout() throws {
         let marker = "\(Int.random(in: 100_000...999_999))"
-        let book = try TemporaryBook(["a.md": """
+        let book = try TemporaryBook([
+            "a.md": """
             # Slow
 
             ```swift run
@@ -132,10 +148,14 @@ struct EvaluationTests {
             try child.run()
             while true {}
             ```
-            """, "b.md": "# B\n\n```swift run\nprint(\"b ran\")\n```\n"])
+            """, "b.md": "# B\n\n```swift run\nprint(\"b ran\")\n```\n",
+        ])
         let run = try book.render(["--timeout", "2"])
         #expect(run.status == 1)
-        #expect(run.stderr.contains("Chapters/a.md:3:1: error: the chapter ran longer than 2 s and was stopped in this block"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains(
+                "Chapters/a.md:3:1: error: the chapter ran longer than 2 s and was stopped in this block"),
+            "\(run.stderr)")
         #expect(book.output("b.html")?.contains("b ran") == true)
         // The child it started went with it.
         let check = Process()
@@ -149,7 +169,8 @@ struct EvaluationTests {
 
     @Test("hide shows the output, not the code; quiet runs and shows nothing")
     func hideAndQuiet() throws {
-        let book = try TemporaryBook(["a.md": """
+        let book = try TemporaryBook([
+            "a.md": """
             ```swift run hide
             let secret = "hidden code"
             print("visible output")
@@ -159,7 +180,8 @@ struct EvaluationTests {
             print("quiet output")
             let q = "quiet code"
             ```
-            """])
+            """
+        ])
         let run = try book.render()
         #expect(run.status == 0, "\(run.stderr)")
         let page = try #require(book.output("a.html"))
@@ -175,7 +197,8 @@ struct EvaluationTests {
 
     @Test("fails: a block that fails to compile or traps is fine; one that runs is an error")
     func fails() throws {
-        let book = try TemporaryBook(["a.md": """
+        let book = try TemporaryBook([
+            "a.md": """
             ```swift run
             let n = 3
             ```
@@ -192,44 +215,58 @@ struct EvaluationTests {
             ```swift run
             print("after", n)
             ```
-            """, "b.md": "```swift run fails\nprint(\"works\")\n```\n"])
+            """, "b.md": "```swift run fails\nprint(\"works\")\n```\n",
+        ])
         let run = try book.render()
         #expect(run.status == 1)
         #expect(!run.stderr.contains("Chapters/a.md"), "\(run.stderr)")
         #expect(run.stderr.contains("Chapters/b.md:1:1: error: block marked 'fails' compiled and ran without failing"))
         let page = try #require(book.output("a.html"))
-        #expect(page.contains("cannot convert value of type &#39;Int&#39;") || page.contains("cannot convert value of type 'Int'"))
+        #expect(
+            page.contains("cannot convert value of type &#39;Int&#39;")
+                || page.contains("cannot convert value of type 'Int'"))
         #expect(page.contains("Index out of range"))
         #expect(page.contains("after 3"))
     }
 
     @Test("tables come out as HTML tables and as GFM tables; math as $$")
     func tables() throws {
-        let book = try TemporaryBook(["a.md": """
+        let book = try TemporaryBook([
+            "a.md": """
             ```swift run
             let z: [Double] = [3, 1, -3]
             show(softmaxJacobian(z), digits: 3, rowHeaders: ["$a_1$", "$a_2$", "$a_3$"], columnHeaders: ["$z_1$", "$z_2$", "$z_3$"])
             showLaTeX([[1, 0], [0, 1]], digits: 0, name: "I")
             ```
-            """])
+            """
+        ])
         let run = try book.render()
         #expect(run.status == 0, "\(run.stderr)")
         let page = try #require(book.output("a.html"))
-        #expect(page.contains("<th scope=\"row\"><span class=\"math inline\">a_1</span></th>\n<td>0.106</td>\n<td>-0.105</td>\n<td>-0.002</td>"))
-        #expect(page.contains("<div class=\"math display\">I = \\begin{pmatrix} 1 &amp; 0 \\\\ 0 &amp; 1 \\end{pmatrix}</div>"))
+        #expect(
+            page.contains(
+                "<th scope=\"row\"><span class=\"math inline\">a_1</span></th>\n<td>0.106</td>\n<td>-0.105</td>\n<td>-0.002</td>"
+            ))
+        #expect(
+            page.contains(
+                "<div class=\"math display\">I = \\begin{pmatrix} 1 &amp; 0 \\\\ 0 &amp; 1 \\end{pmatrix}</div>"))
         let markdown = try #require(book.output("a.md"))
-        #expect(markdown.contains("|  | $z_1$ | $z_2$ | $z_3$ |\n|---|---:|---:|---:|\n| $a_1$ | 0.106 | -0.105 | -0.002 |"))
+        #expect(
+            markdown.contains("|  | $z_1$ | $z_2$ | $z_3$ |\n|---|---:|---:|---:|\n| $a_1$ | 0.106 | -0.105 | -0.002 |")
+        )
         #expect(markdown.contains("$$\nI = \\begin{pmatrix} 1 & 0 \\\\ 0 & 1 \\end{pmatrix}\n$$"))
     }
 
     @Test("stdout and stderr are kept apart, and everything printed is escaped")
     func streamsAndEscaping() throws {
-        let book = try TemporaryBook(["a.md": """
+        let book = try TemporaryBook([
+            "a.md": """
             ```swift run
             print("</script><script>alert(1)</script>")
             FileHandle.standardError.write(Data("<img src=x onerror=alert(1)>\\n".utf8))
             ```
-            """])
+            """
+        ])
         let run = try book.render()
         #expect(run.status == 0, "\(run.stderr)")
         let page = try #require(book.output("a.html"))
@@ -240,13 +277,15 @@ struct EvaluationTests {
 
     @Test("output past the cap is cut with a note")
     func outputCap() throws {
-        let book = try TemporaryBook(["a.md": """
+        let book = try TemporaryBook([
+            "a.md": """
             ```swift run
             let line = String(repeating: "x", count: 1023)
             for _ in 0..<3000 { print(line) }
             print("the end")
             ```
-            """])
+            """
+        ])
         let run = try book.render()
         #expect(run.status == 0, "\(run.stderr)")
         let page = try #require(book.output("a.html"))
@@ -255,28 +294,33 @@ struct EvaluationTests {
         #expect(page.utf8.count < 1_200_000)
     }
 
-    @Test("chapters are built together; one that does not compile, or needs top-level code, does not hold the others back")
+    @Test(
+        "chapters are built together; one that does not compile, or needs top-level code, does not hold the others back"
+    )
     func builtTogether() throws {
         let book = try TemporaryBook([
             "a.md": "```swift run\nprint(\"a\", softmax([0, 0])[0])\n```\n",
             "b.md": "```swift run\nlet broken: Int = \"text\"\n```\n",
             "c.md": """
-                ```swift run
-                extension Array where Element == Double {
-                    func total() -> Double { reduce(0, +) }
-                }
-                ```
+            ```swift run
+            extension Array where Element == Double {
+                func total() -> Double { reduce(0, +) }
+            }
+            ```
 
-                ```swift run
-                print("c", [1.0, 2.0].total())
-                ```
-                """,
+            ```swift run
+            print("c", [1.0, 2.0].total())
+            ```
+            """,
             "d.md": "```swift run\nlet unused = 1\nprint(\"d\")\n```\n",
         ])
         let run = try book.render(["--cache-dir", book.root.appendingPathComponent("cache").path])
         #expect(run.status == 1)
         #expect(run.stdout.contains("(compiled 4)"), "\(run.stdout)")
-        #expect(run.stderr.contains("Chapters/b.md:2:19: error: cannot convert value of type 'String' to specified type 'Int'"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains(
+                "Chapters/b.md:2:19: error: cannot convert value of type 'String' to specified type 'Int'"),
+            "\(run.stderr)")
         #expect(!run.stderr.contains("never used"), "a warning the function form alone raises leaked: \(run.stderr)")
         #expect(book.output("a.html")?.contains("<pre class=\"stdout\">a 0.5\n</pre>") == true)
         #expect(book.output("c.html")?.contains("<pre class=\"stdout\">c 3.0\n</pre>") == true)

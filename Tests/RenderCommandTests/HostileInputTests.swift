@@ -14,8 +14,11 @@ struct HostileInputTests {
     }
 
     private func expectNeighbourRendered(_ book: TemporaryBook, _ run: RenderRun) {
-        #expect(run.status == 0 || run.status == 1, "render crashed or failed to start: \(run.status) \(run.stderr.suffix(2000))")
-        #expect(book.output("zz-fine.html")?.contains("neighbour ran") == true, "the neighbouring chapter did not render")
+        #expect(
+            run.status == 0 || run.status == 1,
+            "render crashed or failed to start: \(run.status) \(run.stderr.suffix(2000))")
+        #expect(
+            book.output("zz-fine.html")?.contains("neighbour ran") == true, "the neighbouring chapter did not render")
     }
 
     @Test("invalid UTF-8 and NUL bytes")
@@ -43,7 +46,8 @@ struct HostileInputTests {
     @Test("10,000 nested block quotes and 10,000 nested lists")
     func deepNesting() throws {
         let quotes = String(repeating: ">", count: 10_000) + " deep $q$\n"
-        let lists = (0..<10_000).map { String(repeating: "  ", count: $0) + "- item \($0)" }.joined(separator: "\n") + "\n"
+        let lists =
+            (0..<10_000).map { String(repeating: "  ", count: $0) + "- item \($0)" }.joined(separator: "\n") + "\n"
         let book = try book(["a.md": "# Quotes\n\n" + quotes, "b.md": "# Lists\n\n" + lists])
         let run = try book.render()
         expectNeighbourRendered(book, run)
@@ -79,12 +83,14 @@ struct HostileInputTests {
 
     @Test("a block that prints 100 MB is cut at the cap")
     func hugeOutput() throws {
-        let book = try book(["a.md": """
+        let book = try book([
+            "a.md": """
             ```swift run
             let line = String(repeating: "y", count: 1023)
             for _ in 0..<102_400 { print(line) }
             ```
-            """])
+            """
+        ])
         let run = try book.render()
         expectNeighbourRendered(book, run)
         let page = try #require(book.output("a.html"))
@@ -96,7 +102,8 @@ struct HostileInputTests {
     func endlessLoops() throws {
         let book = try book([
             "a.md": "```swift run\nvar n = 0\nwhile true { n &+= 1 }\n```\n",
-            "b.md": "```swift run\nlet child = Process()\nchild.executableURL = URL(fileURLWithPath: \"/bin/sh\")\nchild.arguments = [\"-c\", \"while :; do :; done\"]\ntry child.run()\nchild.waitUntilExit()\n```\n",
+            "b.md":
+                "```swift run\nlet child = Process()\nchild.executableURL = URL(fileURLWithPath: \"/bin/sh\")\nchild.arguments = [\"-c\", \"while :; do :; done\"]\ntry child.run()\nchild.waitUntilExit()\n```\n",
         ])
         let run = try book.render(["--timeout", "2"])
         expectNeighbourRendered(book, run)
@@ -106,7 +113,9 @@ struct HostileInputTests {
 
     @Test("a block that calls exit(0) halfway: the blocks it skipped are an error, not silence")
     func exitHalfway() throws {
-        let book = try book(["a.md": "```swift run\nprint(\"one\")\nexit(0)\n```\n\n```swift run\nprint(\"two\")\n```\n"])
+        let book = try book([
+            "a.md": "```swift run\nprint(\"one\")\nexit(0)\n```\n\n```swift run\nprint(\"two\")\n```\n"
+        ])
         let run = try book.render()
         expectNeighbourRendered(book, run)
         #expect(run.status == 1)
@@ -116,13 +125,15 @@ struct HostileInputTests {
 
     @Test("stated-number links with garbage in them")
     func garbageLinks() throws {
-        let book = try book(["a.md": """
+        let book = try book([
+            "a.md": """
             ```swift run
             let a = [0.5]
             ```
 
             [0.5](=a[0) [](=a[0]) [0.5](=) [1e999](=a[0]) [0.5](=a[0]"x") [--](=a) [0.5](=a[0]+"s")
-            """])
+            """
+        ])
         let run = try book.render()
         expectNeighbourRendered(book, run)
         #expect(run.status == 1)
@@ -136,7 +147,8 @@ struct HostileInputTests {
     @Test("nothing is injected: a block's output, an inline value, a diagnostic, raw HTML")
     func nothingInjected() throws {
         let payload = "</script><script>alert(1)</script><img src=x onerror=alert(2)>"
-        let book = try book(["a.md": """
+        let book = try book([
+            "a.md": """
             ```swift run
             let evil = "\(payload)"
             print(evil)
@@ -150,7 +162,8 @@ struct HostileInputTests {
 
             <script>alert(3)</script>
             <iframe src="https://example.org"></iframe>
-            """])
+            """
+        ])
         let run = try book.render()
         expectNeighbourRendered(book, run)
         let page = try #require(book.output("a.html"))

@@ -66,7 +66,9 @@ struct RenderCommandTests {
 
     @Test("two runs give byte-identical output")
     func deterministic() throws {
-        let book = try TemporaryBook(["01-a.md": Self.softmax, "02-b.md": "# B\n\n![x](img/x.png)\n", "img/x.png": "PNG"])
+        let book = try TemporaryBook([
+            "01-a.md": Self.softmax, "02-b.md": "# B\n\n![x](img/x.png)\n", "img/x.png": "PNG",
+        ])
         try book.render()
         let first = book.outputFiles()
         try book.render()
@@ -89,14 +91,14 @@ struct RenderCommandTests {
     func images() throws {
         let book = try TemporaryBook([
             "01-a.md": """
-                # A
+            # A
 
-                ![softmax](.\\Images\\7\\softmax.png)
-                <img src=".\\Images\\7\\softmax.png" width="300">
-                ![gone](Images/missing.png)
-                ![secret](../secret.png)
-                ![web](https://example.org/x.png)
-                """,
+            ![softmax](.\\Images\\7\\softmax.png)
+            <img src=".\\Images\\7\\softmax.png" width="300">
+            ![gone](Images/missing.png)
+            ![secret](../secret.png)
+            ![web](https://example.org/x.png)
+            """,
             "Images/7/softmax.png": "PNG-DATA",
         ])
         try Data("SECRET".utf8).write(to: book.root.appendingPathComponent("secret.png"))
@@ -111,7 +113,8 @@ struct RenderCommandTests {
         #expect(markdown.contains("![softmax](Images/7/softmax.png)"))
         #expect(markdown.contains("<img src=\"Images/7/softmax.png\" width=\"300\">"))
         #expect(run.stderr.contains("Chapters/01-a.md:5:1: error: image not found: 'Images/missing.png'"))
-        #expect(run.stderr.contains("Chapters/01-a.md:6:1: error: image path leaves the book's folder: '../secret.png'"))
+        #expect(
+            run.stderr.contains("Chapters/01-a.md:6:1: error: image path leaves the book's folder: '../secret.png'"))
         #expect(!book.outputFiles().values.contains(Data("SECRET".utf8)))
     }
 
@@ -125,14 +128,19 @@ struct RenderCommandTests {
         #expect(run.status == 2)
         #expect(run.stderr.contains("KaTeX is missing"))
         #expect(book.outputFiles() == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: book.root.path).filter { $0.contains("galley-staging") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: book.root.path).filter {
+            $0.contains("galley-staging")
+        }
         #expect(leftovers.isEmpty)
     }
 
     @Test("a run killed at any moment leaves a whole output, old or new")
     func killedRunKeepsOutput() throws {
         var files: [String: String] = [:]
-        for index in 1...150 { files[String(format: "%03d.md", index)] = Self.softmax + String(repeating: "段落 $x_\(index)$ 和 *强调*。\n\n", count: 200) }
+        for index in 1...150 {
+            files[String(format: "%03d.md", index)] =
+                Self.softmax + String(repeating: "段落 $x_\(index)$ 和 *强调*。\n\n", count: 200)
+        }
         let book = try TemporaryBook(files)
         try book.render()
         let complete = book.outputFiles()
@@ -147,7 +155,9 @@ struct RenderCommandTests {
         }
         // The next run cleans up what the killed ones left.
         try book.render()
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: book.root.path).filter { $0.contains("galley-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: book.root.path).filter {
+            $0.contains("galley-")
+        }
         #expect(leftovers.isEmpty)
     }
 
@@ -167,7 +177,10 @@ struct RenderCommandTests {
     func usageErrors() throws {
         let book = try TemporaryBook([:])
         do { let status = try RenderBinary.run(["NoSuchFolder"], in: book.root).status; #expect(status == 2) }
-        do { let status = try RenderBinary.run(["Chapters", "--output", "Chapters"], in: book.root).status; #expect(status == 2) }
+        do {
+            let status = try RenderBinary.run(["Chapters", "--output", "Chapters"], in: book.root).status;
+            #expect(status == 2)
+        }
         do { let status = try RenderBinary.run(["--no-such-flag"], in: book.root).status; #expect(status == 2) }
         try book.write("book.json", "{ not json")
         let run = try book.render()

@@ -29,7 +29,8 @@ struct TravellingBinaryTests {
     func copiedBinaryRendersCodeWithoutTheSourceTree() throws {
         let book = try TemporaryBook(["01.md": Self.chapter])
         let binary = book.root.appendingPathComponent("bin/render")
-        try FileManager.default.createDirectory(at: binary.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: binary.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: RenderBinary.url, to: binary)
         let cache = book.root.appendingPathComponent("fresh-cache")
         // An empty file system over the package's folder, for the copied binary alone.
