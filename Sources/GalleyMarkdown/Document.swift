@@ -44,23 +44,37 @@ public enum Block: Sendable, Equatable {
     }
 }
 
-/// An inline element.
-public enum Inline: Sendable, Equatable {
-    case text(String)
-    case softBreak
-    case lineBreak
-    case code(String)
-    case emphasis([Inline])
-    case strong([Inline])
-    case strikethrough([Inline])
-    case link(Link)
-    case image(Image)
-    case html(InlineHTML)
-    case math(InlineMath)
-    /// A link whose destination starts with `=`: numbers in prose bound to a Swift expression.
-    case statedNumbers(StatedNumbersLink)
-    /// `` `{swift} expr` ``: the value of a Swift expression, written into the prose.
-    case inlineValue(InlineValue)
+/// An inline element and where it stands in the source.
+public struct Inline: Sendable, Equatable {
+    /// What the element is.
+    public enum Kind: Sendable, Equatable {
+        case text(String)
+        case softBreak
+        case lineBreak
+        case code(String)
+        case emphasis([Inline])
+        case strong([Inline])
+        case strikethrough([Inline])
+        case link(Link)
+        case image(Image)
+        case html(InlineHTML)
+        case math(InlineMath)
+        /// A link whose destination starts with `=`: numbers in prose bound to a Swift expression.
+        case statedNumbers(StatedNumbersLink)
+        /// `` `{swift} expr` ``: the value of a Swift expression, written into the prose.
+        case inlineValue(InlineValue)
+    }
+
+    public var kind: Kind
+    /// From the element's first character to just past its last, as cmark-gfm reports it with
+    /// Galley's corrections (see `SourcePositions`). Text that a program supplied (a table header)
+    /// has positions in that text.
+    public var range: SourceRange
+
+    public init(_ kind: Kind, range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
 }
 
 // MARK: - Blocks

@@ -151,7 +151,7 @@ struct DocumentConverter {
                     explanation: "Display math ends at a line with '$$'; TeX allows no blank line inside it."))
             // Show what the author wrote, as text, so nothing is lost and nothing else is swallowed.
             let text = "$$" + state.texString
-            return .paragraph(Paragraph(content: [.text(text)], range: range))
+            return .paragraph(Paragraph(content: [Inline(.text(text), range: range)], range: range))
         }
         if let line = state.trailingTextLine {
             diagnostics.append(
@@ -181,10 +181,18 @@ struct DocumentConverter {
         result.reserveCapacity(Self.childCount(parent))
         var child = cmark_node_first_child(parent)
         while let node = child {
-            if let inline = inline(node) {
+            if var inline = inline(node) {
+                if case .softBreak = inline.kind, let last = result.last {
+                    // cmark-gfm gives line breaks no position: they end the line of what came before.
+                    inline.range = last.range.upperBound..<last.range.upperBound
+                } else if case .lineBreak = inline.kind, let last = result.last {
+                    inline.range = last.range.upperBound..<last.range.upperBound
+                }
                 // cmark-gfm splits text at characters that might start markup; join it again.
-                if case .text(let next) = inline, case .text(let previous)? = result.last {
-                    result[result.count - 1] = .text(previous + next)
+                if case .text(let next) = inline.kind, let last = result.last, case .text(let previous) = last.kind {
+                    result[result.count - 1] = Inline(
+                        .text(previous + next),
+                        range: last.range.lowerBound..<max(last.range.upperBound, inline.range.upperBound))
                 } else {
                     result.append(inline)
                 }
@@ -195,59 +203,76 @@ struct DocumentConverter {
     }
 
     private mutating func inline(_ node: OpaquePointer) -> Inline? {
-        switch cmark_node_get_type(node) {
+        let type = cmark_node_get_type(node)
+        if type == CMARK_NODE_HTML_INLINE, MathNodeState.of(node) != nil { return inlineMath(node) }
+        let kind: Inline.Kind
+        let start: SourceLocation
+        switch type {
         case CMARK_NODE_TEXT:
-            return .text(string(cmark_node_get_literal(node)))
+            let literal = string(cmark_node_get_literal(node))
+            // The first character marks where the text starts (an escaped one a byte after its `\`).
+            start = positions.inlineLocation(node, marker: literal.first.map { String($0) } ?? "")
+            kind = .text(literal)
         case CMARK_NODE_SOFTBREAK:
-            return .softBreak
+            start = positions.inlineLocation(node, marker: "")
+            kind = .softBreak
         case CMARK_NODE_LINEBREAK:
-            return .lineBreak
+            start = positions.inlineLocation(node, marker: "")
+            kind = .lineBreak
         case CMARK_NODE_CODE:
             let literal = string(cmark_node_get_literal(node))
+            let line = positions.line(ofInline: node)
+            let reported = Int(cmark_node_get_start_column(node))
             if literal.hasPrefix(SourcePositions.inlineValuePrefix),
-                let value = positions.inlineValue(
-                    line: positions.line(ofInline: node), reportedColumn: Int(cmark_node_get_start_column(node)),
-                    literal: literal)
+                let value = positions.inlineValue(line: line, reportedColumn: reported, literal: literal)
             {
-                return .inlineValue(value)
+                return Inline(.inlineValue(value), range: positions.range(ofBytes: value.byteRange))
             }
-            return .code(literal)
+            // cmark-gfm reports where the code starts, inside the backticks.
+            let bytes = positions.codeSpan(line: line, reportedColumn: reported)
+            return Inline(.code(literal), range: positions.range(ofBytes: bytes))
         case CMARK_NODE_HTML_INLINE:
-            if MathNodeState.of(node) != nil { return inlineMath(node) }
             let literal = string(cmark_node_get_literal(node))
-            return .html(
-                InlineHTML(
-                    literal: literal, filtered: filteredHTML(node),
-                    location: positions.inlineLocation(node, marker: String(literal.prefix(2)))))
+            start = positions.inlineLocation(node, marker: String(literal.prefix(2)))
+            kind = .html(InlineHTML(literal: literal, filtered: filteredHTML(node), location: start))
         case CMARK_NODE_EMPH:
-            return .emphasis(inlineChildren(of: node))
+            start = positions.inlineLocation(node, marker: "")
+            kind = .emphasis(inlineChildren(of: node))
         case CMARK_NODE_STRONG:
-            return .strong(inlineChildren(of: node))
+            start = positions.inlineLocation(node, marker: "")
+            kind = .strong(inlineChildren(of: node))
         case CMARK_NODE_LINK:
-            let location = positions.inlineLocation(node, marker: "[")
+            start = positions.inlineLocation(node, marker: "[")
             let destination = string(cmark_node_get_url(node))
             if destination.hasPrefix("="),
                 let stated = positions.statedNumbers(
-                    at: location, destination: destination, title: string(cmark_node_get_title(node)))
+                    at: start, destination: destination, title: string(cmark_node_get_title(node)))
             {
-                return .statedNumbers(stated)
+                return Inline(.statedNumbers(stated), range: positions.range(ofBytes: stated.byteRange))
             }
-            return .link(
+            kind = .link(
                 Link(
-                    destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
-                    content: inlineChildren(of: node), location: location))
+                    destination: destination, title: string(cmark_node_get_title(node)),
+                    content: inlineChildren(of: node), location: start))
         case CMARK_NODE_IMAGE:
-            let location = positions.inlineLocation(node, marker: "![")
+            start = positions.inlineLocation(node, marker: "![")
             let description = inlineChildren(of: node)
-            return .image(
+            kind = .image(
                 Image(
                     source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
-                    alt: PlainText.of(description), location: location))
+                    alt: PlainText.of(description), location: start))
         default:
-            if typeName(node) == "strikethrough" { return .strikethrough(inlineChildren(of: node)) }
-            let children = inlineChildren(of: node)
-            return children.isEmpty ? nil : .emphasis(children)
+            start = positions.inlineLocation(node, marker: "")
+            if typeName(node) == "strikethrough" {
+                kind = .strikethrough(inlineChildren(of: node))
+            } else {
+                // Anything else cmark-gfm may grow: keep its children rather than lose them.
+                let children = inlineChildren(of: node)
+                guard !children.isEmpty else { return nil }
+                kind = .emphasis(children)
+            }
         }
+        return Inline(kind, range: positions.inlineRange(of: node, from: start))
     }
 
     private mutating func inlineMath(_ node: OpaquePointer) -> Inline? {
@@ -258,7 +283,8 @@ struct DocumentConverter {
         let marker = (state.kind == .unterminated ? tex : delimiter + tex).utf8.prefix(while: {
             $0 != UInt8(ascii: "\n")
         })
-        let location = positions.refine(line: line, byteColumn: state.byteColumn, marker: Array(marker))
+        let column = positions.refinedByteColumn(line: line, byteColumn: state.byteColumn, marker: Array(marker))
+        let location = positions.location(line: line, byteColumn: column)
         positions.skipLines(of: tex)
         if state.kind == .unterminated {
             diagnostics.append(
@@ -267,12 +293,15 @@ struct DocumentConverter {
                     summary: tex == "$$"
                         ? "unterminated display math: no closing '$$'" : "unterminated inline math: no closing '$'",
                     explanation: "Write \\$ for a literal dollar sign."))
-            return .text(tex)
+            return Inline(.text(tex), range: positions.range(line: line, byteColumn: column, byteCount: tex.utf8.count))
         }
-        return .math(
-            InlineMath(
-                tex: tex, isDisplay: state.kind == .inlineDisplay, location: location,
-                commentAfter: Self.comment(startingAt: cmark_node_next(node))))
+        let written = delimiter.utf8.count * 2 + tex.utf8.count
+        return Inline(
+            .math(
+                InlineMath(
+                    tex: tex, isDisplay: state.kind == .inlineDisplay, location: location,
+                    commentAfter: Self.comment(startingAt: cmark_node_next(node)))),
+            range: positions.range(line: line, byteColumn: column, byteCount: written))
     }
 
     // MARK: - Comments after formulas

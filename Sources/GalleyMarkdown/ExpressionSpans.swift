@@ -92,4 +92,32 @@ extension SourcePositions {
             expressionLocation: location(ofByteOffset: expressionStart),
             byteRange: start..<min(end + ticks, bytes.count))
     }
+
+    /// The bytes of a code span whose code cmark-gfm says starts at `reportedColumn`: back over
+    /// the space that pads it and its opening backticks, on to the closing run of as many.
+    func codeSpan(line: Int, reportedColumn: Int) -> Range<Int> {
+        let lineBytes = source.lineBytes(line)
+        let reported = min(lineBytes.startIndex + max(reportedColumn - 1, 0), lineBytes.endIndex)
+        var start = reported
+        if start > lineBytes.startIndex, lineBytes[start - 1] == UInt8(ascii: " ") { start -= 1 }
+        var ticks = 0
+        while start > lineBytes.startIndex, lineBytes[start - 1] == UInt8(ascii: "`") {
+            start -= 1
+            ticks += 1
+        }
+        guard ticks > 0 else { return reported..<reported }
+        let bytes = source.bytes
+        var end = start + ticks
+        while end < bytes.count {
+            if bytes[end] == UInt8(ascii: "`") {
+                var run = 0
+                while end + run < bytes.count, bytes[end + run] == UInt8(ascii: "`") { run += 1 }
+                if run == ticks { return start..<(end + run) }
+                end += run
+            } else {
+                end += 1
+            }
+        }
+        return start..<bytes.count
+    }
 }

@@ -41,7 +41,7 @@ extension MarkupWalker {
     }
 
     public mutating func descend(into inline: Inline) {
-        switch inline {
+        switch inline.kind {
         case .emphasis(let children), .strong(let children), .strikethrough(let children):
             for child in children { visit(child) }
         case .link(let link): for child in link.content { visit(child) }

@@ -87,10 +87,13 @@ struct SourcePositions {
     /// indentation) on a paragraph's continuation lines: the node starts with `marker` at or after
     /// the reported column on its line.
     mutating func refine(line: Int, byteColumn: Int, marker: [UInt8]) -> SourceLocation {
+        counter.location(line: line, byteColumn: refinedByteColumn(line: line, byteColumn: byteColumn, marker: marker))
+    }
+
+    /// The byte column `refine` finds.
+    func refinedByteColumn(line: Int, byteColumn: Int, marker: [UInt8]) -> Int {
         let bytes = source.lineBytes(line)
-        guard !marker.isEmpty, bytes.count >= marker.count else {
-            return counter.location(line: line, byteColumn: byteColumn)
-        }
+        guard !marker.isEmpty, bytes.count >= marker.count else { return byteColumn }
         // The node starts at or after the reported column, within what container prefixes can
         // add; searching from there keeps a long line's many nodes linear.
         let base = bytes.startIndex
@@ -98,11 +101,11 @@ struct SourcePositions {
         var candidate = base + max(byteColumn - 1, 0)
         while candidate <= lastStart {
             if bytes[candidate] == marker[0], bytes[candidate..<(candidate + marker.count)].elementsEqual(marker) {
-                return counter.location(line: line, byteColumn: candidate - base + 1)
+                return candidate - base + 1
             }
             candidate += 1
         }
-        return counter.location(line: line, byteColumn: byteColumn)
+        return byteColumn
     }
 
     /// How far past the reported column `refine` looks: container prefixes (`> `, list
@@ -114,5 +117,30 @@ struct SourcePositions {
     private func checkedLine(_ line: Int) -> Int {
         let shifted = line + inlineLineOffset
         return shifted >= blockStartLine && shifted <= source.lineCount ? shifted : blockStartLine
+    }
+
+    // MARK: - Inline ranges
+
+    /// The range of an inline node that starts at `start`: to where cmark-gfm says it ends,
+    /// corrected like its start, and never before `start`.
+    mutating func inlineRange(of node: OpaquePointer, from start: SourceLocation) -> SourceRange {
+        let endLine = inlineLine(Int(cmark_node_get_end_line(node)))
+        let endColumn = Int(cmark_node_get_end_column(node))
+        guard endLine >= start.line, endColumn >= 1 else { return start..<start }
+        let end = counter.location(line: endLine, byteColumn: endColumn + 1)
+        return start..<max(start, end)
+    }
+
+    /// The range of `byteCount` bytes of the source from a line and byte column.
+    mutating func range(line: Int, byteColumn: Int, byteCount: Int) -> SourceRange {
+        let offset = source.byteOffset(line: line, byteColumn: byteColumn)
+        let start = counter.location(line: line, byteColumn: byteColumn)
+        return start..<max(start, counter.location(ofByteOffset: min(offset + byteCount, source.bytes.count)))
+    }
+
+    /// The range of bytes of the source, as locations.
+    mutating func range(ofBytes bytes: Range<Int>) -> SourceRange {
+        let start = counter.location(ofByteOffset: bytes.lowerBound)
+        return start..<max(start, counter.location(ofByteOffset: bytes.upperBound))
     }
 }

@@ -22,7 +22,7 @@ struct ImageCollector: MarkupWalker {
     }
 
     mutating func visit(_ inline: Inline) {
-        switch inline {
+        switch inline.kind {
         case .image(let image):
             references.append(ImageReference(source: image.source, location: image.location, isHTML: false))
         case .html(let html):

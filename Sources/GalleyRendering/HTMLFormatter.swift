@@ -276,7 +276,7 @@ public struct HTMLFormatter {
     }
 
     private mutating func write(_ inline: Inline) {
-        switch inline {
+        switch inline.kind {
         case .text(let text):
             html += HTMLEscaping.escape(text)
         case .softBreak:

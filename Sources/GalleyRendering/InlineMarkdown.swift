@@ -5,15 +5,19 @@ import GalleyMarkdown
 /// `$e^{z_j}$` in a header is math like anywhere else.
 enum InlineMarkdown {
     static func inlines(_ text: String) -> [Inline] {
-        let document = MarkdownParser.parse(SourceFile(path: "", text: text)).document
+        let source = SourceFile(path: "", text: text)
+        let document = MarkdownParser.parse(source).document
         var result: [Inline] = []
         for block in document.blocks {
             if case .paragraph(let paragraph) = block {
-                if !result.isEmpty { result.append(.text(" ")) }
+                if !result.isEmpty {
+                    result.append(Inline(.text(" "), range: paragraph.range.lowerBound..<paragraph.range.lowerBound))
+                }
                 result += paragraph.content
             } else {
                 // Anything that is not a line of text (a `#`, a list marker) is shown as written.
-                return [.text(text)]
+                let start = SourceLocation(line: 1, column: 1)
+                return [Inline(.text(text), range: start..<source.location(ofByteOffset: source.bytes.count))]
             }
         }
         return result

@@ -16,7 +16,7 @@ public enum ProseMarkdown {
         var edits: [MarkdownFormatter.Edit] = []
 
         mutating func visit(_ inline: Inline) {
-            switch inline {
+            switch inline.kind {
             case .statedNumbers(let link):
                 edits.append(MarkdownFormatter.Edit(byteRange: link.byteRange, replacement: link.text))
             case .inlineValue(let value):

@@ -23,7 +23,7 @@ struct SiteReader: MarkupWalker {
     }
 
     mutating func visit(_ inline: Inline) {
-        switch inline {
+        switch inline.kind {
         case .statedNumbers(let link): sites.append(.statedNumbers(link))
         case .inlineValue(let value): sites.append(.inlineValue(value))
         case .math(let math):

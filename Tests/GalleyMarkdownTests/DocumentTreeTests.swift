@@ -27,7 +27,7 @@ struct DocumentTreeTests {
         struct Collector: MarkupWalker {
             var images: [Image] = []
             mutating func visit(_ inline: Inline) {
-                if case .image(let image) = inline { images.append(image) }
+                if case .image(let image) = inline.kind { images.append(image) }
                 descend(into: inline)
             }
         }
@@ -39,6 +39,49 @@ struct DocumentTreeTests {
         #expect(images.first?.alt == "alt text")
         #expect(images.first?.title == "T")
         #expect(images.first?.location == source.marker)
+    }
+
+    /// Every inline of a document, depth first, with its range as `line:column..<line:column`.
+    private func inlineRanges(_ text: String) -> [String] {
+        struct Collector: MarkupWalker {
+            var ranges: [String] = []
+            mutating func visit(_ inline: Inline) {
+                let (start, end) = (inline.range.lowerBound, inline.range.upperBound)
+                ranges.append("\(start.line):\(start.column)..<\(end.line):\(end.column)")
+                descend(into: inline)
+            }
+        }
+        var collector = Collector()
+        collector.walk(parse(text).document)
+        return collector.ranges
+    }
+
+    @Test("every inline has its source range: text, emphasis, code, links, math, bindings, breaks")
+    func inlineRanges() {
+        // a␣ *b* ␣ `c` ␣ [d](e) ␣ $x$ ␣ [0.5](=v) ␣ `{swift} v` ⏎ next␣ **s**
+        #expect(
+            inlineRanges("a *b* `c` [d](e) $x$ [0.5](=v) `{swift} v`\nnext **s**") == [
+                "1:1..<1:3", "1:3..<1:6", "1:4..<1:5", "1:6..<1:7", "1:7..<1:10", "1:10..<1:11", "1:11..<1:17",
+                "1:12..<1:13", "1:17..<1:18", "1:18..<1:21", "1:21..<1:22", "1:22..<1:31", "1:31..<1:32",
+                "1:32..<1:43", "1:43..<1:43", "2:1..<2:6", "2:6..<2:11", "2:8..<2:9",
+            ])
+    }
+
+    @Test("inline ranges count container prefixes, escapes and entities as written")
+    func inlineRangesInContainers() {
+        #expect(
+            inlineRanges("> one\n> two *b* $y$ c\\$d &amp; e") == [
+                "1:3..<1:6", "1:6..<1:6", "2:3..<2:7", "2:7..<2:10", "2:8..<2:9", "2:10..<2:11", "2:11..<2:14",
+                "2:14..<2:27",
+            ])
+        #expect(
+            inlineRanges("- item $m$\n  more *k*") == [
+                "1:3..<1:8", "1:8..<1:11", "1:11..<1:11", "2:3..<2:8", "2:8..<2:11", "2:9..<2:10",
+            ])
+        #expect(
+            inlineRanges("| h $a$ | b |\n|---|---|\n| 1 *x* | 0.5 |") == [
+                "1:3..<1:5", "1:5..<1:8", "1:11..<1:12", "3:3..<3:5", "3:5..<3:8", "3:6..<3:7", "3:11..<3:14",
+            ])
     }
 
     @Test("positions after multi-line inline math are not shifted")
