@@ -130,6 +130,11 @@ let package = Package(
         ),
         .testTarget(name: "GalleyFormulasTests", dependencies: ["GalleyFormulas"], swiftSettings: strictSettings),
         .testTarget(
+            name: "GalleySemanticsTests",
+            dependencies: ["GalleySemantics", "GalleyMarkdown", "GalleyFormulas", "GalleyDiagnostics"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "GalleyPipelineTests",
             dependencies: [
                 "GalleyPipeline", "GalleyEvaluation", "GalleyDiagnostics", "GalleyRecords", "GalleyResults",

@@ -3,12 +3,24 @@
 /// Columns count Unicode scalars from the start of the line, so a Chinese character counts as one
 /// column, as editors show it. Lines are separated by `\n` (a `\r` before it belongs to no column).
 public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var line: Int
-    public var column: Int
+    // Stored in 32 bits each (a file of 4 GB has fewer lines and columns than that): every node
+    // of a chapter's tree carries a range of two locations, and a long book has millions of them.
+    private var storedLine: UInt32
+    private var storedColumn: UInt32
+
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = UInt32(clamping: newValue) }
+    }
+
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = UInt32(clamping: newValue) }
+    }
 
     public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
+        self.storedLine = UInt32(clamping: line)
+        self.storedColumn = UInt32(clamping: column)
     }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {

@@ -26,28 +26,39 @@ public enum ClosedArithmetic {
     public static func pairs(in tex: String, previousSide: String? = nil) -> (pairs: [Pair], lastSide: String?) {
         var tex = tex
         if let previousSide, tex.trimmingCharacters(in: " \n\t").hasPrefix("=") { tex = previousSide + " " + tex }
-        let equations = FormulaParser.readableSides(tex)
+        let (equations, lastSide) = FormulaParser.closedSides(tex)
         var pairs: [Pair] = []
         var translator = FormulaTranslator(comment: CheckComment(bindings: [], text: ""))
         for sides in equations {
-            let closed = sides.map { side -> (tex: String, swift: String)? in
-                guard let side, isClosed(side.node), let swift = try? translator.swift(side.node) else { return nil }
-                return (side.tex, swift)
-            }
-            for (left, right) in zip(closed, closed.dropFirst()) {
+            for (left, right) in zip(sides, sides.dropFirst()) {
                 guard let left, let right else { continue }
                 // A number on both sides says nothing (`1 = 1`, `0.5 = 0.5`).
                 if bareNumber(left.tex) != nil && bareNumber(right.tex) != nil { continue }
-                pairs.append(Pair(leftTeX: left.tex, rightTeX: right.tex, swift: "[\(left.swift), \(right.swift)]"))
+                guard let leftSwift = try? translator.swift(left.node),
+                    let rightSwift = try? translator.swift(right.node)
+                else { continue }
+                pairs.append(Pair(leftTeX: left.tex, rightTeX: right.tex, swift: "[\(leftSwift), \(rightSwift)]"))
             }
         }
-        return (pairs, equations.last?.last??.tex)
+        return (pairs, lastSide)
+    }
+
+    /// The one cheap look before the reader: whether a formula may relate two closed-arithmetic
+    /// sides. It reads bytes only, and errs only towards yes: some `=` (or `\approx`, `≈`) outside
+    /// every group has on each side a stretch with no symbol's letter — a letter that is not part of
+    /// a command, Euler's `e` or a function's name (`exp`). A stretch ends at anything that is not
+    /// plainly arithmetic (a comma, `&`, a command the reader does not compute, text, `\tag{…}`),
+    /// so it is never longer than the side the reader would find. Most formulas of a chapter end
+    /// here: `z_j = w_j^T x + b_j`, `\sum_{i=1}^{k} a_i`.
+    public static func mayHoldPair(_ tex: String) -> Bool {
+        var tex = tex
+        return tex.withUTF8 { bytes in PairPrefilter(bytes: bytes).mayHoldPair() }
     }
 
     /// How many relations (`=`, `\approx`) between two sides a formula states, as the parser
     /// reads it: `a = b = c, \quad d \approx e` states three.
     public static func relationCount(in tex: String) -> Int {
-        FormulaParser.readableSides(tex).reduce(0) { $0 + max($1.count - 1, 0) }
+        FormulaParser.closedSides(tex).equations.reduce(0) { $0 + max($1.count - 1, 0) }
     }
 
     /// The Swift expression for one side, or nil when the side names a symbol or holds TeX the

@@ -116,25 +116,25 @@ struct FormulaParser {
         }
     }
 
-    /// A formula's equations as far as they can be read: every side the parser reads, and nil
-    /// for one it cannot. Reading goes on after a side it cannot read, from the next relation at
-    /// its level, so `\int_0^1 x\,dx = 0.5 = 1/2` still yields the pair `0.5 = 1/2`. Closed
-    /// arithmetic, which every formula is searched for, reads formulas this way; a checked formula
+    /// A formula's equations read for closed arithmetic: each side that is closed arithmetic
+    /// (numbers and functions of numbers), nil for any other, and the formula's last side as
+    /// written (which a formula starting with `=` continues).
+    ///
+    /// Reading goes on after a side that is not closed, from the next relation at its level, so
+    /// `\int_0^1 x\,dx = 0.5 = 1/2` still yields `0.5 = 1/2`. A side that names a symbol is
+    /// passed over on its tokens, unparsed: most sides of a chapter's formulas do. A checked formula
     /// must be read whole (`parse`).
-    static func readableSides(_ tex: String) -> [[ParsedFormula.Side?]] {
+    static func closedSides(_ tex: String) -> (equations: [[ParsedFormula.Side?]], lastSide: String?) {
         var parser = FormulaParser(tex)
-        var equations: [[ParsedFormula.Side?]] = []
-        var sides: [ParsedFormula.Side?] = []
+        // First the sides' tokens, on the tokens alone: where each side starts and ends, and
+        // whether it names a symbol.
+        var layout: [[(tokens: Range<Int>, namesASymbol: Bool)]] = []
+        var sides: [(tokens: Range<Int>, namesASymbol: Bool)] = []
         while parser.current != nil {
             let start = parser.index
-            let node = try? parser.expression()
-            if let node, node.depth <= maximumDepth {
-                sides.append(ParsedFormula.Side(node: node, tex: parser.text(from: start, to: parser.index)))
-            } else {
-                parser.index = start
-                parser.skipSide()
-                sides.append(nil)
-            }
+            let namesASymbol = parser.sideNamesASymbol()
+            parser.skipSide()
+            sides.append((start..<parser.index, namesASymbol))
             guard let token = parser.current else { break }
             parser.index += 1
             switch token.kind {
@@ -143,12 +143,52 @@ struct FormulaParser {
             default:
                 // The end of an equation, or a relation that is not checked (`<`, `\le`): the
                 // sides after it are not equal to those before.
-                equations.append(sides)
+                layout.append(sides)
                 sides = []
             }
         }
-        if !sides.isEmpty { equations.append(sides) }
-        return equations
+        if !sides.isEmpty { layout.append(sides) }
+        // Then each side that could be half of a closed pair is parsed; it is closed when it parses
+        // to its end and holds only numbers and functions of numbers.
+        let equations = layout.map { sides in
+            sides.indices.map { position -> ParsedFormula.Side? in
+                let side = sides[position]
+                let neighbours = [position - 1, position + 1].filter { sides.indices.contains($0) }
+                guard !side.namesASymbol, !side.tokens.isEmpty, neighbours.contains(where: { !sides[$0].namesASymbol })
+                else { return nil }
+                parser.index = side.tokens.lowerBound
+                guard let node = try? parser.expression(), parser.index == side.tokens.upperBound,
+                    node.depth <= maximumDepth, ClosedArithmetic.isClosed(node)
+                else { return nil }
+                return ParsedFormula.Side(
+                    node: node, tex: parser.text(from: side.tokens.lowerBound, to: side.tokens.upperBound))
+            }
+        }
+        let last = layout.last?.last?.tokens
+        return (equations, last.flatMap { $0.isEmpty ? nil : parser.text(from: $0.lowerBound, to: $0.upperBound) })
+    }
+
+    /// Whether the side from the current token names a symbol (a letter other than Euler's `e`, a
+    /// Greek letter, `\operatorname{…}`) outside its groups' ends: then it is not closed
+    /// arithmetic, whatever else it holds.
+    private func sideNamesASymbol() -> Bool {
+        var nesting = 0
+        var position = index
+        while position < tokens.count {
+            let token = tokens[position]
+            switch token.kind {
+            case .symbol("{"), .symbol("("), .symbol("["):
+                nesting += 1
+            case .symbol("}"), .symbol(")"), .symbol("]"):
+                nesting = max(0, nesting - 1)
+            case .name(let name):
+                if name != "e" { return true }
+            default:
+                if nesting == 0 && Self.endsSide(token) { return false }
+            }
+            position += 1
+        }
+        return false
     }
 
     /// Moves past a side that cannot be read: to the next `=`, `\approx`, other relation or end

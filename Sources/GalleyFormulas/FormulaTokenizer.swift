@@ -22,6 +22,11 @@ enum FormulaTokenizer {
         "mathbf", "boldsymbol", "bm", "mathit", "mathnormal", "nonumber", "notag",
     ]
 
+    /// The Greek letters written as themselves (`σ`), to their names as symbols.
+    static let greekLetters: [Unicode.Scalar: String] = Dictionary(
+        greek.values.compactMap { letter in letter.unicodeScalars.first.map { ($0, letter) } },
+        uniquingKeysWith: { first, _ in first })
+
     /// Words that join two equations or introduce a condition: text, never a symbol's name.
     static let connectives: Set<String> = ["and", "or", "if", "when", "for", "where", "otherwise", "else"]
 
@@ -141,8 +146,8 @@ enum FormulaTokenizer {
                 case "≥": symbol = .command("ge")
                 case "′": symbol = .symbol("'")
                 default:
-                    if let letter = greek.first(where: { $0.value == String(scalar) }) {
-                        symbol = .name(letter.value)
+                    if let letter = greekLetters[scalar] {
+                        symbol = .name(letter)
                     } else {
                         symbol = .symbol(Character(scalar))
                     }

@@ -9,11 +9,25 @@ public struct Document: Sendable, Equatable {
     /// Whether any code block's info string starts with `swift run`, so that a chapter without
     /// code is not searched for it again.
     public internal(set) var containsRunBlocks: Bool
+    /// The formulas, stated-number links and inline values, in source order: the nodes whose
+    /// meaning later stages read, listed while the tree was built so that reading them needs no
+    /// walk over a long chapter's tree.
+    public internal(set) var expressionNodes: [ExpressionNode]
 
-    public init(blocks: [Block], containsRunBlocks: Bool = false) {
+    public init(blocks: [Block], containsRunBlocks: Bool = false, expressionNodes: [ExpressionNode] = []) {
         self.blocks = blocks
         self.containsRunBlocks = containsRunBlocks
+        self.expressionNodes = expressionNodes
     }
+}
+
+/// A node of the tree that stands for more than its text: a formula, a stated-number link, an
+/// inline value. `Document.expressionNodes` lists them.
+public enum ExpressionNode: Sendable, Equatable {
+    case displayMath(DisplayMath)
+    case inlineMath(InlineMath)
+    case statedNumbers(StatedNumbersLink)
+    case inlineValue(InlineValue)
 }
 
 /// A block-level element.

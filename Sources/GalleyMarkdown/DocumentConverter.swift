@@ -19,6 +19,8 @@ struct DocumentConverter {
     private var positions: SourcePositions
     /// Whether a `swift run` code block was made.
     private var sawRunBlock = false
+    /// The formulas, stated-number links and inline values made so far, in source order.
+    private var expressionNodes: [ExpressionNode] = []
 
     init(
         source: SourceFile, extensions: CMarkExtensions, renderExtensions: UnsafeMutablePointer<cmark_llist>?,
@@ -33,7 +35,7 @@ struct DocumentConverter {
 
     mutating func convert(_ root: OpaquePointer) -> Document {
         let blocks = blocks(under: root)
-        return Document(blocks: blocks, containsRunBlocks: sawRunBlock)
+        return Document(blocks: blocks, containsRunBlocks: sawRunBlock, expressionNodes: expressionNodes)
     }
 
     // MARK: - Blocks
@@ -162,9 +164,10 @@ struct DocumentConverter {
                     summary: "text after the closing '$$' is not shown",
                     explanation: "Put the text on its own line after the formula."))
         }
-        return .displayMath(
-            DisplayMath(
-                tex: state.texString, range: range, commentAfter: Self.comment(startingAt: cmark_node_next(node))))
+        let math = DisplayMath(
+            tex: state.texString, range: range, commentAfter: Self.comment(startingAt: cmark_node_next(node)))
+        expressionNodes.append(.displayMath(math))
+        return .displayMath(math)
     }
 
     // MARK: - Inlines
@@ -209,15 +212,16 @@ struct DocumentConverter {
         let start: SourceLocation
         switch type {
         case CMARK_NODE_TEXT:
-            let literal = string(cmark_node_get_literal(node))
-            // The first character marks where the text starts (an escaped one a byte after its `\`).
-            start = positions.inlineLocation(node, marker: literal.first.map { String($0) } ?? "")
-            kind = .text(literal)
+            let literal = cmark_node_get_literal(node)
+            // The first byte marks where the text starts (an escaped one a byte after its `\`).
+            let first = literal.map { UInt8(bitPattern: $0.pointee) }.flatMap { $0 == 0 ? nil : $0 }
+            start = positions.inlineLocation(node, first: first)
+            kind = .text(string(literal))
         case CMARK_NODE_SOFTBREAK:
-            start = positions.inlineLocation(node, marker: "")
+            start = positions.inlineLocation(node, first: nil)
             kind = .softBreak
         case CMARK_NODE_LINEBREAK:
-            start = positions.inlineLocation(node, marker: "")
+            start = positions.inlineLocation(node, first: nil)
             kind = .lineBreak
         case CMARK_NODE_CODE:
             let literal = string(cmark_node_get_literal(node))
@@ -226,6 +230,7 @@ struct DocumentConverter {
             if literal.hasPrefix(SourcePositions.inlineValuePrefix),
                 let value = positions.inlineValue(line: line, reportedColumn: reported, literal: literal)
             {
+                expressionNodes.append(.inlineValue(value))
                 return Inline(.inlineValue(value), range: positions.range(ofBytes: value.byteRange))
             }
             // cmark-gfm reports where the code starts, inside the backticks.
@@ -236,10 +241,10 @@ struct DocumentConverter {
             start = positions.inlineLocation(node, marker: String(literal.prefix(2)))
             kind = .html(InlineHTML(literal: literal, filtered: filteredHTML(node), location: start))
         case CMARK_NODE_EMPH:
-            start = positions.inlineLocation(node, marker: "")
+            start = positions.inlineLocation(node, first: nil)
             kind = .emphasis(inlineChildren(of: node))
         case CMARK_NODE_STRONG:
-            start = positions.inlineLocation(node, marker: "")
+            start = positions.inlineLocation(node, first: nil)
             kind = .strong(inlineChildren(of: node))
         case CMARK_NODE_LINK:
             start = positions.inlineLocation(node, marker: "[")
@@ -248,6 +253,7 @@ struct DocumentConverter {
                 let stated = positions.statedNumbers(
                     at: start, destination: destination, title: string(cmark_node_get_title(node)))
             {
+                expressionNodes.append(.statedNumbers(stated))
                 return Inline(.statedNumbers(stated), range: positions.range(ofBytes: stated.byteRange))
             }
             kind = .link(
@@ -262,7 +268,7 @@ struct DocumentConverter {
                     source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
                     alt: PlainText.of(description), location: start))
         default:
-            start = positions.inlineLocation(node, marker: "")
+            start = positions.inlineLocation(node, first: nil)
             if typeName(node) == "strikethrough" {
                 kind = .strikethrough(inlineChildren(of: node))
             } else {
@@ -296,12 +302,11 @@ struct DocumentConverter {
             return Inline(.text(tex), range: positions.range(line: line, byteColumn: column, byteCount: tex.utf8.count))
         }
         let written = delimiter.utf8.count * 2 + tex.utf8.count
-        return Inline(
-            .math(
-                InlineMath(
-                    tex: tex, isDisplay: state.kind == .inlineDisplay, location: location,
-                    commentAfter: Self.comment(startingAt: cmark_node_next(node)))),
-            range: positions.range(line: line, byteColumn: column, byteCount: written))
+        let math = InlineMath(
+            tex: tex, isDisplay: state.kind == .inlineDisplay, location: location,
+            commentAfter: Self.comment(startingAt: cmark_node_next(node)))
+        expressionNodes.append(.inlineMath(math))
+        return Inline(.math(math), range: positions.range(line: line, byteColumn: column, byteCount: written))
     }
 
     // MARK: - Comments after formulas

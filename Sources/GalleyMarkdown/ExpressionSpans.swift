@@ -60,54 +60,39 @@ extension SourcePositions {
             }
             index += 1
         }
-        guard let prefixStart = best else { return nil }
-        var start = prefixStart
-        while start > lineBytes.startIndex, lineBytes[start - 1] == UInt8(ascii: " ") { start -= 1 }
-        var ticks = 0
-        while start > lineBytes.startIndex, lineBytes[start - 1] == UInt8(ascii: "`") {
-            start -= 1
-            ticks += 1
-        }
-        guard ticks > 0 else { return nil }
-        let bytes = source.bytes
+        guard let prefixStart = best, let span = codeSpan(around: prefixStart) else { return nil }
         let expressionStart = prefixStart + prefix.count
-        // The span ends at the next run of exactly `ticks` backticks.
-        var end = expressionStart
-        while end < bytes.count {
-            if bytes[end] == UInt8(ascii: "`") {
-                var run = 0
-                while end + run < bytes.count, bytes[end + run] == UInt8(ascii: "`") { run += 1 }
-                if run == ticks { break }
-                end += run
-            } else {
-                end += 1
-            }
-        }
         let expression = String(
             literal.dropFirst(Self.inlineValuePrefix.count).drop(while: { $0 == " " }).reversed().drop(while: {
                 $0 == " "
             }).reversed())
         return InlineValue(
-            expression: expression, location: location(ofByteOffset: start),
-            expressionLocation: location(ofByteOffset: expressionStart),
-            byteRange: start..<min(end + ticks, bytes.count))
+            expression: expression, location: location(ofByteOffset: span.lowerBound),
+            expressionLocation: location(ofByteOffset: expressionStart), byteRange: span)
     }
 
-    /// The bytes of a code span whose code cmark-gfm says starts at `reportedColumn`: back over
-    /// the space that pads it and its opening backticks, on to the closing run of as many.
+    /// The bytes of a code span whose code cmark-gfm says starts at `reportedColumn`.
     func codeSpan(line: Int, reportedColumn: Int) -> Range<Int> {
         let lineBytes = source.lineBytes(line)
         let reported = min(lineBytes.startIndex + max(reportedColumn - 1, 0), lineBytes.endIndex)
-        var start = reported
-        if start > lineBytes.startIndex, lineBytes[start - 1] == UInt8(ascii: " ") { start -= 1 }
+        return codeSpan(around: reported) ?? reported..<reported
+    }
+
+    /// The bytes of the code span whose code starts at byte `contentStart`: back over the spaces
+    /// that pad it and its opening backticks, on to the closing run of exactly as many; nil when no
+    /// backtick comes before.
+    private func codeSpan(around contentStart: Int) -> Range<Int>? {
+        let bytes = source.bytes
+        let lineStart = source.byteOffset(line: source.line(ofByteOffset: contentStart), byteColumn: 1)
+        var start = contentStart
+        while start > lineStart, bytes[start - 1] == UInt8(ascii: " ") { start -= 1 }
         var ticks = 0
-        while start > lineBytes.startIndex, lineBytes[start - 1] == UInt8(ascii: "`") {
+        while start > lineStart, bytes[start - 1] == UInt8(ascii: "`") {
             start -= 1
             ticks += 1
         }
-        guard ticks > 0 else { return reported..<reported }
-        let bytes = source.bytes
-        var end = start + ticks
+        guard ticks > 0 else { return nil }
+        var end = contentStart
         while end < bytes.count {
             if bytes[end] == UInt8(ascii: "`") {
                 var run = 0

@@ -83,6 +83,24 @@ struct SourcePositions {
             byteColumn: Int(cmark_node_get_start_column(node)), marker: Array(marker.utf8))
     }
 
+    /// The location of an inline node that starts with the byte `first`, or where cmark-gfm says
+    /// when `first` is nil; for the many text and emphasis nodes of a chapter, without building a
+    /// marker.
+    mutating func inlineLocation(_ node: OpaquePointer, first: UInt8?) -> SourceLocation {
+        let line = line(ofInline: node)
+        let reported = Int(cmark_node_get_start_column(node))
+        guard let first else { return counter.location(line: line, byteColumn: reported) }
+        let bytes = source.lineBytes(line)
+        let base = bytes.startIndex
+        var candidate = base + max(reported - 1, 0)
+        let last = min(bytes.endIndex - 1, candidate + Self.refineWindow)
+        while candidate <= last {
+            if bytes[candidate] == first { return counter.location(line: line, byteColumn: candidate - base + 1) }
+            candidate += 1
+        }
+        return counter.location(line: line, byteColumn: reported)
+    }
+
     /// Corrects cmark-gfm's inline column, which does not count container prefixes (`> `, list
     /// indentation) on a paragraph's continuation lines: the node starts with `marker` at or after
     /// the reported column on its line.

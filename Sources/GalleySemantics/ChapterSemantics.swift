@@ -22,7 +22,7 @@ public struct ChapterSemantics: Sendable, Equatable {
     /// Reads a chapter's document.
     public static func read(_ document: Document, path: String) -> ChapterSemantics {
         var reader = SiteReader(path: path)
-        reader.walk(document)
+        reader.read(document)
         return ChapterSemantics(sites: reader.sites, diagnostics: reader.diagnostics)
     }
 }

@@ -2,35 +2,31 @@ import GalleyDiagnostics
 import GalleyFormulas
 import GalleyMarkdown
 
-/// Walks a document in source order and collects its expression sites.
-struct SiteReader: MarkupWalker {
+/// Reads a document's expression nodes in source order into expression sites.
+struct SiteReader {
     let path: String
     private(set) var sites: [ExpressionSite] = []
     private(set) var diagnostics: [Diagnostic] = []
-    /// The last side of the display formula before, which a display formula starting with `=`
-    /// continues.
-    private var previousLastSide: String?
+    /// The display formula before, which a display formula starting with `=` continues.
+    private var previous: Previous?
 
     init(path: String) {
         self.path = path
     }
 
-    mutating func visit(_ block: Block) {
-        if case .displayMath(let math) = block {
-            readFormula(math.tex, comment: math.commentAfter, at: math.range.lowerBound, continuesPrevious: true)
+    mutating func read(_ document: Document) {
+        for node in document.expressionNodes {
+            switch node {
+            case .displayMath(let math):
+                readFormula(math.tex, comment: math.commentAfter, at: math.range.lowerBound, continuesPrevious: true)
+            case .inlineMath(let math):
+                readFormula(math.tex, comment: math.commentAfter, at: math.location, continuesPrevious: false)
+            case .statedNumbers(let link):
+                sites.append(.statedNumbers(link))
+            case .inlineValue(let value):
+                sites.append(.inlineValue(value))
+            }
         }
-        descend(into: block)
-    }
-
-    mutating func visit(_ inline: Inline) {
-        switch inline.kind {
-        case .statedNumbers(let link): sites.append(.statedNumbers(link))
-        case .inlineValue(let value): sites.append(.inlineValue(value))
-        case .math(let math):
-            readFormula(math.tex, comment: math.commentAfter, at: math.location, continuesPrevious: false)
-        default: break
-        }
-        descend(into: inline)
     }
 
     // MARK: - Formulas
@@ -40,34 +36,51 @@ struct SiteReader: MarkupWalker {
     private mutating func readFormula(
         _ tex: String, comment html: String?, at location: SourceLocation, continuesPrevious: Bool
     ) {
+        let previousSide = continuesPrevious && Self.startsWithRelation(tex) ? lastSideOfPrevious() : nil
+        if continuesPrevious { previous = .formula(tex) }
         if let comment = checkComment(html, formulaAt: location) {
-            readCheckedFormula(tex, comment: comment, at: location, continuesPrevious: continuesPrevious)
+            readCheckedFormula(tex, comment: comment, at: location, previousSide: previousSide)
             return
         }
-        guard Self.mayHoldArithmetic(tex) else {
-            if continuesPrevious { previousLastSide = nil }
-            return
-        }
-        let found = ClosedArithmetic.pairs(in: tex, previousSide: continuesPrevious ? previousLastSide : nil)
-        if continuesPrevious { previousLastSide = found.lastSide }
+        guard previousSide != nil || ClosedArithmetic.mayHoldPair(tex) else { return }
+        let found = ClosedArithmetic.pairs(in: tex, previousSide: previousSide)
+        if continuesPrevious { previous = found.lastSide.map { .side($0) } }
         sites += found.pairs.map { .arithmetic(ArithmeticPair(pair: $0, location: location)) }
     }
 
     private mutating func readCheckedFormula(
-        _ tex: String, comment: CheckComment, at location: SourceLocation, continuesPrevious: Bool
+        _ tex: String, comment: CheckComment, at location: SourceLocation, previousSide: String?
     ) {
-        let previous = continuesPrevious ? previousLastSide : nil
         do {
-            let check = try FormulaCheck.translate(tex, comment: comment, previousSide: previous)
+            let check = try FormulaCheck.translate(tex, comment: comment, previousSide: previousSide)
             sites.append(.formula(CheckedFormula(check: check, location: location)))
-            if continuesPrevious { previousLastSide = check.lastSide }
+            if case .formula? = previous { previous = .side(check.lastSide) }
         } catch {
-            if continuesPrevious { previousLastSide = FormulaCheck.lastSide(of: tex) }
             diagnostics.append(
                 Diagnostic(
                     path: path, location: location, identifier: "formula.unsupported",
                     summary: "cannot check this formula: \(error.message)"))
         }
+    }
+
+    /// The display formula before, for one that continues it: its last side, read when a formula
+    /// starting with `=` asks for it (most formulas are never continued, and most are not read).
+    private enum Previous {
+        case formula(String)
+        case side(String)
+    }
+
+    private func lastSideOfPrevious() -> String? {
+        switch previous {
+        case .formula(let tex)?: ClosedArithmetic.pairs(in: tex).lastSide
+        case .side(let side)?: side
+        case nil: nil
+        }
+    }
+
+    /// Whether a formula starts with `=`: `$$= 2.26845$$` continues the formula before.
+    private static func startsWithRelation(_ tex: String) -> Bool {
+        tex.first(where: { $0 != " " && $0 != "\n" && $0 != "\t" }) == "="
     }
 
     /// The check comment after a formula, nil when the comment is not one.
@@ -83,33 +96,4 @@ struct SiteReader: MarkupWalker {
         }
     }
 
-    /// The one cheap prefilter before the TeX reader: a formula may relate two closed-arithmetic
-    /// sides only when it has an `=` (or `\approx`, `≈`) and a digit. Most formulas of a chapter
-    /// end here, on a look at their bytes.
-    static func mayHoldArithmetic(_ tex: String) -> Bool {
-        var relation = false
-        var digit = false
-        let approx = Array("\\approx".utf8)
-        var tex = tex
-        return tex.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "=") {
-                    relation = true
-                } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                    digit = true
-                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x89, bytes[index + 2] == 0x88 {
-                    relation = true  // ≈
-                } else if byte == UInt8(ascii: "\\"), index + approx.count <= bytes.count,
-                    bytes[index..<(index + approx.count)].elementsEqual(approx)
-                {
-                    relation = true
-                }
-                if relation && digit { return true }
-                index += 1
-            }
-            return false
-        }
-    }
 }

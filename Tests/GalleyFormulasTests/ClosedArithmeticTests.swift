@@ -44,6 +44,36 @@ struct ClosedArithmeticTests {
         #expect(pairs("= 2.26845").isEmpty)
     }
 
+    /// Formulas that relate closed sides in the ways the reader allows; the prefilter must let
+    /// each through.
+    static let closedPairs = [
+        #"4.5369/2 = 2.26845"#, #"\ln x = 4.5369/2 = 2.26854"#, #"-\ln 0.879 \approx 0.129"#, "1 + 1 ≈ 2",
+        #"a, 1 + 1 = 2"#, #"x \le 1 + 1 = 2"#, #"e^{0} = 1。"#, "exp(2) = 7.389", #"\operatorname{exp}(2) = 7.389"#,
+        #"2 = 1 + 1 \text{and} 3 = 1 + 2"#, #"1 + 1 = 2 \tag{加法}"#, #"\frac{e^{3}}{e^{3} + e^{1}} = 0.8808"#,
+        #"\sqrt{2} \cdot 3 = 4.2426"#, #"\left( 1 + 2 \right) \times 3 = 9"#, "= 2.26845",
+        #"\int_0^1 x\,dx = 0.5 = 1/2"#,
+        #"\mathrm{e}^{2} = 7.389"#, #"z_j = w_j x + b_j, \quad 2 + 2 = 4"#, #"\mathbf{2} \cdot 3 = 6.0"#,
+    ]
+
+    @Test("the prefilter lets through every formula the reader finds a pair in", arguments: closedPairs)
+    func prefilterPassesPairs(tex: String) {
+        let found = !ClosedArithmetic.pairs(in: tex, previousSide: "4.5369/2").pairs.isEmpty
+        #expect(found)
+        #expect(ClosedArithmetic.mayHoldPair(tex))
+    }
+
+    @Test(
+        "the prefilter stops formulas whose every relation has a symbol on one side, or no number",
+        arguments: [
+            #"z_j = w_j^T x + b_j"#, #"\sum_{i=1}^{k} a_i"#, #"a_1 + a_2 = 1"#, #"x^{(1)} = 0.5"#, #"f(x = 1)"#,
+            #"\sigma(z) = \frac{1}{1 + e^{-z}}"#, "a = b", #"L = -\sum_{j=1}^{k} y_j \ln a_j"#, #"J\mathbf{1} = 0"#,
+            #"\operatorname{softmax}(z + c\mathbf{1}) = \operatorname{softmax}(z)"#,
+        ])
+    func prefilterStops(tex: String) {
+        #expect(!ClosedArithmetic.mayHoldPair(tex))
+        #expect(ClosedArithmetic.pairs(in: tex).pairs.isEmpty)
+    }
+
     @Test("a number on both sides says nothing")
     func bareOnBothSides() {
         #expect(pairs("0.5 = 0.5").isEmpty)

@@ -107,6 +107,30 @@ struct EvaluationTests {
         #expect(book.output("03-fine.html")?.contains("<pre class=\"stdout\">fine\n</pre>") == true)
     }
 
+    @Test("a record Galley cannot read is an error naming the chapter, and the rest of the output stays")
+    func unreadableRecord() throws {
+        // Chapter code can forge a record line: it can read the nonce like the runtime does.
+        let book = try TemporaryBook([
+            "a.md": """
+            ```swift run
+            let nonce = ProcessInfo.processInfo.environment["GALLEY_NONCE"] ?? ""
+            print("before")
+            print("\\u{1E}galley \\(nonce) {\\"bogus\\":{}}")
+            print("after")
+            ```
+
+            """
+        ])
+        let run = try book.render()
+        #expect(run.status == 1)
+        #expect(
+            run.stderr.contains(
+                #"Chapters/a.md:1:1: error: the chapter's program sent a record Galley cannot read (unknown record: {"bogus":{}})"#
+            ), "\(run.stderr)")
+        let page = try #require(book.output("a.html"))
+        #expect(page.contains("<pre class=\"stdout\">before\nafter\n</pre>"))
+    }
+
     @Test("an expression slow to type-check is a warning at its line")
     func slowTypeChecking() throws {
         // Mixed integer and floating-point literals under unary minus: about half a second of
