@@ -123,13 +123,6 @@ public struct Evaluator: Sendable {
         return Outcome(evaluations: results, compileTime: runStart - compileStart, runTime: clock.now - runStart)
     }
 
-    /// Evaluates the `swift run` blocks of one parsed chapter.
-    public func evaluate(_ chapter: Chapter) throws(EvaluationError) -> ChapterEvaluation {
-        var session = ChapterSession(
-            path: chapter.path, blocks: Self.runnableBlocks(in: chapter.document), sites: chapter.sites, runner: runner)
-        return try session.evaluate()
-    }
-
     /// The code blocks to run, in source order, wherever they stand (lists and quotes included).
     static func runnableBlocks(in document: Document) -> [CodeBlock] {
         guard document.containsRunBlocks else { return [] }

@@ -52,16 +52,6 @@ public struct FormulaCheck: Equatable, Sendable {
         var translator = FormulaTranslator(comment: comment)
         return try translator.translate(formula)
     }
-
-    /// The last side of a formula as written, for the formula after it that starts with `=`,
-    /// when it could not be translated.
-    public static func lastSide(of tex: String) -> String? {
-        // A continuation (`= …`) has its own last side.
-        var tex = Substring(tex.trimmingCharacters(in: " \n\t"))
-        if tex.first == "=" { tex = tex.dropFirst() }
-        guard let formula = try? FormulaParser.parse(String(tex)) else { return nil }
-        return formula.equations.last?.last?.tex
-    }
 }
 
 /// Works out the symbols, indices and derivatives of a parsed formula and writes its Swift.

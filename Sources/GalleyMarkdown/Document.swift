@@ -164,11 +164,23 @@ public struct Table: Sendable, Equatable {
         case none, left, center, right
     }
 
+    /// A row: the header row or a body row.
+    public struct Row: Sendable, Equatable {
+        public var cells: [Cell]
+        public var range: SourceRange
+    }
+
+    /// A cell's inline content.
+    public struct Cell: Sendable, Equatable {
+        public var content: [Inline]
+        /// From the cell's first character after its `|` to its last before the next; an empty
+        /// cell's range is empty.
+        public var range: SourceRange
+    }
+
     public var alignments: [Alignment]
-    /// The header row's cells.
-    public var header: [[Inline]]
-    /// The body rows' cells.
-    public var rows: [[[Inline]]]
+    public var header: Row
+    public var rows: [Row]
     public var range: SourceRange
 }
 

@@ -127,17 +127,24 @@ struct DocumentConverter {
                 }
             }
         }
-        var header: [[Inline]] = []
-        var rows: [[[Inline]]] = []
+        var header = Table.Row(cells: [], range: range.lowerBound..<range.lowerBound)
+        var rows: [Table.Row] = []
         var rowNode = cmark_node_first_child(node)
         while let row = rowNode {
-            var cells: [[Inline]] = []
+            // cmark-gfm gives rows and cells their lines; where it does not, the table's start.
+            let rowStart = positions.start(of: row) ?? range.lowerBound
+            var cells: [Table.Cell] = []
             var cellNode = cmark_node_first_child(row)
             while let cell = cellNode {
-                cells.append(inlines(of: cell, startLine: range.lowerBound.line))
+                let cellStart = positions.start(of: cell) ?? rowStart
+                let content = inlines(of: cell, startLine: cellStart.line)
+                let cellEnd = positions.end(of: cell) ?? content.last?.range.upperBound ?? cellStart
+                cells.append(Table.Cell(content: content, range: cellStart..<max(cellStart, cellEnd)))
                 cellNode = cmark_node_next(cell)
             }
-            if cmark_gfm_extensions_get_table_row_is_header(row) != 0 { header = cells } else { rows.append(cells) }
+            let rowEnd = positions.end(of: row) ?? cells.last?.range.upperBound ?? rowStart
+            let made = Table.Row(cells: cells, range: rowStart..<max(rowStart, rowEnd))
+            if cmark_gfm_extensions_get_table_row_is_header(row) != 0 { header = made } else { rows.append(made) }
             rowNode = cmark_node_next(row)
         }
         return Table(alignments: alignments, header: header, rows: rows, range: range)

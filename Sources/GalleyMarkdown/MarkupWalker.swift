@@ -27,12 +27,9 @@ extension MarkupWalker {
                 for child in item.blocks { visit(child) }
             }
         case .table(let table):
-            for cell in table.header {
-                for inline in cell { visit(inline) }
-            }
-            for row in table.rows {
-                for cell in row {
-                    for inline in cell { visit(inline) }
+            for row in [table.header] + table.rows {
+                for cell in row.cells {
+                    for inline in cell.content { visit(inline) }
                 }
             }
         case .codeBlock, .htmlBlock, .thematicBreak, .displayMath:

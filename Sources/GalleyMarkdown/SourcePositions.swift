@@ -161,4 +161,20 @@ struct SourcePositions {
         let start = counter.location(ofByteOffset: bytes.lowerBound)
         return start..<max(start, counter.location(ofByteOffset: bytes.upperBound))
     }
+
+    // MARK: - Table rows and cells
+
+    /// Where a node starts as cmark-gfm reports it, or nil when it gives the node no line.
+    mutating func start(of node: OpaquePointer) -> SourceLocation? {
+        let line = Int(cmark_node_get_start_line(node))
+        guard line >= 1, line <= source.lineCount else { return nil }
+        return counter.location(line: line, byteColumn: max(1, Int(cmark_node_get_start_column(node))))
+    }
+
+    /// Just past where a node ends as cmark-gfm reports it, or nil when it gives the node no line.
+    mutating func end(of node: OpaquePointer) -> SourceLocation? {
+        let line = Int(cmark_node_get_end_line(node))
+        guard line >= 1, line <= source.lineCount else { return nil }
+        return counter.location(line: line, byteColumn: Int(cmark_node_get_end_column(node)) + 1)
+    }
 }

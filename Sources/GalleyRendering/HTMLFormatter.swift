@@ -237,9 +237,9 @@ public struct HTMLFormatter {
     private mutating func writeTable(_ table: Table) {
         newline()
         html += "<div class=\"table-wrap\"><table>\n<thead>\n<tr>\n"
-        for (column, cell) in table.header.enumerated() {
+        for (column, cell) in table.header.cells.enumerated() {
             html += "<th\(alignment(table, column))>"
-            write(cell)
+            write(cell.content)
             html += "</th>\n"
         }
         html += "</tr>\n</thead>\n"
@@ -247,9 +247,9 @@ public struct HTMLFormatter {
             html += "<tbody>\n"
             for row in table.rows {
                 html += "<tr>\n"
-                for (column, cell) in row.enumerated() {
+                for (column, cell) in row.cells.enumerated() {
                     html += "<td\(alignment(table, column))>"
-                    write(cell)
+                    write(cell.content)
                     html += "</td>\n"
                 }
                 html += "</tr>\n"

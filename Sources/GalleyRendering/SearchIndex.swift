@@ -207,9 +207,8 @@ private struct TextCollector: MarkupWalker {
         case .displayMath(let math):
             append(math.tex)
         case .table(let table):
-            for cell in table.header { append(cell) }
-            for row in table.rows {
-                for cell in row { append(cell) }
+            for row in [table.header] + table.rows {
+                for cell in row.cells { append(cell.content) }
             }
         case .htmlBlock, .thematicBreak:
             break

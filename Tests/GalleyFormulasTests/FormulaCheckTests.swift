@@ -92,7 +92,7 @@ struct FormulaCheckTests {
             "= 2 a", comment: CheckComment(bindings: [], text: ""), previousSide: "a + a")
         #expect(formula.pairs.map(\.leftTeX) == ["a + a"])
         // A continuation's own last side continues the chain.
-        #expect(FormulaCheck.lastSide(of: "= 2 a = 2a") == "2a")
+        #expect(ClosedArithmetic.pairs(in: "= 2 a = 2a").lastSide == "2a")
     }
 
     @Test func messagesShowIndexValuesAndElideLongGroups() {

@@ -110,8 +110,16 @@ struct DocumentTreeTests {
         }
         if case .table(let table) = blocks[2] {
             #expect(table.alignments == [.left, .center, .right])
-            #expect(table.header.count == 3)
+            #expect(table.header.cells.count == 3)
             #expect(table.rows.count == 1)
+            // | a | b | c |  on line 7; | 1 | 2 | 3 | on line 9.
+            #expect(table.header.range == SourceLocation(line: 7, column: 1)..<SourceLocation(line: 7, column: 14))
+            #expect(
+                table.rows.first?.cells.map(\.range) == [
+                    SourceLocation(line: 9, column: 2)..<SourceLocation(line: 9, column: 5),
+                    SourceLocation(line: 9, column: 6)..<SourceLocation(line: 9, column: 9),
+                    SourceLocation(line: 9, column: 10)..<SourceLocation(line: 9, column: 13),
+                ])
         } else {
             Issue.record("expected a table")
         }
