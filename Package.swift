@@ -1,7 +1,8 @@
 // swift-tools-version:6.1
 // Galley: literate course chapters whose code runs and whose numbers are checked.
 //
-// The targets follow the pipeline a chapter travels: load → parse → (evaluate → check) → render.
+// The targets follow the pipeline a chapter travels: load → parse → evaluate → check → render →
+// write. Every dependency points back along it (README, Development, lists what each may import).
 import PackageDescription
 
 /// Settings every Galley target shares: imports are internal unless a target says otherwise, and
@@ -50,8 +51,8 @@ let package = Package(
         // bindings, expectations, formula values, end) and the Swift names Galley generates into
         // them. Compiled by Galley and, from its embedded sources, into chapter programs.
         .target(name: "GalleyRecords", swiftSettings: strictSettings),
-        // The result model renderers draw: what each block printed and displayed, and the verdict
-        // on each stated number and formula. Produced by the check stage.
+        // The result model renderers draw: what each block printed and displayed (filled in by
+        // evaluation), and the verdict on each stated number and formula (by the check stage).
         .target(
             name: "GalleyResults", dependencies: ["GalleyDiagnostics", "GalleyRecords"], swiftSettings: strictSettings),
         // Read meaning out of the parsed tree: the expression sites a chapter's code must compute
@@ -95,7 +96,7 @@ let package = Package(
             dependencies: ["GalleyMarkdown", "GalleyDiagnostics", "GalleyRecords", "GalleyResults"],
             swiftSettings: strictSettings
         ),
-        // The named stages in order: load the book, parse, render, write Output/ atomically.
+        // The named stages in order: load, parse, evaluate, check, render, write Output/ atomically.
         .target(
             name: "GalleyPipeline",
             dependencies: [

@@ -83,9 +83,14 @@ struct ProgramRunner: Sendable {
         let folder = cache.entry(for: key)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(program.source.utf8).write(to: folder.appendingPathComponent("main.swift"))
         } catch {
             throw .system("cannot write to the cache \(folder.path): \(error.localizedDescription)")
+        }
+        do {
+            // Whole or not at all: a render compiling the same program at the same time reads it.
+            try AtomicFile.write(Data(program.source.utf8), to: folder.appendingPathComponent("main.swift"))
+        } catch {
+            throw .system("cannot write to the cache: \(error)")
         }
         let temporary = AtomicFile.temporaryURL(beside: executable)
         let output = try compiler.run(

@@ -35,6 +35,10 @@ struct PairPrefilter {
 
     private static let approx = Array("approx".utf8)
 
+    /// Braces written as commands, which the reader groups by like parentheses.
+    private static let opening = Words(["{", "lbrace"])
+    private static let closing = Words(["}", "rbrace"])
+
     func mayHoldPair() -> Bool {
         // A closed pair has a number in it.
         guard bytes.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return false }
@@ -64,8 +68,18 @@ struct PairPrefilter {
                 index += 1
             case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"),
                 UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "/"), UInt8(ascii: "^"),
-                UInt8(ascii: "_"), UInt8(ascii: "."):
+                UInt8(ascii: "_"):
                 index += 1
+            case UInt8(ascii: "."):
+                // A point belongs to a number only with a digit after it (as in the tokenizer);
+                // otherwise it ends an equation.
+                if index + 1 < bytes.count, bytes[index + 1] >= UInt8(ascii: "0"), bytes[index + 1] <= UInt8(ascii: "9")
+                {
+                    index += 1
+                } else {
+                    if endStretch(relation: false) { return true }
+                    index += 1
+                }
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
                 let start = index
                 while index < bytes.count, Self.isLetter(bytes[index]) { index += 1 }
@@ -76,8 +90,10 @@ struct PairPrefilter {
                 while index < bytes.count, Self.isLetter(bytes[index]) { index += 1 }
                 if index == start, index < bytes.count { index += 1 }  // `\,`, `\{`, `\\`
                 let name = bytes[start..<index]
-                if name.count == 1 && (name.first == UInt8(ascii: "{") || name.first == UInt8(ascii: "}")) {
-                    depth = name.first == UInt8(ascii: "{") ? depth + 1 : max(0, depth - 1)
+                if Self.opening.contains(name) {
+                    depth += 1
+                } else if Self.closing.contains(name) {
+                    depth = max(0, depth - 1)
                 } else if name.elementsEqual(Self.approx) {
                     if endStretch(relation: depth == 0) { return true }
                 } else if Self.textual.contains(name) {

@@ -222,14 +222,14 @@ struct DocumentConverter {
             let literal = cmark_node_get_literal(node)
             // The first byte marks where the text starts (an escaped one a byte after its `\`).
             let first = literal.map { UInt8(bitPattern: $0.pointee) }.flatMap { $0 == 0 ? nil : $0 }
-            start = positions.inlineLocation(node, first: first)
+            start = positions.inlineLocation(node, first: first.map { [$0] } ?? [])
             kind = .text(string(literal))
-        case CMARK_NODE_SOFTBREAK:
-            start = positions.inlineLocation(node, first: nil)
-            kind = .softBreak
-        case CMARK_NODE_LINEBREAK:
-            start = positions.inlineLocation(node, first: nil)
-            kind = .lineBreak
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            // cmark-gfm gives line breaks no position: they end the line of what came before
+            // (`inlineChildren` places them).
+            let kind: Inline.Kind = type == CMARK_NODE_SOFTBREAK ? .softBreak : .lineBreak
+            let line = positions.line(ofInline: node)
+            return Inline(kind, range: SourceLocation(line: line, column: 1)..<SourceLocation(line: line, column: 1))
         case CMARK_NODE_CODE:
             let literal = string(cmark_node_get_literal(node))
             let line = positions.line(ofInline: node)
@@ -238,7 +238,8 @@ struct DocumentConverter {
                 let value = positions.inlineValue(line: line, reportedColumn: reported, literal: literal)
             {
                 expressionNodes.append(.inlineValue(value))
-                return Inline(.inlineValue(value), range: positions.range(ofBytes: value.byteRange))
+                let end = positions.location(ofByteOffset: value.byteRange.upperBound)
+                return Inline(.inlineValue(value), range: value.location..<max(value.location, end))
             }
             // cmark-gfm reports where the code starts, inside the backticks.
             let bytes = positions.codeSpan(line: line, reportedColumn: reported)
@@ -248,20 +249,25 @@ struct DocumentConverter {
             start = positions.inlineLocation(node, marker: String(literal.prefix(2)))
             kind = .html(InlineHTML(literal: literal, filtered: filteredHTML(node), location: start))
         case CMARK_NODE_EMPH:
-            start = positions.inlineLocation(node, first: nil)
+            start = positions.inlineLocation(node, first: Self.emphasisMarkers)
             kind = .emphasis(inlineChildren(of: node))
         case CMARK_NODE_STRONG:
-            start = positions.inlineLocation(node, first: nil)
+            start = positions.inlineLocation(node, first: Self.emphasisMarkers)
             kind = .strong(inlineChildren(of: node))
         case CMARK_NODE_LINK:
-            start = positions.inlineLocation(node, marker: "[")
+            let line = positions.line(ofInline: node)
+            let column = positions.refinedByteColumn(
+                line: line, byteColumn: Int(cmark_node_get_start_column(node)), marker: [UInt8(ascii: "[")])
+            start = positions.location(line: line, byteColumn: column)
             let destination = string(cmark_node_get_url(node))
             if destination.hasPrefix("="),
                 let stated = positions.statedNumbers(
-                    at: start, destination: destination, title: string(cmark_node_get_title(node)))
+                    at: start, byteOffset: source.byteOffset(line: line, byteColumn: column), destination: destination,
+                    title: string(cmark_node_get_title(node)))
             {
                 expressionNodes.append(.statedNumbers(stated))
-                return Inline(.statedNumbers(stated), range: positions.range(ofBytes: stated.byteRange))
+                let end = positions.location(ofByteOffset: stated.byteRange.upperBound)
+                return Inline(.statedNumbers(stated), range: stated.location..<max(stated.location, end))
             }
             kind = .link(
                 Link(
@@ -275,8 +281,9 @@ struct DocumentConverter {
                     source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
                     alt: PlainText.of(description), location: start))
         default:
-            start = positions.inlineLocation(node, first: nil)
-            if typeName(node) == "strikethrough" {
+            let strikethrough = typeName(node) == "strikethrough"
+            start = positions.inlineLocation(node, first: strikethrough ? [UInt8(ascii: "~")] : [])
+            if strikethrough {
                 kind = .strikethrough(inlineChildren(of: node))
             } else {
                 // Anything else cmark-gfm may grow: keep its children rather than lose them.
@@ -316,11 +323,14 @@ struct DocumentConverter {
         return Inline(.math(math), range: positions.range(line: line, byteColumn: column, byteCount: written))
     }
 
+    /// The bytes emphasis starts with.
+    private static let emphasisMarkers = [UInt8(ascii: "*"), UInt8(ascii: "_")]
+
     // MARK: - Comments after formulas
 
     /// The HTML comment right after a formula, as written: the next block after display math,
     /// the next inline (past spaces and a line break) after math in a paragraph. Whether it asks
-    /// for a check is for the check stage to read.
+    /// for a check is read later, from the finished tree (`GalleySemantics`).
     private static func comment(startingAt next: OpaquePointer?) -> String? {
         var next = next
         // Past text of spaces only, read in place: most formulas are followed by prose.

@@ -8,9 +8,11 @@ extension SourcePositions {
     static let inlineValuePrefix = "{swift} "
 
     /// A `[text](=expression "title")` link, with the byte ranges of its parts in the source.
-    mutating func statedNumbers(at location: SourceLocation, destination: String, title: String) -> StatedNumbersLink? {
+    /// - Parameter open: the byte offset of the `[`, where `location` is.
+    mutating func statedNumbers(
+        at location: SourceLocation, byteOffset open: Int, destination: String, title: String
+    ) -> StatedNumbersLink? {
         let bytes = source.bytes
-        let open = source.byteOffset(of: location)
         guard open < bytes.count, bytes[open] == UInt8(ascii: "[") else { return nil }
         // The text ends at the `](=` that starts this destination.
         let needle = Array(("](" + destination).utf8)
@@ -52,8 +54,11 @@ extension SourcePositions {
         let lineBytes = source.lineBytes(line)
         let prefix = Array(Self.inlineValuePrefix.utf8)
         var best: Int?
-        var index = lineBytes.startIndex
-        while index + prefix.count <= lineBytes.endIndex {
+        // Near the reported column: a long line holds many values.
+        let reportedIndex = lineBytes.startIndex + max(reported - 1, 0)
+        var index = max(lineBytes.startIndex, reportedIndex - Self.refineWindow)
+        let end = min(lineBytes.endIndex, reportedIndex + Self.refineWindow)
+        while index + prefix.count <= end {
             if lineBytes[index..<(index + prefix.count)].elementsEqual(prefix) {
                 let distance = abs(index - lineBytes.startIndex + 1 - reported)
                 if best.map({ distance < abs($0 - lineBytes.startIndex + 1 - reported) }) ?? true { best = index }

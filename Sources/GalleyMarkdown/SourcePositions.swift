@@ -23,6 +23,9 @@ struct SourcePositions {
     private var inlineLineOffset = 0
     /// The last line any block converted so far reached.
     private var lastLine = 0
+    /// How many bytes past cmark-gfm's column the last inline found on a line started: the
+    /// container prefix (`> `, list indentation) cmark-gfm did not count on that line.
+    private var shift: (line: Int, bytes: Int)?
 
     init(source: SourceFile) {
         self.source = source
@@ -83,19 +86,26 @@ struct SourcePositions {
             byteColumn: Int(cmark_node_get_start_column(node)), marker: Array(marker.utf8))
     }
 
-    /// The location of an inline node that starts with the byte `first`, or where cmark-gfm says
-    /// when `first` is nil; for the many text and emphasis nodes of a chapter, without building a
-    /// marker.
-    mutating func inlineLocation(_ node: OpaquePointer, first: UInt8?) -> SourceLocation {
+    /// The location of an inline node that starts with one of the bytes `first` (a text's first
+    /// byte, `*` or `_` for emphasis), or where cmark-gfm says when `first` is empty; for the many
+    /// text and emphasis nodes of a chapter, without building a marker.
+    mutating func inlineLocation(_ node: OpaquePointer, first: [UInt8]) -> SourceLocation {
         let line = line(ofInline: node)
         let reported = Int(cmark_node_get_start_column(node))
-        guard let first else { return counter.location(line: line, byteColumn: reported) }
         let bytes = source.lineBytes(line)
         let base = bytes.startIndex
         var candidate = base + max(reported - 1, 0)
+        guard !first.isEmpty, candidate < bytes.endIndex,
+            // A text that starts with an entity or an escape starts where cmark-gfm says.
+            bytes[candidate] != UInt8(ascii: "&"), bytes[candidate] != UInt8(ascii: "\\")
+        else { return counter.location(line: line, byteColumn: reported) }
         let last = min(bytes.endIndex - 1, candidate + Self.refineWindow)
         while candidate <= last {
-            if bytes[candidate] == first { return counter.location(line: line, byteColumn: candidate - base + 1) }
+            if first.contains(bytes[candidate]) {
+                let column = candidate - base + 1
+                shift = (line, column - reported)
+                return counter.location(line: line, byteColumn: column)
+            }
             candidate += 1
         }
         return counter.location(line: line, byteColumn: reported)
@@ -108,8 +118,14 @@ struct SourcePositions {
         counter.location(line: line, byteColumn: refinedByteColumn(line: line, byteColumn: byteColumn, marker: marker))
     }
 
-    /// The byte column `refine` finds.
-    func refinedByteColumn(line: Int, byteColumn: Int, marker: [UInt8]) -> Int {
+    /// The byte column `refine` finds, remembering how far it was from the reported one.
+    mutating func refinedByteColumn(line: Int, byteColumn: Int, marker: [UInt8]) -> Int {
+        let column = searchByteColumn(line: line, byteColumn: byteColumn, marker: marker)
+        if column != byteColumn { shift = (line, column - byteColumn) }
+        return column
+    }
+
+    private func searchByteColumn(line: Int, byteColumn: Int, marker: [UInt8]) -> Int {
         let bytes = source.lineBytes(line)
         guard !marker.isEmpty, bytes.count >= marker.count else { return byteColumn }
         // The node starts at or after the reported column, within what container prefixes can
@@ -128,7 +144,7 @@ struct SourcePositions {
 
     /// How far past the reported column `refine` looks: container prefixes (`> `, list
     /// indentation) on a continuation line are what it corrects for.
-    private static let refineWindow = 1 << 16
+    static let refineWindow = 1 << 16
 
     /// A line for an inline node: cmark-gfm's, unless it is not a line of this block (the table
     /// extension leaves some cells' lines at 0), then the block's own first line.
@@ -143,7 +159,8 @@ struct SourcePositions {
     /// corrected like its start, and never before `start`.
     mutating func inlineRange(of node: OpaquePointer, from start: SourceLocation) -> SourceRange {
         let endLine = inlineLine(Int(cmark_node_get_end_line(node)))
-        let endColumn = Int(cmark_node_get_end_column(node))
+        // cmark-gfm's end column misses the container prefix its start missed, on the same line.
+        let endColumn = Int(cmark_node_get_end_column(node)) + (shift?.line == endLine ? shift?.bytes ?? 0 : 0)
         guard endLine >= start.line, endColumn >= 1 else { return start..<start }
         let end = counter.location(line: endLine, byteColumn: endColumn + 1)
         return start..<max(start, end)

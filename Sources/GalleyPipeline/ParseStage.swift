@@ -1,5 +1,4 @@
 import GalleyDiagnostics
-import GalleyEvaluation
 import GalleyMarkdown
 import GalleySemantics
 
@@ -7,13 +6,11 @@ import GalleySemantics
 /// code, and the problems found so far.
 struct ParsedChapter: Sendable {
     var chapter: Chapter
-    /// The document and what the chapter asks of its code, as the evaluate stage takes them.
-    var evaluationInput: Evaluator.Chapter
+    var document: Document
+    /// What the chapter's prose and formulas ask of its code, in source order.
+    var sites: [ExpressionSite]
     /// Unterminated math, unreadable check comments, formulas that cannot be checked.
     var diagnostics: [Diagnostic]
-
-    var document: Document { evaluationInput.document }
-    var sites: [ExpressionSite] { evaluationInput.sites }
 }
 
 /// Parse: Markdown into the document tree (cmark-gfm, syntax only), then the meaning of its
@@ -23,9 +20,7 @@ enum ParseStage {
         let parsed = MarkdownParser.parse(chapter.source, freesTree: freesTree)
         let semantics = ChapterSemantics.read(parsed.document, path: chapter.source.path)
         return ParsedChapter(
-            chapter: chapter,
-            evaluationInput: Evaluator.Chapter(
-                document: parsed.document, sites: semantics.sites, path: chapter.source.path),
+            chapter: chapter, document: parsed.document, sites: semantics.sites,
             diagnostics: parsed.diagnostics + semantics.diagnostics)
     }
 }

@@ -88,7 +88,7 @@ public enum Pipeline {
             let start = clock.now
             let parsed = ParseStage.parse(chapter, freesTree: options.freesMemory)
             let parsedAt = clock.now
-            guard rendersEarly, !(options.runsCode && parsed.evaluationInput.needsEvaluation) else {
+            guard rendersEarly, !(options.runsCode && EvaluateStage.needsEvaluation(parsed)) else {
                 return FirstPass(parsed: parsed, parseTime: parsedAt - start)
             }
             let rendered = RenderStage.render(

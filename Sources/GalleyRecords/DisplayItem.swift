@@ -1,5 +1,5 @@
 /// Something a chapter's code shows on the page besides what it prints: a value, a table, a
-/// formula. Chapter programs send these to Galley as JSON (see `RecordChannel`).
+/// formula. Chapter programs send these to Galley in `ProgramRecord.display` (see `RecordLine`).
 public enum DisplayItem: Codable, Equatable, Sendable {
     /// A formatted value on a line of its own, with an optional label: `a = [0.8789, 0.1189]`.
     case value(label: String?, text: String)

@@ -39,7 +39,8 @@ struct SiteReader {
         let previousSide = continuesPrevious && Self.startsWithRelation(tex) ? lastSideOfPrevious() : nil
         if continuesPrevious { previous = .formula(tex) }
         if let comment = checkComment(html, formulaAt: location) {
-            readCheckedFormula(tex, comment: comment, at: location, previousSide: previousSide)
+            readCheckedFormula(
+                tex, comment: comment, at: location, previousSide: previousSide, continuesPrevious: continuesPrevious)
             return
         }
         guard previousSide != nil || ClosedArithmetic.mayHoldPair(tex) else { return }
@@ -49,12 +50,13 @@ struct SiteReader {
     }
 
     private mutating func readCheckedFormula(
-        _ tex: String, comment: CheckComment, at location: SourceLocation, previousSide: String?
+        _ tex: String, comment: CheckComment, at location: SourceLocation, previousSide: String?,
+        continuesPrevious: Bool
     ) {
         do {
             let check = try FormulaCheck.translate(tex, comment: comment, previousSide: previousSide)
             sites.append(.formula(CheckedFormula(check: check, location: location)))
-            if case .formula? = previous { previous = .side(check.lastSide) }
+            if continuesPrevious { previous = .side(check.lastSide) }
         } catch {
             diagnostics.append(
                 Diagnostic(

@@ -53,6 +53,7 @@ struct ClosedArithmeticTests {
         #"\sqrt{2} \cdot 3 = 4.2426"#, #"\left( 1 + 2 \right) \times 3 = 9"#, "= 2.26845",
         #"\int_0^1 x\,dx = 0.5 = 1/2"#,
         #"\mathrm{e}^{2} = 7.389"#, #"z_j = w_j x + b_j, \quad 2 + 2 = 4"#, #"\mathbf{2} \cdot 3 = 6.0"#,
+        #"e^{0} = 1. \quad x = 0"#, "2^{10} = 1024. n = 10", #"\lbrace 1 + 1 \rbrace = 2"#,
     ]
 
     @Test("the prefilter lets through every formula the reader finds a pair in", arguments: closedPairs)

@@ -82,6 +82,13 @@ struct DocumentTreeTests {
             inlineRanges("| h $a$ | b |\n|---|---|\n| 1 *x* | 0.5 |") == [
                 "1:3..<1:5", "1:5..<1:8", "1:11..<1:12", "3:3..<3:5", "3:5..<3:8", "3:6..<3:7", "3:11..<3:14",
             ])
+        // Continuation lines indented past the container: cmark-gfm's columns miss the indentation
+        // at both ends of a node.
+        #expect(inlineRanges("- a\n    b *c*") == ["1:3..<1:4", "1:4..<1:4", "2:5..<2:7", "2:7..<2:10", "2:8..<2:9"])
+        #expect(
+            inlineRanges("> x\n>   y ~~z~~ &amp;w") == [
+                "1:3..<1:4", "1:4..<1:4", "2:5..<2:7", "2:7..<2:12", "2:9..<2:10", "2:12..<2:19",
+            ])
     }
 
     @Test("positions after multi-line inline math are not shifted")

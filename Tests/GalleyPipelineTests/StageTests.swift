@@ -48,7 +48,7 @@ struct StageTests {
             }
         }
         #expect(kinds == ["stated", "inline", "arithmetic", "formula"])
-        #expect(parsed.evaluationInput.needsEvaluation)
+        #expect(EvaluateStage.needsEvaluation(parsed))
         #expect(parsed.diagnostics.map(\.identifier) == ["formula.check-comment"])
         #expect(parsed.diagnostics.first?.location == SourceLocation(line: 14, column: 1))
     }

@@ -79,7 +79,11 @@ struct SiteReaderTests {
     @Test("a display formula starting with = continues the one before")
     func continuation() {
         #expect(pairs("$$\\ln x = 4.5369/2$$\n\n$$= 2.26845$$\n") == ["4.5369/2 = 2.26845"])
-        // An inline formula does not continue anything.
+        // An inline formula, checked or not, neither continues anything nor is continued.
+        #expect(
+            pairs("$$\\ln x = 4.5369/2$$\n\nthen $a = b$<!-- check: a = 1; b = 1 -->\n\n$$= 2.26845$$\n") == [
+                "4.5369/2 = 2.26845"
+            ])
         #expect(pairs("$$\\ln x = 4.5369/2$$\n\nso $= 2.26845$\n").isEmpty)
     }
 

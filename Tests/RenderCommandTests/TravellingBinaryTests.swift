@@ -31,7 +31,10 @@ struct TravellingBinaryTests {
         let binary = book.root.appendingPathComponent("bin/render")
         try FileManager.default.createDirectory(
             at: binary.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: RenderBinary.url, to: binary)
+        // Copied by `cp`, not in this process: a file this process has open for writing can be held
+        // open by a child another test forks meanwhile, and then cannot be run ("text file busy").
+        let copy = try runProgram(URL(fileURLWithPath: "/bin/cp"), [RenderBinary.url.path, binary.path])
+        #expect(copy.status == 0, "\(copy.stderr)")
         let cache = book.root.appendingPathComponent("fresh-cache")
         // An empty file system over the package's folder, for the copied binary alone.
         let hide = #"mount -t tmpfs galley-hidden "$1" && test ! -e "$1/Package.swift" && shift && exec "$@""#
