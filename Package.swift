@@ -48,8 +48,10 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // The one contract with chapter programs: the records they send (block starts, displays,
-        // bindings, expectations, formula values, end) and the Swift names Galley generates into
-        // them. Compiled by Galley and, from its embedded sources, into chapter programs.
+        // bindings, expectations, formula values, end), the Swift names Galley generates into
+        // them, and the rules both sides apply to numbers (how a stated number is read and
+        // compared, how a value is written in prose). Compiled by Galley and, from its embedded
+        // sources, into chapter programs.
         .target(name: "GalleyRecords", swiftSettings: strictSettings),
         // The result model renderers draw: what each block printed and displayed (filled in by
         // evaluation), and the verdict on each stated number and formula (by the check stage).
@@ -63,7 +65,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // What chapter code calls: show, table, expect, charts. Compiled into chapter programs
-        // from its embedded sources; Galley's checks share its precision rule for stated numbers.
+        // from its embedded sources.
         .target(name: "GalleyRuntime", dependencies: ["GalleyRecords"], swiftSettings: strictSettings),
         // Embeds NeuralMath's, the records' and the runtime's sources into GalleyEvaluation, so a
         // `render` binary copied anywhere can build what chapter programs link against.
@@ -85,8 +87,7 @@ let package = Package(
             name: "GalleyChecks",
             dependencies: [
                 "GalleyFormulas", "GalleyMarkdown", "GalleySemantics", "GalleyDiagnostics", "GalleyEvaluation",
-                "GalleyRecords",
-                "GalleyResults", "GalleyRuntime",
+                "GalleyRecords", "GalleyResults",
             ],
             swiftSettings: strictSettings
         ),
@@ -150,7 +151,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GalleyChecksTests",
-            dependencies: ["GalleyChecks", "GalleyRuntime", "GalleyMarkdown", "GalleyTestSupport"],
+            dependencies: ["GalleyChecks", "GalleyRecords", "GalleyMarkdown", "GalleyTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -166,7 +167,7 @@ let package = Package(
         .testTarget(
             name: "RenderCommandTests",
             dependencies: [
-                "GalleyTestSupport", "GalleyMarkdown", "GalleySemantics", "GalleyFormulas", "GalleyRuntime", "render",
+                "GalleyTestSupport", "GalleyMarkdown", "GalleySemantics", "GalleyFormulas", "GalleyRecords", "render",
             ],
             swiftSettings: strictSettings
         ),

@@ -18,7 +18,7 @@ cp -n "$HERE/corpus/$TARGET"/* "$WORK/corpus/" 2>/dev/null || true
 # modules are dropped, since they are one module here.
 case "$TARGET" in
   math)     sources=("$ROOT/Sources/GalleyMarkdown/MathScanner.swift"); harness=MathScannerFuzz.swift; extra=() ;;
-  numbers)  sources=("$ROOT/Sources/GalleyRuntime/StatedNumber.swift"); harness=StatedNumberFuzz.swift; extra=() ;;
+  numbers)  sources=("$ROOT/Sources/GalleyRecords/StatedNumber.swift"); harness=StatedNumberFuzz.swift; extra=() ;;
   formulas) sources=("$ROOT"/Sources/GalleyFormulas/*.swift "$ROOT/Sources/GalleyRecords/GeneratedName.swift")
             harness=FormulaFuzz.swift; extra=() ;;
   markdown) sources=("$ROOT"/Sources/GalleyDiagnostics/*.swift "$ROOT"/Sources/GalleyFormulas/*.swift

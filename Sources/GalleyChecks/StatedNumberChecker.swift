@@ -4,7 +4,6 @@ import GalleyFormulas
 import GalleyMarkdown
 import GalleyRecords
 import GalleyResults
-import GalleyRuntime
 public import GalleySemantics
 
 /// Checks every number the prose states against the value the code computes, at the precision

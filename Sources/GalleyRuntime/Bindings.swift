@@ -35,28 +35,6 @@ private func send(_ id: Int, numbers: [Double], type: String) {
     RecordChannel.send(.bound(BoundValue(id: id, numbers: numbers, text: text, type: type)))
 }
 
-/// A number for running text: an integer as an integer, others to four significant digits, very
-/// large or small ones in scientific notation.
-public func proseFormat(_ value: Double) -> String {
-    if value.isNaN { return "NaN" }
-    if value.isInfinite { return value > 0 ? "∞" : "−∞" }
-    if value == value.rounded(), value.magnitude < 1e15 { return String(Int64(value)) }
-    let magnitude = value.magnitude
-    if magnitude >= 1e-4 && magnitude < 1e6 {
-        var places = 3
-        var scale = magnitude
-        while scale < 1 { scale *= 10; places += 1 }
-        while scale >= 10 && places > 0 { scale /= 10; places -= 1 }
-        var text = fixed(value, places)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-        }
-        return text
-    }
-    return String(format: "%.3e", value)
-}
-
 // MARK: - expect
 
 /// Checks computed numbers against numbers as they would be written in prose, with the rule of
@@ -111,21 +89,6 @@ private func check(_ computed: [Double], _ stated: String, tolerance: Double?, l
             Expectation(
                 line: line, column: column, stated: stated, computed: computed, checked: max(parts.count, 1),
                 failure: failure)))
-}
-
-/// The words of a mismatch, the same for `expect` and for stated numbers in prose.
-public enum StatedNumberMessage {
-    /// `stated 0.89, computed 0.8789 (0.88 at 2 decimals)`.
-    public static func mismatch(_ number: StatedNumber, _ computed: Double, tolerance: Double? = nil) -> String {
-        if let tolerance {
-            return
-                "stated \(number.text), computed \(number.describe(computed)) (off by more than ±\(proseFormat(tolerance)))"
-        }
-        let places = number.decimals
-        let unit = places == 1 || places == -1 ? "decimal" : "decimals"
-        return
-            "stated \(number.text), computed \(number.describe(computed)) (\(number.restyled(computed)) at \(places) \(unit))"
-    }
 }
 
 // MARK: - expect(_:_:) for conditions

@@ -1,4 +1,4 @@
-import GalleyRuntime
+import GalleyRecords
 import Testing
 
 /// The precision rule: a number written with d decimals matches when |computed − stated| ≤ ½·10^(−d).

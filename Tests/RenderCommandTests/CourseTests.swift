@@ -1,7 +1,7 @@
 import Foundation
 import GalleyFormulas
 import GalleyMarkdown
-import GalleyRuntime
+import GalleyRecords
 import GalleySemantics
 import GalleyTestSupport
 import Testing
