@@ -61,7 +61,7 @@ let package = Package(
         // (stated numbers, inline values, closed arithmetic, checked formulas).
         .target(
             name: "GalleySemantics",
-            dependencies: ["GalleyMarkdown", "GalleyFormulas", "GalleyDiagnostics"],
+            dependencies: ["GalleyMarkdown", "GalleyFormulas", "GalleyDiagnostics", "GalleyRecords"],
             swiftSettings: strictSettings
         ),
         // What chapter code calls: show, table, expect, charts. Compiled into chapter programs
@@ -133,7 +133,9 @@ let package = Package(
         .testTarget(name: "GalleyFormulasTests", dependencies: ["GalleyFormulas"], swiftSettings: strictSettings),
         .testTarget(
             name: "GalleySemanticsTests",
-            dependencies: ["GalleySemantics", "GalleyMarkdown", "GalleyFormulas", "GalleyDiagnostics"],
+            dependencies: [
+                "GalleySemantics", "GalleyMarkdown", "GalleyFormulas", "GalleyDiagnostics", "GalleyTestSupport",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -30,6 +30,10 @@ private func check(_ text: String) {
     for diagnostic in semantics.diagnostics {
         precondition(diagnostic.location.line >= 1 && diagnostic.location.line <= source.lineCount + 1)
     }
+    for claim in ClaimFinder.claims(in: result.document) {
+        precondition(!claim.numbers.isEmpty && claim.range.lowerBound < claim.range.upperBound)
+        precondition(claim.range.lowerBound.line >= 1 && claim.range.upperBound.line <= source.lineCount + 1)
+    }
     _ = PlainText.of(
         result.document.blocks.compactMap { if case .paragraph(let p) = $0 { p.content } else { nil } }.flatMap { $0 })
 }

@@ -3,7 +3,7 @@
 # SECONDS (default 600) on its seed corpus in fuzz/corpus/TARGET, keeping what it learns in a
 # working copy. TARGET: math (the math scanner), numbers (the stated-number reader), formulas
 # (checked formulas read and translated) or markdown (Markdown to document, through cmark-gfm, and
-# the meaning read from it). Crashes are written to fuzz/work/TARGET/crash-*;
+# the meaning and the claims read from it). Crashes are written to fuzz/work/TARGET/crash-*;
 # turn each into a regression test.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -22,7 +22,8 @@ case "$TARGET" in
   formulas) sources=("$ROOT"/Sources/GalleyFormulas/*.swift "$ROOT/Sources/GalleyRecords/GeneratedName.swift")
             harness=FormulaFuzz.swift; extra=() ;;
   markdown) sources=("$ROOT"/Sources/GalleyDiagnostics/*.swift "$ROOT"/Sources/GalleyFormulas/*.swift
-                     "$ROOT/Sources/GalleyRecords/GeneratedName.swift" "$ROOT"/Sources/GalleyMarkdown/*.swift
+                     "$ROOT/Sources/GalleyRecords/GeneratedName.swift" "$ROOT/Sources/GalleyRecords/StatedNumber.swift"
+                     "$ROOT"/Sources/GalleyMarkdown/*.swift
                      "$ROOT"/Sources/GalleySemantics/*.swift)
             harness=MarkdownFuzz.swift
             extra=(-I "$ROOT/Sources/CCmarkGFM" -lcmark-gfm -lcmark-gfm-extensions) ;;

@@ -1,0 +1,139 @@
+import GalleyDiagnostics
+public import GalleyMarkdown
+import GalleyRecords
+
+/// Finds the claims in a chapter's prose: the text of paragraphs, list items, table cells and
+/// block quotes, emphasis and link texts included. Not headings, code blocks, code spans, link
+/// destinations, raw HTML (so no HTML comment), stated-number links (already bound) or inline
+/// values (computed).
+///
+/// A claim's position is its text node's start plus its offset in the text; a text that holds a
+/// backslash escape or an entity before the number is shorter than its source, and the column is
+/// off by as much.
+public enum ClaimFinder {
+    public static func claims(in document: Document) -> [Claim] {
+        var walker = Walker()
+        walker.walk(document)
+        return walker.claims
+    }
+
+    private struct Walker: MarkupWalker {
+        var claims: [Claim] = []
+
+        mutating func visit(_ block: Block) {
+            if case .heading = block { return }
+            descend(into: block)
+        }
+
+        mutating func visit(_ inline: Inline) {
+            if case .text(let text) = inline.kind {
+                claims += ClaimScanner.claims(in: text, at: inline.range.lowerBound)
+            } else {
+                descend(into: inline)
+            }
+        }
+    }
+}
+
+/// Reads the numbers of one text as claims.
+enum ClaimScanner {
+    /// The claims in `text`, whose first character stands at `start`.
+    static func claims(in text: String, at start: SourceLocation) -> [Claim] {
+        let scalars = Array(text.unicodeScalars)
+        // Fast exit: no digit, no claim.
+        guard scalars.contains(where: isDigit) else { return [] }
+        var claims: [Claim] = []
+        var index = 0
+        while index < scalars.count {
+            guard let first = number(in: scalars, at: index) else {
+                index += 1
+                continue
+            }
+            // A list: numbers joined by separators only.
+            var numbers = [first]
+            var end = first.end
+            while true {
+                var next = end
+                while next < scalars.count, separators.contains(scalars[next]) { next += 1 }
+                guard next > end, let following = number(in: scalars, at: next) else { break }
+                numbers.append(following)
+                end = following.end
+            }
+            index = end
+            guard numbers.contains(where: \.claims) else { continue }
+            let claimText = String(String.UnicodeScalarView(scalars[numbers[0].start..<end]))
+            let parsed = numbers.compactMap {
+                StatedNumber(String(String.UnicodeScalarView(scalars[$0.start..<$0.end])))
+            }
+            guard parsed.count == numbers.count else { continue }
+            claims.append(
+                Claim(
+                    text: claimText, numbers: parsed,
+                    range: SourceLocation(
+                        line: start.line, column: start.column + numbers[0].start)..<SourceLocation(
+                            line: start.line, column: start.column + end)))
+        }
+        return claims
+    }
+
+    /// A number starting at `index`: where it starts and ends, and whether it is a claim on its
+    /// own (it has a point, a percent sign or an exponent).
+    private struct Found {
+        var start: Int
+        var end: Int
+        var claims: Bool
+    }
+
+    private static func number(in scalars: [Unicode.Scalar], at index: Int) -> Found? {
+        var position = index
+        // A number starts after something that cannot be part of a word or another number.
+        if index > 0, isWordPart(scalars[index - 1]) { return nil }
+        if position < scalars.count, signs.contains(scalars[position]) { position += 1 }
+        let digitsStart = position
+        while position < scalars.count, isDigit(scalars[position]) { position += 1 }
+        guard position > digitsStart else { return nil }
+        var claims = false
+        if position + 1 < scalars.count, scalars[position] == ".", isDigit(scalars[position + 1]) {
+            position += 1
+            while position < scalars.count, isDigit(scalars[position]) { position += 1 }
+            claims = true
+            // `1.2.3` is a version, `3.14.` ends a sentence.
+            if position + 1 < scalars.count, scalars[position] == ".", isDigit(scalars[position + 1]) { return nil }
+        }
+        if position + 1 < scalars.count, scalars[position] == "e" || scalars[position] == "E" {
+            var exponent = position + 1
+            if exponent < scalars.count, signs.contains(scalars[exponent]) { exponent += 1 }
+            let exponentDigits = exponent
+            while exponent < scalars.count, isDigit(scalars[exponent]) { exponent += 1 }
+            if exponent > exponentDigits {
+                position = exponent
+                claims = true
+            }
+        }
+        if position < scalars.count, scalars[position] == "%" || scalars[position] == "\u{FF05}" {
+            position += 1
+            claims = true
+        }
+        // `1.5x` or `0.5a` is a name, not a number.
+        if position < scalars.count, isASCIILetter(scalars[position]) || isDigit(scalars[position]) { return nil }
+        return Found(start: index, end: position, claims: claims)
+    }
+
+    /// What may stand between the numbers of one list: commas, semicolons, the ideographic comma,
+    /// spaces, full-width and ASCII.
+    private static let separators: Set<Unicode.Scalar> = [
+        ",", "\u{FF0C}", "\u{3001}", ";", "\u{FF1B}", " ", "\t", "\u{3000}",
+    ]
+    private static let signs: Set<Unicode.Scalar> = ["-", "+", "\u{2212}"]
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+
+    private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A
+    }
+
+    /// Letters, digits and the characters that join them into names and versions (`x_1`, `v2.0`).
+    private static func isWordPart(_ scalar: Unicode.Scalar) -> Bool {
+        isASCIILetter(scalar) || isDigit(scalar) || scalar == "_" || scalar == "." || scalar == "$"
+    }
+}
