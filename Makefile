@@ -7,7 +7,7 @@
 #   make install  builds render in release mode and copies it to $(PREFIX)/bin
 
 PREFIX ?= /usr/local
-FORMATTED = Package.swift Sources Tests Plugins fuzz
+FORMATTED = Package.swift Sources Tests Plugins fuzz/*.swift
 
 .PHONY: setup render test lint install
 

@@ -80,4 +80,19 @@ struct ClaimFinderTests {
         #expect(found.map(\.text) == ["0.13", "0.12", "12.5%"])
         #expect(found.map(\.range.lowerBound) == source.markers)
     }
+
+    @Test("the not-a-claim mark right after a number, and only there")
+    func notAClaimMark() {
+        let source = MarkedSource(
+            "用 Python 3.12<!-- not a claim --> 和 *NumPy 2.1 <!--not a claim-->* 算出 ⚑0.88<!-- a note -->，价格 9.99 <!-- not a claim -->。\n"
+        )
+        let found = claims(source)
+        #expect(found.map(\.text) == ["0.88"])
+        #expect(found.map(\.range.lowerBound) == source.markers)
+        // A mark after other words leaves the number before them a claim.
+        let text = "误差 ⚑0.5 左右<!-- not a claim -->\n"
+        let marked = MarkedSource(text)
+        #expect(ClaimFinder.claims(in: parse(marked.text).document).map(\.range.lowerBound) == marked.markers)
+        #expect(ClaimFinder.notAClaimMark == "not a claim")
+    }
 }
