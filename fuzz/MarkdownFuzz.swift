@@ -30,6 +30,9 @@ private func check(_ text: String) {
     for diagnostic in semantics.diagnostics {
         precondition(diagnostic.location.line >= 1 && diagnostic.location.line <= source.lineCount + 1)
     }
+    for claim in ClaimFinder.mathClaims(in: result.document, sites: semantics.sites) {
+        precondition(claim.numbers.count == 1)
+    }
     for claim in ClaimFinder.claims(in: result.document) {
         precondition(!claim.numbers.isEmpty && claim.range.lowerBound < claim.range.upperBound)
         precondition(claim.range.lowerBound.line >= 1 && claim.range.upperBound.line <= source.lineCount + 1)

@@ -55,6 +55,12 @@ public enum ClosedArithmetic {
         return tex.withUTF8 { bytes in PairPrefilter(bytes: bytes).mayHoldPair() }
     }
 
+    /// The sides of a formula that are a bare number as written (`L = 0.129` has `0.129`), read by
+    /// the same reader: what a formula states without computing it.
+    public static func numberSides(in tex: String) -> [String] {
+        FormulaParser.numberSides(tex)
+    }
+
     /// How many relations (`=`, `\approx`) between two sides a formula states, as the parser
     /// reads it: `a = b = c, \quad d \approx e` states three.
     public static func relationCount(in tex: String) -> Int {

@@ -126,28 +126,7 @@ struct FormulaParser {
     /// must be read whole (`parse`).
     static func closedSides(_ tex: String) -> (equations: [[ParsedFormula.Side?]], lastSide: String?) {
         var parser = FormulaParser(tex)
-        // First the sides' tokens, on the tokens alone: where each side starts and ends, and
-        // whether it names a symbol.
-        var layout: [[(tokens: Range<Int>, namesASymbol: Bool)]] = []
-        var sides: [(tokens: Range<Int>, namesASymbol: Bool)] = []
-        while parser.current != nil {
-            let start = parser.index
-            let namesASymbol = parser.sideNamesASymbol()
-            parser.skipSide()
-            sides.append((start..<parser.index, namesASymbol))
-            guard let token = parser.current else { break }
-            parser.index += 1
-            switch token.kind {
-            case .symbol("="), .command("approx"):
-                continue
-            default:
-                // The end of an equation, or a relation that is not checked (`<`, `\le`): the
-                // sides after it are not equal to those before.
-                layout.append(sides)
-                sides = []
-            }
-        }
-        if !sides.isEmpty { layout.append(sides) }
+        let layout = parser.sideLayout()
         // Then each side that could be half of a closed pair is parsed; it is closed when it parses
         // to its end and holds only numbers and functions of numbers.
         let equations = layout.map { sides in
@@ -166,6 +145,43 @@ struct FormulaParser {
         }
         let last = layout.last?.last?.tokens
         return (equations, last.flatMap { $0.isEmpty ? nil : parser.text(from: $0.lowerBound, to: $0.upperBound) })
+    }
+
+    /// Each equation's sides, on the tokens alone: where each side starts and ends, and whether it
+    /// names a symbol.
+    private mutating func sideLayout() -> [[(tokens: Range<Int>, namesASymbol: Bool)]] {
+        var layout: [[(tokens: Range<Int>, namesASymbol: Bool)]] = []
+        var sides: [(tokens: Range<Int>, namesASymbol: Bool)] = []
+        while current != nil {
+            let start = index
+            let namesASymbol = sideNamesASymbol()
+            skipSide()
+            sides.append((start..<index, namesASymbol))
+            guard let token = current else { break }
+            index += 1
+            switch token.kind {
+            case .symbol("="), .command("approx"):
+                continue
+            default:
+                // The end of an equation, or a relation that is not checked (`<`, `\le`): the
+                // sides after it are not equal to those before.
+                layout.append(sides)
+                sides = []
+            }
+        }
+        if !sides.isEmpty { layout.append(sides) }
+        return layout
+    }
+
+    /// The sides of a formula's equations that are a number as written and nothing else
+    /// (`L = 0.129`: `0.129`), in order; only equations of two sides or more.
+    static func numberSides(_ tex: String) -> [String] {
+        var parser = FormulaParser(tex)
+        return parser.sideLayout().filter { $0.count > 1 }.joined().compactMap { side in
+            guard !side.namesASymbol, !side.tokens.isEmpty else { return nil }
+            let text = parser.text(from: side.tokens.lowerBound, to: side.tokens.upperBound)
+            return ClosedArithmetic.bareNumber(text) != nil ? text : nil
+        }
     }
 
     /// Whether the side from the current token names a symbol (a letter other than Euler's `e`, a

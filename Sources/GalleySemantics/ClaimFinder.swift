@@ -1,4 +1,5 @@
 import GalleyDiagnostics
+import GalleyFormulas
 public import GalleyMarkdown
 import GalleyRecords
 
@@ -15,6 +16,59 @@ public enum ClaimFinder {
         var walker = Walker()
         walker.walk(document)
         return walker.claims
+    }
+
+    /// The claims formulas make: a side written as a bare number with a point, a percent sign or
+    /// an exponent (`L = 0.129`), in a formula whose sides are not already checked — neither a
+    /// checked formula nor a closed-arithmetic pair (`4.5369/2 = 2.26845` is checked). Each claim's
+    /// range is its formula's start.
+    ///
+    /// - Parameter sites: the chapter's expression sites (`ChapterSemantics.read`), which say what
+    ///   is checked.
+    public static func mathClaims(in document: Document, sites: [ExpressionSite]) -> [Claim] {
+        var checkedFormulas: Set<SourceLocation> = []
+        var pairSides: [SourceLocation: Set<String>] = [:]
+        for site in sites {
+            switch site {
+            case .formula(let formula): checkedFormulas.insert(formula.location)
+            case .arithmetic(let pair):
+                pairSides[pair.location, default: []].formUnion([pair.pair.leftTeX, pair.pair.rightTeX])
+            default: break
+            }
+        }
+        var claims: [Claim] = []
+        for node in document.expressionNodes {
+            let (tex, location): (String, SourceLocation)
+            switch node {
+            case .displayMath(let math): (tex, location) = (math.tex, math.range.lowerBound)
+            case .inlineMath(let math): (tex, location) = (math.tex, math.location)
+            case .statedNumbers, .inlineValue: continue
+            }
+            guard !checkedFormulas.contains(location), Self.mayStateANumber(tex) else { continue }
+            for side in ClosedArithmetic.numberSides(in: tex) where !(pairSides[location]?.contains(side) ?? false) {
+                guard let written = ClosedArithmetic.bareNumber(side), written.contains(where: { ".%eE".contains($0) }),
+                    let number = StatedNumber(written)
+                else { continue }
+                claims.append(Claim(text: side, numbers: [number], range: location..<location))
+            }
+        }
+        return claims
+    }
+
+    /// A look at the bytes before the reader: a formula states a number with a point, a percent
+    /// sign or an exponent beside a relation only if it has a relation and such a number at all.
+    private static func mayStateANumber(_ tex: String) -> Bool {
+        var previousIsDigit = false
+        var decimal = false
+        for byte in tex.utf8 {
+            if previousIsDigit && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "%") || byte == UInt8(ascii: "e"))
+            {
+                decimal = true
+                break
+            }
+            previousIsDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+        }
+        return (decimal || tex.contains("\\%")) && (tex.contains("=") || tex.contains("\\approx") || tex.contains("≈"))
     }
 
     /// What an author writes right after a number that is not a claim — a version, a date, a

@@ -95,4 +95,34 @@ struct ClaimFinderTests {
         #expect(ClaimFinder.claims(in: parse(marked.text).document).map(\.range.lowerBound) == marked.markers)
         #expect(ClaimFinder.notAClaimMark == "not a claim")
     }
+
+    /// The claims the formulas of `markdown` make, as their sides' TeX.
+    private func mathClaims(_ markdown: String) -> [String] {
+        let document = parse(markdown).document
+        let sites = ChapterSemantics.read(document, path: "test.md").sites
+        return ClaimFinder.mathClaims(in: document, sites: sites).map(\.text)
+    }
+
+    @Test("in math: a side written as a number with a point, a percent sign or an exponent")
+    func math() {
+        #expect(
+            mathClaims("损失 $L = 0.129$，准确率 $p = 88\\%$，误差 $\\epsilon \\approx 1.2e-3$。\n") == [
+                "0.129", "88\\%", "1.2e-3",
+            ])
+        #expect(mathClaims("$$\n\\sum_{i=1}^{3} a_i = 1.0\n$$\n") == ["1.0"])
+        let source = MarkedSource("前文。\n\n⚑$$L = -\\ln p = 0.129$$\n")
+        let document = parse(source.text).document
+        let found = ClaimFinder.mathClaims(in: document, sites: ChapterSemantics.read(document, path: "a.md").sites)
+        #expect(found.map(\.range.lowerBound) == source.markers)
+    }
+
+    @Test("in math, not: checked formulas, closed-arithmetic pairs, whole numbers, other relations")
+    func notInMath() {
+        #expect(mathClaims("$$4.5369/2 = 2.26845$$\n").isEmpty)
+        #expect(mathClaims("$$\nx = 0.5\n$$\n<!-- check: x = 0.5 -->\n").isEmpty)
+        #expect(mathClaims("$k = 2$ 和 $0.5 < x$ 与 $f(0.5)$\n").isEmpty)
+        // A pair checks its two sides; a third side of the chain is a claim of its own.
+        #expect(mathClaims("$$L = 0.5 + 0.25 = 0.75$$\n").isEmpty)
+        #expect(mathClaims("$$a_1 = 0.5, \\quad 1 + 1 = 2$$\n") == ["0.5"])
+    }
 }
