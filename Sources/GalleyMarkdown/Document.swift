@@ -182,6 +182,9 @@ public struct Table: Sendable, Equatable {
     public var header: Row
     public var rows: [Row]
     public var range: SourceRange
+
+    /// The header row, then the body rows: every row in source order.
+    public var allRows: [Row] { [header] + rows }
 }
 
 /// A `$$…$$` block, on one line or several.

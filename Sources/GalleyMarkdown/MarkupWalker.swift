@@ -27,7 +27,7 @@ extension MarkupWalker {
                 for child in item.blocks { visit(child) }
             }
         case .table(let table):
-            for row in [table.header] + table.rows {
+            for row in table.allRows {
                 for cell in row.cells {
                     for inline in cell.content { visit(inline) }
                 }

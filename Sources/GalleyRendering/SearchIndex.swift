@@ -207,7 +207,7 @@ private struct TextCollector: MarkupWalker {
         case .displayMath(let math):
             append(math.tex)
         case .table(let table):
-            for row in [table.header] + table.rows {
+            for row in table.allRows {
                 for cell in row.cells { append(cell.content) }
             }
         case .htmlBlock, .thematicBreak:

@@ -86,7 +86,7 @@ public enum ClaimFinder {
             case .paragraph(let paragraph):
                 scan(paragraph.content)
             case .table(let table):
-                for row in [table.header] + table.rows {
+                for row in table.allRows {
                     for cell in row.cells { scan(cell.content) }
                 }
             default:
