@@ -112,6 +112,8 @@ let package = Package(
             dependencies: [
                 "GalleyPipeline",
                 "GalleyEvaluation",
+                "GalleyResults",
+                "GalleyDiagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -12,5 +12,7 @@ public struct ChapterChecks: Sendable {
     public var numbersChecked = 0
     public var numbersWrong = 0
 
-    public init() {}
+    public init(coverage: Coverage = Coverage()) {
+        results.coverage = coverage
+    }
 }

@@ -1,10 +1,42 @@
 import GalleyChecks
+import GalleyDiagnostics
 import GalleyEvaluation
+import GalleyResults
+import GalleySemantics
 
 /// Check: the numbers the prose states and the formulas' sides against the values the code
-/// computed, at the written precision; the results the renderers draw.
+/// computed, at the written precision; what was left unchecked; the results the renderers draw.
 enum CheckStage {
-    static func check(_ chapter: ParsedChapter, evaluation: ChapterEvaluation?) -> ChapterChecks {
-        StatedNumberChecker.check(chapter.sites, evaluation: evaluation, source: chapter.chapter.source)
+    static func check(_ chapter: ParsedChapter, evaluation: ChapterEvaluation?, strict: Bool = false) -> ChapterChecks {
+        var checks = StatedNumberChecker.check(
+            chapter.sites, evaluation: evaluation, source: chapter.chapter.source)
+        checks.results.coverage = coverage(chapter, checks: checks, evaluation: evaluation)
+        if strict {
+            checks.diagnostics += checks.results.coverage.unchecked.map {
+                CoverageCheck.diagnostic(for: $0, path: chapter.chapter.source.path)
+            }
+            checks.diagnostics.sort(by: Diagnostic.sourceOrder)
+        }
+        return checks
+    }
+
+    /// The coverage of a chapter whose code was not run: nothing is checked, every claim is open.
+    static func unchecked(_ chapter: ParsedChapter) -> Coverage {
+        var coverage = Coverage()
+        coverage.unchecked = chapter.claims.map(CoverageCheck.unchecked)
+        return coverage
+    }
+
+    private static func coverage(_ chapter: ParsedChapter, checks: ChapterChecks, evaluation: ChapterEvaluation?)
+        -> Coverage
+    {
+        var coverage = unchecked(chapter)
+        let expected = evaluation?.expectedNumbers ?? 0
+        let wrongExpected = evaluation?.wrongExpectedNumbers ?? 0
+        coverage.numbersChecked = checks.numbersChecked + expected
+        coverage.numbersWrong = checks.numbersWrong + wrongExpected
+        coverage.expectedNumbers = expected
+        coverage.expectedNumbersPassed = expected - wrongExpected
+        return coverage
     }
 }

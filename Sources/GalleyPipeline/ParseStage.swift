@@ -9,6 +9,8 @@ struct ParsedChapter: Sendable {
     var document: Document
     /// What the chapter's prose and formulas ask of its code, in source order.
     var sites: [ExpressionSite]
+    /// The numbers the prose and formulas state that nothing checks yet, in source order.
+    var claims: [Claim]
     /// Unterminated math, unreadable check comments, formulas that cannot be checked.
     var diagnostics: [Diagnostic]
 }
@@ -20,7 +22,7 @@ enum ParseStage {
         let parsed = MarkdownParser.parse(chapter.source, freesTree: freesTree)
         let semantics = ChapterSemantics.read(parsed.document, path: chapter.source.path)
         return ParsedChapter(
-            chapter: chapter, document: parsed.document, sites: semantics.sites,
+            chapter: chapter, document: parsed.document, sites: semantics.sites, claims: semantics.claims,
             diagnostics: parsed.diagnostics + semantics.diagnostics)
     }
 }

@@ -31,6 +31,9 @@ public enum Pipeline {
         /// command-line process that exits right after (as compilers skip freeing at exit): on a
         /// long book, freeing them one by one costs a noticeable part of the run.
         public var freesMemory = true
+        /// True to make every unchecked claim and every warning an error, so that CI can require
+        /// that every number the book states is checked.
+        public var strict = false
 
         public init(
             bookFolder: URL, bookDisplayPath: String, outputFolder: URL, evaluation: Evaluator.Configuration,
@@ -91,8 +94,10 @@ public enum Pipeline {
             guard rendersEarly, !(options.runsCode && EvaluateStage.needsEvaluation(parsed)) else {
                 return FirstPass(parsed: parsed, parseTime: parsedAt - start)
             }
+            var results = ChapterResults()
+            results.coverage = CheckStage.unchecked(parsed)
             let rendered = RenderStage.render(
-                chapter, document: parsed.document, results: ChapterResults(), diagnostics: parsed.diagnostics,
+                chapter, document: parsed.document, results: results, diagnostics: parsed.diagnostics,
                 resolver: resolver)
             return FirstPass(
                 parsed: parsed, rendered: rendered, parseTime: parsedAt - start, renderTime: clock.now - parsedAt)
@@ -108,7 +113,9 @@ public enum Pipeline {
             : parsed.map { _ in nil }
         let checks = timings.measure("check") {
             book.chapters.indices.map { index in
-                options.runsCode ? CheckStage.check(parsed[index], evaluation: evaluations[index]) : ChapterChecks()
+                options.runsCode
+                    ? CheckStage.check(parsed[index], evaluation: evaluations[index], strict: options.strict)
+                    : ChapterChecks(coverage: CheckStage.unchecked(parsed[index]))
             }
         }
         // Every problem of a chapter before rendering: its Markdown's, its code's, its numbers'.
@@ -148,20 +155,19 @@ public enum Pipeline {
         }
         if !options.freesMemory { ProcessLifetime.keep(retained) }
 
-        let expected = evaluations.map { $0?.expectedNumbers ?? 0 }
-        let numbersWrong =
-            checks.map(\.numbersWrong).reduce(0, +) + evaluations.map { $0?.wrongExpectedNumbers ?? 0 }.reduce(0, +)
+        if options.strict {
+            for index in diagnostics.indices where diagnostics[index].severity == .warning {
+                diagnostics[index].severity = .error
+            }
+        }
+        let coverage = checks.map(\.results.coverage)
         return Report(
             bookTitle: book.title, chapters: book.chapters.map(\.source.path),
             diagnostics: diagnostics.sorted(by: Diagnostic.sourceOrder), fileCount: fileCount,
             compiledChapters: book.chapters.indices.filter { evaluations[$0]?.compiled == true }.map {
                 book.chapters[$0].source.path
             },
-            numbersChecked: checks.map(\.numbersChecked).reduce(0, +) + expected.reduce(0, +),
-            numbersWrong: numbersWrong - fixes.values.reduce(0, +),
-            chaptersWithNumbers: book.chapters.indices.filter { checks[$0].numbersChecked > 0 || expected[$0] > 0 }
-                .count,
-            fixes: fixes, timings: timings)
+            coverage: coverage, fixes: fixes, timings: timings)
     }
 
     /// A chapter after the first, parallel pass: parsed, and rendered when it had nothing to

@@ -1,4 +1,5 @@
 public import GalleyDiagnostics
+public import GalleyResults
 
 extension Pipeline {
     /// What a run did: built once, at the end of `Pipeline.run`.
@@ -12,22 +13,32 @@ extension Pipeline {
         public var fileCount: Int
         /// The chapters whose code was compiled in this run (not taken from the cache).
         public var compiledChapters: [String]
-        /// Stated numbers (and numbers `expect` calls checked), and how many were wrong.
-        public var numbersChecked: Int
-        public var numbersWrong: Int
-        /// The chapters that state or expect at least one number.
-        public var chaptersWithNumbers: Int
+        /// What each chapter's check proved and left open, in book order.
+        public var coverage: [Coverage]
         /// For `.fix`: the numbers rewritten, by chapter path.
         public var fixes: [String: Int]
         /// Where the time went.
         public var timings: StageTimings
 
-        /// The closing line of `--check`: `37 numbers checked in 4 chapters, 1 wrong`.
+        /// Stated numbers (and numbers `expect` calls checked), and how many were wrong; a number
+        /// `--fix` rewrote is no longer wrong.
+        public var numbersChecked: Int { coverage.reduce(0) { $0 + $1.numbersChecked } }
+        public var numbersWrong: Int { coverage.reduce(0) { $0 + $1.numbersWrong } - fixes.values.reduce(0, +) }
+        /// The chapters that state or expect at least one number that was checked.
+        public var chaptersWithNumbers: Int { coverage.filter { $0.numbersChecked > 0 }.count }
+        /// Numbers stated in claims nothing checks, and every number stated, checked or not.
+        public var uncheckedNumbers: Int { coverage.reduce(0) { $0 + $1.uncheckedNumbers } }
+        public var statedNumbers: Int { numbersChecked + uncheckedNumbers }
+
+        /// The closing line of `--check`:
+        /// `37 numbers checked in 4 chapters, 1 wrong; 3 of 40 stated numbers unchecked`.
         public var checkSummary: String {
             let numbers = numbersChecked == 1 ? "1 number" : "\(numbersChecked) numbers"
             let chapters = chaptersWithNumbers == 1 ? "1 chapter" : "\(chaptersWithNumbers) chapters"
             var line = "\(numbers) checked in \(chapters), \(numbersWrong) wrong"
-            let others = errorCount - numbersWrong
+            line += "; \(uncheckedNumbers) of \(statedNumbers) stated number\(statedNumbers == 1 ? "" : "s") unchecked"
+            let claimErrors = diagnostics.filter { $0.identifier == "claim.unchecked" && $0.severity == .error }.count
+            let others = errorCount - numbersWrong - claimErrors
             if others > 0 { line += "; \(others) other error\(others == 1 ? "" : "s")" }
             return line
         }

@@ -15,6 +15,8 @@ public struct ChapterResults: Sendable, Equatable {
     public var inlineValues: [Int: String]
     /// Verdicts on formulas whose sides were compared, by where each formula starts.
     public var formulas: [SourceLocation: FormulaVerdict]
+    /// What was checked and what was not, with the unchecked claims the page marks.
+    public var coverage = Coverage()
 
     public init(
         blocks: [BlockResult] = [], statedNumbers: [Int: StatedNumberVerdict] = [:], inlineValues: [Int: String] = [:],

@@ -12,10 +12,14 @@ public import GalleyMarkdown
 public struct ChapterSemantics: Sendable, Equatable {
     /// The sites, in source order; a site's index is its id.
     public var sites: [ExpressionSite]
+    /// The numbers the prose and the formulas state that nothing checks yet, in source order
+    /// (`ClaimFinder`).
+    public var claims: [Claim]
     public var diagnostics: [Diagnostic]
 
-    public init(sites: [ExpressionSite] = [], diagnostics: [Diagnostic] = []) {
+    public init(sites: [ExpressionSite] = [], claims: [Claim] = [], diagnostics: [Diagnostic] = []) {
         self.sites = sites
+        self.claims = claims
         self.diagnostics = diagnostics
     }
 
@@ -23,6 +27,8 @@ public struct ChapterSemantics: Sendable, Equatable {
     public static func read(_ document: Document, path: String) -> ChapterSemantics {
         var reader = SiteReader(path: path)
         reader.read(document)
-        return ChapterSemantics(sites: reader.sites, diagnostics: reader.diagnostics)
+        let claims = (ClaimFinder.claims(in: document) + ClaimFinder.mathClaims(in: document, sites: reader.sites))
+            .sorted { $0.range.lowerBound < $1.range.lowerBound }
+        return ChapterSemantics(sites: reader.sites, claims: claims, diagnostics: reader.diagnostics)
     }
 }

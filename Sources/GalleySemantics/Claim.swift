@@ -14,10 +14,17 @@ public struct Claim: Sendable, Equatable {
     public var numbers: [StatedNumber]
     /// From its first character to just past its last.
     public var range: SourceRange
+    /// Whether it is a side of a formula (its range is then the formula's start), rather than
+    /// prose.
+    public var inMath: Bool
+    /// Whether it stands inside a link's text, where it cannot be wrapped in a link of its own.
+    public var inLink: Bool
 
-    public init(text: String, numbers: [StatedNumber], range: SourceRange) {
+    public init(text: String, numbers: [StatedNumber], range: SourceRange, inMath: Bool = false, inLink: Bool = false) {
         self.text = text
         self.numbers = numbers
         self.range = range
+        self.inMath = inMath
+        self.inLink = inLink
     }
 }

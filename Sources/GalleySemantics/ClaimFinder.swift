@@ -21,7 +21,8 @@ public enum ClaimFinder {
     /// The claims formulas make: a side written as a bare number with a point, a percent sign or
     /// an exponent (`L = 0.129`), in a formula whose sides are not already checked — neither a
     /// checked formula nor a closed-arithmetic pair (`4.5369/2 = 2.26845` is checked). Each claim's
-    /// range is its formula's start.
+    /// range is its formula's start. The not-a-claim mark right after the formula marks all of its
+    /// numbers.
     ///
     /// - Parameter sites: the chapter's expression sites (`ChapterSemantics.read`), which say what
     ///   is checked.
@@ -38,18 +39,18 @@ public enum ClaimFinder {
         }
         var claims: [Claim] = []
         for node in document.expressionNodes {
-            let (tex, location): (String, SourceLocation)
+            let (tex, location, comment): (String, SourceLocation, String?)
             switch node {
-            case .displayMath(let math): (tex, location) = (math.tex, math.range.lowerBound)
-            case .inlineMath(let math): (tex, location) = (math.tex, math.location)
+            case .displayMath(let math): (tex, location, comment) = (math.tex, math.range.lowerBound, math.commentAfter)
+            case .inlineMath(let math): (tex, location, comment) = (math.tex, math.location, math.commentAfter)
             case .statedNumbers, .inlineValue: continue
             }
-            guard !checkedFormulas.contains(location), Self.mayStateANumber(tex) else { continue }
+            guard !checkedFormulas.contains(location), Self.mayStateANumber(tex), !isMark(comment) else { continue }
             for side in ClosedArithmetic.numberSides(in: tex) where !(pairSides[location]?.contains(side) ?? false) {
                 guard let written = ClosedArithmetic.bareNumber(side), written.contains(where: { ".%eE".contains($0) }),
                     let number = StatedNumber(written)
                 else { continue }
-                claims.append(Claim(text: side, numbers: [number], range: location..<location))
+                claims.append(Claim(text: side, numbers: [number], range: location..<location, inMath: true))
             }
         }
         return claims
@@ -95,7 +96,7 @@ public enum ClaimFinder {
         }
 
         /// The claims of a run of inlines; a text's last claim is dropped when the mark follows it.
-        private mutating func scan(_ inlines: [Inline]) {
+        private mutating func scan(_ inlines: [Inline], inLink: Bool = false) {
             for (index, inline) in inlines.enumerated() {
                 switch inline.kind {
                 case .text(let text):
@@ -105,11 +106,14 @@ public enum ClaimFinder {
                     {
                         found.removeLast()
                     }
+                    if inLink {
+                        for index in found.indices { found[index].inLink = true }
+                    }
                     claims += found
                 case .emphasis(let children), .strong(let children), .strikethrough(let children):
-                    scan(children)
+                    scan(children, inLink: inLink)
                 case .link(let link):
-                    scan(link.content)
+                    scan(link.content, inLink: true)
                 default:
                     break
                 }
@@ -119,11 +123,17 @@ public enum ClaimFinder {
 
     /// Whether an inline is the not-a-claim comment.
     static func isMark(_ inline: Inline) -> Bool {
-        guard case .html(let html) = inline.kind, html.literal.hasPrefix("<!--"), html.literal.hasSuffix("-->") else {
-            return false
-        }
-        let body = html.literal.dropFirst(4).dropLast(3)
-        return body.trimmingSpaces == notAClaimMark
+        guard case .html(let html) = inline.kind else { return false }
+        return isMark(html.literal)
+    }
+
+    /// Whether raw HTML is the not-a-claim comment: after a formula, it marks the formula's
+    /// numbers.
+    static func isMark(_ html: String?) -> Bool {
+        guard var html = html?[...], html.hasPrefix("<!--") else { return false }
+        while html.last == "\n" || html.last == "\r" || html.last == " " { html.removeLast() }
+        guard html.hasSuffix("-->") else { return false }
+        return html.dropFirst(4).dropLast(3).trimmingSpaces == notAClaimMark
     }
 }
 

@@ -1,8 +1,10 @@
 import Foundation
 import GalleyDiagnostics
 import GalleyPipeline
+import GalleyResults
 
-/// The `--report FILE` JSON: the counts of the run and every diagnostic.
+/// The `--report FILE` JSON: the counts of the run, every diagnostic, the claims nothing checks,
+/// the bindings Galley proposes for them, and the counts of each chapter.
 struct RunReport: Encodable {
     struct Entry: Encodable {
         var path: String
@@ -13,23 +15,86 @@ struct RunReport: Encodable {
         var message: String
     }
 
+    /// A claim nothing checks.
+    struct Unchecked: Encodable {
+        var file: String
+        var line: Int
+        var column: Int
+        var text: String
+        /// Whether it stands in a formula.
+        var inMath: Bool
+    }
+
+    /// A binding proposed for an unchecked claim: `binding` when one value fits best;
+    /// `candidates` when several fit alike; `nearMisses` when none fits but some nearly do.
+    struct Suggestion: Encodable {
+        var file: String
+        var line: Int
+        var column: Int
+        var text: String
+        var binding: String?
+        var candidates: [String]?
+        var nearMisses: [String]?
+    }
+
+    /// One chapter's counts.
+    struct Chapter: Encodable {
+        var file: String
+        var numbersChecked: Int
+        var numbersWrong: Int
+        var numbersUnchecked: Int
+        var expectedNumbers: Int
+        var expectedNumbersPassed: Int
+    }
+
     var chapters: [String]
     var numbersChecked: Int
     var numbersWrong: Int
+    var numbersUnchecked: Int
+    var statedNumbers: Int
     var errors: Int
     var warnings: Int
     var diagnostics: [Entry]
+    var unchecked: [Unchecked]
+    var suggestions: [Suggestion]
+    var perChapter: [Chapter]
 
     init(_ report: Pipeline.Report) {
         chapters = report.chapters
         numbersChecked = report.numbersChecked
         numbersWrong = report.numbersWrong
+        numbersUnchecked = report.uncheckedNumbers
+        statedNumbers = report.statedNumbers
         errors = report.errorCount
         warnings = report.warningCount
         diagnostics = report.diagnostics.map {
             Entry(
                 path: $0.path, line: $0.location.line, column: $0.location.column,
                 severity: $0.severity.rawValue, identifier: $0.identifier, message: $0.summary)
+        }
+        unchecked = []
+        suggestions = []
+        perChapter = []
+        for (file, coverage) in zip(report.chapters, report.coverage) {
+            perChapter.append(
+                Chapter(
+                    file: file, numbersChecked: coverage.numbersChecked, numbersWrong: coverage.numbersWrong,
+                    numbersUnchecked: coverage.uncheckedNumbers, expectedNumbers: coverage.expectedNumbers,
+                    expectedNumbersPassed: coverage.expectedNumbersPassed))
+            for claim in coverage.unchecked {
+                let start = claim.range.lowerBound
+                unchecked.append(
+                    Unchecked(
+                        file: file, line: start.line, column: start.column, text: claim.text, inMath: claim.inMath))
+                var suggestion = Suggestion(file: file, line: start.line, column: start.column, text: claim.text)
+                switch claim.suggestion {
+                case .none: continue
+                case .binding(let name): suggestion.binding = name
+                case .ambiguous(let names): suggestion.candidates = names
+                case .nearMisses(let misses): suggestion.nearMisses = misses
+                }
+                suggestions.append(suggestion)
+            }
         }
     }
 

@@ -103,6 +103,22 @@ struct StageTests {
         #expect(replacement.text == "0.88")
     }
 
+    @Test("check: coverage counts what was checked and lists the claims nothing checks; --strict makes them errors")
+    func coverage() {
+        let text = Self.markdown + "交叉熵约为 0.13，准确率 95%。\n"
+        let parsed = ParseStage.parse(Self.chapter(text), freesTree: true)
+        let checks = CheckStage.check(parsed, evaluation: Self.evaluation)
+        let coverage = checks.results.coverage
+        #expect(coverage.numbersChecked == 4)
+        #expect(coverage.numbersWrong == 2)
+        #expect(coverage.unchecked.map(\.text) == ["0.13", "95%"])
+        #expect(coverage.uncheckedNumbers == 2)
+        #expect(coverage.statedNumbers == 6)
+        #expect(!checks.diagnostics.contains { $0.identifier == "claim.unchecked" })
+        let strict = CheckStage.check(parsed, evaluation: Self.evaluation, strict: true)
+        #expect(strict.diagnostics.filter { $0.identifier == "claim.unchecked" }.map(\.location.line) == [16, 16])
+    }
+
     @Test("render: the page body draws the results; the Markdown gets the inline value and plain stated numbers")
     func render() {
         let parsed = ParseStage.parse(Self.chapter(), freesTree: true)

@@ -1,0 +1,69 @@
+public import GalleyDiagnostics
+
+/// What the check stage proved about a chapter, and what it could not: the counts of the
+/// verification page and of the closing line of `render --check`, and every claim left unchecked.
+public struct Coverage: Sendable, Equatable {
+    /// Numbers compared with computed values: each number of a stated-number link, each value of a
+    /// formula's sides, each number an `expect` call checked.
+    public var numbersChecked = 0
+    /// Of those, how many were wrong.
+    public var numbersWrong = 0
+    /// Of `numbersChecked`, the ones `expect` calls checked, and how many of them passed.
+    public var expectedNumbers = 0
+    public var expectedNumbersPassed = 0
+    /// The claims nothing checks, in source order.
+    public var unchecked: [UncheckedClaim] = []
+
+    public init() {}
+
+    /// The numbers of the unchecked claims (a list of three is three).
+    public var uncheckedNumbers: Int { unchecked.reduce(0) { $0 + $1.numberCount } }
+
+    /// Every number the chapter states, checked or not.
+    public var statedNumbers: Int { numbersChecked + uncheckedNumbers }
+}
+
+/// A number (or a list of numbers) the prose states that no binding and no checked formula
+/// covers, with what Galley found for it among the values the chapter computed.
+public struct UncheckedClaim: Sendable, Equatable {
+    /// The claim as written: `0.88，0.12，0.00`.
+    public var text: String
+    /// How many numbers it states.
+    public var numberCount: Int
+    /// From its first character to just past its last; a claim inside a formula starts and ends
+    /// where the formula starts.
+    public var range: SourceRange
+    /// Whether it stands in a formula (bound by a check comment, not by a link).
+    public var inMath: Bool
+    /// What Galley proposes for it.
+    public var suggestion: Suggestion
+
+    /// What the values the chapter computed say about a claim.
+    public enum Suggestion: Sendable, Equatable {
+        /// No computed value is near it.
+        case none
+        /// One binding fits best: `loss`, `a`, `p[0]`.
+        case binding(String)
+        /// Several fit equally well; the author picks.
+        case ambiguous([String])
+        /// Values that would fit if the claim were rounded instead of truncated, or one off in its
+        /// last digit: `loss = 0.1289`.
+        case nearMisses([String])
+    }
+
+    public init(text: String, numberCount: Int, range: SourceRange, inMath: Bool, suggestion: Suggestion = .none) {
+        self.text = text
+        self.numberCount = numberCount
+        self.range = range
+        self.inMath = inMath
+        self.suggestion = suggestion
+    }
+
+    /// The claim's anchor on its chapter's page: `claim-12-5`, by line and column.
+    public var anchor: String { "claim-\(range.lowerBound.line)-\(range.lowerBound.column)" }
+
+    /// The binding proposed, when there is exactly one.
+    public var binding: String? {
+        if case .binding(let name) = suggestion { name } else { nil }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import GalleyTestSupport
+import Testing
+
+/// Claim coverage end to end: the closing line of `--check`, the report's unchecked claims and
+/// per-chapter counts, `--strict`'s exit codes, and the not-a-claim mark.
+@Suite("Claim coverage")
+struct CoverageTests {
+    static let code = """
+        ```swift run
+        let z: [Double] = [3, 1, -3]
+        let a = softmax(z)
+        ```
+
+        """
+
+    @Test(
+        "--check ends with the unchecked claims among every stated number; --report lists them and counts per chapter")
+    func summaryAndReport() throws {
+        let source = MarkedSource(
+            Self.code
+                + "概率是 [0.88，0.12，0.00](=a)，约有 ⚑88% 落在第一类；误差约为 ⚑0.3，0.2。共 3 类，Python 3.12<!-- not a claim -->。\n"
+        )
+        let book = try TemporaryBook(["01.md": source.text, "02.md": "# 空\n\n没有数字。\n"])
+        let report = book.root.appendingPathComponent("report.json")
+        let run = try book.render(["--check", "--report", report.path])
+        #expect(run.status == 0, "unchecked claims are not errors without --strict: \(run.stderr)")
+        #expect(
+            run.stdout.contains("3 numbers checked in 1 chapter, 0 wrong; 3 of 6 stated numbers unchecked"),
+            "\(run.stdout)")
+        let json = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any])
+        let unchecked = try #require(json["unchecked"] as? [[String: Any]])
+        #expect(unchecked.map { $0["text"] as? String } == ["88%", "0.3，0.2"])
+        #expect(unchecked.map { $0["line"] as? Int } == source.markers.map(\.line))
+        #expect(unchecked.map { $0["column"] as? Int } == source.markers.map(\.column))
+        #expect(unchecked.allSatisfy { ($0["file"] as? String) == "Chapters/01.md" })
+        let chapters = try #require(json["perChapter"] as? [[String: Any]])
+        #expect(chapters.map { $0["file"] as? String } == ["Chapters/01.md", "Chapters/02.md"])
+        #expect(chapters.map { $0["numbersUnchecked"] as? Int } == [3, 0])
+        #expect(chapters.map { $0["numbersChecked"] as? Int } == [3, 0])
+        #expect(json["statedNumbers"] as? Int == 6)
+    }
+
+    @Test("--strict: an unchecked claim is an error at the claim, and so is a warning; a covered book passes")
+    func strict() throws {
+        let source = MarkedSource(Self.code + "最大的概率约为 ⚑0.88。\n")
+        let book = try TemporaryBook(["01.md": source.text])
+        let plain = try book.render(["--check"])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        let strict = try book.render(["--check", "--strict"])
+        #expect(strict.status == 1)
+        #expect(
+            strict.stderr.contains(
+                "Chapters/01.md:\(source.marker.line):\(source.marker.column): error: 0.88 is not checked"),
+            "\(strict.stderr)")
+
+        let warned = try TemporaryBook(["01.md": "```swift run hdie\nlet x = 1\n```\n"])
+        #expect(try warned.render(["--check"]).status == 0)
+        let strictWarning = try warned.render(["--check", "--strict"])
+        #expect(strictWarning.status == 1)
+        #expect(strictWarning.stderr.contains("error: unknown option 'hdie'"), "\(strictWarning.stderr)")
+
+        let covered = try TemporaryBook(["01.md": Self.code + "最大的概率约为 [0.88](=a[0])。\n"])
+        let clean = try covered.render(["--check", "--strict"])
+        #expect(clean.status == 0, "\(clean.stderr)")
+        #expect(clean.stdout.contains("1 number checked in 1 chapter, 0 wrong; 0 of 1 stated number unchecked"))
+    }
+
+    @Test("a formula's bare-number side is a claim unless the formula is checked or marked")
+    func mathClaims() throws {
+        let source = MarkedSource(
+            Self.code
+                + "⚑$$L = -\\log p \\approx 0.128$$\n\n$$\\pi \\approx 3.14$$\n<!-- not a claim -->\n\n$$-\\log 0.88 \\approx 0.128$$\n"
+        )
+        let book = try TemporaryBook(["01.md": source.text])
+        let run = try book.render(["--check", "--strict"])
+        #expect(run.status == 1)
+        let errors = run.stderr.split(separator: "\n").filter { $0.contains("error:") }
+        #expect(errors.count == 1, "\(run.stderr)")
+        #expect(
+            run.stderr.contains(
+                "Chapters/01.md:\(source.marker.line):\(source.marker.column): error: 0.128 in this formula is not checked"
+            ),
+            "\(run.stderr)")
+    }
+}
