@@ -92,18 +92,26 @@ public enum StatedNumberChecker {
         for ((number, range), computedValue) in zip(numbers, computed) {
             checks.numbersChecked += 1
             guard !number.matches(computedValue, tolerance: tolerance) else { continue }
-            wrong = true
-            checks.numbersWrong += 1
             let places = tolerance.map { number.decimals(within: $0) } ?? number.writtenDecimals
             let fixed = number.restyled(computedValue, decimals: places)
+            let solution = Solution(
+                summary: "write \(fixed)", replacements: [Replacement(byteRange: range, text: fixed)])
+            let location = source.location(ofByteOffset: range.lowerBound)
+            if tolerance == nil, number.isTruncation(of: computedValue) {
+                // Cut off instead of rounded: a slip, not a wrong number; --fix rounds it.
+                checks.diagnostics.append(
+                    Diagnostic(
+                        path: source.path, location: location, severity: .warning, identifier: "number.truncated",
+                        summary: StatedNumberMessage.truncated(number, computedValue), solutions: [solution]))
+                continue
+            }
+            wrong = true
+            checks.numbersWrong += 1
             checks.diagnostics.append(
                 Diagnostic(
-                    path: source.path, location: source.location(ofByteOffset: range.lowerBound),
-                    identifier: "number.wrong",
+                    path: source.path, location: location, identifier: "number.wrong",
                     summary: StatedNumberMessage.mismatch(number, computedValue, tolerance: tolerance),
-                    solutions: [
-                        Solution(summary: "write \(fixed)", replacements: [Replacement(byteRange: range, text: fixed)])
-                    ]))
+                    solutions: [solution]))
         }
         checks.results.statedNumbers[key] = .init(state: wrong ? .wrong : .correct, computed: value.text)
     }

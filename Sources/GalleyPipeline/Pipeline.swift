@@ -125,6 +125,7 @@ public enum Pipeline {
 
         var diagnostics = loadDiagnostics
         var fixes: [String: Int] = [:]
+        var wrongNumbersFixed = 0
         var fileCount = 0
         var retained: [any Sendable] = [parsed]
         if options.mode == .fix {
@@ -134,6 +135,7 @@ public enum Pipeline {
             }
             // What was fixed is no longer wrong.
             diagnostics += all.filter { $0.solutions.isEmpty }
+            wrongNumbersFixed = all.filter { $0.identifier == "number.wrong" && !$0.solutions.isEmpty }.count
         } else {
             let renderStart = ContinuousClock.now
             let rendered = Parallel.map(Array(book.chapters.indices)) { index in
@@ -161,13 +163,15 @@ public enum Pipeline {
             }
         }
         let coverage = checks.map(\.results.coverage)
-        return Report(
+        var report = Report(
             bookTitle: book.title, chapters: book.chapters.map(\.source.path),
             diagnostics: diagnostics.sorted(by: Diagnostic.sourceOrder), fileCount: fileCount,
             compiledChapters: book.chapters.indices.filter { evaluations[$0]?.compiled == true }.map {
                 book.chapters[$0].source.path
             },
             coverage: coverage, fixes: fixes, timings: timings)
+        report.wrongNumbersFixed = wrongNumbersFixed
+        return report
     }
 
     /// A chapter after the first, parallel pass: parsed, and rendered when it had nothing to

@@ -15,15 +15,17 @@ extension Pipeline {
         public var compiledChapters: [String]
         /// What each chapter's check proved and left open, in book order.
         public var coverage: [Coverage]
-        /// For `.fix`: the numbers rewritten, by chapter path.
+        /// For `.fix`: the numbers rewritten, by chapter path, and how many of them were wrong (the
+        /// others were truncated).
         public var fixes: [String: Int]
+        public var wrongNumbersFixed = 0
         /// Where the time went.
         public var timings: StageTimings
 
         /// Stated numbers (and numbers `expect` calls checked), and how many were wrong; a number
         /// `--fix` rewrote is no longer wrong.
         public var numbersChecked: Int { coverage.reduce(0) { $0 + $1.numbersChecked } }
-        public var numbersWrong: Int { coverage.reduce(0) { $0 + $1.numbersWrong } - fixes.values.reduce(0, +) }
+        public var numbersWrong: Int { coverage.reduce(0) { $0 + $1.numbersWrong } - wrongNumbersFixed }
         /// The chapters that state or expect at least one number that was checked.
         public var chaptersWithNumbers: Int { coverage.filter { $0.numbersChecked > 0 }.count }
         /// Numbers stated in claims nothing checks, and every number stated, checked or not.

@@ -27,6 +27,19 @@ public func proseFormat(_ value: Double) -> String {
 
 /// The words of a mismatch, the same for `expect` and for stated numbers in prose.
 public enum StatedNumberMessage {
+    /// `stated 150.246, computed 150.2466: truncated, rounds to 150.247`.
+    public static func truncated(_ number: StatedNumber, _ computed: Double) -> String {
+        var shown = number.describe(computed)
+        if shown.contains("."), !shown.contains("e") {
+            let suffix = number.isPercent ? "%" : ""
+            if number.isPercent { shown.removeLast() }
+            while shown.hasSuffix("0") { shown.removeLast() }
+            if shown.hasSuffix(".") { shown.removeLast() }
+            shown += suffix
+        }
+        return "stated \(number.text), computed \(shown): truncated, rounds to \(number.restyled(computed))"
+    }
+
     /// `stated 0.89, computed 0.8789 (0.88 at 2 decimals)`.
     public static func mismatch(_ number: StatedNumber, _ computed: Double, tolerance: Double? = nil) -> String {
         if let tolerance {

@@ -106,6 +106,27 @@ public struct StatedNumber: Equatable, Sendable {
         return difference <= allowed + 1e-12 * max(allowed, computed.magnitude, value.magnitude)
     }
 
+    /// Whether the written digits are the computed value cut off rather than rounded: written
+    /// 150.246, computed 150.2466 (which rounds to 150.247). A slip worth a warning, not a wrong
+    /// number.
+    public func isTruncation(of computed: Double) -> Bool {
+        guard computed.isFinite, value.isFinite, !matches(computed) else { return false }
+        guard value == 0 || (value < 0) == (computed < 0) else { return false }
+        let unit = pow10(-decimals)
+        let beyond = computed.magnitude - value.magnitude
+        let slack = 1e-12 * max(unit, computed.magnitude)
+        return beyond >= -slack && beyond < unit + slack
+    }
+
+    /// Whether the computed value, rounded as written, differs from the written digits by exactly
+    /// one in the last place: written 0.13, computed 0.1189 (0.12).
+    public func isOneOff(from computed: Double) -> Bool {
+        guard computed.isFinite, value.isFinite, !matches(computed) else { return false }
+        let unit = pow10(-decimals)
+        let steps = ((computed - value) / unit).rounded()
+        return steps.magnitude == 1
+    }
+
     /// The computed value written the way this number is written: the same decimals, percent,
     /// exponent and minus sign. `0.89` and 0.8789 give `0.88`; `−12%` and −0.1189 give `−12%`.
     public func restyled(_ computed: Double) -> String {

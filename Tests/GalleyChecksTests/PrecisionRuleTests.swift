@@ -8,6 +8,40 @@ struct PrecisionRuleTests {
         try #require(StatedNumber(text), "'\(text)' should read as a number")
     }
 
+    @Test(
+        "truncated, not rounded: 150.246 for 150.2466, −0.128 for −0.1289, 87% for 0.8789; not when it rounds right or is off by more"
+    )
+    func truncation() throws {
+        #expect(try number("150.246").isTruncation(of: 150.2466))
+        #expect(try number("−0.128").isTruncation(of: -0.1289))
+        #expect(try number("87%").isTruncation(of: 0.8789))
+        #expect(try number("1.2e-3").isTruncation(of: 0.00129))
+        #expect(!(try number("150.247")).isTruncation(of: 150.2466), "it matches: no slip")
+        #expect(!(try number("150.246")).isTruncation(of: 150.2476), "off by more than the cut")
+        #expect(!(try number("0.128")).isTruncation(of: -0.1289), "the sign differs")
+        #expect(!(try number("150.246")).isTruncation(of: 150.2454), "below the written digits is not a cut")
+        #expect(!(try number("0.5")).isTruncation(of: .nan))
+    }
+
+    @Test("one off in the last digit: 0.13 for 0.1189, 0.11 for 0.1189; not 0.14 or a match")
+    func oneOff() throws {
+        #expect(try number("0.13").isOneOff(from: 0.1189))
+        #expect(try number("0.11").isOneOff(from: 0.1189))
+        #expect(!(try number("0.14")).isOneOff(from: 0.1189))
+        #expect(!(try number("0.12")).isOneOff(from: 0.1189))
+        #expect(try number("89%").isOneOff(from: 0.8789))
+    }
+
+    @Test("the words of a truncation: the computed value without trailing zeros, and what it rounds to")
+    func truncationMessage() throws {
+        #expect(
+            StatedNumberMessage.truncated(try number("150.246"), 150.2466)
+                == "stated 150.246, computed 150.2466: truncated, rounds to 150.247")
+        #expect(
+            StatedNumberMessage.truncated(try number("87%"), 0.8789)
+                == "stated 87%, computed 87.89%: truncated, rounds to 88%")
+    }
+
     @Test("two decimals allow ±0.005")
     func twoDecimals() throws {
         let stated = try number("0.88")

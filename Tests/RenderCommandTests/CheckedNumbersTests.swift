@@ -40,6 +40,26 @@ struct CheckedNumbersTests {
         #expect(second.stdout.contains("5 numbers checked in 1 chapter, 0 wrong"))
     }
 
+    @Test("a truncated number is a warning at the number; --strict fails on it; --fix rounds it")
+    func truncated() throws {
+        let source = MarkedSource("```swift run\nlet total = 150.2466\n```\n\n总和为 [⚑150.246](=total)。\n")
+        let book = try TemporaryBook(["a.md": source.text])
+        let check = try book.render(["--check"])
+        #expect(check.status == 0, "a warning, not an error: \(check.stderr)")
+        #expect(
+            check.stderr.contains(
+                "Chapters/a.md:\(source.marker.line):\(source.marker.column): warning: stated 150.246, computed 150.2466: truncated, rounds to 150.247"
+            ), "\(check.stderr)")
+        #expect(check.stdout.contains("1 number checked in 1 chapter, 0 wrong"), "\(check.stdout)")
+        #expect(try book.render(["--check", "--strict"]).status == 1)
+        let fix = try book.render(["--fix"])
+        #expect(fix.status == 0, "\(fix.stderr)")
+        let fixed = try String(contentsOf: book.chapters.appendingPathComponent("a.md"), encoding: .utf8)
+        #expect(fixed == source.text.replacingOccurrences(of: "[150.246]", with: "[150.247]"))
+        let strict = try book.render(["--check", "--strict"])
+        #expect(strict.status == 0, "\(strict.stderr)")
+    }
+
     @Test("--fix keeps the author's style: percent, decimals, the Unicode minus, full-width separators")
     func fixStyle() throws {
         // An expression has no spaces: a Markdown link destination cannot hold one.
