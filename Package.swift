@@ -155,7 +155,10 @@ let package = Package(
         ),
         .testTarget(
             name: "GalleyChecksTests",
-            dependencies: ["GalleyChecks", "GalleyRecords", "GalleyMarkdown", "GalleyTestSupport"],
+            dependencies: [
+                "GalleyChecks", "GalleyRecords", "GalleyMarkdown", "GalleySemantics", "GalleyEvaluation",
+                "GalleyResults", "GalleyTestSupport",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -6,7 +6,10 @@ public import GalleySemantics
 public enum CoverageCheck {
     /// A claim before Galley has looked for values that fit it.
     public static func unchecked(_ claim: Claim) -> UncheckedClaim {
-        UncheckedClaim(text: claim.text, numberCount: claim.numbers.count, range: claim.range, inMath: claim.inMath)
+        var unchecked = UncheckedClaim(
+            text: claim.text, numberCount: claim.numbers.count, range: claim.range, inMath: claim.inMath)
+        unchecked.inLink = claim.inLink
+        return unchecked
     }
 
     /// `--strict`: an unchecked claim is an error at the claim, saying what would check it.
@@ -23,6 +26,8 @@ public enum CoverageCheck {
             advice = "it matches \(names.map { "'\($0)'" }.joined(separator: ", ")): bind it to the one it means"
         case .nearMisses(let misses):
             advice = "no computed value matches; near misses: \(misses.joined(separator: "; "))"
+        case .noValues:
+            advice = "the chapter's code did not run to its end, so no computed value could be proposed"
         case .none:
             advice =
                 claim.inMath

@@ -18,12 +18,20 @@ public struct ChapterEvaluation: Sendable, Codable, Equatable {
     /// The numbers `expect` calls checked, and how many of them were wrong.
     public var expectedNumbers: Int
     public var wrongExpectedNumbers: Int
+    /// The top-level values of the blocks that hold numbers, in the order declared.
+    public var computed: [ComputedValue]
+    /// Whether the program ran far enough to report them: false when it did not compile or a
+    /// block failed, so that no suggestion can be made.
+    public var computedValuesRead: Bool
 
     public init(
         blocks: [BlockResult] = [], diagnostics: [Diagnostic] = [], compiled: Bool = false,
         values: [Int: BoundValue] = [:], bindingProblems: [Int: String] = [:],
-        expectedNumbers: Int = 0, wrongExpectedNumbers: Int = 0
+        expectedNumbers: Int = 0, wrongExpectedNumbers: Int = 0, computed: [ComputedValue] = [],
+        computedValuesRead: Bool = false
     ) {
+        self.computed = computed
+        self.computedValuesRead = computedValuesRead
         self.blocks = blocks
         self.diagnostics = diagnostics
         self.compiled = compiled

@@ -38,10 +38,33 @@ struct ChapterProgram: Equatable {
         }
     }
 
+    /// A top-level constant or variable of the blocks, whose value is reported after the bindings
+    /// so that Galley can propose it for the claims nothing checks.
+    struct Offer: Equatable, Sendable {
+        var name: String
+        /// The Markdown line it is declared on.
+        var line: Int
+    }
+
     /// The chapter's path as diagnostics show it (`Chapters/01-softmax.md`).
     var path: String
     var blocks: [Block]
     var bindings: [Binding] = []
+    var offers: [Offer] = []
+
+    /// At most this many values are offered per chapter, the first declared.
+    static let offerLimit = 400
+
+    /// The top-level constants and variables of some blocks, in order, at most `offerLimit`.
+    static func offers(in blocks: [Block]) -> [Offer] {
+        var offers: [Offer] = []
+        for block in blocks {
+            for name in TopLevelNames.names(in: block.code) {
+                offers.append(Offer(name: name.name, line: block.firstLine + name.line))
+            }
+        }
+        return Array(offers.prefix(offerLimit))
+    }
 
     /// Modules every chapter sees without importing them.
     static let implicitImports = ["Foundation", "NeuralMath", "GalleyRuntime"]
@@ -62,9 +85,11 @@ struct ChapterProgram: Equatable {
         return text
     }
 
-    /// The bindings, each evaluated at its Markdown line and then reported.
+    /// The bindings, each evaluated at its Markdown line and then reported; then the offered
+    /// values, one per line of a file of their own (`offersFile`), so that one that does not
+    /// compile is told by its line.
     private var bindingsSource: String {
-        guard !bindings.isEmpty else { return "" }
+        guard !bindings.isEmpty || !offers.isEmpty else { return "" }
         var text = "\(GeneratedName.beginBindings)()\n"
         for binding in bindings {
             let file = binding.isFormula ? Self.formulaFile(path: quotedPath, id: binding.id) : quotedPath
@@ -73,11 +98,34 @@ struct ChapterProgram: Equatable {
             text += "#sourceLocation()\n"
             text += "\(GeneratedName.bind)(\(binding.id), \(GeneratedName.valuePrefix)\(binding.id))\n"
         }
+        if !offers.isEmpty {
+            text += "#sourceLocation(file: \"\(Self.offersFile(path: quotedPath))\", line: 1)\n"
+            for (index, offer) in offers.enumerated() {
+                text += "\(GeneratedName.offer)(\(index), \(offer.name))\n"
+            }
+            text += "#sourceLocation()\n"
+        }
         return text
     }
 
     /// The file name a checked formula's diagnostics carry.
     static func formulaFile(path: String, id: Int) -> String { "\(path)#formula-\(id)" }
+
+    /// The file name the offered values' diagnostics carry; offer `i` is on its line `i + 1`.
+    static func offersFile(path: String) -> String { "\(path)#values" }
+
+    /// The offers a compiler diagnostic points into, by index.
+    func offerIndex(inFile file: String, line: Int) -> Int? {
+        guard file == Self.offersFile(path: path), line >= 1, line <= offers.count else { return nil }
+        return line - 1
+    }
+
+    /// The same program without some offers (those that do not compile).
+    func removingOffers(_ indices: Set<Int>) -> ChapterProgram {
+        var copy = self
+        copy.offers = offers.enumerated().filter { !indices.contains($0.offset) }.map(\.element)
+        return copy
+    }
 
     /// The checked formula's binding a compiler diagnostic in this file points into.
     func formulaBinding(inFile file: String) -> Binding? {

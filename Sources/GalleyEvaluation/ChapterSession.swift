@@ -21,6 +21,8 @@ struct ChapterSession {
     private var options: [RunOptions] = []
     private var values: [Int: BoundValue] = [:]
     private var bindingProblems: [Int: String] = [:]
+    private var computed: [ComputedValue] = []
+    private var computedValuesRead = false
     private var expectedNumbers = 0
     private var wrongExpectedNumbers = 0
 
@@ -67,7 +69,7 @@ struct ChapterSession {
         return ChapterEvaluation(
             blocks: ordered, diagnostics: all, compiled: compiledAnything, values: values,
             bindingProblems: bindingProblems, expectedNumbers: expectedNumbers,
-            wrongExpectedNumbers: wrongExpectedNumbers)
+            wrongExpectedNumbers: wrongExpectedNumbers, computed: computed, computedValuesRead: computedValuesRead)
     }
 
     // MARK: - The notebook run
@@ -77,15 +79,17 @@ struct ChapterSession {
         var program = self.program(indices, withBindings: true)
         var (compilation, compiledNow) = try runner.compile(program)
         compiledAnything = compiledAnything || compiledNow
-        // Bindings that do not compile are reported at their expressions and left out; the
-        // blocks are then compiled again without them.
+        // Bindings that do not compile are reported at their expressions and left out, and so are
+        // offered values that do not (silently: a name the top-level scan got wrong); the blocks
+        // are then compiled again without them.
         let broken = bindingErrors(compilation, program: program)
-        if !broken.isEmpty {
+        let brokenOffers = offerErrors(compilation, program: program)
+        if !broken.isEmpty || !brokenOffers.isEmpty {
             for (id, found) in broken {
                 diagnostics += found
                 bindingProblems[id] = "does not compile"
             }
-            program = program.removingBindings(Set(broken.keys))
+            program = program.removingBindings(Set(broken.keys)).removingOffers(brokenOffers)
             (compilation, compiledNow) = try runner.compile(program)
             compiledAnything = compiledAnything || compiledNow
         }
@@ -133,6 +137,14 @@ struct ChapterSession {
         }
         recordExpectations(run, indices: indices)
         values = run.values
+        if run.reachedBindings {
+            computedValuesRead = true
+            computed = run.offered.compactMap { offered in
+                guard offered.index < program.offers.count else { return nil }
+                let offer = program.offers[offered.index]
+                return ComputedValue(name: offer.name, line: offer.line, value: offered)
+            }
+        }
         if run.reachedBindings && !run.finished {
             // A binding trapped (or ran out of time): the first one without a value.
             if let trapped = program.bindings.first(where: { run.values[$0.id] == nil }) {
@@ -312,10 +324,19 @@ struct ChapterSession {
         return found
     }
 
+    /// The offered values a failed compilation points into: only errors in the offers' own file.
+    private func offerErrors(_ compilation: ProgramRunner.Compilation, program: ChapterProgram) -> Set<Int> {
+        guard !compilation.succeeded else { return [] }
+        return Set(
+            compilation.diagnostics.filter { $0.severity == .error }.compactMap {
+                program.offerIndex(inFile: $0.path, line: $0.line)
+            })
+    }
+
     // MARK: - Helpers
 
     private func program(_ indices: [Int], withBindings: Bool = false) -> ChapterProgram {
-        ChapterProgram(
+        var program = ChapterProgram(
             path: path,
             blocks: indices.enumerated().map { position, index in
                 let block = blocks[index]
@@ -329,6 +350,8 @@ struct ChapterSession {
                         id: id, expression: site.expression, line: site.expressionLocation.line,
                         column: site.expressionLocation.column, isFormula: site.isCheckedFormula)
                 } : [])
+        if withBindings { program.offers = ChapterProgram.offers(in: program.blocks) }
+        return program
     }
 
     /// The program of the notebook run: every block not marked `fails`, in order, then the

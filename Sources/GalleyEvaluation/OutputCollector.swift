@@ -21,6 +21,8 @@ struct OutputCollector {
     private(set) var reachedBindings = false
     /// The values of the bindings, by id.
     private(set) var values: [Int: BoundValue] = [:]
+    /// The top-level values of the blocks, as offered after the bindings.
+    private(set) var offered: [OfferedValue] = []
     /// The `expect` calls' outcomes, with the block each was made in.
     private(set) var expectations: [BlockExpectation] = []
     /// What the program wrote to standard error while evaluating the bindings.
@@ -97,6 +99,8 @@ struct OutputCollector {
             reachedBindings = true
         case .bound(let value):
             values[value.id] = value
+        case .offered(let value):
+            offered.append(value)
         case .expectation(let expectation):
             if let block = currentBlock {
                 expectations.append(BlockExpectation(block: block, expectation: expectation))

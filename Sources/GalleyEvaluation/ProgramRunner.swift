@@ -54,6 +54,7 @@ struct ProgramRunner: Sendable {
         var finished: Bool
         var reachedBindings: Bool
         var values: [Int: BoundValue]
+        var offered: [OfferedValue]
         var expectations: [BlockExpectation]
         var bindingsError: String
         /// Record lines Galley could not read, each described.
@@ -238,7 +239,7 @@ struct ProgramRunner: Sendable {
         let run = Run(
             outputs: collector.outputs, lastBlock: collector.currentBlock, finished: collector.finished,
             reachedBindings: collector.reachedBindings, values: collector.values,
-            expectations: collector.expectations, bindingsError: collector.bindingsError,
+            offered: collector.offered, expectations: collector.expectations, bindingsError: collector.bindingsError,
             unreadableRecords: collector.unreadable.map(\.description),
             exitStatus: termination.exitStatus, signal: termination.signal, timedOut: termination.timedOut)
         // A timed-out run is not cached: the next render should try again.

@@ -31,6 +31,17 @@ enum CheckStage {
         -> Coverage
     {
         var coverage = unchecked(chapter)
+        if let evaluation {
+            if evaluation.computedValuesRead {
+                let suggester = BindingSuggester(values: evaluation.computed)
+                for (index, claim) in chapter.claims.enumerated() {
+                    (coverage.unchecked[index].suggestion, coverage.unchecked[index].candidateCount) =
+                        suggester.suggestion(for: claim)
+                }
+            } else {
+                for index in coverage.unchecked.indices { coverage.unchecked[index].suggestion = .noValues }
+            }
+        }
         let expected = evaluation?.expectedNumbers ?? 0
         let wrongExpected = evaluation?.wrongExpectedNumbers ?? 0
         coverage.numbersChecked = checks.numbersChecked + expected

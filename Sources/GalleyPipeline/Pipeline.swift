@@ -57,6 +57,9 @@ public enum Pipeline {
         /// Rewrite each wrong stated number in the chapters to the computed value, and write
         /// nothing else.
         case fix
+        /// Wrap each unchecked claim that one computed value matches in a stated-number link, and
+        /// write nothing else.
+        case bind
     }
 
     /// Renders the book in `options.bookFolder` into `options.outputFolder`.
@@ -126,6 +129,7 @@ public enum Pipeline {
         var diagnostics = loadDiagnostics
         var fixes: [String: Int] = [:]
         var wrongNumbersFixed = 0
+        var bound: [String: Int] = [:]
         var fileCount = 0
         var retained: [any Sendable] = [parsed]
         if options.mode == .fix {
@@ -136,6 +140,12 @@ public enum Pipeline {
             // What was fixed is no longer wrong.
             diagnostics += all.filter { $0.solutions.isEmpty }
             wrongNumbersFixed = all.filter { $0.identifier == "number.wrong" && !$0.solutions.isEmpty }.count
+        } else if options.mode == .bind {
+            let outcome = try timings.measure("write") { () throws(PipelineError) in
+                try BindWriter.apply(book, coverage: checks.map(\.results.coverage))
+            }
+            bound = outcome.bound
+            diagnostics += chapterDiagnostics.flatMap { $0 } + outcome.notes
         } else {
             let renderStart = ContinuousClock.now
             let rendered = Parallel.map(Array(book.chapters.indices)) { index in
@@ -171,6 +181,7 @@ public enum Pipeline {
             },
             coverage: coverage, fixes: fixes, timings: timings)
         report.wrongNumbersFixed = wrongNumbersFixed
+        report.bound = bound
         return report
     }
 

@@ -19,6 +19,8 @@ extension Pipeline {
         /// others were truncated).
         public var fixes: [String: Int]
         public var wrongNumbersFixed = 0
+        /// For `.bind`: the claims wrapped in stated-number links, by chapter path.
+        public var bound: [String: Int] = [:]
         /// Where the time went.
         public var timings: StageTimings
 

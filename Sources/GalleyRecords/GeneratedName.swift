@@ -13,6 +13,8 @@ public enum GeneratedName: String, CaseIterable, Sendable, CustomStringConvertib
     case beginBindings = "_galleyBeginBindings"
     /// `_galleyBind(id, value)`: reports a binding's value.
     case bind = "_galleyBind"
+    /// `_galleyOffer(index, value)`: reports a top-level value of the blocks, for the claims.
+    case offer = "_galleyOffer"
     /// `_galleyEnd()`: the program reached its end.
     case end = "_galleyEnd"
     /// A checked formula's symbol, by value, and the type of its values.
@@ -53,7 +55,7 @@ public enum GeneratedName: String, CaseIterable, Sendable, CustomStringConvertib
     /// Whether the runtime must declare the name (otherwise the generated code does).
     public var declaredByRuntime: Bool {
         switch self {
-        case .beginBlock, .beginBindings, .bind, .end, .binding, .valueType, .variationType, .formulaPairType,
+        case .beginBlock, .beginBindings, .bind, .offer, .end, .binding, .valueType, .variationType, .formulaPairType,
             .checkFormula, .count, .slope, .whole, .reduce, .noCase, .derivative:
             true
         case .valuePrefix, .environment, .variation, .evaluate, .values, .caseNumber, .indices:

@@ -16,6 +16,8 @@ public enum ProgramRecord: Codable, Equatable, Sendable {
     case bindingsStarted
     /// A binding's value.
     case bound(BoundValue)
+    /// A top-level value of the blocks, offered for the claims nothing checks.
+    case offered(OfferedValue)
     /// The program reached its end normally. A program that stops without it was cut short.
     case end
 
@@ -24,7 +26,7 @@ public enum ProgramRecord: Codable, Equatable, Sendable {
     public var marksStage: Bool {
         switch self {
         case .blockStarted, .bindingsStarted: true
-        case .display, .expectation, .bound, .end: false
+        case .display, .expectation, .bound, .offered, .end: false
         }
     }
 }

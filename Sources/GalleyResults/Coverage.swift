@@ -35,13 +35,19 @@ public struct UncheckedClaim: Sendable, Equatable {
     public var range: SourceRange
     /// Whether it stands in a formula (bound by a check comment, not by a link).
     public var inMath: Bool
+    /// Whether it stands inside a link's text, where a link of its own cannot go.
+    public var inLink = false
     /// What Galley proposes for it.
     public var suggestion: Suggestion
+    /// How many computed values matched it: the fewer, the surer a suggestion.
+    public var candidateCount = 0
 
     /// What the values the chapter computed say about a claim.
     public enum Suggestion: Sendable, Equatable {
         /// No computed value is near it.
         case none
+        /// The chapter's code did not compile or run to its end, so no value could be offered.
+        case noValues
         /// One binding fits best: `loss`, `a`, `p[0]`.
         case binding(String)
         /// Several fit equally well; the author picks.

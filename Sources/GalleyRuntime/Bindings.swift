@@ -164,3 +164,46 @@ private func compare(_ computed: [Double], _ reference: [Double], tolerance: Dou
                 line: line, column: column, stated: "", computed: computed, checked: max(computed.count, 1),
                 failure: failure)))
 }
+
+// MARK: - Offered values
+
+// What Galley's generated program calls, after the bindings, for every top-level constant or
+// variable of the blocks: numbers, vectors and matrices are reported, anything else is passed over.
+
+public func _galleyOffer(_ index: Int, _ value: some BinaryFloatingPoint) {
+    RecordChannel.send(.offered(OfferedValue(index: index, numbers: [Double(value)], isScalar: true, count: 1)))
+}
+
+public func _galleyOffer<S: Sequence>(_ index: Int, _ value: S) where S.Element: BinaryFloatingPoint {
+    var numbers: [Double] = []
+    var count = 0
+    for element in value {
+        count += 1
+        if numbers.count < OfferedValue.limit { numbers.append(Double(element)) }
+    }
+    RecordChannel.send(.offered(OfferedValue(index: index, numbers: numbers, isScalar: false, count: count)))
+}
+
+public func _galleyOffer<S: Sequence>(_ index: Int, _ value: S)
+where S.Element: Sequence, S.Element.Element: BinaryFloatingPoint {
+    var numbers: [Double] = []
+    var count = 0
+    var columns: Int?
+    for row in value {
+        var length = 0
+        for element in row {
+            length += 1
+            count += 1
+            if numbers.count < OfferedValue.limit { numbers.append(Double(element)) }
+        }
+        // Rows of different lengths are no matrix: their elements cannot be named by position.
+        if let columns, columns != length { return }
+        columns = length
+    }
+    RecordChannel.send(
+        .offered(OfferedValue(index: index, numbers: numbers, columns: columns, isScalar: false, count: count)))
+}
+
+/// Anything else — an integer, a string, a function — is not offered: claims are numbers with a
+/// point, a percent sign or an exponent.
+public func _galleyOffer<T>(_ index: Int, _ value: T) {}

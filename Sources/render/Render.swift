@@ -17,7 +17,8 @@ struct Render: ParsableCommand {
             --check renders nothing and ends with a summary such as "37 numbers checked in 4 \
             chapters, 1 wrong; 3 of 40 stated numbers unchecked": a claim is unchecked when no \
             binding and no checked formula covers it. --strict makes each unchecked claim, and \
-            each warning, an error. --fix rewrites each wrong stated number in the chapters to the \
+            each warning, an error. --bind wraps each unchecked claim that one computed value \
+            matches in a stated-number link ([0.129](=loss)). --fix rewrites each wrong stated number in the chapters to the \
             computed value, at the author's precision and style, and changes no other byte.
 
             Exit status: 0 when the book is clean, 1 when a chapter has an error (a wrong number, \
@@ -40,6 +41,12 @@ struct Render: ParsableCommand {
 
     @Flag(help: "Rewrite each wrong stated number in the chapters to the computed value.")
     var fix = false
+
+    @Flag(
+        help:
+            "Wrap each unchecked claim that one computed value matches in a stated-number link: 0.129 → [0.129](=loss)."
+    )
+    var bind = false
 
     @Flag(help: "Make every unchecked claim and every warning an error, so CI can require full coverage.")
     var strict = false
@@ -92,8 +99,11 @@ struct Render: ParsableCommand {
         if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
         if slowTypeCheck < 1 { throw ValidationError("--slow-type-check must be at least 1 millisecond") }
         if check && fix { throw ValidationError("--check and --fix do not go together: --fix first, then --check") }
-        if noRun && (check || fix) {
-            throw ValidationError("--no-run checks no numbers: it does not go with --check or --fix")
+        if bind && (check || fix) {
+            throw ValidationError("--bind does not go with --check or --fix: --bind first, then --check")
+        }
+        if noRun && (check || fix || bind) {
+            throw ValidationError("--no-run checks no numbers: it does not go with --check, --fix or --bind")
         }
         let bookURL = URL(fileURLWithPath: book).standardizedFileURL
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL
@@ -111,7 +121,7 @@ struct Render: ParsableCommand {
             evaluation: Evaluator.Configuration(
                 cacheFolder: URL(fileURLWithPath: cacheDir), timeout: .milliseconds(Int(timeout * 1000)),
                 usesCache: !noCache, slowTypeCheck: .milliseconds(slowTypeCheck)),
-            mode: check ? .check : (fix ? .fix : .render), runsCode: !noRun)
+            mode: check ? .check : (fix ? .fix : (bind ? .bind : .render)), runsCode: !noRun)
         options.freesMemory = false  // the process exits right after
         options.strict = strict
         let result: Pipeline.Report
@@ -155,6 +165,13 @@ struct Render: ParsableCommand {
             return count == 0
                 ? "no wrong numbers to fix; \(result.checkSummary)"
                 : "fixed \(count) number\(count == 1 ? "" : "s") in \(files.joined(separator: ", "))"
+        }
+        if bind {
+            let count = result.bound.values.reduce(0, +)
+            let files = result.bound.keys.sorted()
+            return count == 0
+                ? "no claim to bind; \(result.checkSummary)"
+                : "bound \(count) claim\(count == 1 ? "" : "s") in \(files.joined(separator: ", ")); render --check shows what is left"
         }
         let chapters = result.chapters.count == 1 ? "1 chapter" : "\(result.chapters.count) chapters"
         var line = "rendered \(chapters) of “\(result.bookTitle)” into \(output)/ in \(time) s"

@@ -35,6 +35,8 @@ struct RunReport: Encodable {
         var binding: String?
         var candidates: [String]?
         var nearMisses: [String]?
+        /// How many computed values matched the claim.
+        var candidateCount: Int
     }
 
     /// One chapter's counts.
@@ -86,15 +88,27 @@ struct RunReport: Encodable {
                 unchecked.append(
                     Unchecked(
                         file: file, line: start.line, column: start.column, text: claim.text, inMath: claim.inMath))
-                var suggestion = Suggestion(file: file, line: start.line, column: start.column, text: claim.text)
+                var suggestion = Suggestion(
+                    file: file, line: start.line, column: start.column, text: claim.text,
+                    candidateCount: claim.candidateCount)
                 switch claim.suggestion {
-                case .none: continue
+                case .none, .noValues: continue
                 case .binding(let name): suggestion.binding = name
                 case .ambiguous(let names): suggestion.candidates = names
                 case .nearMisses(let misses): suggestion.nearMisses = misses
                 }
                 suggestions.append(suggestion)
             }
+        }
+        // The surest first: one binding, then several, then near misses; among them, the claims
+        // with fewer candidates; then in book order.
+        func kind(_ suggestion: Suggestion) -> Int {
+            suggestion.binding != nil ? 0 : (suggestion.candidates != nil ? 1 : 2)
+        }
+        let order = Dictionary(uniqueKeysWithValues: report.chapters.enumerated().map { ($1, $0) })
+        suggestions.sort {
+            (kind($0), $0.candidateCount, order[$0.file] ?? 0, $0.line, $0.column)
+                < (kind($1), $1.candidateCount, order[$1.file] ?? 0, $1.line, $1.column)
         }
     }
 

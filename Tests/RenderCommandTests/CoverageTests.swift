@@ -66,6 +66,78 @@ struct CoverageTests {
         #expect(clean.stdout.contains("1 number checked in 1 chapter, 0 wrong; 0 of 1 stated number unchecked"))
     }
 
+    @Test("--report proposes bindings: one that fits, ambiguous ones with their candidates, near misses")
+    func suggestions() throws {
+        let code = """
+            ```swift run
+            let z: [Double] = [3, 1, -3]
+            let a = softmax(z)
+            let loss = -log(a[0])
+            let p = [0.3, 0.7, 0.3]
+            ```
+
+            """
+        let book = try TemporaryBook(["01.md": code + "损失约为 0.129，概率是 0.88，0.12，0.00；有两个 0.3；总和约为 0.14 吗？\n"])
+        let report = book.root.appendingPathComponent("report.json")
+        let run = try book.render(["--check", "--report", report.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any])
+        let suggestions = try #require(json["suggestions"] as? [[String: Any]])
+        let byText = Dictionary(uniqueKeysWithValues: suggestions.map { ($0["text"] as? String ?? "", $0) })
+        #expect(byText["0.129"]?["binding"] as? String == "loss")
+        #expect(byText["0.88，0.12，0.00"]?["binding"] as? String == "a")
+        #expect(byText["0.3"]?["candidates"] as? [String] == ["p[0]", "p[2]"])
+        #expect((byText["0.14"]?["nearMisses"] as? [String])?.contains("loss = 0.1291") == true, "\(suggestions)")
+        #expect(suggestions.first?["binding"] != nil, "sure suggestions come first")
+    }
+
+    @Test("--bind wraps each claim one value fits, byte for byte, and --check then covers them; the rest are notes")
+    func bindThenCheck() throws {
+        let code = """
+            ```swift run
+            let z: [Double] = [3, 1, -3]
+            let a = softmax(z)
+            let loss = -log(a[0])
+            let p = [0.3, 0.7, 0.3]
+            ```
+
+            """
+        let prose = "损失约为 **0.129**，概率是 0.88，0.12，0.00。| 不动: 有两个 0.3。\n\n| 项 | 值 |\n|---|---|\n| 损失 | 0.129 |\n"
+        let book = try TemporaryBook(["01.md": code + prose])
+        let bind = try book.render(["--bind"])
+        #expect(bind.status == 0, "\(bind.stderr)")
+        #expect(bind.stdout.contains("bound 3 claims in Chapters/01.md"), "\(bind.stdout)")
+        #expect(bind.stderr.contains("note: 0.3 is not checked: it matches 'p[0]', 'p[2]'"), "\(bind.stderr)")
+        let text = try String(contentsOf: book.chapters.appendingPathComponent("01.md"), encoding: .utf8)
+        #expect(
+            text
+                == code
+                + "损失约为 **[0.129](=loss)**，概率是 [0.88，0.12，0.00](=a)。| 不动: 有两个 0.3。\n\n| 项 | 值 |\n|---|---|\n| 损失 | [0.129](=loss) |\n"
+        )
+        let check = try book.render(["--check"])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(
+            check.stdout.contains("5 numbers checked in 1 chapter, 0 wrong; 1 of 6 stated numbers unchecked"),
+            "\(check.stdout)")
+        #expect(try book.render(["--bind"]).stdout.contains("no claim to bind"))
+    }
+
+    @Test("a chapter whose code does not compile gets no suggestions, and Galley says so")
+    func noValues() throws {
+        let source = MarkedSource("```swift run\nlet loss = undefinedThing\n```\n\n损失约为 ⚑0.129。\n")
+        let book = try TemporaryBook(["01.md": source.text])
+        let bind = try book.render(["--bind"])
+        #expect(
+            bind.stderr.contains(
+                "Chapters/01.md:\(source.marker.line):\(source.marker.column): warning: no bindings suggested for this chapter: its code did not compile or run to its end"
+            ), "\(bind.stderr)")
+        #expect(try String(contentsOf: book.chapters.appendingPathComponent("01.md"), encoding: .utf8) == source.text)
+        let strict = try book.render(["--check", "--strict"])
+        #expect(
+            strict.stderr.contains("0.129 is not checked: the chapter's code did not run to its end"),
+            "\(strict.stderr)")
+    }
+
     @Test("a formula's bare-number side is a claim unless the formula is checked or marked")
     func mathClaims() throws {
         let source = MarkedSource(

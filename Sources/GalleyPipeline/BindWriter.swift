@@ -1,0 +1,91 @@
+import Foundation
+import GalleyChecks
+import GalleyDiagnostics
+import GalleyRendering
+import GalleyResults
+import GalleySystem
+
+/// `render --bind`: wraps each claim that has exactly one suggested binding in a stated-number
+/// link — `0.129` becomes `[0.129](=loss)` — keeping every other byte of the chapter, in one
+/// atomic write per file.
+///
+/// Claims in formulas (checked by a check comment, not a link) and claims inside a link's text
+/// (links do not nest) are left for the author, and so are ambiguous ones and near misses: each
+/// is a note saying what was found.
+enum BindWriter {
+    struct Outcome {
+        /// The claims bound, by chapter path.
+        var bound: [String: Int] = [:]
+        /// What `--bind` left for the author, as notes.
+        var notes: [Diagnostic] = []
+    }
+
+    static func apply(_ book: Book, coverage: [Coverage]) throws(PipelineError) -> Outcome {
+        var outcome = Outcome()
+        for (chapter, chapterCoverage) in zip(book.chapters, coverage) {
+            let source = chapter.source
+            var edits: [MarkdownFormatter.Edit] = []
+            var reportedNoValues = false
+            for claim in chapterCoverage.unchecked {
+                switch claim.suggestion {
+                case .binding(let name) where !claim.inMath && !claim.inLink:
+                    guard let range = byteRange(of: claim, in: source) else {
+                        outcome.notes.append(note(claim, path: source.path, "cannot find its text to wrap"))
+                        continue
+                    }
+                    edits.append(MarkdownFormatter.Edit(byteRange: range, replacement: "[\(claim.text)](=\(name))"))
+                case .binding(let name):
+                    let why = claim.inMath ? "it stands in a formula" : "it stands inside a link"
+                    outcome.notes.append(note(claim, path: source.path, "matches '\(name)', not bound: \(why)"))
+                case .ambiguous, .nearMisses:
+                    var diagnostic = CoverageCheck.diagnostic(for: claim, path: source.path)
+                    diagnostic.severity = .note
+                    outcome.notes.append(diagnostic)
+                case .noValues where !reportedNoValues:
+                    reportedNoValues = true
+                    outcome.notes.append(
+                        Diagnostic(
+                            path: source.path, location: claim.range.lowerBound, severity: .warning,
+                            identifier: "bind.no-values",
+                            summary:
+                                "no bindings suggested for this chapter: its code did not compile or run to its end"))
+                case .noValues, .none:
+                    continue
+                }
+            }
+            guard !edits.isEmpty else { continue }
+            let text = MarkdownFormatter.format(source, edits: edits)
+            do {
+                try AtomicFile.write(Data(text.utf8), to: chapter.url)
+            } catch {
+                throw PipelineError(
+                    stage: .write, path: source.path, message: "cannot write the bound chapter: \(error)")
+            }
+            outcome.bound[source.path] = edits.count
+        }
+        return outcome
+    }
+
+    /// The claim's bytes in the source. Its column counts the characters of its text node, which
+    /// an escape or entity before it on the line makes shorter than the source: the text is
+    /// looked for from there on, to the line's end.
+    static func byteRange(of claim: UncheckedClaim, in source: SourceFile) -> Range<Int>? {
+        let start = source.byteOffset(of: claim.range.lowerBound)
+        let line = source.lineBytes(claim.range.lowerBound.line)
+        let wanted = Array(claim.text.utf8)
+        var offset = start
+        while offset + wanted.count <= line.endIndex {
+            if source.bytes[offset..<(offset + wanted.count)].elementsEqual(wanted) {
+                return offset..<(offset + wanted.count)
+            }
+            offset += 1
+        }
+        return nil
+    }
+
+    private static func note(_ claim: UncheckedClaim, path: String, _ summary: String) -> Diagnostic {
+        Diagnostic(
+            path: path, location: claim.range.lowerBound, severity: .note, identifier: "bind.skipped",
+            summary: "\(claim.text) \(summary)")
+    }
+}

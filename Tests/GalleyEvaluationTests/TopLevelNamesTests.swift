@@ -1,0 +1,79 @@
+import Testing
+
+@testable import GalleyEvaluation
+
+/// The constants and variables a block declares at its top level: what Galley offers the claims.
+@Suite("Top-level names of a block")
+struct TopLevelNamesTests {
+    private func names(_ code: String) -> [String] {
+        TopLevelNames.names(in: code).map(\.name)
+    }
+
+    @Test("let and var, with types, several per declaration, tuples, modifiers and attributes")
+    func declarations() {
+        let code = """
+            let z: [Double] = [3, 1, -3]
+            var loss = 0.0, steps = 10
+            let (mean, spread) = (0.5, 0.1)
+            private let hidden = 1.5
+            nonisolated(unsafe) var shared = 2.0
+            @MainActor let tagged = 3.0
+            let a = softmax(z); let b = a.map { $0 * 2 }
+            let `default` = 4.0
+            let 学习率 = 0.1
+            """
+        #expect(
+            names(code) == [
+                "z", "loss", "steps", "mean", "spread", "hidden", "shared", "tagged", "a", "b", "`default`", "学习率",
+            ])
+    }
+
+    @Test("the line of each name, counted from the block's first line")
+    func lines() {
+        let found = TopLevelNames.names(in: "// 先算指数\nlet e = z.map { exp($0) }\n\nlet s = e.reduce(0, +)\n")
+        #expect(found == [.init(name: "e", line: 1), .init(name: "s", line: 3)])
+    }
+
+    @Test("not inside functions, types, closures, control flow; not in strings or comments; not _galley names or _")
+    func notNested() {
+        let code = """
+            func f() -> Double {
+                let inner = 1.0
+                return inner
+            }
+            struct Point { let x = 0.0; var y = 0.0 }
+            for i in 0..<3 { let step = Double(i) }
+            do {
+                let scoped = 2.0
+            }
+            let text = "let fake = 1 \\(f()) )"
+            let multi = \"\"\"
+                let alsoFake = 2
+                \"\"\"
+            let raw = #"let rawFake = "x" "#
+            // let commented = 3
+            /* let blocked = 4 /* nested */ let stillBlocked = 5 */
+            let _ = f()
+            let _galleyValue0 = 1.0
+            if let maybe = Optional(1.0) { print(maybe) }
+            let last = [1.0,
+                        2.0]
+            """
+        #expect(names(code) == ["text", "multi", "raw", "last"])
+    }
+
+    @Test("the notebook program offers the blocks' names after its bindings, one per line of a file of their own")
+    func offersInProgram() {
+        var program = ChapterProgram(
+            path: "Chapters/01.md",
+            blocks: [.init(index: 0, code: "let z = [3.0, 1, -3]\nlet a = softmax(z)\n", firstLine: 5, lineCount: 2)])
+        program.offers = ChapterProgram.offers(in: program.blocks)
+        #expect(program.offers == [.init(name: "z", line: 5), .init(name: "a", line: 6)])
+        #expect(
+            program.source.contains(
+                "#sourceLocation(file: \"Chapters/01.md#values\", line: 1)\n_galleyOffer(0, z)\n_galleyOffer(1, a)\n"))
+        #expect(program.offerIndex(inFile: "Chapters/01.md#values", line: 2) == 1)
+        #expect(program.offerIndex(inFile: "Chapters/01.md", line: 2) == nil)
+        #expect(program.removingOffers([0]).offers.map(\.name) == ["a"])
+    }
+}
