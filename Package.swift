@@ -163,7 +163,9 @@ let package = Package(
         ),
         .testTarget(
             name: "GalleyRenderingTests",
-            dependencies: ["GalleyRendering", "GalleyMarkdown", "GalleyTestSupport"],
+            dependencies: [
+                "GalleyRendering", "GalleyMarkdown", "GalleyResults", "GalleyDiagnostics", "GalleyTestSupport",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

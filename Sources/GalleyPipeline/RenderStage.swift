@@ -21,6 +21,8 @@ struct RenderedChapter: Sendable {
     var search = SearchIndex()
     var images = ImageResolver.Resolution()
     var diagnostics: [Diagnostic] = []
+    /// What the checks proved and left open, for the verification page.
+    var verification = VerificationPage.Entry(results: ChapterResults())
 }
 
 /// Render: a chapter's page body and Markdown from its document and the check stage's results;
@@ -33,6 +35,7 @@ enum RenderStage {
         resolver: ImageResolver
     ) -> RenderedChapter {
         var rendered = RenderedChapter()
+        rendered.verification = VerificationPage.Entry(results: results)
         var collector = ImageCollector()
         collector.walk(document)
         rendered.images = resolver.resolve(collector.references, in: chapter)
@@ -70,11 +73,19 @@ enum RenderStage {
         }
         let pages = Parallel.map(Array(book.chapters.indices)) { index -> String in
             let rendered = chapters[index]
+            let checks = PageTemplate.PageLink(
+                title: rendered.verification.summary,
+                href: "checks.html#" + VerificationPage.anchor(forPage: book.chapters[index].htmlName))
             return PageTemplate.chapter(
                 book: info, title: links[index].title, body: rendered.html, diagnostics: rendered.diagnostics,
                 previous: index > 0 ? links[index - 1] : nil, next: index + 1 < links.count ? links[index + 1] : nil,
-                headings: rendered.headings)
+                headings: rendered.headings, verification: checks)
         }
+        let entries = chapters.map(\.verification)
+        let checked = entries.reduce(0) { $0 + $1.numbersChecked }
+        let unchecked = entries.reduce(0) { $0 + $1.uncheckedNumbers }
+        let checksLink = PageTemplate.PageLink(
+            title: "核对：\(checked) 个数已核对，\(unchecked) 个未核对", href: "checks.html")
         var files: [String: OutputWriter.Content] = [:]
         for (index, chapter) in book.chapters.enumerated() {
             let rendered = chapters[index]
@@ -85,7 +96,9 @@ enum RenderStage {
                 files[copy.to] = .copy(copy.from)
             }
         }
-        files["index.html"] = .text(PageTemplate.index(book: info, chapters: links))
+        files["index.html"] = .text(PageTemplate.index(book: info, chapters: links, verification: checksLink))
+        files["checks.html"] = .text(
+            VerificationPage.page(book: info, chapters: Array(zip(links, entries)).map { (link: $0, entry: $1) }))
         files["search.html"] = .text(PageTemplate.search(book: info))
         files["search-index.js"] = .text(SearchIndex.script(chapters.map(\.search)))
         for asset in SiteAssets.files { files[asset.path] = .text(asset.contents) }

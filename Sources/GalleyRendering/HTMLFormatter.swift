@@ -36,9 +36,24 @@ public struct HTMLFormatter {
     public private(set) var headings: [HeadingAnchor] = []
     private let options: Options
     private var slugger = HeadingSlugger()
+    /// The prose's unchecked claims by line, and the formulas with one, each marked on the page
+    /// with its anchor (for the verification page's links).
+    private let claimsByLine: [Int: [UncheckedClaim]]
+    private let formulaClaims: [SourceLocation: UncheckedClaim]
 
     private init(options: Options) {
         self.options = options
+        var byLine: [Int: [UncheckedClaim]] = [:]
+        var formulas: [SourceLocation: UncheckedClaim] = [:]
+        for claim in options.results.coverage.unchecked {
+            if claim.inMath {
+                if formulas[claim.range.lowerBound] == nil { formulas[claim.range.lowerBound] = claim }
+            } else {
+                byLine[claim.range.lowerBound.line, default: []].append(claim)
+            }
+        }
+        claimsByLine = byLine
+        formulaClaims = formulas
     }
 
     /// The HTML of a whole document.
@@ -278,7 +293,11 @@ public struct HTMLFormatter {
     private mutating func write(_ inline: Inline) {
         switch inline.kind {
         case .text(let text):
-            html += HTMLEscaping.escape(text)
+            if !claimsByLine.isEmpty, let claims = claimsByLine[inline.range.lowerBound.line] {
+                writeText(text, at: inline.range.lowerBound, marking: claims)
+            } else {
+                html += HTMLEscaping.escape(text)
+            }
         case .softBreak:
             html += "\n"
         case .lineBreak:
@@ -330,13 +349,40 @@ public struct HTMLFormatter {
     }
 
     /// The rest of a math element's class attribute: the mark of a formula whose arithmetic was
-    /// checked (closing quote included).
+    /// checked, or that states a number nothing checks (closing quote included).
     private func formulaMark(at location: SourceLocation) -> String {
         switch options.results.formulas[location] {
         case .agrees?: return " formula-checked\" title=\"公式已核对\""
         case .differs?: return " formula-wrong\" title=\"公式有误\""
-        case nil: return "\""
+        case nil:
+            guard let claim = formulaClaims[location] else { return "\"" }
+            return " claim-unchecked\" id=\"\(claim.anchor)\" title=\"公式中的 \(HTMLEscaping.escape(claim.text)) 未经核对\""
         }
+    }
+
+    /// A text holding unchecked claims: each wrapped in a span with its anchor. A claim's column
+    /// counts the text's characters from its start; should an escape before it have moved it,
+    /// it is looked for further on.
+    private mutating func writeText(_ text: String, at start: SourceLocation, marking claims: [UncheckedClaim]) {
+        let scalars = Array(text.unicodeScalars)
+        var position = 0
+        for claim in claims {
+            let wanted = Array(claim.text.unicodeScalars)
+            var offset = claim.range.lowerBound.column - start.column
+            guard offset >= position, offset < scalars.count else { continue }
+            while offset + wanted.count <= scalars.count,
+                !scalars[offset..<(offset + wanted.count)].elementsEqual(wanted)
+            {
+                offset += 1
+            }
+            guard offset + wanted.count <= scalars.count else { continue }
+            html += HTMLEscaping.escape(String(String.UnicodeScalarView(scalars[position..<offset])))
+            html +=
+                "<span class=\"claim-unchecked\" id=\"\(claim.anchor)\" title=\"未经核对\">"
+                + HTMLEscaping.escape(claim.text) + "</span>"
+            position = offset + wanted.count
+        }
+        html += HTMLEscaping.escape(String(String.UnicodeScalarView(scalars[position...])))
     }
 
     /// The author's own numbers, marked as checked (the computed value on hover and for screen

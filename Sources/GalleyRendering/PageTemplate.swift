@@ -32,14 +32,18 @@ public enum PageTemplate {
     /// A chapter page, with a table of contents of its second- and third-level headings.
     public static func chapter(
         book: BookInfo, title: String, body: String, diagnostics: [Diagnostic],
-        previous: PageLink?, next: PageLink?, headings: [HTMLFormatter.HeadingAnchor] = []
+        previous: PageLink?, next: PageLink?, headings: [HTMLFormatter.HeadingAnchor] = [],
+        verification: PageLink? = nil
     ) -> String {
         var html = head(book: book, title: "\(title) · \(book.title)")
         html.reserveCapacity(
             body.utf8.count + headings.reduce(0) { $0 + 3 * $1.anchor.utf8.count + $1.text.utf8.count + 40 } + 4096)
         html += "<main class=\"chapter\" id=\"content\">\n"
         html += diagnosticsBox(diagnostics)
-        appendBody(body, withContentsOf: headings, to: &html)
+        let checks = verification.map {
+            "<p class=\"verification\"><a href=\"\(HTMLEscaping.escapeURL($0.href))\">\(HTMLEscaping.escape($0.title))</a></p>\n"
+        }
+        appendBody(body, withContentsOf: headings, header: checks, to: &html)
         html += "</main>\n"
         html += "<nav class=\"pager\" aria-label=\"章节导航\">\n"
         html +=
@@ -58,11 +62,15 @@ public enum PageTemplate {
     }
 
     /// The book's front page: its title and the chapters in order.
-    public static func index(book: BookInfo, chapters: [PageLink]) -> String {
+    public static func index(book: BookInfo, chapters: [PageLink], verification: PageLink? = nil) -> String {
         var html = head(book: book, title: book.title)
         html += "<main class=\"index\" id=\"content\">\n<h1>\(HTMLEscaping.escape(book.title))</h1>\n"
         if let author = book.author {
             html += "<p class=\"author\">\(HTMLEscaping.escape(author))</p>\n"
+        }
+        if let verification {
+            html +=
+                "<p class=\"verification\"><a href=\"\(HTMLEscaping.escapeURL(verification.href))\">\(HTMLEscaping.escape(verification.title))</a></p>\n"
         }
         html += "<ol class=\"chapters\">\n"
         for chapter in chapters {
@@ -91,9 +99,11 @@ public enum PageTemplate {
     /// The chapter's body with its table of contents after the title (if it starts with one),
     /// appended without copying the body more than once.
     private static func appendBody(
-        _ body: String, withContentsOf headings: [HTMLFormatter.HeadingAnchor], to html: inout String
+        _ body: String, withContentsOf headings: [HTMLFormatter.HeadingAnchor], header: String?,
+        to html: inout String
     ) {
-        guard let toc = tableOfContents(headings) else {
+        let toc = (header ?? "") + (tableOfContents(headings) ?? "")
+        guard !toc.isEmpty else {
             html += body
             return
         }
@@ -128,7 +138,7 @@ public enum PageTemplate {
         return toc
     }
 
-    private static func head(book: BookInfo, title: String, extraScripts: [String] = []) -> String {
+    static func head(book: BookInfo, title: String, extraScripts: [String] = []) -> String {
         let scripts = extraScripts.map { "<script defer src=\"\($0)\"></script>\n" }.joined()
         return """
             <!DOCTYPE html>
@@ -152,7 +162,7 @@ public enum PageTemplate {
             """
     }
 
-    private static func foot(book: BookInfo) -> String {
+    static func foot(book: BookInfo) -> String {
         "</body>\n</html>\n"
     }
 

@@ -247,6 +247,15 @@ public enum SiteAssets {
         span.stated.wrong::after { content: "✗"; font-size: 0.7em; vertical-align: super; margin-left: 0.1em; }
         span.stated.unchecked { text-decoration-style: dashed; text-decoration-color: var(--muted); }
         span.computed-value { border-bottom: 1px dotted var(--computed); }
+        /* Numbers nothing checks: marked lightly, so a reader knows; the verification page links here. */
+        span.claim-unchecked { text-decoration: underline dashed var(--muted) 1px; text-underline-offset: 0.2em; }
+        .math.claim-unchecked { outline: 1px dashed var(--muted); outline-offset: 2px; }
+        :target { background: var(--highlight, #fff3bf); }
+        /* The verification page. */
+        table.checks td.count { text-align: right; font-variant-numeric: tabular-nums; }
+        table.checks td.open { color: var(--error); }
+        ul.unchecked-claims { columns: 2; font-size: 0.95rem; }
+        p.verification { font-size: 0.9rem; color: var(--muted); margin-top: 0; }
         /* Formulas whose arithmetic Galley checked. */
         .math.formula-checked::after { content: "✓"; font-size: 0.7em; color: var(--computed);
           vertical-align: super; margin-left: 0.15em; }

@@ -40,8 +40,8 @@ struct SiteInBrowserTests {
         arguments: ["course", "public course"])
     func pagesLoadCleanly(book: String) throws {
         let site = try (book == "course" ? Self.course : Self.publicCourse).get()
-        // Each chapter's page, the index and the search page.
-        #expect(site.pages.count == (book == "course" ? 4 : 1) + 2, "\(site.pages)")
+        // Each chapter's page, the index, the search page and the verification page.
+        #expect(site.pages.count == (book == "course" ? 4 : 1) + 3, "\(site.pages)")
         for page in site.pages {
             let loaded = try Browser.load(site.url(page))
             #expect(loaded.dom.contains("</html>"), "\(page) did not load")
@@ -51,6 +51,48 @@ struct SiteInBrowserTests {
             let typeset = occurrences(of: "class=\"katex\"", in: loaded.dom)
             #expect(typeset >= formulas, "\(page): \(formulas) formulas, \(typeset) typeset")
         }
+    }
+
+    @Test(
+        "checks.html lists each chapter's counts and links every unchecked claim to its anchor on its page; the index and each chapter link to it"
+    )
+    func verificationPage() throws {
+        let book = try TemporaryBook([
+            "01-loss.md": """
+            # 损失
+
+            ```swift run
+            let p = [0.8, 0.3]
+            let loss = -log(p[0])
+            ```
+
+            损失是 [0.22](=loss)，而另一类的概率是 0.3，约 30%。
+
+            $$q = 0.75$$
+
+            """,
+            "02-empty.md": "# 空章\n\n没有数字。\n",
+        ])
+        let run = try book.render(["--cache-dir", TemporaryBook.sharedCache.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        func url(_ page: String) -> String { "file://" + book.output.appendingPathComponent(page).path }
+        let checks = try Browser.load(url("checks.html"))
+        #expect(checks.console.isEmpty, "\(checks.console)")
+        #expect(checks.dom.contains("<table class=\"checks\">"))
+        #expect(checks.dom.contains("<tr id=\"chapter-01-loss\">"), "a row per chapter")
+        #expect(checks.dom.contains("<tr id=\"chapter-02-empty\">"), "a row per chapter")
+        let links = matches(of: #"href="(01-loss\.html#claim-[0-9]+-[0-9]+)""#, in: checks.dom)
+        #expect(links.count == 3, "0.3, 30% and the formula's 0.75: \(links)")
+        let page = try Browser.load(url("01-loss.html"))
+        #expect(page.console.isEmpty, "\(page.console)")
+        for link in links {
+            let anchor = String(link.split(separator: "#")[1])
+            #expect(page.dom.contains("id=\"\(anchor)\""), "\(anchor) is not on the page")
+        }
+        #expect(page.dom.contains("<span class=\"claim-unchecked\" id=\"claim-8-28\" title=\"未经核对\">0.3</span>"))
+        #expect(page.dom.contains("<a href=\"checks.html#chapter-01-loss\">本章核对：1 个数已核对，3 个未核对</a>"))
+        let index = try Browser.load(url("index.html"))
+        #expect(index.dom.contains("<a href=\"checks.html\">核对：1 个数已核对，3 个未核对</a>"), "the index links to it")
     }
 
     @Test("equation tags are kept, Chinese text and nested math included")
@@ -134,5 +176,14 @@ struct SiteInBrowserTests {
     private func attributeValues(in html: String) -> [String] {
         html.matches(of: #/(?:href|src)="([^"]*)"/#).map { String($0.output.1) }
             .map { $0.replacingOccurrences(of: "&amp;", with: "&") }
+    }
+
+    /// The first capture group of every match of a pattern.
+    private func matches(of pattern: String, in text: String) -> [String] {
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        let range = NSRange(text.startIndex..., in: text)
+        return regex.matches(in: text, range: range).compactMap { match in
+            Range(match.range(at: 1), in: text).map { String(text[$0]) }
+        }
     }
 }

@@ -1,0 +1,77 @@
+import GalleyDiagnostics
+import GalleyRendering
+import GalleyResults
+import GalleyTestSupport
+import Testing
+
+/// What the reader sees of the checks: unchecked claims marked with anchors on their pages, and
+/// the verification page that links to them.
+@Suite("The verification page and the marks it links to")
+struct VerificationPageTests {
+    private func claim(_ text: String, line: Int, column: Int, numbers: Int = 1, inMath: Bool = false) -> UncheckedClaim
+    {
+        let location = SourceLocation(line: line, column: column)
+        return UncheckedClaim(text: text, numberCount: numbers, range: location..<location, inMath: inMath)
+    }
+
+    @Test("an unchecked claim in prose is wrapped in a span with its anchor; the text around it is kept, escaped")
+    func proseMark() {
+        var results = ChapterResults()
+        results.coverage.unchecked = [
+            claim("0.3，0.2", line: 1, column: 8, numbers: 2), claim("88%", line: 1, column: 18),
+        ]
+        let page = HTMLFormatter.format(
+            parse("误差 <约为> 0.3，0.2，约有 88% & 更多。").document, options: .init(results: results))
+        #expect(
+            page
+                == "<p>误差 &lt;约为&gt; <span class=\"claim-unchecked\" id=\"claim-1-8\" title=\"未经核对\">0.3，0.2</span>，约有 <span class=\"claim-unchecked\" id=\"claim-1-18\" title=\"未经核对\">88%</span> &amp; 更多。</p>\n"
+        )
+    }
+
+    @Test("a claim after an escape is still found, a little further on than its column says")
+    func afterEscape() {
+        var results = ChapterResults()
+        results.coverage.unchecked = [claim("0.5", line: 1, column: 4)]
+        let page = HTMLFormatter.format(parse("\\*a 0.5").document, options: .init(results: results))
+        #expect(page.contains("*a <span class=\"claim-unchecked\" id=\"claim-1-4\""), "\(page)")
+    }
+
+    @Test("a formula with an unchecked number carries the anchor and says which number")
+    func formulaMark() {
+        var results = ChapterResults()
+        results.coverage.unchecked = [claim("0.8", line: 1, column: 1, inMath: true)]
+        let page = HTMLFormatter.format(parse("$$p = 0.8$$\n").document, options: .init(results: results))
+        #expect(page.contains("class=\"math display claim-unchecked\" id=\"claim-1-1\" title=\"公式中的 0.8 未经核对\""))
+    }
+
+    @Test("the page: a row of counts per chapter, then each chapter's unchecked claims linked to their anchors")
+    func page() {
+        var results = ChapterResults()
+        results.coverage.numbersChecked = 12
+        results.coverage.numbersWrong = 1
+        results.coverage.expectedNumbers = 4
+        results.coverage.expectedNumbersPassed = 3
+        results.coverage.unchecked = [
+            claim("0.3，0.2", line: 9, column: 5, numbers: 2), claim("0.8", line: 20, column: 1, inMath: true),
+        ]
+        results.formulas = [SourceLocation(line: 3, column: 1): .agrees, SourceLocation(line: 4, column: 1): .differs]
+        results.blocks = [
+            BlockResult(firstLine: 2, status: .succeeded), BlockResult(firstLine: 30, status: .notRun(reason: "")),
+        ]
+        let entry = VerificationPage.Entry(results: results)
+        #expect(entry.summary == "本章核对：12 个数已核对，1 个有误，3 个未核对")
+        let html = VerificationPage.page(
+            book: .init(title: "书", language: "zh-CN", author: nil),
+            chapters: [(link: .init(title: "第一章 <一>", href: "01.html"), entry: entry)])
+        #expect(html.contains("<tr id=\"chapter-01\"><th scope=\"row\"><a href=\"01.html\">第一章 &lt;一&gt;</a></th>"))
+        #expect(html.contains("<td class=\"count\">12</td><td class=\"count open\">1</td>"))
+        #expect(html.contains("<td class=\"count open\"><a href=\"#unchecked-chapter-01\">3</a></td>"))
+        #expect(
+            html.contains(
+                "<td class=\"count open\">1 / 2</td><td class=\"count open\">1 / 2</td><td class=\"count open\">3 / 4</td>"
+            ))
+        #expect(html.contains("<h2 id=\"unchecked-chapter-01\">"))
+        #expect(html.contains("<li><a href=\"01.html#claim-9-5\">0.3，0.2</a> <small>第 9 行</small></li>"))
+        #expect(html.contains("<li><a href=\"01.html#claim-20-1\">0.8</a> <small>第 20 行，公式中</small></li>"))
+    }
+}
