@@ -56,20 +56,86 @@ public enum ClaimFinder {
         return claims
     }
 
-    /// A look at the bytes before the reader: a formula states a number with a point, a percent
-    /// sign or an exponent beside a relation only if it has a relation and such a number at all.
-    private static func mayStateANumber(_ tex: String) -> Bool {
-        var previousIsDigit = false
-        var decimal = false
-        for byte in tex.utf8 {
-            if previousIsDigit && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "%") || byte == UInt8(ascii: "e"))
+    /// A look at the bytes before the reader: a formula can state a number as a side only if a
+    /// relation (`=`, `\approx`, `≈`) has, next to it, a number with a point, a percent sign or an
+    /// exponent. Errs only towards yes; most formulas (a tag's `7.2` far from any relation
+    /// included) end here.
+    static func mayStateANumber(_ tex: String) -> Bool {
+        var tex = tex
+        return tex.withUTF8 { mayStateANumber(bytes: $0) }
+    }
+
+    private static func mayStateANumber(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            var relationEnd = -1
+            if byte == UInt8(ascii: "=") {
+                relationEnd = index + 1
+            } else if byte == UInt8(ascii: "\\"), index + 7 <= count, bytes[index + 1] == UInt8(ascii: "a"),
+                bytes[index + 2] == UInt8(ascii: "p"), bytes[index + 3] == UInt8(ascii: "p"),
+                bytes[index + 4] == UInt8(ascii: "r"), bytes[index + 5] == UInt8(ascii: "o"),
+                bytes[index + 6] == UInt8(ascii: "x")
             {
-                decimal = true
+                relationEnd = index + 7
+            } else if byte == 0xE2, index + 3 <= count, bytes[index + 1] == 0x89, bytes[index + 2] == 0x88 {
+                relationEnd = index + 3
+            }
+            if relationEnd >= 0 {
+                if decimalFollows(bytes, from: relationEnd) || decimalPrecedes(bytes, before: index) { return true }
+                index = relationEnd
+            } else {
+                index += 1
+            }
+        }
+        return false
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    /// After a relation: spaces and braces, a sign, digits, then a point, an exponent or a percent.
+    private static func decimalFollows(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var index = start
+        while index < bytes.count,
+            bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "\n")
+                || bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+")
+                || bytes[index] == 0xE2 || bytes[index] == 0x88 || bytes[index] == 0x92
+        {
+            index += 1
+        }
+        let digits = index
+        while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        guard index > digits, index < bytes.count else { return false }
+        let next = bytes[index]
+        return next == UInt8(ascii: ".") || next == UInt8(ascii: "e") || next == UInt8(ascii: "E")
+            || next == UInt8(ascii: "%") || next == UInt8(ascii: "\\") || next == UInt8(ascii: ",")
+    }
+
+    /// Before a relation: spaces and braces, then digits that a point, a percent sign or an
+    /// exponent belongs to.
+    private static func decimalPrecedes(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> Bool {
+        var index = end - 1
+        while index >= 0, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "}") {
+            index -= 1
+        }
+        var sawDigit = false
+        var sawMark = false
+        while index >= 0 {
+            let byte = bytes[index]
+            if isDigit(byte) {
+                sawDigit = true
+            } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "%") || byte == UInt8(ascii: "e")
+                || byte == UInt8(ascii: "E") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "\\")
+                || byte == UInt8(ascii: ",")
+            {
+                sawMark = sawMark || byte != UInt8(ascii: "-")
+            } else {
                 break
             }
-            previousIsDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            index -= 1
         }
-        return (decimal || tex.contains("\\%")) && (tex.contains("=") || tex.contains("\\approx") || tex.contains("≈"))
+        return sawDigit && sawMark
     }
 
     /// What an author writes right after a number that is not a claim — a version, a date, a
@@ -97,19 +163,22 @@ public enum ClaimFinder {
 
         /// The claims of a run of inlines; a text's last claim is dropped when the mark follows it.
         private mutating func scan(_ inlines: [Inline], inLink: Bool = false) {
-            for (index, inline) in inlines.enumerated() {
-                switch inline.kind {
+            for index in inlines.indices {
+                switch inlines[index].kind {
                 case .text(let text):
-                    var found = ClaimScanner.claims(in: text, at: inline.range.lowerBound)
+                    // Most texts hold no claim: they are passed over on a look at their bytes.
+                    guard ClaimScanner.mayHoldClaim(text) else { continue }
+                    let start = inlines[index].range.lowerBound
+                    var found = ClaimScanner.claims(in: text, at: start)
                     if let last = found.last, index + 1 < inlines.count, ClaimFinder.isMark(inlines[index + 1]),
-                        ClaimScanner.endsWithClaim(text, claim: last, textStart: inline.range.lowerBound)
+                        ClaimScanner.endsWithClaim(text, claim: last, textStart: start)
                     {
                         found.removeLast()
                     }
                     if inLink {
                         for index in found.indices { found[index].inLink = true }
                     }
-                    claims += found
+                    if !found.isEmpty { claims += found }
                 case .emphasis(let children), .strong(let children), .strikethrough(let children):
                     scan(children, inLink: inLink)
                 case .link(let link):
@@ -156,8 +225,9 @@ enum ClaimScanner {
 
     /// The claims in `text`, whose first character stands at `start`.
     static func claims(in text: String, at start: SourceLocation) -> [Claim] {
-        // No digit, no claim: most texts end here, on a look at their bytes.
-        guard text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return [] }
+        // No digit with a point, a percent sign or an exponent after it, no claim: most texts end
+        // here, on a look at their bytes.
+        guard mayHoldClaim(text) else { return [] }
         let scalars = Array(text.unicodeScalars)
         var claims: [Claim] = []
         var index = 0
@@ -191,6 +261,21 @@ enum ClaimScanner {
                             line: start.line, column: start.column + end)))
         }
         return claims
+    }
+
+    /// Whether a digit in the text is followed by a point, a percent sign (also `％`) or an
+    /// exponent: what every claim has. Errs only towards yes.
+    static func mayHoldClaim(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count > 1 else { return false }
+            for index in 0..<(bytes.count - 1) where bytes[index] &- UInt8(ascii: "0") < 10 {
+                switch bytes[index + 1] {
+                case UInt8(ascii: "."), UInt8(ascii: "%"), UInt8(ascii: "e"), UInt8(ascii: "E"), 0xEF: return true
+                default: continue
+                }
+            }
+            return false
+        } ?? true
     }
 
     /// A number starting at `index`: where it starts and ends, and whether it is a claim on its
