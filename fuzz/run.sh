@@ -2,13 +2,13 @@
 # run.sh TARGET [SECONDS] — builds a libFuzzer harness (swiftc -sanitize=fuzzer) and runs it for
 # SECONDS (default 600) on its seed corpus in fuzz/corpus/TARGET, keeping what it learns in a
 # working copy. TARGET: math (the math scanner), numbers (the stated-number reader), formulas
-# (checked formulas read and translated) or markdown (Markdown to document, through cmark-gfm, and
-# the meaning and the claims read from it). Crashes are written to fuzz/work/TARGET/crash-*;
-# turn each into a regression test.
+# (checked formulas read and translated), names (the scanner of a block's top-level names) or
+# markdown (Markdown to document, through cmark-gfm, and the meaning and the claims read from
+# it). Crashes are written to fuzz/work/TARGET/crash-*; turn each into a regression test.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
-TARGET=${1:?usage: run.sh math|numbers|formulas|markdown [SECONDS]}
+TARGET=${1:?usage: run.sh math|numbers|formulas|names|markdown [SECONDS]}
 SECONDS_TO_RUN=${2:-600}
 WORK=$HERE/work/$TARGET
 rm -rf "$WORK/src" && mkdir -p "$WORK/src" "$WORK/corpus"
@@ -19,6 +19,7 @@ cp -n "$HERE/corpus/$TARGET"/* "$WORK/corpus/" 2>/dev/null || true
 case "$TARGET" in
   math)     sources=("$ROOT/Sources/GalleyMarkdown/MathScanner.swift"); harness=MathScannerFuzz.swift; extra=() ;;
   numbers)  sources=("$ROOT/Sources/GalleyRecords/StatedNumber.swift"); harness=StatedNumberFuzz.swift; extra=() ;;
+  names)    sources=("$ROOT/Sources/GalleyEvaluation/TopLevelNames.swift"); harness=TopLevelNamesFuzz.swift; extra=() ;;
   formulas) sources=("$ROOT"/Sources/GalleyFormulas/*.swift "$ROOT/Sources/GalleyRecords/GeneratedName.swift")
             harness=FormulaFuzz.swift; extra=() ;;
   markdown) sources=("$ROOT"/Sources/GalleyDiagnostics/*.swift "$ROOT"/Sources/GalleyFormulas/*.swift

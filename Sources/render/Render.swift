@@ -99,8 +99,9 @@ struct Render: ParsableCommand {
         if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
         if slowTypeCheck < 1 { throw ValidationError("--slow-type-check must be at least 1 millisecond") }
         if check && fix { throw ValidationError("--check and --fix do not go together: --fix first, then --check") }
-        if bind && (check || fix) {
-            throw ValidationError("--bind does not go with --check or --fix: --bind first, then --check")
+        if bind && (check || fix || strict) {
+            throw ValidationError(
+                "--bind does not go with --check, --fix or --strict: --bind first, then --check --strict")
         }
         if noRun && (check || fix || bind) {
             throw ValidationError("--no-run checks no numbers: it does not go with --check, --fix or --bind")

@@ -128,9 +128,10 @@ struct ClaimFinderTests {
 
     @Test("in math: every form a side can state a number in, before or after the relation, and the not-a-claim mark")
     func mathForms() {
-        #expect(mathClaims("$0.5 = p$ 与 $q ≈ 0.25$ 与 $r = −0.75$ 与 $s = {0.125}$ 与 $t \\approx 1.5\\%$\n") == [
-            "0.5", "0.25", "−0.75", "{0.125}", "1.5\\%",
-        ])
+        #expect(
+            mathClaims("$0.5 = p$ 与 $q ≈ 0.25$ 与 $r = −0.75$ 与 $s = {0.125}$ 与 $t \\approx 1.5\\%$\n") == [
+                "0.5", "0.25", "−0.75", "{0.125}", "1.5\\%",
+            ])
         #expect(mathClaims("$$\\eta = 0.5 \\tag{7.2}$$\n") == ["0.5"])
         #expect(mathClaims("$$\\pi \\approx 3.14$$\n<!-- not a claim -->\n").isEmpty)
         #expect(mathClaims("$$a_j = b_j, \\quad m = \\max_l z_l \\tag{7.2 数值稳定}$$\n").isEmpty)

@@ -120,6 +120,8 @@ struct CoverageTests {
             check.stdout.contains("5 numbers checked in 1 chapter, 0 wrong; 1 of 6 stated numbers unchecked"),
             "\(check.stdout)")
         #expect(try book.render(["--bind"]).stdout.contains("no claim to bind"))
+        #expect(try book.render(["--bind", "--check"]).status == 2, "a usage error")
+        #expect(try book.render(["--bind", "--strict"]).status == 2, "a usage error")
     }
 
     @Test("a chapter whose code does not compile gets no suggestions, and Galley says so")
