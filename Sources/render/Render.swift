@@ -157,22 +157,24 @@ struct Render: ParsableCommand {
         if result.errorCount > 0 { throw ExitCode(1) }
     }
 
+    /// The line of `--fix` and `--bind`: what was rewritten in which files, or that nothing was.
+    private func rewrites(_ counts: [String: Int], did: String, what: String, none: String, _ result: Pipeline.Report)
+        -> String
+    {
+        let count = counts.values.reduce(0, +)
+        guard count > 0 else { return "\(none); \(result.checkSummary)" }
+        return "\(did) \(count) \(what)\(count == 1 ? "" : "s") in \(counts.keys.sorted().joined(separator: ", "))"
+    }
+
     private func summary(_ result: Pipeline.Report, seconds: Double) -> String {
         let time = String(format: "%.2f", seconds)
         if check { return result.checkSummary }
         if fix {
-            let count = result.fixes.values.reduce(0, +)
-            let files = result.fixes.keys.sorted()
-            return count == 0
-                ? "no wrong numbers to fix; \(result.checkSummary)"
-                : "fixed \(count) number\(count == 1 ? "" : "s") in \(files.joined(separator: ", "))"
+            return rewrites(result.fixes, did: "fixed", what: "number", none: "no wrong numbers to fix", result)
         }
         if bind {
-            let count = result.bound.values.reduce(0, +)
-            let files = result.bound.keys.sorted()
-            return count == 0
-                ? "no claim to bind; \(result.checkSummary)"
-                : "bound \(count) claim\(count == 1 ? "" : "s") in \(files.joined(separator: ", ")); render --check shows what is left"
+            return rewrites(result.bound, did: "bound", what: "claim", none: "no claim to bind", result)
+                + (result.bound.isEmpty ? "" : "; render --check shows what is left")
         }
         let chapters = result.chapters.count == 1 ? "1 chapter" : "\(result.chapters.count) chapters"
         var line = "rendered \(chapters) of “\(result.bookTitle)” into \(output)/ in \(time) s"

@@ -66,17 +66,20 @@ struct CoverageTests {
         #expect(clean.stdout.contains("1 number checked in 1 chapter, 0 wrong; 0 of 1 stated number unchecked"))
     }
 
+    /// A chapter computing a vector, a number and a vector with two equal elements.
+    static let values = """
+        ```swift run
+        let z: [Double] = [3, 1, -3]
+        let a = softmax(z)
+        let loss = -log(a[0])
+        let p = [0.3, 0.7, 0.3]
+        ```
+
+        """
+
     @Test("--report proposes bindings: one that fits, ambiguous ones with their candidates, near misses")
     func suggestions() throws {
-        let code = """
-            ```swift run
-            let z: [Double] = [3, 1, -3]
-            let a = softmax(z)
-            let loss = -log(a[0])
-            let p = [0.3, 0.7, 0.3]
-            ```
-
-            """
+        let code = Self.values
         let book = try TemporaryBook(["01.md": code + "损失约为 0.129，概率是 0.88，0.12，0.00；有两个 0.3；总和约为 0.14 吗？\n"])
         let report = book.root.appendingPathComponent("report.json")
         let run = try book.render(["--check", "--report", report.path])
@@ -93,15 +96,7 @@ struct CoverageTests {
 
     @Test("--bind wraps each claim one value fits, byte for byte, and --check then covers them; the rest are notes")
     func bindThenCheck() throws {
-        let code = """
-            ```swift run
-            let z: [Double] = [3, 1, -3]
-            let a = softmax(z)
-            let loss = -log(a[0])
-            let p = [0.3, 0.7, 0.3]
-            ```
-
-            """
+        let code = Self.values
         let prose = "损失约为 **0.129**，概率是 0.88，0.12，0.00。| 不动: 有两个 0.3。\n\n| 项 | 值 |\n|---|---|\n| 损失 | 0.129 |\n"
         let book = try TemporaryBook(["01.md": code + prose])
         let bind = try book.render(["--bind"])
