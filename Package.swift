@@ -32,6 +32,14 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // JavaScriptCore's C API (Debian's libjavascriptcoregtk-4.1-dev; Apple's JavaScriptCore has
+        // the same), in which KaTeX typesets the book's math when it is built. Only
+        // GalleyTypesetting imports it.
+        .systemLibrary(
+            name: "CJavaScriptCore",
+            pkgConfig: "javascriptcoregtk-4.1",
+            providers: [.apt(["libjavascriptcoregtk-4.1-dev"])]
+        ),
         // The math the chapters run against. No dependencies.
         .target(name: "NeuralMath", swiftSettings: strictSettings),
         // Source locations and the one Diagnostic type. No dependencies.
@@ -91,6 +99,10 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Typeset: every formula through KaTeX, in JavaScriptCore, when the book is built; cached.
+        .target(
+            name: "GalleyTypesetting", dependencies: ["CJavaScriptCore", "GalleyResults", "GalleySystem"],
+            swiftSettings: strictSettings),
         // Render: HTML pages and GitHub-ready Markdown from the document tree.
         .target(
             name: "GalleyRendering",
@@ -102,7 +114,7 @@ let package = Package(
             name: "GalleyPipeline",
             dependencies: [
                 "GalleyMarkdown", "GalleySemantics", "GalleyEvaluation", "GalleyChecks", "GalleyResults",
-                "GalleyRendering", "GalleyDiagnostics", "GalleySystem",
+                "GalleyTypesetting", "GalleyRendering", "GalleyDiagnostics", "GalleySystem",
             ],
             swiftSettings: strictSettings
         ),

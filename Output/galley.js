@@ -7,13 +7,3 @@ document.addEventListener("keydown", function (event) {
   var box = document.querySelector("input[type=search]");
   if (box) { event.preventDefault(); box.focus(); }
 });
-document.addEventListener("DOMContentLoaded", function () {
-  if (typeof katex === "undefined") { return; }
-  document.querySelectorAll(".math").forEach(function (element) {
-    katex.render(element.textContent, element, {
-      displayMode: element.classList.contains("display"),
-      throwOnError: false,
-      strict: "ignore"
-    });
-  });
-});

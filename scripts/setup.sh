@@ -3,11 +3,13 @@
 # when everything is there. Runs apt-get as root, or through sudo.
 #
 #   libcmark-gfm-dev, libcmark-gfm-extensions-dev   the Markdown parser and its GFM extensions
-#   libjs-katex, fonts-katex                        math typesetting, copied into Output/
+#   libjs-katex, fonts-katex                        KaTeX: its script typesets math when the book is
+#                                                   built; its stylesheet and fonts go into Output/
+#   libjavascriptcoregtk-4.1-dev                    JavaScriptCore, the engine KaTeX runs in
 #   chromium                                        the real browser the tests open every page in
 set -euo pipefail
 
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex chromium)
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex libjavascriptcoregtk-4.1-dev chromium)
 
 if ! command -v swift >/dev/null 2>&1; then
   echo "setup: the Swift toolchain (swift) is not on PATH; Galley needs Swift 6.1 or later" >&2

@@ -1,4 +1,4 @@
-public import GalleyRecords
+import GalleyRecords
 
 /// A top-level constant or variable of a chapter's blocks and the numbers it held when the blocks
 /// had run: what Galley looks among for the claims nothing checks.

@@ -10,6 +10,8 @@ public struct Book: Sendable {
     public var chapters: [Chapter]
     /// The folder the chapters are in.
     public var folder: URL
+    /// KaTeX macros for every formula of the book, by name: `\R` → `\mathbb{R}`.
+    public var macros: [String: String] = [:]
 }
 
 /// One Markdown file of a book.
@@ -31,7 +33,8 @@ public struct Chapter: Sendable {
 ///   "title": "神经网络中的数学",
 ///   "language": "zh-CN",
 ///   "author": "Galley 团队",
-///   "chapters": ["01-softmax.md", "02-sigmoid.md"]
+///   "chapters": ["01-softmax.md", "02-sigmoid.md"],
+///   "macros": {"\\R": "\\mathbb{R}"}
 /// }
 /// ```
 ///
@@ -42,6 +45,8 @@ struct BookManifest: Decodable {
     var language: String?
     var author: String?
     var chapters: [String]?
+    /// KaTeX macros, applied to every formula that is typeset.
+    var macros: [String: String]?
 
     static let fileName = "book.json"
 }

@@ -54,12 +54,13 @@ enum BookLoader {
                     source: SourceFile(path: displayName, text: text), url: url,
                     slug: String(name.dropLast(3))))
         }
-        let book = Book(
+        var book = Book(
             title: manifest?.title ?? folder.lastPathComponent,
             language: manifest?.language ?? "en",
             author: manifest?.author,
             chapters: chapters,
             folder: folder)
+        book.macros = manifest?.macros ?? [:]
         return (book, diagnostics)
     }
 

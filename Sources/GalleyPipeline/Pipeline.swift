@@ -4,9 +4,10 @@ import GalleyDiagnostics
 public import GalleyEvaluation
 import GalleyResults
 import GalleySystem
+import GalleyTypesetting
 
-/// The stages a book goes through, in order: load (`BookLoader`) → parse (`ParseStage`) →
-/// evaluate (`EvaluateStage`) → check (`CheckStage`) → render (`RenderStage`) → write
+/// The stages a book goes through, in order: load (`BookLoader`) → parse (`ParseStage`) → typeset
+/// (`TypesetStage`) → evaluate (`EvaluateStage`) → check (`CheckStage`) → render (`RenderStage`) → write
 /// (`OutputWriter`, or `FixWriter` for `--fix`).
 ///
 /// Chapters are parsed, evaluated and rendered in parallel; what goes wrong inside a chapter is
@@ -83,6 +84,15 @@ public enum Pipeline {
             try BookLoader.load(folder: options.bookFolder, displayPath: options.bookDisplayPath)
         }
         let katex = try KaTeXAssets.files()
+        let script = try KaTeXAssets.script()
+        let typesetter: MathTypesetter
+        do {
+            typesetter = try MathTypesetter(
+                script: script, macros: book.macros,
+                cacheFolder: options.evaluation.usesCache ? options.evaluation.cacheFolder : nil)
+        } catch {
+            throw PipelineError(stage: .environment, path: script.path, message: error.message)
+        }
         let resolver = ImageResolver(bookFolder: book.folder)
 
         // Parse every chapter, in parallel. A chapter with nothing to evaluate has nothing to
@@ -94,19 +104,30 @@ public enum Pipeline {
             let start = clock.now
             let parsed = ParseStage.parse(chapter, freesTree: options.freesMemory)
             let parsedAt = clock.now
-            guard rendersEarly, !(options.runsCode && EvaluateStage.needsEvaluation(parsed)) else {
-                return FirstPass(parsed: parsed, parseTime: parsedAt - start)
+            let math: ChapterMath
+            do throws(PipelineError) {
+                math = try TypesetStage.typeset(parsed, with: typesetter)
+            } catch {
+                return FirstPass(parsed: parsed, failure: error, parseTime: parsedAt - start)
             }
+            let typesetAt = clock.now
+            var pass = FirstPass(
+                parsed: parsed, math: math, parseTime: parsedAt - start, typesetTime: typesetAt - parsedAt)
+            guard rendersEarly, !(options.runsCode && EvaluateStage.needsEvaluation(parsed)) else { return pass }
             var results = ChapterResults()
             results.coverage = CheckStage.unchecked(parsed)
-            let rendered = RenderStage.render(
-                chapter, document: parsed.document, results: results, diagnostics: parsed.diagnostics,
-                resolver: resolver)
-            return FirstPass(
-                parsed: parsed, rendered: rendered, parseTime: parsedAt - start, renderTime: clock.now - parsedAt)
+            results.typesetMath = math.typeset
+            pass.rendered = RenderStage.render(
+                chapter, document: parsed.document, results: results,
+                diagnostics: parsed.diagnostics + math.diagnostics, resolver: resolver, typesetter: typesetter)
+            pass.renderTime = clock.now - typesetAt
+            return pass
         }
+        if let failure = firstPass.lazy.compactMap(\.failure).first { throw failure }
+        typesetter.save()
         let parsed = firstPass.map(\.parsed)
         timings.add("parse", firstPass.map(\.parseTime).reduce(.zero, +))
+        timings.add("typeset", firstPass.map(\.typesetTime).reduce(.zero, +))
         timings.add("render", firstPass.map(\.renderTime).reduce(.zero, +))
 
         // Evaluate, then check what the chapters' code computed.
@@ -116,14 +137,19 @@ public enum Pipeline {
             : parsed.map { _ in nil }
         let checks = timings.measure("check") {
             book.chapters.indices.map { index in
-                options.runsCode
+                var checks =
+                    options.runsCode
                     ? CheckStage.check(parsed[index], evaluation: evaluations[index], strict: options.strict)
                     : ChapterChecks(coverage: CheckStage.unchecked(parsed[index]))
+                checks.results.typesetMath = firstPass[index].math.typeset
+                return checks
             }
         }
-        // Every problem of a chapter before rendering: its Markdown's, its code's, its numbers'.
+        // Every problem of a chapter before rendering: its Markdown's, its math's, its code's, its
+        // numbers'.
         let chapterDiagnostics = book.chapters.indices.map { index in
-            parsed[index].diagnostics + (evaluations[index]?.diagnostics ?? []) + checks[index].diagnostics
+            parsed[index].diagnostics + firstPass[index].math.diagnostics + (evaluations[index]?.diagnostics ?? [])
+                + checks[index].diagnostics
         }
 
         var diagnostics = loadDiagnostics
@@ -152,7 +178,7 @@ public enum Pipeline {
                 firstPass[index].rendered
                     ?? RenderStage.render(
                         book.chapters[index], document: parsed[index].document, results: checks[index].results,
-                        diagnostics: chapterDiagnostics[index], resolver: resolver)
+                        diagnostics: chapterDiagnostics[index], resolver: resolver, typesetter: typesetter)
             }
             let files = RenderStage.site(book, chapters: rendered, katex: katex)
             timings.add("render", ContinuousClock.now - renderStart)
@@ -165,6 +191,7 @@ public enum Pipeline {
             }
             retained += [rendered, files] as [any Sendable]
         }
+        typesetter.save()
         if !options.freesMemory { ProcessLifetime.keep(retained) }
 
         if options.strict {
@@ -181,6 +208,8 @@ public enum Pipeline {
             },
             coverage: coverage, fixes: fixes, timings: timings)
         report.wrongNumbersFixed = wrongNumbersFixed
+        report.remarks = firstPass.flatMap(\.math.remarks)
+        report.typesetStatistics = typesetter.statistics
         report.bound = bound
         return report
     }
@@ -189,8 +218,12 @@ public enum Pipeline {
     /// evaluate.
     private struct FirstPass: Sendable {
         var parsed: ParsedChapter
+        var math = ChapterMath()
+        /// KaTeX could not be started: the run stops.
+        var failure: PipelineError?
         var rendered: RenderedChapter?
         var parseTime: Duration
+        var typesetTime: Duration = .zero
         var renderTime: Duration = .zero
     }
 }

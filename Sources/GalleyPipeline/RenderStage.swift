@@ -6,6 +6,7 @@ import GalleyMarkdown
 import GalleyRendering
 import GalleyResults
 import GalleySystem
+import GalleyTypesetting
 
 /// A chapter after the render stage: its page body, its GitHub-ready Markdown, the files it
 /// brings, and every diagnostic of the chapter, sorted.
@@ -32,7 +33,7 @@ enum RenderStage {
     /// images' are added.
     static func render(
         _ chapter: Chapter, document: Document, results: ChapterResults, diagnostics: [Diagnostic],
-        resolver: ImageResolver
+        resolver: ImageResolver, typesetter: MathTypesetter? = nil
     ) -> RenderedChapter {
         var rendered = RenderedChapter()
         rendered.verification = VerificationPage.Entry(results: results)
@@ -41,7 +42,8 @@ enum RenderStage {
         rendered.images = resolver.resolve(collector.references, in: chapter)
         rendered.diagnostics = (diagnostics + rendered.images.diagnostics).sorted(by: Diagnostic.sourceOrder)
         let formatter = HTMLFormatter.render(
-            document, options: .init(imagePaths: rendered.images.paths, results: results),
+            document,
+            options: .init(imagePaths: rendered.images.paths, results: results, typeset: typeset(with: typesetter)),
             capacity: chapter.source.bytes.count + chapter.source.bytes.count / 4)
         rendered.html = formatter.html
         rendered.title = formatter.headings.first(where: { $0.level == 1 })?.text
@@ -59,6 +61,15 @@ enum RenderStage {
         edits += ProseMarkdown.edits(for: document, results: results)
         rendered.markdown = MarkdownFormatter.format(chapter.source, edits: edits)
         return rendered
+    }
+
+    /// Typesets, for the formatter, a formula only the chapter's computed output holds.
+    private static func typeset(with typesetter: MathTypesetter?) -> (@Sendable (TypesetMath.Key) -> TypesetMath?)? {
+        guard let typesetter else { return nil }
+        return { key in
+            let result: [TypesetMath.Key: TypesetMath]? = try? typesetter.typeset([key])
+            return result?[key]
+        }
     }
 
     /// Every file of the site, by path in the output folder: each chapter's page (which needs

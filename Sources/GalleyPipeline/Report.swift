@@ -21,6 +21,11 @@ extension Pipeline {
         public var wrongNumbersFixed = 0
         /// For `.bind`: the claims wrapped in stated-number links, by chapter path.
         public var bound: [String: Int] = [:]
+        /// KaTeX's strict-mode remarks (Unicode text in math mode, say): not problems, so listed in
+        /// the `--report` JSON rather than printed.
+        public var remarks: [Diagnostic] = []
+        /// Formulas read from the math cache, typeset in this run, and KaTeX engines started.
+        public var typesetStatistics = (fromCache: 0, typeset: 0, enginesStarted: 0)
         /// Where the time went.
         public var timings: StageTimings
 

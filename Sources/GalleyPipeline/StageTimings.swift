@@ -6,7 +6,7 @@ import Foundation
 /// time spent on them summed over chapters. The other stages are wall-clock time.
 public struct StageTimings: Sendable {
     /// The stages in pipeline order.
-    public static let order = ["load", "parse", "compile", "run", "check", "render", "write"]
+    public static let order = ["load", "parse", "typeset", "compile", "run", "check", "render", "write"]
 
     public private(set) var durations: [String: Duration] = [:]
 

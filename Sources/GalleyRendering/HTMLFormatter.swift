@@ -7,7 +7,7 @@ public import GalleyResults
 ///
 /// The output follows cmark-gfm's own HTML for everything Markdown has, so pages look as authors
 /// expect, with these additions: math goes into `<span class="math inline">` and
-/// `<div class="math display">` with its TeX escaped but otherwise untouched, for KaTeX to typeset;
+/// `<div class="math display">` as KaTeX typeset it when the book was built (HTML and MathML);
 /// headings get anchors; tables scroll on narrow screens; image paths are rewritten to where the
 /// images were copied.
 public struct HTMLFormatter {
@@ -19,9 +19,17 @@ public struct HTMLFormatter {
         /// on its stated numbers and formulas.
         public var results: ChapterResults
 
-        public init(imagePaths: [String: String] = [:], results: ChapterResults = ChapterResults()) {
+        /// Typesets a formula the results do not hold (one in a block's computed output); nil
+        /// leaves such formulas as TeX.
+        public var typeset: (@Sendable (TypesetMath.Key) -> TypesetMath?)?
+
+        public init(
+            imagePaths: [String: String] = [:], results: ChapterResults = ChapterResults(),
+            typeset: (@Sendable (TypesetMath.Key) -> TypesetMath?)? = nil
+        ) {
             self.imagePaths = imagePaths
             self.results = results
+            self.typeset = typeset
         }
     }
 
@@ -120,8 +128,8 @@ public struct HTMLFormatter {
             writeTable(table)
         case .displayMath(let math):
             newline()
-            html +=
-                "<div class=\"math display\(formulaMark(at: math.range.lowerBound))>\(HTMLEscaping.escape(math.tex))</div>\n"
+            writeMath(math.tex, display: true, element: "div", mark: formulaMark(at: math.range.lowerBound))
+            html += "\n"
         }
     }
 
@@ -190,7 +198,8 @@ public struct HTMLFormatter {
             let prefix = label.map { HTMLEscaping.escape($0) + " = " } ?? ""
             html += "<pre class=\"value\">\(prefix)\(HTMLEscaping.escape(text))</pre>\n"
         case .math(let tex):
-            html += "<div class=\"math display\">\(HTMLEscaping.escape(tex))</div>\n"
+            writeMath(tex, display: true, element: "div", mark: "\"")
+            html += "\n"
         case .chart(let chart):
             html += "<figure class=\"chart\">\n\(ChartSVG.svg(chart))\n</figure>\n"
         case .table(let table):
@@ -339,12 +348,27 @@ public struct HTMLFormatter {
                 html += "<code class=\"computed-value missing\">\(HTMLEscaping.escape(value.expression))</code>"
             }
         case .math(let math):
-            let mark = formulaMark(at: math.location)
-            if math.isDisplay {
-                html += "<span class=\"math display\(mark)>\(HTMLEscaping.escape(math.tex))</span>"
-            } else {
-                html += "<span class=\"math inline\(mark)>\(HTMLEscaping.escape(math.tex))</span>"
-            }
+            writeMath(math.tex, display: math.isDisplay, element: "span", mark: formulaMark(at: math.location))
+        }
+    }
+
+    /// A formula as KaTeX typeset it when the book was built: HTML for the eye and MathML for
+    /// screen readers, no script needed. One KaTeX could not typeset shows its TeX and KaTeX's
+    /// message in its place.
+    private mutating func writeMath(_ tex: String, display: Bool, element: String, mark: String) {
+        let key = TypesetMath.Key(tex: tex, display: display)
+        let typeset = options.results.typesetMath[key] ?? options.typeset?(key)
+        let kind = display ? "math display" : "math inline"
+        if let typeset, let error = typeset.error {
+            html += "<\(element) class=\"\(kind) math-error\" role=\"note\">"
+            html += "<code>\(HTMLEscaping.escape(tex))</code> "
+            html += "<span class=\"math-error-message\">TeX 错误：\(HTMLEscaping.escape(error))</span></\(element)>"
+        } else if let typeset, let typesetHTML = typeset.html {
+            html += "<\(element) class=\"\(kind)\(mark)>"
+            html += typesetHTML
+            html += "</\(element)>"
+        } else {
+            html += "<\(element) class=\"\(kind)\(mark)>\(HTMLEscaping.escape(tex))</\(element)>"
         }
     }
 

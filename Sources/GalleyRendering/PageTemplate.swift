@@ -150,7 +150,6 @@ public enum PageTemplate {
             <title>\(HTMLEscaping.escape(title))</title>
             <link rel="stylesheet" href="katex/katex.min.css">
             <link rel="stylesheet" href="galley.css">
-            <script defer src="katex/katex.min.js"></script>
             <script defer src="galley.js"></script>
             \(scripts)</head>
             <body>

@@ -10,8 +10,8 @@ public enum SiteAssets {
         ("search.js", searchScript),
     ]
 
-    /// Typesets every `.math` element with KaTeX once the page has loaded. Errors in a formula show
-    /// in place (red, with KaTeX's message) instead of stopping the page.
+    /// The keyboard shortcut to the search box. Math needs no script: it is typeset when the book
+    /// is built.
     static let script = #"""
         "use strict";
         document.addEventListener("keydown", function (event) {
@@ -21,16 +21,6 @@ public enum SiteAssets {
           if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA")) { return; }
           var box = document.querySelector("input[type=search]");
           if (box) { event.preventDefault(); box.focus(); }
-        });
-        document.addEventListener("DOMContentLoaded", function () {
-          if (typeof katex === "undefined") { return; }
-          document.querySelectorAll(".math").forEach(function (element) {
-            katex.render(element.textContent, element, {
-              displayMode: element.classList.contains("display"),
-              throwOnError: false,
-              strict: "ignore"
-            });
-          });
         });
 
         """#
@@ -247,6 +237,10 @@ public enum SiteAssets {
         span.stated.wrong::after { content: "✗"; font-size: 0.7em; vertical-align: super; margin-left: 0.1em; }
         span.stated.unchecked { text-decoration-style: dashed; text-decoration-color: var(--muted); }
         span.computed-value { border-bottom: 1px dotted var(--computed); }
+        /* A formula KaTeX could not typeset when the book was built: its TeX and KaTeX's message. */
+        .math.math-error { color: var(--error); }
+        .math.math-error code { white-space: pre-wrap; }
+        .math-error-message { font-size: 0.85em; }
         /* Numbers nothing checks: marked lightly, so a reader knows; the verification page links here. */
         span.claim-unchecked { text-decoration: underline dashed var(--muted) 1px; text-underline-offset: 0.2em; }
         .math.claim-unchecked { outline: 1px dashed var(--muted); outline-offset: 2px; }

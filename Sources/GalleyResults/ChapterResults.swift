@@ -17,6 +17,8 @@ public struct ChapterResults: Sendable, Equatable {
     public var formulas: [SourceLocation: FormulaVerdict]
     /// What was checked and what was not, with the unchecked claims the page marks.
     public var coverage = Coverage()
+    /// Every formula as KaTeX typeset it when the book was built.
+    public var typesetMath: [TypesetMath.Key: TypesetMath] = [:]
 
     public init(
         blocks: [BlockResult] = [], statedNumbers: [Int: StatedNumberVerdict] = [:], inlineValues: [Int: String] = [:],

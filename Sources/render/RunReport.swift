@@ -57,8 +57,18 @@ struct RunReport: Encodable {
     var errors: Int
     var warnings: Int
     var diagnostics: [Entry]
+    /// KaTeX's strict-mode remarks: not problems, so not printed.
+    var remarks: [Entry]
     var unchecked: [Unchecked]
     var suggestions: [Suggestion]
+    /// Formulas read from the math cache, typeset in this run, and KaTeX engines started.
+    var math: Math
+
+    struct Math: Encodable {
+        var fromCache: Int
+        var typeset: Int
+        var enginesStarted: Int
+    }
     var perChapter: [Chapter]
 
     init(_ report: Pipeline.Report) {
@@ -69,11 +79,16 @@ struct RunReport: Encodable {
         statedNumbers = report.statedNumbers
         errors = report.errorCount
         warnings = report.warningCount
-        diagnostics = report.diagnostics.map {
+        func entry(_ diagnostic: Diagnostic) -> Entry {
             Entry(
-                path: $0.path, line: $0.location.line, column: $0.location.column,
-                severity: $0.severity.rawValue, identifier: $0.identifier, message: $0.summary)
+                path: diagnostic.path, line: diagnostic.location.line, column: diagnostic.location.column,
+                severity: diagnostic.severity.rawValue, identifier: diagnostic.identifier, message: diagnostic.summary)
         }
+        diagnostics = report.diagnostics.map(entry)
+        remarks = report.remarks.map(entry)
+        let statistics = report.typesetStatistics
+        math = Math(
+            fromCache: statistics.fromCache, typeset: statistics.typeset, enginesStarted: statistics.enginesStarted)
         unchecked = []
         suggestions = []
         perChapter = []

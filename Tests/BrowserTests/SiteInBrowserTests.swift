@@ -95,6 +95,31 @@ struct SiteInBrowserTests {
         #expect(index.dom.contains("<a href=\"checks.html\">核对：1 个数已核对，3 个未核对</a>"), "the index links to it")
     }
 
+    @Test("with JavaScript off, every formula of the course reads typeset, with MathML for screen readers")
+    func mathWithoutJavaScript() throws {
+        let site = try Self.course.get()
+        // Headless Chromium cannot dump a page with scripts turned off, so the pages are opened
+        // without their scripts: a copy of the site with every <script> element taken out.
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("galley-noscript-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: site.folder, to: copy)
+        defer { try? FileManager.default.removeItem(at: copy) }
+        let scripts = try NSRegularExpression(pattern: "<script[^>]*>[\\s\\S]*?</script>")
+        for page in site.pages where page.hasPrefix("0") {
+            let url = copy.appendingPathComponent(page)
+            let html = try String(contentsOf: url, encoding: .utf8)
+            let stripped = scripts.stringByReplacingMatches(
+                in: html, range: NSRange(html.startIndex..., in: html), withTemplate: "")
+            #expect(!stripped.contains("<script"))
+            try stripped.write(to: url, atomically: true, encoding: .utf8)
+            let loaded = try Browser.load("file://" + url.path)
+            let formulas = occurrences(of: "class=\"math ", in: loaded.dom)
+            #expect(formulas > 0, "\(page) has formulas")
+            #expect(occurrences(of: "class=\"katex\"", in: loaded.dom) >= formulas, "\(page): typeset without a script")
+            #expect(occurrences(of: "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"", in: loaded.dom) >= formulas)
+            #expect(!loaded.dom.contains("katex-error") && !loaded.dom.contains("math-error"), "\(page)")
+        }
+    }
+
     @Test("equation tags are kept, Chinese text and nested math included")
     func equationTags() throws {
         let site = try Self.publicCourse.get()

@@ -19,7 +19,8 @@ public enum Browser {
     }
 
     /// Opens a URL (a `file://` page, with a query if needed) and returns the DOM once it has loaded.
-    public static func load(_ url: String) throws -> Page {
+    /// - Parameter javascript: false to open the page as a reader with scripts turned off would.
+    public static func load(_ url: String, javascript: Bool = true) throws -> Page {
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent(
             "galley-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
@@ -28,8 +29,8 @@ public enum Browser {
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
                 "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0",
-                "--virtual-time-budget=5000", "--dump-dom", url,
-            ])
+                "--virtual-time-budget=5000", "--dump-dom",
+            ] + (javascript ? [] : ["--blink-settings=scriptEnabled=false"]) + [url])
         let dom = run.stdout
         let log = run.stderr
         // Chromium logs every console message as `…:INFO:CONSOLE:…] "message", source: …`.

@@ -45,3 +45,11 @@ public struct MarkedSource {
         self.markers = found
     }
 }
+
+/// How a formula's TeX appears in a page typeset by KaTeX: in the MathML's annotation, escaped
+/// for HTML, so that a test can find a formula by its TeX.
+public func texAnnotation(_ tex: String) -> String {
+    let escaped = tex.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        .replacingOccurrences(of: ">", with: "&gt;")
+    return "<annotation encoding=\"application/x-tex\">\(escaped)</annotation>"
+}

@@ -31,7 +31,8 @@ struct HostileInputTests {
         expectNeighbourRendered(book, run)
         let page = try #require(book.output("a.html"))
         #expect(page.contains("before \u{FFFD}"))
-        #expect(page.contains("after <span class=\"math inline\">x_1</span>"))
+        #expect(page.contains("after <span class=\"math inline\"><span class=\"katex\">"))
+        #expect(page.contains(texAnnotation("x_1")))
     }
 
     @Test("a 10 MB line")
@@ -51,7 +52,7 @@ struct HostileInputTests {
         let book = try book(["a.md": "# Quotes\n\n" + quotes, "b.md": "# Lists\n\n" + lists])
         let run = try book.render()
         expectNeighbourRendered(book, run)
-        #expect(book.output("a.html")?.contains("<span class=\"math inline\">q</span>") == true)
+        #expect(book.output("a.html")?.contains(texAnnotation("q")) == true)
         #expect(book.output("b.html")?.contains("item 9999") == true)
     }
 

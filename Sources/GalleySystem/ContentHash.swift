@@ -2,14 +2,14 @@
 ///
 /// Not cryptographic — a cache key only has to tell honest inputs apart, and this needs no
 /// dependency.
-struct ContentHash {
+public struct ContentHash: Sendable {
     private var first: UInt64 = 0xcbf2_9ce4_8422_2325
     private var second: UInt64 = 0x6c62_272e_07bb_0142
     private static let prime: UInt64 = 0x0000_0100_0000_01b3
 
-    init() {}
+    public init() {}
 
-    mutating func add(_ bytes: some Sequence<UInt8>) {
+    public mutating func add(_ bytes: some Sequence<UInt8>) {
         for byte in bytes {
             first = (first ^ UInt64(byte)) &* Self.prime
             second = (second ^ UInt64(byte)) &* Self.prime
@@ -18,12 +18,12 @@ struct ContentHash {
     }
 
     /// Adds a string and a separator, so that ("ab", "c") and ("a", "bc") differ.
-    mutating func add(_ string: String) {
+    public mutating func add(_ string: String) {
         add(string.utf8)
         add(CollectionOfOne(0xff))
     }
 
-    var hex: String {
+    public var hex: String {
         func hex(_ value: UInt64) -> String {
             let digits = String(value, radix: 16)
             return String(repeating: "0", count: 16 - digits.count) + digits

@@ -1,0 +1,89 @@
+import GalleyDiagnostics
+import GalleyMarkdown
+import GalleyResults
+import GalleyTypesetting
+
+/// A chapter's formulas as KaTeX typeset them, and the problems: a formula KaTeX cannot typeset
+/// is an error at the formula (at the very character, where KaTeX says which); its strict-mode
+/// remarks are notes for the report, not for the terminal.
+struct ChapterMath: Sendable {
+    var typeset: [TypesetMath.Key: TypesetMath] = [:]
+    var diagnostics: [Diagnostic] = []
+    var remarks: [Diagnostic] = []
+}
+
+/// Typeset: every formula of a chapter through KaTeX, when the book is built, so that pages carry
+/// HTML and MathML and a formula that does not typeset fails the build.
+enum TypesetStage {
+    static func typeset(_ parsed: ParsedChapter, with typesetter: MathTypesetter) throws(PipelineError)
+        -> ChapterMath
+    {
+        let formulas = parsed.document.expressionNodes.compactMap { node -> Formula? in
+            switch node {
+            case .displayMath(let math):
+                Formula(
+                    key: TypesetMath.Key(tex: math.tex, display: true), location: math.range.lowerBound,
+                    delimiter: 2)
+            case .inlineMath(let math):
+                Formula(
+                    key: TypesetMath.Key(tex: math.tex, display: math.isDisplay), location: math.location,
+                    delimiter: math.isDisplay ? 2 : 1)
+            case .statedNumbers, .inlineValue:
+                nil
+            }
+        }
+        var chapter = ChapterMath()
+        guard !formulas.isEmpty else { return chapter }
+        do {
+            chapter.typeset = try typesetter.typeset(formulas.map(\.key))
+        } catch {
+            throw PipelineError(stage: .environment, path: typesetter.script.path, message: error.message)
+        }
+        let path = parsed.chapter.source.path
+        var reported: Set<SourceLocation> = []
+        for formula in formulas {
+            guard let math = chapter.typeset[formula.key], reported.insert(formula.location).inserted else { continue }
+            if let error = math.error {
+                chapter.diagnostics.append(
+                    Diagnostic(
+                        path: path, location: formula.location(ofOffset: math.errorOffset), identifier: "math.tex",
+                        summary: "TeX error: \(error)"))
+            }
+            for remark in math.remarks {
+                chapter.remarks.append(
+                    Diagnostic(
+                        path: path, location: formula.location, severity: .note, identifier: "math.remark",
+                        summary: remark))
+            }
+        }
+        return chapter
+    }
+
+    /// A formula and where its TeX starts.
+    private struct Formula {
+        var key: TypesetMath.Key
+        /// Where its opening delimiter stands.
+        var location: SourceLocation
+        /// The delimiter's length: `$` or `$$`.
+        var delimiter: Int
+
+        /// The chapter's line and column of a position in the TeX, given in UTF-16 code units as
+        /// KaTeX counts; the formula's start when there is none. A display formula's later lines
+        /// are taken to start at column 1 (inside a block quote or list they are indented more).
+        func location(ofOffset offset: Int?) -> SourceLocation {
+            guard let offset, offset >= 0 else { return location }
+            let before = String(decoding: key.tex.utf16.prefix(offset), as: UTF16.self)
+            var line = location.line
+            var column = location.column + delimiter
+            for scalar in before.unicodeScalars {
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            }
+            return SourceLocation(line: line, column: column)
+        }
+    }
+}

@@ -1,0 +1,141 @@
+public import Foundation
+public import GalleyResults
+import GalleySystem
+import Synchronization
+
+/// Typesets a book's formulas with KaTeX when the book is built, each distinct formula once, with
+/// the results of earlier runs kept on disk.
+///
+/// The cache is keyed by the formula's TeX and display mode, the book's macros and KaTeX's script
+/// (its bytes, so a new KaTeX is a new cache): an unchanged re-render reads every formula from it
+/// and starts no JavaScript engine. Engines are started only for formulas not seen before, one per
+/// thread that asks at once (two on this machine's two cores), and kept for the rest of the run.
+public final class MathTypesetter: Sendable {
+    /// KaTeX's script, `katex.min.js`.
+    public let script: URL
+    /// The book's macros as a JSON object, the same for every formula.
+    private let macrosJSON: String
+    /// The cache's file, under the cache folder; nil for no cache on disk.
+    private let cacheFile: URL?
+    private let state: Mutex<State>
+
+    private struct State {
+        var known: [TypesetMath.Key: TypesetMath] = [:]
+        /// How many formulas came from the cache file, and how many were typeset in this run.
+        var fromCache = 0
+        var typeset = 0
+        var engines: [KaTeXEngine] = []
+        var enginesStarted = 0
+        var scriptText: String?
+        var changed = false
+    }
+
+    /// - Parameters:
+    ///   - script: KaTeX's `katex.min.js`.
+    ///   - macros: the book's macros, by name (`\R` → `\mathbb{R}`).
+    ///   - cacheFolder: where the cache file lives; nil keeps results for this run only.
+    public init(script: URL, macros: [String: String] = [:], cacheFolder: URL?) throws(TypesettingError) {
+        self.script = script
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        macrosJSON = (try? encoder.encode(macros)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        guard let scriptData = FileManager.default.contents(atPath: script.path) else {
+            throw TypesettingError(message: "KaTeX is missing at \(script.path): install Debian's libjs-katex")
+        }
+        var hash = ContentHash()
+        hash.add(scriptData)
+        hash.add(macrosJSON)
+        cacheFile = cacheFolder?.appendingPathComponent("math").appendingPathComponent("katex-\(hash.hex).json")
+        var state = State()
+        if let cacheFile, let data = FileManager.default.contents(atPath: cacheFile.path),
+            let entries = try? JSONDecoder().decode([Entry].self, from: data)
+        {
+            for entry in entries { state.known[entry.key] = entry.math }
+        }
+        self.state = Mutex(state)
+    }
+
+    /// One formula of the cache file.
+    private struct Entry: Codable {
+        var key: TypesetMath.Key
+        var math: TypesetMath
+    }
+
+    /// The formulas typeset, each distinct one once; those not seen before are typeset with an
+    /// engine of this thread's own while other threads use theirs.
+    public func typeset(_ keys: some Sequence<TypesetMath.Key>) throws(TypesettingError) -> [TypesetMath.Key:
+        TypesetMath]
+    {
+        var results: [TypesetMath.Key: TypesetMath] = [:]
+        var missing: [TypesetMath.Key] = []
+        state.withLock { state in
+            for key in keys where results[key] == nil {
+                if let known = state.known[key] {
+                    results[key] = known
+                    state.fromCache += 1
+                } else {
+                    missing.append(key)
+                }
+            }
+        }
+        guard !missing.isEmpty else { return results }
+        let engine = try takeEngine()
+        defer { state.withLock { $0.engines.append(engine) } }
+        var fresh: [TypesetMath.Key: TypesetMath] = [:]
+        for key in missing where fresh[key] == nil {
+            fresh[key] = engine.typeset(key.tex, display: key.display, macrosJSON: macrosJSON)
+        }
+        state.withLock { state in
+            for (key, math) in fresh where state.known[key] == nil {
+                state.known[key] = math
+                state.typeset += 1
+                state.changed = true
+            }
+        }
+        results.merge(fresh) { old, _ in old }
+        return results
+    }
+
+    /// An engine no other thread is using, started if there is none.
+    private func takeEngine() throws(TypesettingError) -> KaTeXEngine {
+        let (idle, text) = state.withLock { state -> (KaTeXEngine?, String?) in
+            if let engine = state.engines.popLast() { return (engine, nil) }
+            state.enginesStarted += 1
+            return (nil, state.scriptText)
+        }
+        if let idle { return idle }
+        let source: String
+        if let text {
+            source = text
+        } else {
+            guard let data = FileManager.default.contents(atPath: script.path) else {
+                throw TypesettingError(message: "KaTeX is missing at \(script.path)")
+            }
+            source = String(decoding: data, as: UTF8.self)
+            state.withLock { $0.scriptText = source }
+        }
+        return try KaTeXEngine(script: source)
+    }
+
+    /// What the run did: formulas read from the cache, typeset now, and engines started.
+    public var statistics: (fromCache: Int, typeset: Int, enginesStarted: Int) {
+        state.withLock { ($0.fromCache, $0.typeset, $0.enginesStarted) }
+    }
+
+    /// Writes the cache file, when this run typeset anything new. A cache that cannot be written
+    /// only costs the next run time.
+    public func save() {
+        guard let cacheFile else { return }
+        let entries = state.withLock { state -> [Entry]? in
+            guard state.changed else { return nil }
+            state.changed = false
+            return state.known.map { Entry(key: $0.key, math: $0.value) }.sorted {
+                ($0.key.tex, $0.key.display ? 1 : 0) < ($1.key.tex, $1.key.display ? 1 : 0)
+            }
+        }
+        guard let entries, let data = try? JSONEncoder().encode(entries) else { return }
+        try? FileManager.default.createDirectory(
+            at: cacheFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? AtomicFile.write(data, to: cacheFile)
+    }
+}
