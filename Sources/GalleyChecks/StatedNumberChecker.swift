@@ -122,7 +122,7 @@ public enum StatedNumberChecker {
         _ site: ArithmeticPair, value: BoundValue?, source: SourceFile, into checks: inout ChapterChecks
     ) {
         let pair = site.pair
-        guard let numbers = value?.numbers, numbers.count == 2 else { return }
+        guard let numbers = pair.values ?? value?.numbers, numbers.count == 2 else { return }
         checks.numbersChecked += 1
         if checks.results.formulas[site.location] == nil { checks.results.formulas[site.location] = .agrees }
         let (left, right) = (numbers[0], numbers[1])

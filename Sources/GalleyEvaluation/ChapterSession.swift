@@ -60,7 +60,7 @@ struct ChapterSession {
         let ordered = blocks.indices.map { index in
             results[index] ?? BlockResult(firstLine: blocks[index].firstCodeLine, status: .notRun(reason: "not run"))
         }
-        for id in sites.indices where values[id] == nil && bindingProblems[id] == nil {
+        for id in sites.indices where sites[id].needsProgram && values[id] == nil && bindingProblems[id] == nil {
             bindingProblems[id] = "not evaluated: the chapter's code failed"
         }
         let all = (diagnostics + ordered.flatMap(\.diagnostics)).sorted {
@@ -75,7 +75,7 @@ struct ChapterSession {
     // MARK: - The notebook run
 
     private mutating func runNotebook(_ indices: [Int]) throws(EvaluationError) {
-        guard !indices.isEmpty || !sites.isEmpty else { return }
+        guard !indices.isEmpty || sites.contains(where: \.needsProgram) else { return }
         var program = self.program(indices, withBindings: true)
         var (compilation, compiledNow) = try runner.compile(program)
         compiledAnything = compiledAnything || compiledNow
@@ -345,7 +345,10 @@ struct ChapterSession {
                     lineCount: block.code.split(separator: "\n", omittingEmptySubsequences: false).count)
             },
             bindings: withBindings
-                ? sites.enumerated().filter { !$0.element.expression.allSatisfy { $0 == " " } }.map { id, site in
+                ? sites.enumerated().filter {
+                    $0.element.needsProgram && !$0.element.expression.allSatisfy { $0 == " " }
+                }
+                .map { id, site in
                     ChapterProgram.Binding(
                         id: id, expression: site.expression, line: site.expressionLocation.line,
                         column: site.expressionLocation.column, isFormula: site.isCheckedFormula)

@@ -67,7 +67,8 @@ public struct Evaluator: Sendable {
 
         /// Whether the chapter has anything to run: code blocks, or expressions to compute.
         public var needsEvaluation: Bool {
-            !sites.isEmpty || (document.containsRunBlocks && !Evaluator.runnableBlocks(in: document).isEmpty)
+            sites.contains(where: \.needsProgram)
+                || (document.containsRunBlocks && !Evaluator.runnableBlocks(in: document).isEmpty)
         }
     }
 
@@ -90,7 +91,7 @@ public struct Evaluator: Sendable {
         let blocks = chapters.map { Self.runnableBlocks(in: $0.document) }
         let sites = chapters.map(\.sites)
         let programs = chapters.indices.map { index in
-            blocks[index].isEmpty && sites[index].isEmpty
+            blocks[index].isEmpty && !sites[index].contains(where: \.needsProgram)
                 ? nil
                 : ChapterSession.notebookProgram(path: chapters[index].path, blocks: blocks[index], sites: sites[index])
         }

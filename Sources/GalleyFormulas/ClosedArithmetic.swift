@@ -9,6 +9,9 @@ public enum ClosedArithmetic {
         public var rightTeX: String
         /// The Swift expression `[left, right]`.
         public var swift: String
+        /// Both sides, left and right, computed in-process (`ArithmeticEvaluator`); nil when a
+        /// side needs the compiler, which then computes `swift`.
+        public var values: [Double]?
 
         /// The side that is a number as written, if one is: its precision decides the comparison.
         public var writtenSide: (tex: String, isRight: Bool)? {
@@ -37,7 +40,13 @@ public enum ClosedArithmetic {
                 guard let leftSwift = try? translator.swift(left.node),
                     let rightSwift = try? translator.swift(right.node)
                 else { continue }
-                pairs.append(Pair(leftTeX: left.tex, rightTeX: right.tex, swift: "[\(leftSwift), \(rightSwift)]"))
+                var pair = Pair(leftTeX: left.tex, rightTeX: right.tex, swift: "[\(leftSwift), \(rightSwift)]")
+                if let leftValue = ArithmeticEvaluator.value(left.node),
+                    let rightValue = ArithmeticEvaluator.value(right.node)
+                {
+                    pair.values = [leftValue, rightValue]
+                }
+                pairs.append(pair)
             }
         }
         return (pairs, lastSide)

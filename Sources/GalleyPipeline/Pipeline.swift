@@ -114,12 +114,16 @@ public enum Pipeline {
             var pass = FirstPass(
                 parsed: parsed, math: math, parseTime: parsedAt - start, typesetTime: typesetAt - parsedAt)
             guard rendersEarly, !(options.runsCode && EvaluateStage.needsEvaluation(parsed)) else { return pass }
-            var results = ChapterResults()
-            results.coverage = CheckStage.unchecked(parsed)
-            results.typesetMath = math.typeset
+            // Nothing to run; its arithmetic was computed when its formulas were read.
+            var checks =
+                options.runsCode
+                ? CheckStage.check(parsed, evaluation: nil, strict: options.strict)
+                : ChapterChecks(coverage: CheckStage.unchecked(parsed))
+            checks.results.typesetMath = math.typeset
             pass.rendered = RenderStage.render(
-                chapter, document: parsed.document, results: results,
-                diagnostics: parsed.diagnostics + math.diagnostics, resolver: resolver, typesetter: typesetter)
+                chapter, document: parsed.document, results: checks.results,
+                diagnostics: parsed.diagnostics + math.diagnostics + checks.diagnostics, resolver: resolver,
+                typesetter: typesetter)
             pass.renderTime = clock.now - typesetAt
             return pass
         }

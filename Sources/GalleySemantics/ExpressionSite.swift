@@ -37,6 +37,12 @@ public enum ExpressionSite: Sendable, Equatable {
         }
     }
 
+    /// Whether the chapter's program must compute the site: every site but closed arithmetic that
+    /// was computed in-process when the formula was read.
+    public var needsProgram: Bool {
+        if case .arithmetic(let pair) = self { pair.pair.values == nil } else { true }
+    }
+
     /// Whether the expression is Swift Galley wrote for a checked formula, rather than the
     /// author's own: its compiler errors are said in terms of the formula.
     public var isCheckedFormula: Bool {

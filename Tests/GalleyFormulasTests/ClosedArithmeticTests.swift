@@ -75,6 +75,32 @@ struct ClosedArithmeticTests {
         #expect(ClosedArithmetic.pairs(in: tex).pairs.isEmpty)
     }
 
+    @Test("every pair the reader finds is computed in-process, with no compiler", arguments: closedPairs)
+    func computedInProcess(tex: String) {
+        let found = ClosedArithmetic.pairs(in: tex, previousSide: "4.5369/2").pairs
+        #expect(found.allSatisfy { $0.values?.count == 2 }, "\(tex)")
+    }
+
+    @Test("in-process values agree with references computed apart (Python's math module, to 17 digits)")
+    func inProcessValues() throws {
+        // Each pair's first side; the second is the bare number.
+        let references: [(String, Double)] = [
+            (#"4.5369/2 = 2.26845"#, 2.26845),
+            (#"-\ln 0.879 \approx 0.129"#, 0.12897038129696006),
+            (#"e^{-1} + \max(0.5, 0.25) = 0.8679"#, 0.8678794411714423),
+            (#"\sqrt{2} \approx 1.4142"#, 1.4142135623730951),
+            (#"\frac{\exp(1)}{2} \approx 1.359"#, 1.3591409142295225),
+            (#"\tanh(0.5) \approx 0.4621"#, 0.46211715726000974),
+            (#"2^{10} = 1024"#, 1024),
+            (#"\min(3, 1.5) \cdot 2 = 3"#, 3),
+        ]
+        for (tex, reference) in references {
+            let pair = try #require(ClosedArithmetic.pairs(in: tex).pairs.first, "\(tex)")
+            let value = try #require(pair.values?.first, "\(tex)")
+            #expect(abs(value - reference) <= 1e-15 * max(1, abs(reference)), "\(tex): \(value)")
+        }
+    }
+
     @Test("a number on both sides says nothing")
     func bareOnBothSides() {
         #expect(pairs("0.5 = 0.5").isEmpty)

@@ -5,6 +5,34 @@ import Testing
 /// Closed arithmetic in formulas is checked, always, at the precision of the written number.
 @Suite("Checked formulas: closed arithmetic")
 struct CheckedFormulaTests {
+    @Test(
+        "a book without code compiles nothing: its arithmetic is computed in-process, wrong sides caught all the same")
+    func noCompiler() throws {
+        let source = MarkedSource(
+            """
+            # 只有公式
+
+            $$\\sqrt{2} \\approx 1.4142$$
+
+            ⚑$$e^{-1} + \\max(0.5, 0.25) = 0.8697$$
+
+            $$\\frac{\\exp(1)}{2} \\approx 1.359, \\quad \\tanh(0.5) \\approx 0.4621, \\quad |{-2}|^{3} = 8$$
+
+            """)
+        let book = try TemporaryBook(["a.md": source.text])
+        let cache = book.root.appendingPathComponent("cache")
+        let run = try book.render(["--check", "--cache-dir", cache.path])
+        #expect(run.status == 1)
+        #expect(
+            run.stderr.contains(
+                "Chapters/a.md:\(source.marker.line):\(source.marker.column): error: e^{-1} + \\max(0.5, 0.25) = 0.8679, written 0.8697"
+            ),
+            "\(run.stderr)")
+        #expect(run.stdout.contains("numbers checked in 1 chapter, 1 wrong"), "\(run.stdout)")
+        let cached = try FileManager.default.contentsOfDirectory(atPath: cache.path)
+        #expect(cached == ["math"], "no chapter program was built: \(cached)")
+    }
+
     @Test("the wrong arithmetic is caught at the formula's line, the right version passes")
     func closedArithmetic() throws {
         let source = MarkedSource(
