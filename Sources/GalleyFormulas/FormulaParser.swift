@@ -677,12 +677,15 @@ struct FormulaParser {
             }
             guard current != nil else { throw FormulaError("\\begin{cases} without \\end{cases}") }
             let value = try expression()
+            // `a_j(1 - a_j), & i = j`: the comma before `&` is punctuation, as textbooks write it.
+            while isSymbol(",") || isSymbol(";") { index += 1 }
             var condition: FormulaCondition?
             if isSymbol("&") {
                 index += 1
                 condition = try caseCondition()
             }
             rows.append(FormulaCase(value: value, condition: condition))
+            while isSymbol(",") || isSymbol(";") || isSymbol(".") { index += 1 }
             if case .rowBreak? = current?.kind { index += 1 }
         }
         guard !rows.isEmpty else { throw FormulaError("an empty \\begin{cases}") }
@@ -720,7 +723,8 @@ struct FormulaParser {
             switch token.kind {
             case .text(let text): words = text.split(separator: " ").map(String.init)
             case .name(let name) where name.unicodeScalars.count > 1: words = [name]
-            case .symbol(","):
+            case .symbol(","), .symbol(";"), .symbol("."):
+                // Punctuation between or after conditions: `x > 0,` or `\text{otherwise}.`
                 index += 1
                 continue
             default: break

@@ -139,6 +139,23 @@ struct FormulaParserTests {
         #expect(chinese == otherwise)
     }
 
+    @Test("the textbook form of cases: a comma before '&' is punctuation, 'if' is a word, \\ne is ≠")
+    func textbookCases() throws {
+        let plain = try side(#"\begin{cases} a_j(1 - a_j) & i = j \\ -a_i a_j & i \neq j \end{cases}"#)
+        let seed = try side(#"\begin{cases} a_j(1-a_j), & i = j \\ -a_ia_j, & i \neq j \end{cases}"#)
+        #expect(seed == plain)
+        let words = try side(
+            #"\begin{cases} a_j(1-a_j), & \text{if } i = j \\ -a_ia_j, & \text{if } i \ne j \end{cases}"#)
+        #expect(words == plain)
+        let period = try side(#"\begin{cases} x, & x > 0, \\ 0, & \text{otherwise}. \end{cases}"#)
+        guard case .cases(let rows) = period else {
+            Issue.record("not cases: \(period)")
+            return
+        }
+        #expect(rows.count == 2)
+        #expect(rows[1].condition == nil)
+    }
+
     @Test func derivatives() throws {
         let jacobian = FormulaNode.derivative(of: symbol("a", "j"), variable: "z", indices: [.letter("i")])
         #expect(try side(#"\frac{\partial a_j}{\partial z_i}"#) == jacobian)
