@@ -194,11 +194,15 @@ public struct DisplayMath: Sendable, Equatable {
     public var range: SourceRange
     /// The HTML comment in the block right after the formula, as written (`<!-- check: … -->`).
     public var commentAfter: String?
+    /// Its equation label, as Quarto writes one after the closing `$$`: `{#eq-softmax}` gives
+    /// `eq-softmax`.
+    public var label: String?
 
-    public init(tex: String, range: SourceRange, commentAfter: String? = nil) {
+    public init(tex: String, range: SourceRange, commentAfter: String? = nil, label: String? = nil) {
         self.tex = tex
         self.range = range
         self.commentAfter = commentAfter
+        self.label = label
     }
 }
 

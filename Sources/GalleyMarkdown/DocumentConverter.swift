@@ -172,7 +172,8 @@ struct DocumentConverter {
                     explanation: "Put the text on its own line after the formula."))
         }
         let math = DisplayMath(
-            tex: state.texString, range: range, commentAfter: Self.comment(startingAt: cmark_node_next(node)))
+            tex: state.texString, range: range, commentAfter: Self.comment(startingAt: cmark_node_next(node)),
+            label: state.label)
         expressionNodes.append(.displayMath(math))
         return .displayMath(math)
     }

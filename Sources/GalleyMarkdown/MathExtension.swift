@@ -60,6 +60,7 @@ enum MathExtension {
         case .complete(let content):
             state.append(line, content)
             state.isClosed = true
+            state.label = MathScanner.equationLabel(line, from: content.upperBound + 2).map { line.string($0) }
         case .open(let content):
             state.append(line, content)
         }
@@ -88,7 +89,9 @@ enum MathExtension {
         if let closing = MathScanner.scanBlockClosing(line, from: offset) {
             state.append(line, offset..<closing.close)
             state.isClosed = true
-            if closing.trailingText {
+            if closing.trailingText, let label = MathScanner.equationLabel(line, from: closing.close + 2) {
+                state.label = line.string(label)
+            } else if closing.trailingText {
                 state.trailingTextLine = Int(cmark_parser_get_line_number(parser))
                 state.trailingTextByteColumn = closing.close + 3
             }
@@ -158,6 +161,8 @@ final class MathNodeState {
     /// newlines inside earlier math; the converter corrects that).
     var line = 0
     var byteColumn = 0
+    /// For blocks labelled `{#eq-name}` after their closing `$$`: `eq-name`.
+    var label: String?
     /// For blocks whose closing `$$` is followed by more text on its line.
     var trailingTextLine: Int?
     var trailingTextByteColumn = 0

@@ -124,8 +124,34 @@ public enum MathScanner {
         guard let close = findDisplayClose(line, from: contentStart) else {
             return .open(content: contentStart..<lineEnd(line, from: contentStart))
         }
-        guard isBlankToEnd(line, from: close + 2) else { return nil }
+        guard isBlankToEnd(line, from: close + 2) || equationLabel(line, from: close + 2) != nil else { return nil }
         return .complete(content: contentStart..<close)
+    }
+
+    /// A Quarto equation label after a display formula's closing `$$`: spaces, `{#eq-name}`, spaces
+    /// to the line's end. The range is the name's, `eq-name`; nil when the rest of the line is
+    /// anything else.
+    public static func equationLabel(_ line: some MathByteSource, from start: Int) -> Range<Int>? {
+        var index = start
+        while line[index] == UInt8(ascii: " ") || line[index] == UInt8(ascii: "\t") { index += 1 }
+        guard line[index] == UInt8(ascii: "{"), line[index + 1] == UInt8(ascii: "#"),
+            line[index + 2] == UInt8(ascii: "e"),
+            line[index + 3] == UInt8(ascii: "q"), line[index + 4] == UInt8(ascii: "-")
+        else { return nil }
+        let nameStart = index + 2
+        index += 5
+        let nameCharacters = index
+        while isLabelCharacter(line[index]) { index += 1 }
+        guard index > nameCharacters, line[index] == UInt8(ascii: "}") else { return nil }
+        let nameEnd = index
+        guard isBlankToEnd(line, from: index + 1) else { return nil }
+        return nameStart..<nameEnd
+    }
+
+    /// Letters, digits, `-` and `_`: what an equation label's name is made of.
+    public static func isLabelCharacter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || isDigit(byte)
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
     }
 
     /// Where a continuation line of an open `$$` block closes it: the index of the closing `$$`
@@ -173,6 +199,13 @@ public enum MathScanner {
 /// `BytesSource` does the same for arrays.
 public protocol MathByteSource {
     subscript(_ index: Int) -> UInt8 { get }
+}
+
+extension MathByteSource {
+    /// The bytes of a range as text.
+    func string(_ range: Range<Int>) -> String {
+        String(decoding: range.map { self[$0] }, as: UTF8.self)
+    }
 }
 
 /// An array of bytes as a `MathByteSource`, ending at its end or at its first NUL.

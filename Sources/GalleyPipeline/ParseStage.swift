@@ -11,6 +11,9 @@ struct ParsedChapter: Sendable {
     var sites: [ExpressionSite]
     /// The numbers the prose and formulas state that nothing checks yet, in source order.
     var claims: [Claim]
+    /// The labelled display formulas, and the prose's references to labels.
+    var labels: [EquationLabel] = []
+    var references: [EquationReference] = []
     /// Unterminated math, unreadable check comments, formulas that cannot be checked.
     var diagnostics: [Diagnostic]
 }
@@ -21,8 +24,11 @@ enum ParseStage {
     static func parse(_ chapter: Chapter, freesTree: Bool) -> ParsedChapter {
         let parsed = MarkdownParser.parse(chapter.source, freesTree: freesTree)
         let semantics = ChapterSemantics.read(parsed.document, path: chapter.source.path)
-        return ParsedChapter(
+        var result = ParsedChapter(
             chapter: chapter, document: parsed.document, sites: semantics.sites, claims: semantics.claims,
             diagnostics: parsed.diagnostics + semantics.diagnostics)
+        result.labels = semantics.labels
+        result.references = semantics.references
+        return result
     }
 }

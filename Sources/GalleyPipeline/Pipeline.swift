@@ -99,27 +99,34 @@ public enum Pipeline {
         // check either: it is rendered as soon as it is parsed, so that its rendering overlaps
         // the parsing of the next (cmark-gfm's inline parsing runs one chapter at a time).
         let rendersEarly = options.mode == .render
-        let firstPass = Parallel.map(book.chapters) { chapter -> FirstPass in
+        let firstPass = Parallel.map(Array(book.chapters.enumerated())) { index, chapter -> FirstPass in
             let clock = ContinuousClock()
             let start = clock.now
             let parsed = ParseStage.parse(chapter, freesTree: options.freesMemory)
             let parsedAt = clock.now
+            // A chapter's own equation numbers; where its references lead is known once every
+            // chapter is parsed.
+            var equations = EquationNumbers()
+            equations.tags = EquationIndex.tags(chapter: index + 1, labels: parsed.labels)
+            for label in parsed.labels { equations.anchors[label.location] = label.name }
             let math: ChapterMath
             do throws(PipelineError) {
-                math = try TypesetStage.typeset(parsed, with: typesetter)
+                math = try TypesetStage.typeset(parsed, equations: equations, with: typesetter)
             } catch {
                 return FirstPass(parsed: parsed, failure: error, parseTime: parsedAt - start)
             }
             let typesetAt = clock.now
             var pass = FirstPass(
                 parsed: parsed, math: math, parseTime: parsedAt - start, typesetTime: typesetAt - parsedAt)
-            guard rendersEarly, !(options.runsCode && EvaluateStage.needsEvaluation(parsed)) else { return pass }
+            guard rendersEarly, parsed.references.isEmpty, !(options.runsCode && EvaluateStage.needsEvaluation(parsed))
+            else { return pass }
             // Nothing to run; its arithmetic was computed when its formulas were read.
             var checks =
                 options.runsCode
                 ? CheckStage.check(parsed, evaluation: nil, strict: options.strict)
                 : ChapterChecks(coverage: CheckStage.unchecked(parsed))
             checks.results.typesetMath = math.typeset
+            checks.results.equations = equations
             pass.rendered = RenderStage.render(
                 chapter, document: parsed.document, results: checks.results,
                 diagnostics: parsed.diagnostics + math.diagnostics + checks.diagnostics, resolver: resolver,
@@ -130,6 +137,7 @@ public enum Pipeline {
         if let failure = firstPass.lazy.compactMap(\.failure).first { throw failure }
         typesetter.save()
         let parsed = firstPass.map(\.parsed)
+        let equations = EquationIndex.resolve(book, parsed: parsed)
         timings.add("parse", firstPass.map(\.parseTime).reduce(.zero, +))
         timings.add("typeset", firstPass.map(\.typesetTime).reduce(.zero, +))
         timings.add("render", firstPass.map(\.renderTime).reduce(.zero, +))
@@ -146,14 +154,15 @@ public enum Pipeline {
                     ? CheckStage.check(parsed[index], evaluation: evaluations[index], strict: options.strict)
                     : ChapterChecks(coverage: CheckStage.unchecked(parsed[index]))
                 checks.results.typesetMath = firstPass[index].math.typeset
+                checks.results.equations = equations.numbers[index]
                 return checks
             }
         }
         // Every problem of a chapter before rendering: its Markdown's, its math's, its code's, its
         // numbers'.
         let chapterDiagnostics = book.chapters.indices.map { index in
-            parsed[index].diagnostics + firstPass[index].math.diagnostics + (evaluations[index]?.diagnostics ?? [])
-                + checks[index].diagnostics
+            parsed[index].diagnostics + firstPass[index].math.diagnostics + equations.diagnostics[index]
+                + (evaluations[index]?.diagnostics ?? []) + checks[index].diagnostics
         }
 
         var diagnostics = loadDiagnostics
@@ -187,6 +196,11 @@ public enum Pipeline {
             let files = RenderStage.site(book, chapters: rendered, katex: katex)
             timings.add("render", ContinuousClock.now - renderStart)
             diagnostics += rendered.flatMap(\.diagnostics)
+            // A chapter rendered early did not know the other chapters' labels yet: a duplicate of
+            // one of its labels is reported here.
+            for index in book.chapters.indices where firstPass[index].rendered != nil {
+                diagnostics += equations.diagnostics[index]
+            }
             if options.mode == .render {
                 try timings.measure("write") { () throws(PipelineError) in
                     try OutputWriter(destination: options.outputFolder).write(files)

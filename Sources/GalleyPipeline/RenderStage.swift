@@ -59,6 +59,7 @@ enum RenderStage {
             rendered.extraFiles = outputs.files
         }
         edits += ProseMarkdown.edits(for: document, results: results)
+        edits += EquationMarkdown.edits(for: document, source: chapter.source, equations: results.equations)
         rendered.markdown = MarkdownFormatter.format(chapter.source, edits: edits)
         return rendered
     }

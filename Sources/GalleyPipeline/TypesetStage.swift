@@ -15,15 +15,18 @@ struct ChapterMath: Sendable {
 /// Typeset: every formula of a chapter through KaTeX, when the book is built, so that pages carry
 /// HTML and MathML and a formula that does not typeset fails the build.
 enum TypesetStage {
-    static func typeset(_ parsed: ParsedChapter, with typesetter: MathTypesetter) throws(PipelineError)
-        -> ChapterMath
+    /// - Parameter equations: the chapter's equation numbers; a labelled formula is typeset with
+    ///   its `\tag`.
+    static func typeset(_ parsed: ParsedChapter, equations: EquationNumbers, with typesetter: MathTypesetter)
+        throws(PipelineError) -> ChapterMath
     {
         let formulas = parsed.document.expressionNodes.compactMap { node -> Formula? in
             switch node {
             case .displayMath(let math):
                 Formula(
-                    key: TypesetMath.Key(tex: math.tex, display: true), location: math.range.lowerBound,
-                    delimiter: 2)
+                    key: TypesetMath.Key(
+                        tex: equations.typesetTeX(math.tex, at: math.range.lowerBound), display: true),
+                    location: math.range.lowerBound, delimiter: 2)
             case .inlineMath(let math):
                 Formula(
                     key: TypesetMath.Key(tex: math.tex, display: math.isDisplay), location: math.location,

@@ -48,6 +48,8 @@ public struct HTMLFormatter {
     /// with its anchor (for the verification page's links).
     private let claimsByLine: [Int: [UncheckedClaim]]
     private let formulaClaims: [SourceLocation: UncheckedClaim]
+    /// The prose's equation references that lead somewhere, by line.
+    private let referencesByLine: [Int: [(SourceLocation, String)]]
 
     private init(options: Options) {
         self.options = options
@@ -62,6 +64,11 @@ public struct HTMLFormatter {
         }
         claimsByLine = byLine
         formulaClaims = formulas
+        var references: [Int: [(SourceLocation, String)]] = [:]
+        for (location, name) in options.results.equations.references {
+            references[location.line, default: []].append((location, name))
+        }
+        referencesByLine = references
     }
 
     /// The HTML of a whole document.
@@ -128,7 +135,13 @@ public struct HTMLFormatter {
             writeTable(table)
         case .displayMath(let math):
             newline()
-            writeMath(math.tex, display: true, element: "div", mark: formulaMark(at: math.range.lowerBound))
+            let location = math.range.lowerBound
+            var mark = formulaMark(at: location)
+            if let anchor = options.results.equations.anchors[location] {
+                mark += " id=\"\(HTMLEscaping.escape(anchor))\""
+            }
+            writeMath(
+                options.results.equations.typesetTeX(math.tex, at: location), display: true, element: "div", mark: mark)
             html += "\n"
         }
     }
@@ -302,8 +315,11 @@ public struct HTMLFormatter {
     private mutating func write(_ inline: Inline) {
         switch inline.kind {
         case .text(let text):
-            if !claimsByLine.isEmpty, let claims = claimsByLine[inline.range.lowerBound.line] {
-                writeText(text, at: inline.range.lowerBound, marking: claims)
+            let line = inline.range.lowerBound.line
+            if (!claimsByLine.isEmpty && claimsByLine[line] != nil)
+                || (!referencesByLine.isEmpty && referencesByLine[line] != nil)
+            {
+                writeText(text, at: inline.range.lowerBound, marks: marks(at: inline.range.lowerBound))
             } else {
                 html += HTMLEscaping.escape(text)
             }
@@ -384,15 +400,43 @@ public struct HTMLFormatter {
         }
     }
 
-    /// A text holding unchecked claims: each wrapped in a span with its anchor. A claim's column
-    /// counts the text's characters from its start; should an escape before it have moved it,
-    /// it is looked for further on.
-    private mutating func writeText(_ text: String, at start: SourceLocation, marking claims: [UncheckedClaim]) {
+    /// What a text holds that the page marks: an unchecked claim (wrapped in a span with its
+    /// anchor) or an equation reference (a link to the formula, its number as the text).
+    private struct TextMark {
+        var column: Int
+        var text: String
+        var html: String
+    }
+
+    /// The marks of the text starting at `start`, in order.
+    private func marks(at start: SourceLocation) -> [TextMark] {
+        var marks: [TextMark] = []
+        for claim in claimsByLine[start.line] ?? [] where claim.range.lowerBound.column >= start.column {
+            marks.append(
+                TextMark(
+                    column: claim.range.lowerBound.column, text: claim.text,
+                    html: "<span class=\"claim-unchecked\" id=\"\(claim.anchor)\" title=\"未经核对\">"
+                        + HTMLEscaping.escape(claim.text) + "</span>"))
+        }
+        for (location, name) in referencesByLine[start.line] ?? [] where location.column >= start.column {
+            guard let target = options.results.equations.targets[name] else { continue }
+            marks.append(
+                TextMark(
+                    column: location.column, text: "@" + name,
+                    html: "<a class=\"equation-reference\" href=\"\(HTMLEscaping.escapeURL(target.page))#\(name)\">("
+                        + HTMLEscaping.escape(target.number) + ")</a>"))
+        }
+        return marks.sorted { $0.column < $1.column }
+    }
+
+    /// A text with marks. A mark's column counts the text's characters from its start; should an
+    /// escape before it have moved it, it is looked for further on.
+    private mutating func writeText(_ text: String, at start: SourceLocation, marks: [TextMark]) {
         let scalars = Array(text.unicodeScalars)
         var position = 0
-        for claim in claims {
-            let wanted = Array(claim.text.unicodeScalars)
-            var offset = claim.range.lowerBound.column - start.column
+        for mark in marks {
+            let wanted = Array(mark.text.unicodeScalars)
+            var offset = mark.column - start.column
             guard offset >= position, offset < scalars.count else { continue }
             while offset + wanted.count <= scalars.count,
                 !scalars[offset..<(offset + wanted.count)].elementsEqual(wanted)
@@ -401,9 +445,7 @@ public struct HTMLFormatter {
             }
             guard offset + wanted.count <= scalars.count else { continue }
             html += HTMLEscaping.escape(String(String.UnicodeScalarView(scalars[position..<offset])))
-            html +=
-                "<span class=\"claim-unchecked\" id=\"\(claim.anchor)\" title=\"未经核对\">"
-                + HTMLEscaping.escape(claim.text) + "</span>"
+            html += mark.html
             position = offset + wanted.count
         }
         html += HTMLEscaping.escape(String(String.UnicodeScalarView(scalars[position...])))

@@ -19,6 +19,8 @@ public struct ChapterResults: Sendable, Equatable {
     public var coverage = Coverage()
     /// Every formula as KaTeX typeset it when the book was built.
     public var typesetMath: [TypesetMath.Key: TypesetMath] = [:]
+    /// Equation numbers, anchors and where references lead.
+    public var equations = EquationNumbers()
 
     public init(
         blocks: [BlockResult] = [], statedNumbers: [Int: StatedNumberVerdict] = [:], inlineValues: [Int: String] = [:],

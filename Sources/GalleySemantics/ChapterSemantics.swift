@@ -15,6 +15,9 @@ public struct ChapterSemantics: Sendable, Equatable {
     /// The numbers the prose and the formulas state that nothing checks yet, in source order
     /// (`ClaimFinder`).
     public var claims: [Claim]
+    /// The labelled display formulas, and the references to labels in the prose, in order.
+    public var labels: [EquationLabel] = []
+    public var references: [EquationReference] = []
     public var diagnostics: [Diagnostic]
 
     public init(sites: [ExpressionSite] = [], claims: [Claim] = [], diagnostics: [Diagnostic] = []) {
@@ -27,8 +30,12 @@ public struct ChapterSemantics: Sendable, Equatable {
     public static func read(_ document: Document, path: String) -> ChapterSemantics {
         var reader = SiteReader(path: path)
         reader.read(document)
-        let claims = (ClaimFinder.claims(in: document) + ClaimFinder.mathClaims(in: document, sites: reader.sites))
+        let prose = ClaimFinder.prose(of: document)
+        let claims = (prose.claims + ClaimFinder.mathClaims(in: document, sites: reader.sites))
             .sorted { $0.range.lowerBound < $1.range.lowerBound }
-        return ChapterSemantics(sites: reader.sites, claims: claims, diagnostics: reader.diagnostics)
+        var semantics = ChapterSemantics(sites: reader.sites, claims: claims, diagnostics: reader.diagnostics)
+        semantics.labels = EquationReferences.labels(in: document)
+        semantics.references = prose.references
+        return semantics
     }
 }

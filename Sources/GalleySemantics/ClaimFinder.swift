@@ -13,9 +13,15 @@ import GalleyRecords
 /// off by as much.
 public enum ClaimFinder {
     public static func claims(in document: Document) -> [Claim] {
+        prose(of: document).claims
+    }
+
+    /// The claims of a document's prose and its equation references (`@eq-softmax`), found in one
+    /// walk.
+    public static func prose(of document: Document) -> (claims: [Claim], references: [EquationReference]) {
         var walker = Walker()
         walker.walk(document)
-        return walker.claims
+        return (walker.claims, walker.references)
     }
 
     /// The claims formulas make: a side written as a bare number with a point, a percent sign or
@@ -145,6 +151,7 @@ public enum ClaimFinder {
 
     private struct Walker: MarkupWalker {
         var claims: [Claim] = []
+        var references: [EquationReference] = []
 
         mutating func visit(_ block: Block) {
             switch block {
@@ -166,6 +173,7 @@ public enum ClaimFinder {
             for index in inlines.indices {
                 switch inlines[index].kind {
                 case .text(let text):
+                    references += EquationReferences.references(in: text, at: inlines[index].range.lowerBound)
                     // Most texts hold no claim: they are passed over on a look at their bytes.
                     guard ClaimScanner.mayHoldClaim(text) else { continue }
                     let start = inlines[index].range.lowerBound

@@ -120,6 +120,29 @@ struct SiteInBrowserTests {
         }
     }
 
+    @Test("equation references across chapters lead to formulas that carry the number they show")
+    func equationReferences() throws {
+        let book = try TemporaryBook([
+            "01-a.md": "# 一\n\n$$a_j = \\frac{e^{z_j}}{\\sum_l e^{z_l}}$$ {#eq-softmax}\n\n$$b = 1$$ {#eq-b}\n",
+            "02-b.md": "# 二\n\n由 @eq-softmax 与 @eq-b 可知。\n",
+        ])
+        let run = try book.render(["--cache-dir", TemporaryBook.sharedCache.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        func url(_ page: String) -> String { "file://" + book.output.appendingPathComponent(page).path }
+        let referring = try Browser.load(url("02-b.html"))
+        let links = matches(of: #"class="equation-reference" href="([^"]+)">\(([0-9.]+)\)</a>"#, in: referring.dom)
+        #expect(links == ["01-a.html#eq-softmax", "01-a.html#eq-b"], "\(referring.dom)")
+        let target = try Browser.load(url("01-a.html"))
+        #expect(target.console.isEmpty, "\(target.console)")
+        for link in links {
+            let anchor = String(link.split(separator: "#")[1])
+            #expect(target.dom.contains("id=\"\(anchor)\""), "\(anchor) is not on its page")
+        }
+        // KaTeX typeset Galley's numbers as tags, at the formulas' right.
+        #expect(target.dom.contains("(1.1)") && target.dom.contains("(1.2)"))
+        #expect(occurrences(of: "class=\"tag\"", in: target.dom) == 2)
+    }
+
     @Test("equation tags are kept, Chinese text and nested math included")
     func equationTags() throws {
         let site = try Self.publicCourse.get()

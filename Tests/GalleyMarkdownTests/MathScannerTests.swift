@@ -58,6 +58,12 @@ struct MathScannerTests {
         #expect(MathScanner.scanBlockOpening(BytesSource("$$\n"), at: 0) == .open(content: 2..<2))
         #expect(MathScanner.scanBlockOpening(BytesSource("  $$ a =\n"), at: 2) == .open(content: 4..<8))
         #expect(MathScanner.scanBlockOpening(BytesSource("$$a$$ and text\n"), at: 0) == nil)
+        // A Quarto equation label may follow the closing `$$`, and nothing else.
+        #expect(MathScanner.scanBlockOpening(BytesSource("$$a$$ {#eq-a}\n"), at: 0) == .complete(content: 2..<3))
+        #expect(MathScanner.equationLabel(BytesSource("$$ {#eq-soft_max-2}  \n"), from: 2) == 5..<18)
+        #expect(MathScanner.equationLabel(BytesSource("$$ {#eq-}\n"), from: 2) == nil)
+        #expect(MathScanner.equationLabel(BytesSource("$$ {#eq-a} more\n"), from: 2) == nil)
+        #expect(MathScanner.equationLabel(BytesSource("$$ {#fig-a}\n"), from: 2) == nil)
         #expect(MathScanner.scanBlockOpening(BytesSource("$a$\n"), at: 0) == nil)
     }
 

@@ -136,4 +136,12 @@ struct ClaimFinderTests {
         #expect(mathClaims("$$\\pi \\approx 3.14$$\n<!-- not a claim -->\n").isEmpty)
         #expect(mathClaims("$$a_j = b_j, \\quad m = \\max_l z_l \\tag{7.2 数值稳定}$$\n").isEmpty)
     }
+
+    @Test("equation references: @eq-name after a non-word character, at their @; not in e-mail addresses or code")
+    func equationReferences() {
+        let source = MarkedSource("由 ⚑@eq-softmax、⚑@eq-b_2 可知，写信给 me@eq-x.org 或看 `@eq-code`；见 (⚑@eq-last-)。\n")
+        let found = ClaimFinder.prose(of: parse(source.text).document).references
+        #expect(found.map(\.name) == ["eq-softmax", "eq-b_2", "eq-last"])
+        #expect(found.map(\.location) == source.markers)
+    }
 }

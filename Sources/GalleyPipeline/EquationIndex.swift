@@ -1,0 +1,70 @@
+import GalleyDiagnostics
+import GalleyResults
+import GalleySemantics
+
+/// Equation numbers for the whole book, in Quarto's syntax: a labelled formula
+/// (`$$ … $$ {#eq-softmax}`) is numbered (chapter.n) in book order unless it has a `\tag` of its
+/// own, and `@eq-softmax` in any chapter refers to it. A label used twice, and a reference to no
+/// label, are errors at their lines.
+enum EquationIndex {
+    /// The tags Galley gives one chapter's labelled formulas, by where each starts: `3.1`, `3.2`…
+    /// for those without a `\tag` of their own. `chapter` counts from 1.
+    static func tags(chapter: Int, labels: [EquationLabel]) -> [SourceLocation: String] {
+        var tags: [SourceLocation: String] = [:]
+        var number = 0
+        for label in labels where label.explicitTag == nil {
+            number += 1
+            tags[label.location] = "\(chapter).\(number)"
+        }
+        return tags
+    }
+
+    /// Every chapter's equation numbers and references, and the problems found, by chapter.
+    static func resolve(_ book: Book, parsed: [ParsedChapter]) -> (
+        numbers: [EquationNumbers], diagnostics: [[Diagnostic]]
+    ) {
+        var targets: [String: EquationNumbers.Target] = [:]
+        var firstPlace: [String: (path: String, location: SourceLocation)] = [:]
+        var diagnostics: [[Diagnostic]] = parsed.map { _ in [] }
+        var numbers: [EquationNumbers] = []
+        for (index, chapter) in parsed.enumerated() {
+            var chapterNumbers = EquationNumbers()
+            chapterNumbers.tags = tags(chapter: index + 1, labels: chapter.labels)
+            let path = chapter.chapter.source.path
+            for label in chapter.labels {
+                if let first = firstPlace[label.name] {
+                    diagnostics[index].append(
+                        Diagnostic(
+                            path: path, location: label.location, identifier: "equation.duplicate-label",
+                            summary:
+                                "the equation label '\(label.name)' is used twice; first at \(first.path):\(first.location.line)"
+                        ))
+                    continue
+                }
+                firstPlace[label.name] = (path, label.location)
+                chapterNumbers.anchors[label.location] = label.name
+                targets[label.name] = EquationNumbers.Target(
+                    number: label.explicitTag ?? chapterNumbers.tags[label.location] ?? "",
+                    page: book.chapters[index].htmlName, markdownPage: book.chapters[index].markdownName)
+            }
+            numbers.append(chapterNumbers)
+        }
+        for (index, chapter) in parsed.enumerated() {
+            numbers[index].targets = targets
+            for reference in chapter.references {
+                if targets[reference.name] != nil {
+                    numbers[index].references[reference.location] = reference.name
+                } else {
+                    diagnostics[index].append(
+                        Diagnostic(
+                            path: chapter.chapter.source.path, location: reference.location,
+                            identifier: "equation.unknown-label",
+                            summary:
+                                "no equation is labelled '\(reference.name)': label one with {#\(reference.name)} after its closing $$"
+                        ))
+                }
+            }
+        }
+        return (numbers, diagnostics)
+    }
+}

@@ -1,0 +1,77 @@
+public import GalleyDiagnostics
+public import GalleyMarkdown
+public import GalleyResults
+
+/// What the GitHub-ready Markdown makes of equation labels and references, which GitHub does not
+/// read: a labelled formula gets an anchor before it and its number as a `\tag` (GitHub's math
+/// shows tags), its `{#eq-…}` goes; `@eq-softmax` becomes a link with the number as its text.
+public enum EquationMarkdown {
+    public static func edits(for document: Document, source: SourceFile, equations: EquationNumbers)
+        -> [MarkdownFormatter.Edit]
+    {
+        var edits: [MarkdownFormatter.Edit] = []
+        for node in document.expressionNodes {
+            guard case .displayMath(let math) = node, let label = math.label,
+                let anchor = equations.anchors[math.range.lowerBound]
+            else { continue }
+            let start = source.byteOffset(of: math.range.lowerBound)
+            edits.append(
+                MarkdownFormatter.Edit(
+                    byteRange: start..<start, replacement: "<a id=\"\(anchor)\"></a>\n\n"))
+            // The label on the closing line, and the `$$` before it.
+            let line = source.lineBytes(
+                math.range.upperBound.line == math.range.lowerBound.line
+                    ? math.range.lowerBound.line : lastLine(of: math, in: source))
+            let labelText = Array("{#\(label)}".utf8)
+            guard let labelStart = find(labelText, in: line),
+                let close = findLast(Array("$$".utf8), in: line, before: labelStart)
+            else { continue }
+            // On a closing line of its own the tag goes on a line before the `$$`.
+            let ownLine = line[line.startIndex..<close].allSatisfy { $0 == UInt8(ascii: " ") }
+            let tag = equations.tags[math.range.lowerBound].map { ownLine ? "\\tag{\($0)}\n" : " \\tag{\($0)}" } ?? ""
+            edits.append(
+                MarkdownFormatter.Edit(
+                    byteRange: close..<(labelStart + labelText.count),
+                    replacement: ownLine
+                        ? tag + String(repeating: " ", count: close - line.startIndex) + "$$" : tag + "$$"))
+        }
+        for (location, name) in equations.references {
+            guard let target = equations.targets[name] else { continue }
+            let line = source.lineBytes(location.line)
+            let wanted = Array("@\(name)".utf8)
+            guard let offset = find(wanted, in: line, from: source.byteOffset(of: location)) else { continue }
+            edits.append(
+                MarkdownFormatter.Edit(
+                    byteRange: offset..<(offset + wanted.count),
+                    replacement: "[(\(target.number))](\(target.markdownPage)#\(name))"))
+        }
+        return edits
+    }
+
+    /// The line a display formula's closing `$$` is on: the last line of its range that holds one.
+    private static func lastLine(of math: DisplayMath, in source: SourceFile) -> Int {
+        var line = min(math.range.upperBound.line, source.lineCount)
+        while line > math.range.lowerBound.line, find(Array("$$".utf8), in: source.lineBytes(line)) == nil {
+            line -= 1
+        }
+        return line
+    }
+
+    private static func find(_ wanted: [UInt8], in line: ArraySlice<UInt8>, from start: Int? = nil) -> Int? {
+        var offset = max(start ?? line.startIndex, line.startIndex)
+        while offset + wanted.count <= line.endIndex {
+            if line[offset..<(offset + wanted.count)].elementsEqual(wanted) { return offset }
+            offset += 1
+        }
+        return nil
+    }
+
+    private static func findLast(_ wanted: [UInt8], in line: ArraySlice<UInt8>, before end: Int) -> Int? {
+        var offset = end - wanted.count
+        while offset >= line.startIndex {
+            if line[offset..<(offset + wanted.count)].elementsEqual(wanted) { return offset }
+            offset -= 1
+        }
+        return nil
+    }
+}
