@@ -11,9 +11,17 @@ final class KaTeXEngine: @unchecked Sendable {
     private let context: JSGlobalContextRef
     private let typesetFunction: JSObjectRef
 
+    /// How long one formula may take before JavaScriptCore's watchdog stops it: KaTeX limits macro
+    /// expansion itself, so only a formula built to be slow ever meets this.
+    static let timeLimit = 10.0
+
     /// Loads KaTeX's script and the few lines of glue that call it.
     init(script: String) throws(TypesettingError) {
-        let context = JSGlobalContextCreate(nil)!
+        let group = JSContextGroupCreate()
+        defer { JSContextGroupRelease(group) }
+        let context = JSGlobalContextCreateInGroup(group, nil)!
+        // Stop, never hang: the callback says yes, the call throws, and the engine goes on.
+        JSContextGroupSetExecutionTimeLimit(group, Self.timeLimit, { _, _ in true }, nil)
         do {
             _ = try Self.evaluate(script, in: context)
             _ = try Self.evaluate(Self.glue, in: context)
@@ -55,8 +63,11 @@ final class KaTeXEngine: @unchecked Sendable {
             JSObjectCallAsFunction(context, typesetFunction, nil, buffer.count, buffer.baseAddress, &exception)
         }
         guard exception == nil, let result, let json = Self.string(result, in: context) else {
-            return TypesetMath(
-                error: "KaTeX failed: \(exception.flatMap { Self.string($0, in: context) } ?? "no result")")
+            let message = exception.flatMap { Self.string($0, in: context) } ?? "no result"
+            if message.contains("terminated") {
+                return TypesetMath(error: "typesetting took longer than \(Int(Self.timeLimit)) s and was stopped")
+            }
+            return TypesetMath(error: "KaTeX failed: \(message)")
         }
         do {
             let reply = try JSONDecoder().decode(Reply.self, from: Data(json.utf8))

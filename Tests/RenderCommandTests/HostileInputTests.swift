@@ -21,6 +21,27 @@ struct HostileInputTests {
             book.output("zz-fine.html")?.contains("neighbour ran") == true, "the neighbouring chapter did not render")
     }
 
+    @Test("hostile TeX: a macro that expands forever, 100 KB formulas flat and nested, 10,000 formulas in a chapter")
+    func hostileTeX() throws {
+        let forever = MarkedSource("# 宏\n\n无限展开 ⚑$\\def\\a{\\a}\\a$ 之后的文字。\n")
+        let flat = "$$" + String(repeating: "x_{1} + ", count: 12_500) + "y$$\n"
+        let nested = "$$" + String(repeating: "{", count: 50_000) + "x" + String(repeating: "}", count: 50_000) + "$$\n"
+        let many = (0..<10_000).map { "$x_{\($0)}$" }.joined(separator: " ") + "\n"
+        let book = try book(["a.md": forever.text, "b.md": "# 长\n\n" + flat + "\n" + nested, "c.md": "# 多\n\n" + many])
+        let run = try book.render()
+        expectNeighbourRendered(book, run)
+        #expect(
+            run.stderr.contains(
+                "Chapters/a.md:\(forever.marker.line):\(forever.marker.column): error: TeX error: Too many expansions"),
+            "\(run.stderr.prefix(3000))")
+        #expect(book.output("a.html")?.contains("之后的文字") == true)
+        let long = try #require(book.output("b.html"))
+        #expect(long.contains("class=\"katex-display\"") || long.contains("math-error"), "typeset or reported")
+        #expect(run.stderr.contains("Chapters/b.md:") || long.contains("class=\"katex-display\""))
+        let page = try #require(book.output("c.html"))
+        #expect(page.components(separatedBy: "<span class=\"math inline\"><span class=\"katex\">").count == 10_001)
+    }
+
     @Test("invalid UTF-8 and NUL bytes")
     func invalidBytes() throws {
         let book = try book([:])
