@@ -21,9 +21,9 @@ struct ParsedChapter: Sendable {
 /// Parse: Markdown into the document tree (cmark-gfm, syntax only), then the meaning of its
 /// stated numbers, inline values and formulas read from the finished tree.
 enum ParseStage {
-    static func parse(_ chapter: Chapter, freesTree: Bool) -> ParsedChapter {
+    static func parse(_ chapter: Chapter, macros: [String: String] = [:], freesTree: Bool) -> ParsedChapter {
         let parsed = MarkdownParser.parse(chapter.source, freesTree: freesTree)
-        let semantics = ChapterSemantics.read(parsed.document, path: chapter.source.path)
+        let semantics = ChapterSemantics.read(parsed.document, path: chapter.source.path, macros: macros)
         var result = ParsedChapter(
             chapter: chapter, document: parsed.document, sites: semantics.sites, claims: semantics.claims,
             diagnostics: parsed.diagnostics + semantics.diagnostics)

@@ -102,7 +102,7 @@ public enum Pipeline {
         let firstPass = Parallel.map(Array(book.chapters.enumerated())) { index, chapter -> FirstPass in
             let clock = ContinuousClock()
             let start = clock.now
-            let parsed = ParseStage.parse(chapter, freesTree: options.freesMemory)
+            let parsed = ParseStage.parse(chapter, macros: book.macros, freesTree: options.freesMemory)
             let parsedAt = clock.now
             // A chapter's own equation numbers; where its references lead is known once every
             // chapter is parsed.

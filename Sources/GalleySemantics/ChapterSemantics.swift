@@ -27,11 +27,13 @@ public struct ChapterSemantics: Sendable, Equatable {
     }
 
     /// Reads a chapter's document.
-    public static func read(_ document: Document, path: String) -> ChapterSemantics {
+    /// - Parameter macros: the book's KaTeX macros, expanded in every formula before it is read.
+    public static func read(_ document: Document, path: String, macros: [String: String] = [:]) -> ChapterSemantics {
         var reader = SiteReader(path: path)
+        reader.macros = MacroExpander(macros: macros)
         reader.read(document)
         let prose = ClaimFinder.prose(of: document)
-        let claims = (prose.claims + ClaimFinder.mathClaims(in: document, sites: reader.sites))
+        let claims = (prose.claims + ClaimFinder.mathClaims(in: document, sites: reader.sites, macros: reader.macros))
             .sorted { $0.range.lowerBound < $1.range.lowerBound }
         var semantics = ChapterSemantics(sites: reader.sites, claims: claims, diagnostics: reader.diagnostics)
         semantics.labels = EquationReferences.labels(in: document)

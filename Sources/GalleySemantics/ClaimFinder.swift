@@ -1,5 +1,5 @@
 import GalleyDiagnostics
-import GalleyFormulas
+public import GalleyFormulas
 public import GalleyMarkdown
 import GalleyRecords
 
@@ -32,7 +32,10 @@ public enum ClaimFinder {
     ///
     /// - Parameter sites: the chapter's expression sites (`ChapterSemantics.read`), which say what
     ///   is checked.
-    public static func mathClaims(in document: Document, sites: [ExpressionSite]) -> [Claim] {
+    ///   - macros: the book's macros, expanded before a formula is read, as the sites were read.
+    public static func mathClaims(
+        in document: Document, sites: [ExpressionSite], macros: MacroExpander = MacroExpander(macros: [:])
+    ) -> [Claim] {
         var checkedFormulas: Set<SourceLocation> = []
         var pairSides: [SourceLocation: Set<String>] = [:]
         for site in sites {
@@ -47,8 +50,10 @@ public enum ClaimFinder {
         for node in document.expressionNodes {
             let (tex, location, comment): (String, SourceLocation, String?)
             switch node {
-            case .displayMath(let math): (tex, location, comment) = (math.tex, math.range.lowerBound, math.commentAfter)
-            case .inlineMath(let math): (tex, location, comment) = (math.tex, math.location, math.commentAfter)
+            case .displayMath(let math):
+                (tex, location, comment) = (macros.expand(math.tex), math.range.lowerBound, math.commentAfter)
+            case .inlineMath(let math):
+                (tex, location, comment) = (macros.expand(math.tex), math.location, math.commentAfter)
             case .statedNumbers, .inlineValue: continue
             }
             guard !checkedFormulas.contains(location), Self.mayStateANumber(tex), !isMark(comment) else { continue }

@@ -5,6 +5,8 @@ import GalleyMarkdown
 /// Reads a document's expression nodes in source order into expression sites.
 struct SiteReader {
     let path: String
+    /// The book's macros, expanded before a formula is read.
+    var macros = MacroExpander(macros: [:])
     private(set) var sites: [ExpressionSite] = []
     private(set) var diagnostics: [Diagnostic] = []
     /// The display formula before, which a display formula starting with `=` continues.
@@ -18,9 +20,12 @@ struct SiteReader {
         for node in document.expressionNodes {
             switch node {
             case .displayMath(let math):
-                readFormula(math.tex, comment: math.commentAfter, at: math.range.lowerBound, continuesPrevious: true)
+                readFormula(
+                    macros.expand(math.tex), comment: math.commentAfter, at: math.range.lowerBound,
+                    continuesPrevious: true)
             case .inlineMath(let math):
-                readFormula(math.tex, comment: math.commentAfter, at: math.location, continuesPrevious: false)
+                readFormula(
+                    macros.expand(math.tex), comment: math.commentAfter, at: math.location, continuesPrevious: false)
             case .statedNumbers(let link):
                 sites.append(.statedNumbers(link))
             case .inlineValue(let value):

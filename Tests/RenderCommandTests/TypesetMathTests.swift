@@ -78,6 +78,21 @@ struct TypesetMathTests {
         #expect(page.contains("<mi mathvariant=\"bold\">v</mi>"), "\\vec{v} became \\mathbf{v}")
     }
 
+    @Test("checked formulas and closed arithmetic are read after the book's macros are expanded")
+    func macrosInChecks() throws {
+        let source = MarkedSource("# 宏\n\n⚑$$\\half + \\half = 1.5$$\n\n$$\\sq{3} = 9$$\n")
+        let book = try TemporaryBook([
+            "book.json": #"{"macros": {"\\half": "\\frac{1}{2}", "\\sq": "{#1}^{2}"}}"#, "01.md": source.text,
+        ])
+        let run = try book.render(["--check"])
+        #expect(run.status == 1)
+        #expect(
+            run.stderr.contains(
+                "Chapters/01.md:\(source.marker.line):\(source.marker.column): error: \\frac{1}{2} + \\frac{1}{2} = 1.0, written 1.5"
+            ), "\(run.stderr)")
+        #expect(run.stdout.contains("2 numbers checked in 1 chapter, 1 wrong"), "\(run.stdout)")
+    }
+
     @Test("identical formulas are typeset once; an unchanged re-render takes all from the cache and starts no engine")
     func cache() throws {
         let book = try TemporaryBook(["01.md": "$a$ 和 $a$ 和 $b$\n\n$$a$$\n", "02.md": "$a$ 与 $c$\n"])
