@@ -45,7 +45,7 @@ struct ChapterSession {
                         summary: "unknown option '\(word)' for a 'swift run' block; known: hide, quiet, fails"))
             }
         }
-        for (id, site) in sites.enumerated() where site.expression.allSatisfy({ $0 == " " }) {
+        for (id, site) in sites.enumerated() where site.needsProgram && site.expression.allSatisfy({ $0 == " " }) {
             bindingProblems[id] = "no expression"
             diagnostics.append(
                 Diagnostic(

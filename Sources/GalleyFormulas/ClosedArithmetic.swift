@@ -7,7 +7,8 @@ public enum ClosedArithmetic {
     public struct Pair: Equatable, Sendable {
         public var leftTeX: String
         public var rightTeX: String
-        /// The Swift expression `[left, right]`.
+        /// The Swift expression `[left, right]`, for a pair the compiler must compute; empty when
+        /// `values` holds both sides already.
         public var swift: String
         /// Both sides, left and right, computed in-process (`ArithmeticEvaluator`); nil when a
         /// side needs the compiler, which then computes `swift`.
@@ -37,16 +38,19 @@ public enum ClosedArithmetic {
                 guard let left, let right else { continue }
                 // A number on both sides says nothing (`1 = 1`, `0.5 = 0.5`).
                 if bareNumber(left.tex) != nil && bareNumber(right.tex) != nil { continue }
-                guard let leftSwift = try? translator.swift(left.node),
-                    let rightSwift = try? translator.swift(right.node)
-                else { continue }
-                var pair = Pair(leftTeX: left.tex, rightTeX: right.tex, swift: "[\(leftSwift), \(rightSwift)]")
+                // Computed in-process when it can be; written in Swift for the compiler only when not.
                 if let leftValue = ArithmeticEvaluator.value(left.node),
                     let rightValue = ArithmeticEvaluator.value(right.node)
                 {
+                    var pair = Pair(leftTeX: left.tex, rightTeX: right.tex, swift: "")
                     pair.values = [leftValue, rightValue]
+                    pairs.append(pair)
+                    continue
                 }
-                pairs.append(pair)
+                guard let leftSwift = try? translator.swift(left.node),
+                    let rightSwift = try? translator.swift(right.node)
+                else { continue }
+                pairs.append(Pair(leftTeX: left.tex, rightTeX: right.tex, swift: "[\(leftSwift), \(rightSwift)]"))
             }
         }
         return (pairs, lastSide)
@@ -95,6 +99,13 @@ public enum ClosedArithmetic {
     /// The number a side is, when it is nothing but one number as written (`0.123`, `-2.5`,
     /// `88%`, `1.2e-3`): a sign, digits with at most one point, an exponent, a percent sign.
     public static func bareNumber(_ tex: String) -> String? {
+        // Most sides are not numbers: a look at their characters first, before any copying.
+        for scalar in tex.unicodeScalars {
+            switch scalar {
+            case "0"..."9", ".", "-", "+", "\u{2212}", "%", "e", "E", " ", "{", "}", "\\", ",", "\n": continue
+            default: return nil
+            }
+        }
         let text = String(tex.split(separator: "\\,").joined().split(separator: "\\").joined())
             .filter { $0 != " " && $0 != "{" && $0 != "}" && $0 != "\n" }
         var characters = Substring(text)

@@ -62,28 +62,28 @@ final class KaTeXEngine: @unchecked Sendable {
         let result = arguments.withUnsafeBufferPointer { buffer in
             JSObjectCallAsFunction(context, typesetFunction, nil, buffer.count, buffer.baseAddress, &exception)
         }
-        guard exception == nil, let result, let json = Self.string(result, in: context) else {
+        guard exception == nil, let result, let reply = JSValueToObject(context, result, nil) else {
             let message = exception.flatMap { Self.string($0, in: context) } ?? "no result"
             if message.contains("terminated") {
                 return TypesetMath(error: "typesetting took longer than \(Int(Self.timeLimit)) s and was stopped")
             }
             return TypesetMath(error: "KaTeX failed: \(message)")
         }
-        do {
-            let reply = try JSONDecoder().decode(Reply.self, from: Data(json.utf8))
-            return TypesetMath(
-                html: reply.html, error: reply.error, errorOffset: reply.position, remarks: reply.remarks)
-        } catch {
-            return TypesetMath(error: "KaTeX's answer could not be read: \(error)")
+        // The reply's fields, read directly: no JSON between the engine and Galley.
+        func field(_ name: String) -> JSValueRef? {
+            let key = JSStringCreateWithUTF8CString(name)
+            defer { JSStringRelease(key) }
+            guard let value = JSObjectGetProperty(context, reply, key, nil), !JSValueIsUndefined(context, value),
+                !JSValueIsNull(context, value)
+            else { return nil }
+            return value
         }
-    }
-
-    /// What the glue returns, as JSON.
-    private struct Reply: Decodable {
-        var html: String?
-        var error: String?
-        var position: Int?
-        var remarks: [String]
+        let remarks = field("remarks").flatMap { Self.string($0, in: context) } ?? ""
+        return TypesetMath(
+            html: field("html").flatMap { Self.string($0, in: context) },
+            error: field("error").flatMap { Self.string($0, in: context) },
+            errorOffset: field("position").map { Int(JSValueToNumber(context, $0, nil)) },
+            remarks: remarks.isEmpty ? [] : remarks.components(separatedBy: "\u{0}"))
     }
 
     /// Calls KaTeX with its errors thrown (so that they become diagnostics), its strict-mode
@@ -101,7 +101,7 @@ final class KaTeXEngine: @unchecked Sendable {
               maxExpand: 1000,
               strict: function (code, message) { remarks.push(message); return "ignore"; }
             });
-            return JSON.stringify({ html: html, remarks: remarks });
+            return { html: html, remarks: remarks.join("\u0000") };
           } catch (error) {
             if (error instanceof katex.ParseError) {
               // KaTeX's message ends with where it stopped, which the diagnostic's position says.
@@ -109,9 +109,9 @@ final class KaTeXEngine: @unchecked Sendable {
                 .exec(String(error.message));
               var message = parts ? parts[1] + (parts[2] === " at end of input" ? parts[2] : "")
                 : String(error.message).replace(/^KaTeX parse error: /, "");
-              return JSON.stringify({ error: message, position: error.position, remarks: remarks });
+              return { error: message, position: error.position, remarks: remarks.join("\u0000") };
             }
-            return JSON.stringify({ error: String(error), remarks: remarks });
+            return { error: String(error), remarks: remarks.join("\u0000") };
           }
         }
         """#

@@ -45,20 +45,14 @@ public final class MathTypesetter: Sendable {
         var hash = ContentHash()
         hash.add(scriptData)
         hash.add(macrosJSON)
-        cacheFile = cacheFolder?.appendingPathComponent("math").appendingPathComponent("katex-\(hash.hex).json")
+        cacheFile = cacheFolder?.appendingPathComponent("math").appendingPathComponent("katex-\(hash.hex).cache")
         var state = State()
         if let cacheFile, let data = FileManager.default.contents(atPath: cacheFile.path),
-            let entries = try? JSONDecoder().decode([Entry].self, from: data)
+            let entries = MathCacheFile.decode(data)
         {
-            for entry in entries { state.known[entry.key] = entry.math }
+            state.known = entries
         }
         self.state = Mutex(state)
-    }
-
-    /// One formula of the cache file.
-    private struct Entry: Codable {
-        var key: TypesetMath.Key
-        var math: TypesetMath
     }
 
     /// The formulas typeset, each distinct one once; those not seen before are typeset with an
@@ -126,14 +120,15 @@ public final class MathTypesetter: Sendable {
     /// only costs the next run time.
     public func save() {
         guard let cacheFile else { return }
-        let entries = state.withLock { state -> [Entry]? in
+        let entries = state.withLock { state -> [(TypesetMath.Key, TypesetMath)]? in
             guard state.changed else { return nil }
             state.changed = false
-            return state.known.map { Entry(key: $0.key, math: $0.value) }.sorted {
-                ($0.key.tex, $0.key.display ? 1 : 0) < ($1.key.tex, $1.key.display ? 1 : 0)
+            return state.known.map { ($0.key, $0.value) }.sorted {
+                ($0.0.tex, $0.0.display ? 1 : 0) < ($1.0.tex, $1.0.display ? 1 : 0)
             }
         }
-        guard let entries, let data = try? JSONEncoder().encode(entries) else { return }
+        guard let entries else { return }
+        let data = MathCacheFile.encode(entries)
         try? FileManager.default.createDirectory(
             at: cacheFile.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? AtomicFile.write(data, to: cacheFile)
