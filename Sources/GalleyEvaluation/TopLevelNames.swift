@@ -192,7 +192,8 @@ enum TopLevelNames {
                     if peek() == UInt8(ascii: "(") {
                         skipBracketed()
                     } else {
-                        position += 1
+                        // The escaped character; a backslash at the very end escapes nothing.
+                        position = min(position + 1, bytes.count)
                     }
                     continue
                 }
@@ -244,6 +245,7 @@ enum TopLevelNames {
 
         /// An identifier (with its backticks, if any), or "" when none starts here.
         private mutating func identifier() -> String {
+            guard position < bytes.count else { return "" }
             let start = position
             if peek() == UInt8(ascii: "`") {
                 position += 1

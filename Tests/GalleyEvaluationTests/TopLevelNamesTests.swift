@@ -62,6 +62,14 @@ struct TopLevelNamesTests {
         #expect(names(code) == ["text", "multi", "raw", "last"])
     }
 
+    @Test("found by the fuzzer: a backslash that ends the text inside a string, after a modifier")
+    func backslashAtTheEnd() {
+        // fuzz/corpus/names/crash-d84166ec…: `… o= "\` read past the end and trapped.
+        #expect(names("le:\nfinal(\n\n\0f\0\0\0\02 =\0\0\0\u{F6}  */*$x */ /* inte */.o= \"\\").isEmpty)
+        #expect(names("let s = \"\\") == ["s"])
+        #expect(names("let s = #\"\\#") == ["s"])
+    }
+
     @Test("the notebook program offers the blocks' names after its bindings, one per line of a file of their own")
     func offersInProgram() {
         var program = ChapterProgram(
