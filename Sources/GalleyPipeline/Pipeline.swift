@@ -147,7 +147,7 @@ public enum Pipeline {
             options.runsCode
             ? try EvaluateStage.evaluate(parsed, configuration: options.evaluation, timings: &timings)
             : parsed.map { _ in nil }
-        let checks = timings.measure("check") {
+        var checked = timings.measure("check") {
             book.chapters.indices.map { index in
                 var checks =
                     options.runsCode
@@ -158,10 +158,23 @@ public enum Pipeline {
                 return checks
             }
         }
+        // The formulas the chapters' code showed (a matrix, a table's headers), typeset too, so
+        // that a TeX error in them fails the run as one in the prose does.
+        let outputMath = try timings.measure("typeset") { () throws(PipelineError) in
+            try TypesetStage.typesetOutputs(
+                of: book.chapters.indices.map { evaluations[$0]?.blocks ?? [] },
+                paths: parsed.map(\.chapter.source.path),
+                with: typesetter)
+        }
+        for index in checked.indices {
+            checked[index].results.typesetMath.merge(outputMath[index].typeset) { old, _ in old }
+        }
+        let checks = checked
         // Every problem of a chapter before rendering: its Markdown's, its math's, its code's, its
         // numbers'.
         let chapterDiagnostics = book.chapters.indices.map { index in
-            parsed[index].diagnostics + firstPass[index].math.diagnostics + equations.diagnostics[index]
+            parsed[index].diagnostics + firstPass[index].math.diagnostics + outputMath[index].diagnostics
+                + equations.diagnostics[index]
                 + (evaluations[index]?.diagnostics ?? []) + checks[index].diagnostics
         }
 

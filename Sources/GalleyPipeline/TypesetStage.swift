@@ -1,6 +1,8 @@
 import GalleyDiagnostics
 import GalleyMarkdown
+import GalleyRecords
 import GalleyResults
+import GalleySystem
 import GalleyTypesetting
 
 /// A chapter's formulas as KaTeX typeset them, and the problems: a formula KaTeX cannot typeset
@@ -60,6 +62,69 @@ enum TypesetStage {
             }
         }
         return chapter
+    }
+
+    /// The formulas the chapters' blocks showed — `.math` items, and the inline math of tables'
+    /// captions and headers — typeset, each chapter on a core of its own. A TeX error in one is
+    /// an error at its block's first line.
+    static func typesetOutputs(of chapters: [[BlockResult]], paths: [String], with typesetter: MathTypesetter)
+        throws(PipelineError) -> [ChapterMath]
+    {
+        let outcomes = Parallel.map(Array(chapters.indices)) { (index: Int) -> Result<ChapterMath, PipelineError> in
+            var chapter = ChapterMath()
+            var formulas: [(key: TypesetMath.Key, line: Int)] = []
+            for block in chapters[index] {
+                for output in block.output.items {
+                    guard case .display(let item) = output else { continue }
+                    switch item {
+                    case .math(let tex):
+                        formulas.append((TypesetMath.Key(tex: tex, display: true), block.firstLine))
+                    case .table(let table):
+                        let texts = [table.caption].compactMap { $0 } + table.columnHeaders + (table.rowHeaders ?? [])
+                        for text in texts where text.contains("$") {
+                            for key in inlineMath(in: text) { formulas.append((key, block.firstLine)) }
+                        }
+                    case .value, .chart:
+                        continue
+                    }
+                }
+            }
+            guard !formulas.isEmpty else { return .success(chapter) }
+            do throws(TypesettingError) {
+                chapter.typeset = try typesetter.typeset(formulas.map(\.key))
+            } catch {
+                return .failure(
+                    PipelineError(stage: .environment, path: typesetter.script.path, message: error.message))
+            }
+            var reported: Set<TypesetMath.Key> = []
+            for formula in formulas {
+                guard let error = chapter.typeset[formula.key]?.error, reported.insert(formula.key).inserted else {
+                    continue
+                }
+                chapter.diagnostics.append(
+                    Diagnostic(
+                        path: paths[index], location: SourceLocation(line: formula.line, column: 1),
+                        identifier: "math.tex",
+                        summary: "TeX error in what this block shows (\(formula.key.tex)): \(error)"))
+            }
+            return .success(chapter)
+        }
+        var results: [ChapterMath] = []
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let math): results.append(math)
+            case .failure(let error): throw error
+            }
+        }
+        return results
+    }
+
+    /// The inline math of a short text, read as the renderers read it (`InlineMarkdown`).
+    private static func inlineMath(in text: String) -> [TypesetMath.Key] {
+        MarkdownParser.parse(SourceFile(path: "", text: text)).document.expressionNodes.compactMap { node in
+            guard case .inlineMath(let math) = node else { return nil }
+            return TypesetMath.Key(tex: math.tex, display: math.isDisplay)
+        }
     }
 
     /// A formula and where its TeX starts.

@@ -45,6 +45,24 @@ struct TypesetMathTests {
         #expect(page.contains("TeX 错误：Undefined control sequence: \\foo"))
     }
 
+    @Test("a TeX error in what a block shows (a table's header) fails --check at the block, as one in the prose does")
+    func errorsInOutput() throws {
+        let source = MarkedSource(
+            "# 输出\n\n```swift run\n⚑table([[1.0, 2.0]], columnHeaders: [\"$a_1$\", \"$\\\\foo$\"])\n```\n")
+        let book = try TemporaryBook(["01.md": source.text])
+        let check = try book.render(["--check"])
+        #expect(check.status == 1)
+        #expect(
+            check.stderr.contains(
+                "Chapters/01.md:\(source.marker.line):1: error: TeX error in what this block shows (\\foo): Undefined control sequence: \\foo"
+            ), "\(check.stderr)")
+        let render = try book.render()
+        #expect(render.status == 1)
+        let page = try #require(book.output("01.html"))
+        #expect(page.contains(texAnnotation("a_1")), "the good header is typeset")
+        #expect(page.contains("TeX 错误：Undefined control sequence: \\foo"), "the bad one shows its error in place")
+    }
+
     @Test("pages carry HTML and MathML; KaTeX's strict-mode remarks go to the report, not to the terminal")
     func mathMLAndRemarks() throws {
         let book = try TemporaryBook(["01.md": "$$a_j = \\frac{e^{z_j}}{\\sum_l e^{z_l}} = 概率 \\tag{7.1 定义}$$\n"])
