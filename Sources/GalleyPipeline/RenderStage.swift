@@ -44,7 +44,8 @@ enum RenderStage {
         let formatter = HTMLFormatter.render(
             document,
             options: .init(imagePaths: rendered.images.paths, results: results, typeset: typeset(with: typesetter)),
-            capacity: chapter.source.bytes.count + chapter.source.bytes.count / 4)
+            capacity: chapter.source.bytes.count + chapter.source.bytes.count / 4
+                + results.typesetMath.values.reduce(0) { $0 + ($1.html?.utf8.count ?? 0) })
         rendered.html = formatter.html
         rendered.title = formatter.headings.first(where: { $0.level == 1 })?.text
         rendered.headings = formatter.headings
