@@ -1,5 +1,6 @@
-// libFuzzer harness: checked formulas on arbitrary text. Reading, translating and the message
-// helpers must never crash; whatever they cannot read must be a FormulaError.
+// libFuzzer harness: checked formulas on arbitrary text. Reading, translating, computing closed
+// arithmetic, expanding macros and the message helpers must never crash or hang; whatever they
+// cannot read must be a FormulaError.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzFormulas(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
@@ -20,5 +21,16 @@ public func fuzzFormulas(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     _ = ClosedArithmetic.swift(tex)
     _ = ClosedArithmetic.bareNumber(tex)
     _ = FormulaText.abbreviated(tex, limit: 8)
+    // Closed pairs are computed in-process: every value is a number (NaN and ∞ included).
+    for pair in ClosedArithmetic.pairs(in: tex, previousSide: "2").pairs {
+        precondition(pair.values == nil || pair.values?.count == 2)
+    }
+    // The book's macros expand without hanging, however they recurse.
+    _ = fuzzMacros.expand(tex)
     return 0
 }
+
+private let fuzzMacros = MacroExpander(macros: [
+    "\\R": "\\mathbb{R}", "\\half": "\\frac{1}{2}", "\\vec": "\\mathbf{#1}", "\\pair": "(#1, #2)",
+    "\\loop": "\\loop\\loop", "\\a": "{\\b #1}", "\\b": "\\a{x}",
+])
