@@ -29,7 +29,7 @@ enum BindWriter {
             for claim in chapterCoverage.unchecked {
                 switch claim.suggestion {
                 case .binding(let name) where !claim.inMath && !claim.inLink:
-                    guard let range = byteRange(of: claim, in: source) else {
+                    guard let range = source.byteRange(of: claim.text, from: claim.range.lowerBound) else {
                         outcome.notes.append(note(claim, path: source.path, "cannot find its text to wrap"))
                         continue
                     }
@@ -64,23 +64,6 @@ enum BindWriter {
             outcome.bound[source.path] = edits.count
         }
         return outcome
-    }
-
-    /// The claim's bytes in the source. Its column counts the characters of its text node, which
-    /// an escape or entity before it on the line makes shorter than the source: the text is
-    /// looked for from there on, to the line's end.
-    static func byteRange(of claim: UncheckedClaim, in source: SourceFile) -> Range<Int>? {
-        let start = source.byteOffset(of: claim.range.lowerBound)
-        let line = source.lineBytes(claim.range.lowerBound.line)
-        let wanted = Array(claim.text.utf8)
-        var offset = start
-        while offset + wanted.count <= line.endIndex {
-            if source.bytes[offset..<(offset + wanted.count)].elementsEqual(wanted) {
-                return offset..<(offset + wanted.count)
-            }
-            offset += 1
-        }
-        return nil
     }
 
     private static func note(_ claim: UncheckedClaim, path: String, _ summary: String) -> Diagnostic {

@@ -19,30 +19,29 @@ public enum EquationMarkdown {
                 MarkdownFormatter.Edit(
                     byteRange: start..<start, replacement: "<a id=\"\(anchor)\"></a>\n\n"))
             // The label on the closing line, and the `$$` before it.
-            let line = source.lineBytes(
+            let lineNumber =
                 math.range.upperBound.line == math.range.lowerBound.line
-                    ? math.range.lowerBound.line : lastLine(of: math, in: source))
-            let labelText = Array("{#\(label)}".utf8)
-            guard let labelStart = find(labelText, in: line),
-                let close = findLast(Array("$$".utf8), in: line, before: labelStart)
+                ? math.range.lowerBound.line : lastLine(of: math, in: source)
+            let line = source.lineBytes(lineNumber)
+            guard
+                let labelBytes = source.byteRange(of: "{#\(label)}", from: SourceLocation(line: lineNumber, column: 1)),
+                let close = findLast(Array("$$".utf8), in: line, before: labelBytes.lowerBound)
             else { continue }
             // On a closing line of its own the tag goes on a line before the `$$`.
             let ownLine = line[line.startIndex..<close].allSatisfy { $0 == UInt8(ascii: " ") }
             let tag = equations.tags[math.range.lowerBound].map { ownLine ? "\\tag{\($0)}\n" : " \\tag{\($0)}" } ?? ""
             edits.append(
                 MarkdownFormatter.Edit(
-                    byteRange: close..<(labelStart + labelText.count),
+                    byteRange: close..<labelBytes.upperBound,
                     replacement: ownLine
                         ? tag + String(repeating: " ", count: close - line.startIndex) + "$$" : tag + "$$"))
         }
         for (location, name) in equations.references {
             guard let target = equations.targets[name] else { continue }
-            let line = source.lineBytes(location.line)
-            let wanted = Array("@\(name)".utf8)
-            guard let offset = find(wanted, in: line, from: source.byteOffset(of: location)) else { continue }
+            guard let range = source.byteRange(of: "@\(name)", from: location) else { continue }
             edits.append(
                 MarkdownFormatter.Edit(
-                    byteRange: offset..<(offset + wanted.count),
+                    byteRange: range,
                     replacement: "[(\(target.number))](\(target.markdownPage)#\(name))"))
         }
         return edits
@@ -51,19 +50,12 @@ public enum EquationMarkdown {
     /// The line a display formula's closing `$$` is on: the last line of its range that holds one.
     private static func lastLine(of math: DisplayMath, in source: SourceFile) -> Int {
         var line = min(math.range.upperBound.line, source.lineCount)
-        while line > math.range.lowerBound.line, find(Array("$$".utf8), in: source.lineBytes(line)) == nil {
+        while line > math.range.lowerBound.line,
+            source.byteRange(of: "$$", from: SourceLocation(line: line, column: 1)) == nil
+        {
             line -= 1
         }
         return line
-    }
-
-    private static func find(_ wanted: [UInt8], in line: ArraySlice<UInt8>, from start: Int? = nil) -> Int? {
-        var offset = max(start ?? line.startIndex, line.startIndex)
-        while offset + wanted.count <= line.endIndex {
-            if line[offset..<(offset + wanted.count)].elementsEqual(wanted) { return offset }
-            offset += 1
-        }
-        return nil
     }
 
     private static func findLast(_ wanted: [UInt8], in line: ArraySlice<UInt8>, before end: Int) -> Int? {
