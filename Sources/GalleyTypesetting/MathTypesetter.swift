@@ -13,6 +13,8 @@ import Synchronization
 public final class MathTypesetter: Sendable {
     /// KaTeX's script, `katex.min.js`.
     public let script: URL
+    /// Its text, read once, for the engines this run starts.
+    private let scriptSource: String
     /// The book's macros as a JSON object, the same for every formula.
     private let macrosJSON: String
     /// The cache's file, under the cache folder; nil for no cache on disk.
@@ -26,7 +28,6 @@ public final class MathTypesetter: Sendable {
         var typeset = 0
         var engines: [KaTeXEngine] = []
         var enginesStarted = 0
-        var scriptText: String?
         var changed = false
     }
 
@@ -44,6 +45,7 @@ public final class MathTypesetter: Sendable {
         }
         var hash = ContentHash()
         hash.add(scriptData)
+        scriptSource = String(decoding: scriptData, as: UTF8.self)
         hash.add(macrosJSON)
         cacheFile = cacheFolder?.appendingPathComponent("math").appendingPathComponent("katex-\(hash.hex).cache")
         var state = State()
@@ -92,23 +94,13 @@ public final class MathTypesetter: Sendable {
 
     /// An engine no other thread is using, started if there is none.
     private func takeEngine() throws(TypesettingError) -> KaTeXEngine {
-        let (idle, text) = state.withLock { state -> (KaTeXEngine?, String?) in
-            if let engine = state.engines.popLast() { return (engine, nil) }
+        let idle = state.withLock { state -> KaTeXEngine? in
+            if let engine = state.engines.popLast() { return engine }
             state.enginesStarted += 1
-            return (nil, state.scriptText)
+            return nil
         }
         if let idle { return idle }
-        let source: String
-        if let text {
-            source = text
-        } else {
-            guard let data = FileManager.default.contents(atPath: script.path) else {
-                throw TypesettingError(message: "KaTeX is missing at \(script.path)")
-            }
-            source = String(decoding: data, as: UTF8.self)
-            state.withLock { $0.scriptText = source }
-        }
-        return try KaTeXEngine(script: source)
+        return try KaTeXEngine(script: scriptSource)
     }
 
     /// What the run did: formulas read from the cache, typeset now, and engines started.
