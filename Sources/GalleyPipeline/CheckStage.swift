@@ -7,7 +7,11 @@ import GalleySemantics
 /// Check: the numbers the prose states and the formulas' sides against the values the code
 /// computed, at the written precision; what was left unchecked; the results the renderers draw.
 enum CheckStage {
-    static func check(_ chapter: ParsedChapter, evaluation: ChapterEvaluation?, strict: Bool = false) -> ChapterChecks {
+    /// - Parameter runsCode: false for `--no-run`: nothing is checked, every claim stays open.
+    static func check(
+        _ chapter: ParsedChapter, evaluation: ChapterEvaluation?, strict: Bool = false, runsCode: Bool = true
+    ) -> ChapterChecks {
+        guard runsCode else { return ChapterChecks(coverage: unchecked(chapter)) }
         var checks = StatedNumberChecker.check(
             chapter.sites, evaluation: evaluation, source: chapter.chapter.source)
         checks.results.coverage = coverage(chapter, checks: checks, evaluation: evaluation)

@@ -19,6 +19,18 @@ enum EquationIndex {
         return tags
     }
 
+    /// What one chapter knows of its equations on its own: its tags, and an anchor for each of its
+    /// labels. `chapter` counts from 1.
+    static func local(chapter: Int, labels: [EquationLabel]) -> EquationNumbers {
+        var numbers = EquationNumbers()
+        numbers.tags = tags(chapter: chapter, labels: labels)
+        var named: Set<String> = []
+        for label in labels where named.insert(label.name).inserted {
+            numbers.anchors[label.location] = label.name
+        }
+        return numbers
+    }
+
     /// Every chapter's equation numbers and references, and the problems found, by chapter.
     static func resolve(_ book: Book, parsed: [ParsedChapter]) -> (
         numbers: [EquationNumbers], diagnostics: [[Diagnostic]]
@@ -28,11 +40,12 @@ enum EquationIndex {
         var diagnostics: [[Diagnostic]] = parsed.map { _ in [] }
         var numbers: [EquationNumbers] = []
         for (index, chapter) in parsed.enumerated() {
-            var chapterNumbers = EquationNumbers()
-            chapterNumbers.tags = tags(chapter: index + 1, labels: chapter.labels)
+            var chapterNumbers = local(chapter: index + 1, labels: chapter.labels)
             let path = chapter.chapter.source.path
             for label in chapter.labels {
                 if let first = firstPlace[label.name] {
+                    // The anchor belongs to the first formula with the label.
+                    chapterNumbers.anchors[label.location] = nil
                     diagnostics[index].append(
                         Diagnostic(
                             path: path, location: label.location, identifier: "equation.duplicate-label",
@@ -42,7 +55,6 @@ enum EquationIndex {
                     continue
                 }
                 firstPlace[label.name] = (path, label.location)
-                chapterNumbers.anchors[label.location] = label.name
                 targets[label.name] = EquationNumbers.Target(
                     number: label.explicitTag ?? chapterNumbers.tags[label.location] ?? "",
                     page: book.chapters[index].htmlName, markdownPage: book.chapters[index].markdownName)

@@ -106,9 +106,7 @@ public enum Pipeline {
             let parsedAt = clock.now
             // A chapter's own equation numbers; where its references lead is known once every
             // chapter is parsed.
-            var equations = EquationNumbers()
-            equations.tags = EquationIndex.tags(chapter: index + 1, labels: parsed.labels)
-            for label in parsed.labels { equations.anchors[label.location] = label.name }
+            let equations = EquationIndex.local(chapter: index + 1, labels: parsed.labels)
             let math: ChapterMath
             do throws(PipelineError) {
                 math = try TypesetStage.typeset(parsed, equations: equations, with: typesetter)
@@ -121,16 +119,13 @@ public enum Pipeline {
             guard rendersEarly, parsed.references.isEmpty, !(options.runsCode && EvaluateStage.needsEvaluation(parsed))
             else { return pass }
             // Nothing to run; its arithmetic was computed when its formulas were read.
-            var checks =
-                options.runsCode
-                ? CheckStage.check(parsed, evaluation: nil, strict: options.strict)
-                : ChapterChecks(coverage: CheckStage.unchecked(parsed))
+            var checks = CheckStage.check(parsed, evaluation: nil, strict: options.strict, runsCode: options.runsCode)
+            pass.checks = checks
             checks.results.typesetMath = math.typeset
             checks.results.equations = equations
             pass.rendered = RenderStage.render(
                 chapter, document: parsed.document, results: checks.results,
-                diagnostics: parsed.diagnostics + math.diagnostics + checks.diagnostics, resolver: resolver,
-                typesetter: typesetter)
+                diagnostics: parsed.diagnostics + math.diagnostics + checks.diagnostics, resolver: resolver)
             pass.renderTime = clock.now - typesetAt
             return pass
         }
@@ -149,10 +144,12 @@ public enum Pipeline {
             : parsed.map { _ in nil }
         var checked = timings.measure("check") {
             book.chapters.indices.map { index in
+                // A chapter rendered early was checked then.
                 var checks =
-                    options.runsCode
-                    ? CheckStage.check(parsed[index], evaluation: evaluations[index], strict: options.strict)
-                    : ChapterChecks(coverage: CheckStage.unchecked(parsed[index]))
+                    firstPass[index].checks
+                    ?? CheckStage.check(
+                        parsed[index], evaluation: evaluations[index], strict: options.strict,
+                        runsCode: options.runsCode)
                 checks.results.typesetMath = firstPass[index].math.typeset
                 checks.results.equations = equations.numbers[index]
                 return checks
@@ -204,7 +201,7 @@ public enum Pipeline {
                 firstPass[index].rendered
                     ?? RenderStage.render(
                         book.chapters[index], document: parsed[index].document, results: checks[index].results,
-                        diagnostics: chapterDiagnostics[index], resolver: resolver, typesetter: typesetter)
+                        diagnostics: chapterDiagnostics[index], resolver: resolver)
             }
             let files = RenderStage.site(book, chapters: rendered, katex: katex)
             timings.add("render", ContinuousClock.now - renderStart)
@@ -253,6 +250,8 @@ public enum Pipeline {
         /// KaTeX could not be started: the run stops.
         var failure: PipelineError?
         var rendered: RenderedChapter?
+        /// The checks of a chapter rendered early.
+        var checks: ChapterChecks?
         var parseTime: Duration
         var typesetTime: Duration = .zero
         var renderTime: Duration = .zero

@@ -6,7 +6,6 @@ import GalleyMarkdown
 import GalleyRendering
 import GalleyResults
 import GalleySystem
-import GalleyTypesetting
 
 /// A chapter after the render stage: its page body, its GitHub-ready Markdown, the files it
 /// brings, and every diagnostic of the chapter, sorted.
@@ -33,7 +32,7 @@ enum RenderStage {
     /// images' are added.
     static func render(
         _ chapter: Chapter, document: Document, results: ChapterResults, diagnostics: [Diagnostic],
-        resolver: ImageResolver, typesetter: MathTypesetter? = nil
+        resolver: ImageResolver
     ) -> RenderedChapter {
         var rendered = RenderedChapter()
         rendered.verification = VerificationPage.Entry(results: results)
@@ -43,7 +42,7 @@ enum RenderStage {
         rendered.diagnostics = (diagnostics + rendered.images.diagnostics).sorted(by: Diagnostic.sourceOrder)
         let formatter = HTMLFormatter.render(
             document,
-            options: .init(imagePaths: rendered.images.paths, results: results, typeset: typeset(with: typesetter)),
+            options: .init(imagePaths: rendered.images.paths, results: results),
             capacity: chapter.source.bytes.count + chapter.source.bytes.count / 4
                 + results.typesetMath.values.reduce(0) { $0 + ($1.html?.utf8.count ?? 0) })
         rendered.html = formatter.html
@@ -63,15 +62,6 @@ enum RenderStage {
         edits += EquationMarkdown.edits(for: document, source: chapter.source, equations: results.equations)
         rendered.markdown = MarkdownFormatter.format(chapter.source, edits: edits)
         return rendered
-    }
-
-    /// Typesets, for the formatter, a formula only the chapter's computed output holds.
-    private static func typeset(with typesetter: MathTypesetter?) -> (@Sendable (TypesetMath.Key) -> TypesetMath?)? {
-        guard let typesetter else { return nil }
-        return { key in
-            let result: [TypesetMath.Key: TypesetMath]? = try? typesetter.typeset([key])
-            return result?[key]
-        }
     }
 
     /// Every file of the site, by path in the output folder: each chapter's page (which needs

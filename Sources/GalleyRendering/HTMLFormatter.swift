@@ -19,17 +19,9 @@ public struct HTMLFormatter {
         /// on its stated numbers and formulas.
         public var results: ChapterResults
 
-        /// Typesets a formula the results do not hold (one in a block's computed output); nil
-        /// leaves such formulas as TeX.
-        public var typeset: (@Sendable (TypesetMath.Key) -> TypesetMath?)?
-
-        public init(
-            imagePaths: [String: String] = [:], results: ChapterResults = ChapterResults(),
-            typeset: (@Sendable (TypesetMath.Key) -> TypesetMath?)? = nil
-        ) {
+        public init(imagePaths: [String: String] = [:], results: ChapterResults = ChapterResults()) {
             self.imagePaths = imagePaths
             self.results = results
-            self.typeset = typeset
         }
     }
 
@@ -373,7 +365,7 @@ public struct HTMLFormatter {
     /// message in its place.
     private mutating func writeMath(_ tex: String, display: Bool, element: String, mark: String) {
         let key = TypesetMath.Key(tex: tex, display: display)
-        let typeset = options.results.typesetMath[key] ?? options.typeset?(key)
+        let typeset = options.results.typesetMath[key]
         let kind = display ? "math display" : "math inline"
         if let typeset, let error = typeset.error {
             html += "<\(element) class=\"\(kind) math-error\" role=\"note\">"
