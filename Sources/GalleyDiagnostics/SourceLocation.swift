@@ -32,3 +32,22 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
 
 /// A half-open span of source, from `lowerBound` up to (not including) `upperBound`.
 public typealias SourceRange = Range<SourceLocation>
+
+extension SourceLocation: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case line, column
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            line: try container.decode(Int.self, forKey: .line), column: try container.decode(Int.self, forKey: .column)
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(line, forKey: .line)
+        try container.encode(column, forKey: .column)
+    }
+}

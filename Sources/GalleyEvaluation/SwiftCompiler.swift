@@ -17,15 +17,10 @@ public struct SwiftCompiler: Sendable {
     public static func locate(
         cache: URL? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(EvaluationError) -> SwiftCompiler {
-        var candidates: [String] = []
-        if let explicit = environment["SWIFTC"] { candidates.append(explicit) }
-        for folder in (environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-            candidates.append("\(folder)/swiftc")
-        }
-        guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+        guard let path = find(environment: environment) else {
             throw .compilerNotFound("no swiftc on PATH; set SWIFTC to its path")
         }
-        let identity = binaryIdentity(path)
+        let identity = FileIdentity.of(path)
         let remembered = cache?.appendingPathComponent("compiler-version")
         if let remembered, let identity, let text = try? String(contentsOf: remembered, encoding: .utf8),
             let newline = text.firstIndex(of: "\n"), text[..<newline] == identity
@@ -50,13 +45,15 @@ public struct SwiftCompiler: Sendable {
         return SwiftCompiler(path: path, version: version)
     }
 
-    /// The compiler binary's resolved path, size and modification time, or nil when unreadable.
-    private static func binaryIdentity(_ path: String) -> String? {
-        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: resolved),
-            let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date
-        else { return nil }
-        return "\(resolved) \(size) \(modified.timeIntervalSince1970)"
+    /// Where `locate` finds `swiftc`, without starting it: `$SWIFTC` if set, else the first on
+    /// `PATH`.
+    public static func find(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        var candidates: [String] = []
+        if let explicit = environment["SWIFTC"] { candidates.append(explicit) }
+        for folder in (environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+            candidates.append("\(folder)/swiftc")
+        }
+        return candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) })
     }
 
     /// The result of one compiler run.

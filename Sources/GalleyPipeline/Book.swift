@@ -12,6 +12,9 @@ public struct Book: Sendable {
     public var folder: URL
     /// KaTeX macros for every formula of the book, by name: `\R` → `\mathbb{R}`.
     public var macros: [String: String] = [:]
+    /// A hash of `book.json` as written: every page depends on it, so it is part of the render
+    /// cache's key.
+    public var settingsDigest = ""
 }
 
 /// One Markdown file of a book.

@@ -1,5 +1,6 @@
 import Foundation
 import GalleyDiagnostics
+import GalleySystem
 
 /// The load stage: finds a book's chapters and reads them.
 enum BookLoader {
@@ -12,7 +13,7 @@ enum BookLoader {
             throw PipelineError(stage: .load, path: displayPath, message: "no such folder")
         }
         var diagnostics: [Diagnostic] = []
-        let manifest = try readManifest(folder: folder, displayPath: displayPath)
+        let (manifest, manifestBytes) = try readManifest(folder: folder, displayPath: displayPath)
         let names: [String]
         if let listed = manifest?.chapters {
             names = listed
@@ -61,14 +62,20 @@ enum BookLoader {
             chapters: chapters,
             folder: folder)
         book.macros = manifest?.macros ?? [:]
+        var settings = ContentHash()
+        settings.add(manifestBytes)
+        book.settingsDigest = settings.hex
         return (book, diagnostics)
     }
 
-    private static func readManifest(folder: URL, displayPath: String) throws(PipelineError) -> BookManifest? {
+    /// `book.json`, read, and its bytes (none when there is no such file).
+    private static func readManifest(folder: URL, displayPath: String) throws(PipelineError) -> (
+        BookManifest?, Data
+    ) {
         let url = folder.appendingPathComponent(BookManifest.fileName)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: url.path) else { return (nil, Data()) }
         do {
-            return try JSONDecoder().decode(BookManifest.self, from: data)
+            return (try JSONDecoder().decode(BookManifest.self, from: data), data)
         } catch {
             throw PipelineError(
                 stage: .load, path: join(displayPath, BookManifest.fileName),

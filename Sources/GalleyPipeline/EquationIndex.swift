@@ -1,6 +1,7 @@
 import GalleyDiagnostics
 import GalleyResults
 import GalleySemantics
+import GalleySystem
 
 /// Equation numbers for the whole book, in Quarto's syntax: a labelled formula
 /// (`$$ … $$ {#eq-softmax}`) is numbered (chapter.n) in book order unless it has a `\tag` of its
@@ -31,52 +32,78 @@ enum EquationIndex {
         return numbers
     }
 
+    /// What the index takes of a chapter: its labels and its references.
+    struct ChapterEquations: Sendable {
+        var path: String
+        var labels: [EquationLabel]
+        var references: [EquationReference]
+    }
+
+    /// The book's equations, resolved: by chapter, its numbers, its problems, and a digest of all
+    /// that the rest of the book decides for it (where every label leads, and where a label it
+    /// repeats was first used), which the render cache compares.
+    struct Resolution: Sendable {
+        var numbers: [EquationNumbers] = []
+        var diagnostics: [[Diagnostic]] = []
+        var digests: [String] = []
+    }
+
     /// Every chapter's equation numbers and references, and the problems found, by chapter.
-    static func resolve(_ book: Book, parsed: [ParsedChapter]) -> (
-        numbers: [EquationNumbers], diagnostics: [[Diagnostic]]
-    ) {
+    static func resolve(_ book: Book, chapters: [ChapterEquations]) -> Resolution {
         var targets: [String: EquationNumbers.Target] = [:]
         var firstPlace: [String: (path: String, location: SourceLocation)] = [:]
-        var diagnostics: [[Diagnostic]] = parsed.map { _ in [] }
-        var numbers: [EquationNumbers] = []
-        for (index, chapter) in parsed.enumerated() {
+        var resolution = Resolution()
+        resolution.diagnostics = chapters.map { _ in [] }
+        // Per chapter, the first places of the labels it repeats.
+        var repeated: [[String]] = chapters.map { _ in [] }
+        for (index, chapter) in chapters.enumerated() {
             var chapterNumbers = local(chapter: index + 1, labels: chapter.labels)
-            let path = chapter.chapter.source.path
             for label in chapter.labels {
                 if let first = firstPlace[label.name] {
                     // The anchor belongs to the first formula with the label.
                     chapterNumbers.anchors[label.location] = nil
-                    diagnostics[index].append(
+                    repeated[index].append("\(label.name) \(first.path):\(first.location.line)")
+                    resolution.diagnostics[index].append(
                         Diagnostic(
-                            path: path, location: label.location, identifier: "equation.duplicate-label",
+                            path: chapter.path, location: label.location, identifier: "equation.duplicate-label",
                             summary:
                                 "the equation label '\(label.name)' is used twice; first at \(first.path):\(first.location.line)"
                         ))
                     continue
                 }
-                firstPlace[label.name] = (path, label.location)
+                firstPlace[label.name] = (chapter.path, label.location)
                 targets[label.name] = EquationNumbers.Target(
                     number: label.explicitTag ?? chapterNumbers.tags[label.location] ?? "",
                     page: book.chapters[index].htmlName, markdownPage: book.chapters[index].markdownName)
             }
-            numbers.append(chapterNumbers)
+            resolution.numbers.append(chapterNumbers)
         }
-        for (index, chapter) in parsed.enumerated() {
-            numbers[index].targets = targets
+        var book = ContentHash()
+        for (name, target) in targets.sorted(by: { $0.key < $1.key }) {
+            book.add(name)
+            book.add(target.number)
+            book.add(target.page)
+            book.add(target.markdownPage)
+        }
+        for (index, chapter) in chapters.enumerated() {
+            resolution.numbers[index].targets = targets
             for reference in chapter.references {
                 if targets[reference.name] != nil {
-                    numbers[index].references[reference.location] = reference.name
+                    resolution.numbers[index].references[reference.location] = reference.name
                 } else {
-                    diagnostics[index].append(
+                    resolution.diagnostics[index].append(
                         Diagnostic(
-                            path: chapter.chapter.source.path, location: reference.location,
+                            path: chapter.path, location: reference.location,
                             identifier: "equation.unknown-label",
                             summary:
                                 "no equation is labelled '\(reference.name)': label one with {#\(reference.name)} after its closing $$"
                         ))
                 }
             }
+            var digest = book
+            for place in repeated[index] { digest.add(place) }
+            resolution.digests.append(digest.hex)
         }
-        return (numbers, diagnostics)
+        return resolution
     }
 }

@@ -2,7 +2,7 @@ import GalleyDiagnostics
 import GalleyMarkdown
 
 /// An image a chapter shows, as written: `![alt](path)` or `<img src="path">`.
-struct ImageReference: Sendable {
+struct ImageReference: Sendable, Codable {
     /// The path or URL as the author wrote it.
     var source: String
     /// Where the image (or the HTML holding it) starts.

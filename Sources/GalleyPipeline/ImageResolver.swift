@@ -3,6 +3,10 @@ import GalleyDiagnostics
 import GalleyMarkdown
 import GalleyRendering
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Decides, for each image a chapter references, which file to copy and where its copy goes.
 ///
 /// Paths are taken relative to the chapter's folder. Windows-style paths (`.\Images\7\a.png`)
@@ -32,11 +36,35 @@ struct ImageResolver {
 
     init(bookFolder: URL) {
         self.bookFolder = bookFolder
-        self.realBookFolder = bookFolder.standardizedFileURL.resolvingSymlinksInPath().path
+        self.realBookFolder =
+            Self.realPath(bookFolder.path) ?? bookFolder.standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    /// `path` with every symbolic link, `.` and `..` resolved; nil when it names nothing.
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// What the file system says about a path relative to the book's folder.
+    private enum Target {
+        case file(String)
+        case outside
+        case missing
+    }
+
+    private func target(_ relative: String) -> Target {
+        guard let real = Self.realPath(bookFolder.appendingPathComponent(relative).path) else { return .missing }
+        guard real == realBookFolder || real.hasPrefix(realBookFolder + "/") else { return .outside }
+        var status = stat()
+        guard stat(real, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else { return .missing }
+        return .file(real)
     }
 
     func resolve(_ references: [ImageReference], in chapter: Chapter) -> Resolution {
         var resolution = Resolution()
+        var targets: [String: Target] = [:]
         for reference in references {
             let written = reference.source
             if isExternal(written) { continue }
@@ -44,14 +72,16 @@ struct ImageResolver {
                 resolution.diagnostics.append(Self.outsideBook(written, reference, chapter))
                 continue
             }
-            let file = bookFolder.appendingPathComponent(relative)
-            let real = file.standardizedFileURL.resolvingSymlinksInPath().path
-            guard real == realBookFolder || real.hasPrefix(realBookFolder + "/") else {
+            // A chapter shows the same image many times; the file system is asked once.
+            let found = targets[relative] ?? target(relative)
+            targets[relative] = found
+            let real: String
+            switch found {
+            case .file(let path): real = path
+            case .outside:
                 resolution.diagnostics.append(Self.outsideBook(written, reference, chapter))
                 continue
-            }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            case .missing:
                 resolution.diagnostics.append(Self.missing(written, reference, chapter))
                 continue
             }

@@ -19,6 +19,9 @@ struct OutputWriter {
     enum Content: Sendable {
         case text(String)
         case copy(URL)
+        /// A file the render cache keeps: hard-linked, so an unchanged page costs no copy (copied
+        /// where the cache is on another file system).
+        case link(URL)
     }
 
     let destination: URL
@@ -54,6 +57,10 @@ struct OutputWriter {
                         // Reading follows symbolic links (Debian's katex.min.js is one): the
                         // output holds the files themselves.
                         try Data(contentsOf: source).write(to: target)
+                    case .link(let source):
+                        if link(source.path, target.path) != 0 {
+                            try Data(contentsOf: source).write(to: target)
+                        }
                     }
                     return nil
                 } catch {

@@ -94,12 +94,25 @@ public enum Pipeline {
             throw PipelineError(stage: .environment, path: script.path, message: error.message)
         }
         let resolver = ImageResolver(bookFolder: book.folder)
+        let chapters = Array(book.chapters.indices)
 
-        // Parse every chapter, in parallel. A chapter with nothing to evaluate has nothing to
+        // Chapters an earlier run rendered from the same bytes, with the same settings. `--fix`
+        // and `--bind` need every chapter's diagnostics and claims as this run finds them.
+        let cache = RenderCache(
+            cacheFolder: options.evaluation.cacheFolder, book: book,
+            reads: options.evaluation.usesCache && (options.mode == .render || options.mode == .check),
+            fingerprint: RenderCache.fingerprint(book: book, options: options, typesetter: typesetter.identity))
+        let sourceKeys = Parallel.map(chapters) { RenderCache.sourceKey(book.chapters[$0], index: $0) }
+        let read = timings.measure("load") {
+            Parallel.map(chapters) { cache.entry(for: book.chapters[$0], sourceKey: sourceKeys[$0]) }
+        }
+
+        // Parse every other chapter, in parallel. A chapter with nothing to evaluate has nothing to
         // check either: it is rendered as soon as it is parsed, so that its rendering overlaps
         // the parsing of the next (cmark-gfm's inline parsing runs one chapter at a time).
         let rendersEarly = options.mode == .render
-        let firstPass = Parallel.map(Array(book.chapters.enumerated())) { index, chapter -> FirstPass in
+        @Sendable func firstPass(_ index: Int) -> FirstPass {
+            let chapter = book.chapters[index]
             let clock = ContinuousClock()
             let start = clock.now
             let parsed = ParseStage.parse(chapter, macros: book.macros, freesTree: options.freesMemory)
@@ -129,28 +142,56 @@ public enum Pipeline {
             pass.renderTime = clock.now - typesetAt
             return pass
         }
-        if let failure = firstPass.lazy.compactMap(\.failure).first { throw failure }
+        var firstPasses: [FirstPass?] = Parallel.map(chapters) { read[$0] == nil ? firstPass($0) : nil }
+
+        // Equation numbers need every chapter's labels: a kept chapter's are in its entry.
+        let equations = EquationIndex.resolve(
+            book,
+            chapters: chapters.map { index in
+                let path = book.chapters[index].source.path
+                if let parsed = firstPasses[index]?.parsed {
+                    return .init(path: path, labels: parsed.labels, references: parsed.references)
+                }
+                return .init(path: path, labels: read[index]!.labels, references: read[index]!.references)
+            })
+        // A kept chapter whose equations or images are not what they were is done again.
+        let reusedImages = Parallel.map(chapters) { index -> ImageResolver.Resolution? in
+            guard let entry = read[index] else { return nil }
+            let images = resolver.resolve(entry.imageReferences, in: book.chapters[index])
+            guard entry.equations == equations.digests[index], entry.images == RenderCache.digest(images) else {
+                return nil
+            }
+            return images
+        }
+        let stored = chapters.map { reusedImages[$0] == nil ? nil : read[$0] }
+        let again = chapters.filter { stored[$0] == nil && firstPasses[$0] == nil }
+        for (index, pass) in zip(again, Parallel.map(again) { firstPass($0) }) { firstPasses[index] = pass }
+        let passes = firstPasses
+        if let failure = passes.lazy.compactMap({ $0?.failure }).first { throw failure }
         typesetter.save()
-        let parsed = firstPass.map(\.parsed)
-        let equations = EquationIndex.resolve(book, parsed: parsed)
-        timings.add("parse", firstPass.map(\.parseTime).reduce(.zero, +))
-        timings.add("typeset", firstPass.map(\.typesetTime).reduce(.zero, +))
-        timings.add("render", firstPass.map(\.renderTime).reduce(.zero, +))
+        let done = chapters.filter { passes[$0] != nil }
+        let parsed = passes.map { $0?.parsed }
+        timings.add("parse", passes.map { $0?.parseTime ?? .zero }.reduce(.zero, +))
+        timings.add("typeset", passes.map { $0?.typesetTime ?? .zero }.reduce(.zero, +))
+        timings.add("render", passes.map { $0?.renderTime ?? .zero }.reduce(.zero, +))
 
         // Evaluate, then check what the chapters' code computed.
-        let evaluations =
-            options.runsCode
-            ? try EvaluateStage.evaluate(parsed, configuration: options.evaluation, timings: &timings)
-            : parsed.map { _ in nil }
-        var checked = timings.measure("check") {
-            book.chapters.indices.map { index in
+        var evaluations: [ChapterEvaluation?] = chapters.map { _ in nil }
+        if options.runsCode {
+            let evaluated = try EvaluateStage.evaluate(
+                done.map { parsed[$0]! }, configuration: options.evaluation, timings: &timings)
+            for (index, evaluation) in zip(done, evaluated) { evaluations[index] = evaluation }
+        }
+        var checked: [ChapterChecks?] = timings.measure("check") {
+            chapters.map { index in
+                guard let pass = passes[index] else { return nil }
                 // A chapter rendered early was checked then.
                 var checks =
-                    firstPass[index].checks
+                    pass.checks
                     ?? CheckStage.check(
-                        parsed[index], evaluation: evaluations[index], strict: options.strict,
+                        pass.parsed, evaluation: evaluations[index], strict: options.strict,
                         runsCode: options.runsCode)
-                checks.results.typesetMath = firstPass[index].math.typeset
+                checks.results.typesetMath = pass.math.typeset
                 checks.results.equations = equations.numbers[index]
                 return checks
             }
@@ -159,20 +200,22 @@ public enum Pipeline {
         // that a TeX error in them fails the run as one in the prose does.
         let outputMath = try timings.measure("typeset") { () throws(PipelineError) in
             try TypesetStage.typesetOutputs(
-                of: book.chapters.indices.map { evaluations[$0]?.blocks ?? [] },
-                paths: parsed.map(\.chapter.source.path),
+                of: chapters.map { evaluations[$0]?.blocks ?? [] },
+                paths: book.chapters.map(\.source.path),
                 with: typesetter)
         }
-        for index in checked.indices {
-            checked[index].results.typesetMath.merge(outputMath[index].typeset) { old, _ in old }
+        typesetter.save()
+        for index in done {
+            checked[index]!.results.typesetMath.merge(outputMath[index].typeset) { old, _ in old }
         }
         let checks = checked
         // Every problem of a chapter before rendering: its Markdown's, its math's, its code's, its
         // numbers'.
-        let chapterDiagnostics = book.chapters.indices.map { index in
-            parsed[index].diagnostics + firstPass[index].math.diagnostics + outputMath[index].diagnostics
+        let chapterDiagnostics = chapters.map { index -> [Diagnostic] in
+            guard let pass = passes[index], let checks = checks[index] else { return [] }
+            return pass.parsed.diagnostics + pass.math.diagnostics + outputMath[index].diagnostics
                 + equations.diagnostics[index]
-                + (evaluations[index]?.diagnostics ?? []) + checks[index].diagnostics
+                + (evaluations[index]?.diagnostics ?? []) + checks.diagnostics
         }
 
         var diagnostics = loadDiagnostics
@@ -191,35 +234,70 @@ public enum Pipeline {
             wrongNumbersFixed = all.filter { $0.identifier == "number.wrong" && !$0.solutions.isEmpty }.count
         } else if options.mode == .bind {
             let outcome = try timings.measure("write") { () throws(PipelineError) in
-                try BindWriter.apply(book, coverage: checks.map(\.results.coverage))
+                try BindWriter.apply(book, coverage: checks.map { $0?.results.coverage ?? Coverage() })
             }
             bound = outcome.bound
             diagnostics += chapterDiagnostics.flatMap { $0 } + outcome.notes
         } else {
             let renderStart = ContinuousClock.now
-            let rendered = Parallel.map(Array(book.chapters.indices)) { index in
-                firstPass[index].rendered
-                    ?? RenderStage.render(
-                        book.chapters[index], document: parsed[index].document, results: checks[index].results,
-                        diagnostics: chapterDiagnostics[index], resolver: resolver)
-            }
-            let files = RenderStage.site(book, chapters: rendered, katex: katex)
-            timings.add("render", ContinuousClock.now - renderStart)
-            diagnostics += rendered.flatMap(\.diagnostics)
-            // A chapter rendered early did not know the other chapters' labels yet: a duplicate of
-            // one of its labels is reported here.
-            for index in book.chapters.indices where firstPass[index].rendered != nil {
-                diagnostics += equations.diagnostics[index]
-            }
-            if options.mode == .render {
-                try timings.measure("write") { () throws(PipelineError) in
-                    try OutputWriter(destination: options.outputFolder).write(files)
+            let rendered = Parallel.map(chapters) { index -> RenderedChapter in
+                var rendered: RenderedChapter
+                if let pass = passes[index] {
+                    rendered =
+                        pass.rendered
+                        ?? RenderStage.render(
+                            book.chapters[index], document: pass.parsed.document, results: checks[index]!.results,
+                            diagnostics: chapterDiagnostics[index], resolver: resolver)
+                    rendered.key = cache.chapterKey(
+                        sourceKey: sourceKeys[index], equations: equations.digests[index],
+                        images: RenderCache.digest(rendered.images))
+                } else {
+                    rendered = cache.rendered(book.chapters[index], from: stored[index]!, images: reusedImages[index]!)
                 }
-                fileCount = files.count
+                return rendered
             }
-            retained += [rendered, files] as [any Sendable]
+            // What the run reports of each chapter: a chapter rendered early did not know the
+            // other chapters' labels yet, so a duplicate of one of its labels is added here.
+            let reported = chapters.map { index -> [Diagnostic] in
+                guard let pass = passes[index] else { return stored[index]!.runDiagnostics }
+                return rendered[index].diagnostics + (pass.rendered != nil ? equations.diagnostics[index] : [])
+            }
+            diagnostics += reported.flatMap { $0 }
+            if options.mode == .render {
+                let site = try RenderStage.site(book, chapters: rendered, katex: katex)
+                timings.add("render", ContinuousClock.now - renderStart)
+                try timings.measure("write") { () throws(PipelineError) in
+                    try OutputWriter(destination: options.outputFolder).write(site.files)
+                    // Keep what this run rendered, and the pages it assembled again.
+                    _ = Parallel.map(chapters) { index in
+                        let chapter = rendered[index]
+                        guard chapter.reused?.pageKey != site.pageKeys[index] else { return }
+                        let entry = RenderCache.Entry(
+                            fingerprint: cache.fingerprint, source: sourceKeys[index],
+                            equations: equations.digests[index], images: RenderCache.digest(chapter.images),
+                            key: chapter.key, imageReferences: chapter.imageReferences,
+                            labels: parsed[index]?.labels ?? stored[index]!.labels,
+                            references: parsed[index]?.references ?? stored[index]!.references,
+                            title: chapter.title, headings: chapter.headings, pageDiagnostics: chapter.diagnostics,
+                            runDiagnostics: reported[index], verification: chapter.verification,
+                            coverage: checks[index]?.results.coverage ?? stored[index]!.coverage,
+                            remarks: passes[index]?.math.remarks ?? stored[index]!.remarks,
+                            pageKey: site.pageKeys[index], page: stored[index]?.page ?? .none,
+                            body: stored[index]?.body ?? .none, markdown: stored[index]?.markdown ?? .none,
+                            extraFiles: stored[index]?.extraFiles ?? [:], search: chapter.search.encoded)
+                        cache.store(
+                            book.chapters[index], entry: entry, body: chapter.reused == nil ? chapter.html : nil,
+                            extraPaths: Array(chapter.extraFiles.keys), output: options.outputFolder)
+                    }
+                    cache.prune(keeping: book.chapters)
+                }
+                fileCount = site.files.count
+                retained += [rendered, site.files] as [any Sendable]
+            } else {
+                timings.add("render", ContinuousClock.now - renderStart)
+                retained.append(rendered)
+            }
         }
-        typesetter.save()
         if !options.freesMemory { ProcessLifetime.keep(retained) }
 
         if options.strict {
@@ -227,16 +305,17 @@ public enum Pipeline {
                 diagnostics[index].severity = .error
             }
         }
-        let coverage = checks.map(\.results.coverage)
+        let coverage = chapters.map { checks[$0]?.results.coverage ?? stored[$0]!.coverage }
         var report = Report(
             bookTitle: book.title, chapters: book.chapters.map(\.source.path),
             diagnostics: diagnostics.sorted(by: Diagnostic.sourceOrder), fileCount: fileCount,
-            compiledChapters: book.chapters.indices.filter { evaluations[$0]?.compiled == true }.map {
+            compiledChapters: chapters.filter { evaluations[$0]?.compiled == true }.map {
                 book.chapters[$0].source.path
             },
             coverage: coverage, fixes: fixes, timings: timings)
         report.wrongNumbersFixed = wrongNumbersFixed
-        report.remarks = firstPass.flatMap(\.math.remarks)
+        report.reusedChapters = chapters.filter { stored[$0] != nil }.map { book.chapters[$0].source.path }
+        report.remarks = chapters.flatMap { passes[$0]?.math.remarks ?? stored[$0]!.remarks }
         report.typesetStatistics = typesetter.statistics
         report.bound = bound
         return report

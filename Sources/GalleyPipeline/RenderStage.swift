@@ -23,6 +23,21 @@ struct RenderedChapter: Sendable {
     var diagnostics: [Diagnostic] = []
     /// What the checks proved and left open, for the verification page.
     var verification = VerificationPage.Entry(results: ChapterResults())
+    /// The images as written, for the render cache to resolve again.
+    var imageReferences: [ImageReference] = []
+    /// `RenderCache.chapterKey`: what the page key starts from.
+    var key = ""
+    /// Where the render cache keeps a chapter an earlier run rendered; then `html` and
+    /// `markdown` are empty and read from these files if needed.
+    var reused: Reused?
+
+    struct Reused: Sendable {
+        var pageKey: String
+        var page: URL
+        var body: URL
+        var markdown: URL
+        var extraFiles: [String: URL]
+    }
 }
 
 /// Render: a chapter's page body and Markdown from its document and the check stage's results;
@@ -38,6 +53,7 @@ enum RenderStage {
         rendered.verification = VerificationPage.Entry(results: results)
         var collector = ImageCollector()
         collector.walk(document)
+        rendered.imageReferences = collector.references
         rendered.images = resolver.resolve(collector.references, in: chapter)
         rendered.diagnostics = (diagnostics + rendered.images.diagnostics).sorted(by: Diagnostic.sourceOrder)
         let formatter = HTMLFormatter.render(
@@ -66,23 +82,40 @@ enum RenderStage {
 
     /// Every file of the site, by path in the output folder: each chapter's page (which needs
     /// every chapter's title, for previous and next) and Markdown, the images and charts, the
-    /// index, search and assets.
-    static func site(_ book: Book, chapters: [RenderedChapter], katex: [String: URL]) -> [String: OutputWriter.Content]
-    {
+    /// index, search and assets; and each chapter page's key (`pageKey`).
+    ///
+    /// A chapter the render cache kept is linked from it: its page as it is when nothing around
+    /// its body changed, else assembled again from its body.
+    static func site(_ book: Book, chapters: [RenderedChapter], katex: [String: URL]) throws(PipelineError) -> (
+        files: [String: OutputWriter.Content], pageKeys: [String]
+    ) {
         let info = PageTemplate.BookInfo(title: book.title, language: book.language, author: book.author)
         let links = book.chapters.indices.map { index in
             PageTemplate.PageLink(
                 title: chapters[index].title ?? book.chapters[index].slug, href: book.chapters[index].htmlName)
         }
-        let pages = Parallel.map(Array(book.chapters.indices)) { index -> String in
+        let pages = Parallel.map(Array(book.chapters.indices)) { index -> (key: String, page: OutputWriter.Content?) in
             let rendered = chapters[index]
             let checks = PageTemplate.PageLink(
                 title: rendered.verification.summary,
                 href: "checks.html#" + VerificationPage.anchor(forPage: book.chapters[index].htmlName))
-            return PageTemplate.chapter(
-                book: info, title: links[index].title, body: rendered.html, diagnostics: rendered.diagnostics,
-                previous: index > 0 ? links[index - 1] : nil, next: index + 1 < links.count ? links[index + 1] : nil,
-                headings: rendered.headings, verification: checks)
+            let previous = index > 0 ? links[index - 1] : nil
+            let next = index + 1 < links.count ? links[index + 1] : nil
+            let key = pageKey(
+                chapter: rendered.key, book: info, title: links[index].title, previous: previous, next: next,
+                verification: checks)
+            if let reused = rendered.reused, reused.pageKey == key { return (key, .link(reused.page)) }
+            guard
+                let body = rendered.reused == nil
+                    ? rendered.html : try? String(contentsOf: rendered.reused!.body, encoding: .utf8)
+            else { return (key, nil) }
+            return (
+                key,
+                .text(
+                    PageTemplate.chapter(
+                        book: info, title: links[index].title, body: body, diagnostics: rendered.diagnostics,
+                        previous: previous, next: next, headings: rendered.headings, verification: checks))
+            )
         }
         let entries = chapters.map(\.verification)
         let checked = entries.reduce(0) { $0 + $1.numbersChecked }
@@ -92,9 +125,19 @@ enum RenderStage {
         var files: [String: OutputWriter.Content] = [:]
         for (index, chapter) in book.chapters.enumerated() {
             let rendered = chapters[index]
-            files[chapter.htmlName] = .text(pages[index])
-            files[chapter.markdownName] = .text(rendered.markdown)
-            for (path, text) in rendered.extraFiles { files[path] = .text(text) }
+            guard let page = pages[index].page else {
+                throw PipelineError(
+                    stage: .write, path: rendered.reused?.body.path,
+                    message: "the render cache lost this chapter's page; run again with --no-cache")
+            }
+            files[chapter.htmlName] = page
+            if let reused = rendered.reused {
+                files[chapter.markdownName] = .link(reused.markdown)
+                for (path, url) in reused.extraFiles { files[path] = .link(url) }
+            } else {
+                files[chapter.markdownName] = .text(rendered.markdown)
+                for (path, text) in rendered.extraFiles { files[path] = .text(text) }
+            }
             for copy in rendered.images.copies where files[copy.to] == nil {
                 files[copy.to] = .copy(copy.from)
             }
@@ -106,6 +149,25 @@ enum RenderStage {
         files["search-index.js"] = .text(SearchIndex.script(chapters.map(\.search)))
         for asset in SiteAssets.files { files[asset.path] = .text(asset.contents) }
         for (path, url) in katex { files[path] = .copy(url) }
-        return files
+        return (files, pages.map(\.key))
+    }
+
+    /// What a chapter's page is made of besides its body: the chapter's own key and everything
+    /// `PageTemplate.chapter` is given. A page kept in the render cache is reused only while this
+    /// is the same, so whatever the template is given must be added here.
+    static func pageKey(
+        chapter: String, book: PageTemplate.BookInfo, title: String, previous: PageTemplate.PageLink?,
+        next: PageTemplate.PageLink?, verification: PageTemplate.PageLink
+    ) -> String {
+        var hash = ContentHash()
+        hash.add(chapter)
+        for part in [book.title, book.language, book.author ?? "", title, verification.title, verification.href] {
+            hash.add(part)
+        }
+        for link in [previous, next] {
+            hash.add(link?.title ?? "")
+            hash.add(link?.href ?? "")
+        }
+        return hash.hex
     }
 }

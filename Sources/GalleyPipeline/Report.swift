@@ -13,6 +13,8 @@ extension Pipeline {
         public var fileCount: Int
         /// The chapters whose code was compiled in this run (not taken from the cache).
         public var compiledChapters: [String]
+        /// The chapters taken whole from the render cache: nothing about them changed.
+        public var reusedChapters: [String] = []
         /// What each chapter's check proved and left open, in book order.
         public var coverage: [Coverage]
         /// For `.fix`: the numbers rewritten, by chapter path, and how many of them were wrong (the

@@ -26,7 +26,7 @@ public struct HTMLFormatter {
     }
 
     /// A heading as rendered, for tables of contents.
-    public struct HeadingAnchor: Sendable, Equatable {
+    public struct HeadingAnchor: Sendable, Equatable, Codable {
         public var level: Int
         public var text: String
         public var anchor: String

@@ -24,9 +24,18 @@ public struct SearchIndex: Sendable {
     public private(set) var sections: [Section] = []
     /// The sections as JSON objects separated by commas, encoded as they are added — in the
     /// chapters' parallel rendering, not in the one thread that assembles the site.
-    private var encoded: [UInt8] = []
+    private var encodedSections: [UInt8] = []
 
     public init() {}
+
+    /// An index as `encoded` gave it, read back (by the render cache): it writes the same script,
+    /// though its `sections` are not decoded.
+    public init(encoded: [UInt8]) {
+        self.encodedSections = encoded
+    }
+
+    /// The sections as they go into `search-index.js`: JSON objects separated by commas.
+    public var encoded: [UInt8] { encodedSections }
 
     /// Adds a chapter, cut into sections at its headings.
     public mutating func add(
@@ -42,8 +51,8 @@ public struct SearchIndex: Sendable {
             let section = Section(
                 chapter: chapterTitle, title: anchor?.text ?? chapterTitle,
                 href: anchor.map { "\(page)#\($0.anchor)" } ?? page, text: text)
-            if !encoded.isEmpty { encoded.append(UInt8(ascii: ",")) }
-            Self.append(section, to: &encoded)
+            if !encodedSections.isEmpty { encodedSections.append(UInt8(ascii: ",")) }
+            Self.append(section, to: &encodedSections)
             sections.append(section)
         }
     }

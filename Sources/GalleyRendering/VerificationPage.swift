@@ -5,7 +5,7 @@ public import GalleyResults
 /// formulas checked, the blocks run and the expectations passed.
 public enum VerificationPage {
     /// One chapter's line of the page, read from its results.
-    public struct Entry: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable, Codable {
         public var numbersChecked: Int
         public var numbersWrong: Int
         public var expectedNumbers: Int

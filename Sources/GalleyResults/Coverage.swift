@@ -2,7 +2,7 @@ public import GalleyDiagnostics
 
 /// What the check stage proved about a chapter, and what it could not: the counts of the
 /// verification page and of the closing line of `render --check`, and every claim left unchecked.
-public struct Coverage: Sendable, Equatable {
+public struct Coverage: Sendable, Equatable, Codable {
     /// Numbers compared with computed values: each number of a stated-number link, each value of a
     /// formula's sides, each number an `expect` call checked.
     public var numbersChecked = 0
@@ -25,7 +25,7 @@ public struct Coverage: Sendable, Equatable {
 
 /// A number (or a list of numbers) the prose states that no binding and no checked formula
 /// covers, with what Galley found for it among the values the chapter computed.
-public struct UncheckedClaim: Sendable, Equatable {
+public struct UncheckedClaim: Sendable, Equatable, Codable {
     /// The claim as written: `0.88，0.12，0.00`.
     public var text: String
     /// How many numbers it states.
@@ -43,7 +43,7 @@ public struct UncheckedClaim: Sendable, Equatable {
     public var candidateCount = 0
 
     /// What the values the chapter computed say about a claim.
-    public enum Suggestion: Sendable, Equatable {
+    public enum Suggestion: Sendable, Equatable, Codable {
         /// No computed value is near it.
         case none
         /// The chapter's code did not compile or run to its end, so no value could be offered.

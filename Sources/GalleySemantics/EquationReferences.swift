@@ -2,7 +2,7 @@ public import GalleyDiagnostics
 public import GalleyMarkdown
 
 /// A display formula with a Quarto label: `$$ … $$ {#eq-softmax}`.
-public struct EquationLabel: Sendable, Equatable {
+public struct EquationLabel: Sendable, Equatable, Codable {
     /// `eq-softmax`.
     public var name: String
     /// Where the formula starts.
@@ -18,7 +18,7 @@ public struct EquationLabel: Sendable, Equatable {
 }
 
 /// `@eq-softmax` in the prose: a reference to a labelled formula of any chapter.
-public struct EquationReference: Sendable, Equatable {
+public struct EquationReference: Sendable, Equatable, Codable {
     /// `eq-softmax`, without the `@`.
     public var name: String
     /// Where the `@` stands.

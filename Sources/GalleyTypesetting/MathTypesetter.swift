@@ -19,9 +19,15 @@ public final class MathTypesetter: Sendable {
     private let macrosJSON: String
     /// The cache's file, under the cache folder; nil for no cache on disk.
     private let cacheFile: URL?
+    /// KaTeX's script and the macros, hashed: what every typeset result depends on besides its
+    /// formula. Part of the render cache's key.
+    public let identity: String
     private let state: Mutex<State>
 
     private struct State {
+        /// Whether the cache file has been read: not before a formula is asked for, since a
+        /// re-render whose chapters all come from the render cache needs none.
+        var loaded = false
         var known: [TypesetMath.Key: TypesetMath] = [:]
         /// How many formulas came from the cache file, and how many were typeset in this run.
         var fromCache = 0
@@ -47,14 +53,20 @@ public final class MathTypesetter: Sendable {
         hash.add(scriptData)
         scriptSource = String(decoding: scriptData, as: UTF8.self)
         hash.add(macrosJSON)
+        identity = hash.hex
         cacheFile = cacheFolder?.appendingPathComponent("math").appendingPathComponent("katex-\(hash.hex).cache")
-        var state = State()
+        self.state = Mutex(State())
+    }
+
+    /// Reads the cache file into `state`, the first time a formula is asked for.
+    private func loadCache(into state: inout State) {
+        guard !state.loaded else { return }
+        state.loaded = true
         if let cacheFile, let data = FileManager.default.contents(atPath: cacheFile.path),
             let entries = MathCacheFile.decode(data)
         {
-            state.known = entries
+            state.known.merge(entries) { current, _ in current }
         }
-        self.state = Mutex(state)
     }
 
     /// The formulas typeset, each distinct one once; those not seen before are typeset with an
@@ -65,6 +77,7 @@ public final class MathTypesetter: Sendable {
         var results: [TypesetMath.Key: TypesetMath] = [:]
         var missing: [TypesetMath.Key] = []
         state.withLock { state in
+            loadCache(into: &state)
             for key in keys where results[key] == nil {
                 if let known = state.known[key] {
                     results[key] = known

@@ -50,6 +50,8 @@ struct RunReport: Encodable {
     }
 
     var chapters: [String]
+    /// The chapters taken whole from the render cache, since nothing they depend on changed.
+    var reused: [String]
     var numbersChecked: Int
     var numbersWrong: Int
     var numbersUnchecked: Int
@@ -73,6 +75,7 @@ struct RunReport: Encodable {
 
     init(_ report: Pipeline.Report) {
         chapters = report.chapters
+        reused = report.reusedChapters
         numbersChecked = report.numbersChecked
         numbersWrong = report.numbersWrong
         numbersUnchecked = report.uncheckedNumbers

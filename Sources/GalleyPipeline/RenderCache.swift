@@ -1,0 +1,295 @@
+import Foundation
+import GalleyDiagnostics
+import GalleyEvaluation
+import GalleyRendering
+import GalleyResults
+import GalleySemantics
+import GalleySystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Chapters rendered by earlier runs, kept on disk, so that a chapter nothing changed for is not
+/// parsed, typeset, evaluated, checked or rendered again: its page, Markdown, charts, search
+/// entries, diagnostics and coverage are taken as they were.
+///
+/// A chapter's entry is used only when everything its rendering depends on is as it was:
+/// - its own bytes, path and place in the book (`sourceKey`);
+/// - what the book decides for every chapter (`fingerprint`): Galley's executable, KaTeX's script
+///   and the book's macros, `book.json`, the options, the compiler;
+/// - what the other chapters decide for it: where each equation label leads, and where a label it
+///   repeats was first used (`EquationIndex.Resolution.digests`);
+/// - what the file system says of its images: they are resolved again and compared.
+///
+/// The page around a chapter's body has a key of its own (`RenderStage.pageKey`): a neighbour's
+/// title may change while the chapter does not, and then the page is assembled again from the
+/// body kept beside it.
+///
+/// Pages, Markdown files and charts are hard links shared with the output folder, so reusing one
+/// copies nothing; each is checked by size and modification time before it is reused, so a file
+/// edited in the output folder is never taken back. Entries live under `render/<book>/<chapter>/`
+/// in the cache folder, one version per chapter, each written whole before it replaces the last.
+struct RenderCache: Sendable {
+    /// This book's entries.
+    let folder: URL
+    /// False to ignore what earlier runs kept (`--no-cache`, `--fix`, `--bind`).
+    let reads: Bool
+    let fingerprint: String
+
+    init(cacheFolder: URL, book: Book, reads: Bool, fingerprint: String) {
+        var bookHash = ContentHash()
+        bookHash.add(book.folder.standardizedFileURL.path)
+        folder = cacheFolder.appendingPathComponent("render").appendingPathComponent(bookHash.hex)
+        self.reads = reads
+        self.fingerprint = fingerprint
+    }
+
+    /// Everything every chapter's rendering depends on besides the chapters themselves.
+    static func fingerprint(book: Book, options: Pipeline.Options, typesetter: String) -> String {
+        var hash = ContentHash()
+        hash.add(Entry.format)
+        hash.add(FileIdentity.executable)
+        hash.add(typesetter)
+        hash.add(book.settingsDigest)
+        hash.add("strict \(options.strict) runs-code \(options.runsCode)")
+        if options.runsCode {
+            let evaluation = options.evaluation
+            hash.add("\(evaluation.timeout) \(evaluation.outputCap) \(evaluation.slowTypeCheck)")
+            hash.add(SwiftCompiler.find().flatMap(FileIdentity.of) ?? "no compiler")
+        }
+        return hash.hex
+    }
+
+    /// A chapter's own part of its key: its path, its place in the book and its bytes.
+    static func sourceKey(_ chapter: Chapter, index: Int) -> String {
+        var hash = ContentHash()
+        hash.add(chapter.source.path)
+        hash.add(chapter.slug)
+        hash.add(String(index))
+        hash.add(chapter.source.bytes)
+        return hash.hex
+    }
+
+    /// The key of a chapter's rendering: the page key starts from it.
+    func chapterKey(sourceKey: String, equations: String, images: String) -> String {
+        var hash = ContentHash()
+        for part in [fingerprint, sourceKey, equations, images] { hash.add(part) }
+        return hash.hex
+    }
+
+    /// What the file system decided for a chapter's images, to compare with a later run's.
+    static func digest(_ images: ImageResolver.Resolution) -> String {
+        var hash = ContentHash()
+        for copy in images.copies {
+            hash.add(copy.from.path)
+            hash.add(copy.to)
+        }
+        for (written, path) in images.paths.sorted(by: { $0.key < $1.key }) {
+            hash.add(written)
+            hash.add(path)
+        }
+        for edit in images.markdownEdits {
+            hash.add("\(edit.byteRange.lowerBound)-\(edit.byteRange.upperBound)")
+            hash.add(edit.replacement)
+        }
+        for diagnostic in images.diagnostics { hash.add(diagnostic.description) }
+        return hash.hex
+    }
+
+    private func slot(_ chapter: Chapter) -> URL {
+        var hash = ContentHash()
+        hash.add(chapter.source.path)
+        return folder.appendingPathComponent(hash.hex)
+    }
+
+    // MARK: - Reading
+
+    /// The entry an earlier run kept for a chapter with these bytes, settings and place, with all
+    /// its files as they were written; nil when there is none.
+    func entry(for chapter: Chapter, sourceKey: String) -> Entry? {
+        guard reads else { return nil }
+        let slot = slot(chapter)
+        guard let data = FileManager.default.contents(atPath: slot.appendingPathComponent(Entry.fileName).path),
+            let entry = Entry.decode(data), entry.fingerprint == fingerprint, entry.source == sourceKey
+        else { return nil }
+        for file in [entry.page, entry.body, entry.markdown] + Array(entry.extraFiles.values)
+        where StoredFile.stamp(slot.appendingPathComponent(file.name)) != file {
+            return nil
+        }
+        return entry
+    }
+
+    /// A chapter as an earlier run rendered it, with `images` resolved in this run.
+    func rendered(_ chapter: Chapter, from entry: Entry, images: ImageResolver.Resolution) -> RenderedChapter {
+        let slot = slot(chapter)
+        var rendered = RenderedChapter()
+        rendered.title = entry.title
+        rendered.headings = entry.headings
+        rendered.search = SearchIndex(encoded: entry.search)
+        rendered.images = images
+        rendered.imageReferences = entry.imageReferences
+        rendered.diagnostics = entry.pageDiagnostics
+        rendered.verification = entry.verification
+        rendered.key = entry.key
+        rendered.reused = RenderedChapter.Reused(
+            pageKey: entry.pageKey, page: slot.appendingPathComponent(entry.page.name),
+            body: slot.appendingPathComponent(entry.body.name),
+            markdown: slot.appendingPathComponent(entry.markdown.name),
+            extraFiles: entry.extraFiles.mapValues { slot.appendingPathComponent($0.name) })
+        return rendered
+    }
+
+    // MARK: - Writing
+
+    /// Keeps what this run rendered of a chapter, once the output folder holds its files:
+    /// `entry` says everything but where the files are. `body` is the page's body when it is not
+    /// kept yet (nil for a reused chapter whose page was only assembled again). A cache that cannot
+    /// be written costs the next run time, nothing else.
+    func store(_ chapter: Chapter, entry: Entry, body: String?, extraPaths: [String], output: URL) {
+        let slot = slot(chapter)
+        let manager = FileManager.default
+        try? manager.createDirectory(at: slot, withIntermediateDirectories: true)
+        var entry = entry
+        guard let page = place(output.appendingPathComponent(chapter.htmlName), as: "\(entry.pageKey).html", in: slot)
+        else { return }
+        entry.page = page
+        if let body {
+            let name = "\(entry.key).body"
+            guard (try? AtomicFile.write(Data(body.utf8), to: slot.appendingPathComponent(name))) != nil,
+                let stamp = StoredFile.stamp(slot.appendingPathComponent(name))
+            else { return }
+            entry.body = stamp
+            guard
+                let markdown = place(
+                    output.appendingPathComponent(chapter.markdownName), as: "\(entry.key).md", in: slot)
+            else { return }
+            entry.markdown = markdown
+            entry.extraFiles = [:]
+            for (number, path) in extraPaths.sorted().enumerated() {
+                guard let file = place(output.appendingPathComponent(path), as: "\(entry.key)-\(number)", in: slot)
+                else { return }
+                entry.extraFiles[path] = file
+            }
+        }
+        guard (try? AtomicFile.write(entry.encoded(), to: slot.appendingPathComponent(Entry.fileName))) != nil
+        else { return }
+        // Older versions' files; another process's files in the making start with a dot.
+        let kept = Set([Entry.fileName, entry.page.name, entry.body.name, entry.markdown.name])
+            .union(entry.extraFiles.values.map(\.name))
+        for name in (try? manager.contentsOfDirectory(atPath: slot.path)) ?? []
+        where !kept.contains(name) && !name.hasPrefix(".") {
+            try? manager.removeItem(at: slot.appendingPathComponent(name))
+        }
+    }
+
+    /// Removes the entries of chapters no longer in the book.
+    func prune(keeping chapters: [Chapter]) {
+        let kept = Set(chapters.map { slot($0).lastPathComponent })
+        let manager = FileManager.default
+        for name in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] where !kept.contains(name) {
+            try? manager.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+
+    /// Puts a file of the output folder into the slot under `name`: a hard link, or a copy where
+    /// the two are on different file systems.
+    private func place(_ file: URL, as name: String, in slot: URL) -> StoredFile? {
+        let target = slot.appendingPathComponent(name)
+        let temporary = AtomicFile.temporaryURL(beside: target)
+        if link(file.path, temporary.path) != 0 {
+            guard let data = try? Data(contentsOf: file), (try? data.write(to: temporary)) != nil else { return nil }
+        }
+        guard (try? AtomicFile.move(temporary, into: target)) != nil else { return nil }
+        return StoredFile.stamp(target)
+    }
+}
+
+extension RenderCache {
+    /// A file of an entry, by name in its slot, with what it was when written.
+    struct StoredFile: Codable, Sendable, Equatable {
+        var name: String
+        var size: Int64
+        /// Nanoseconds since 1970.
+        var modified: Int64
+
+        static let none = StoredFile(name: "", size: -1, modified: 0)
+
+        /// The file as it is now; nil when it is not there.
+        static func stamp(_ url: URL) -> StoredFile? {
+            var status = stat()
+            guard stat(url.path, &status) == 0 else { return nil }
+            return StoredFile(
+                name: url.lastPathComponent, size: Int64(status.st_size),
+                modified: Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec))
+        }
+    }
+
+    /// What the cache keeps of a chapter: the file `entry` in its slot, the magic line, the JSON
+    /// of everything but the search entries (its length first, 32-bit little-endian), then the
+    /// search entries as they go into `search-index.js`.
+    struct Entry: Codable, Sendable {
+        static let format = "galley-render 1"
+        static let fileName = "entry"
+
+        var fingerprint: String
+        /// `RenderCache.sourceKey`.
+        var source: String
+        /// The equation digest and the images' digest the chapter was rendered with.
+        var equations: String
+        var images: String
+        /// `RenderCache.chapterKey`.
+        var key: String
+        /// What the rest of the book needs before it knows whether the entry is good: the
+        /// chapter's images as written, its equation labels and its references.
+        var imageReferences: [ImageReference]
+        var labels: [EquationLabel]
+        var references: [EquationReference]
+        var title: String?
+        var headings: [HTMLFormatter.HeadingAnchor]
+        /// The diagnostics its page shows, and those the run reports for it.
+        var pageDiagnostics: [Diagnostic]
+        var runDiagnostics: [Diagnostic]
+        var verification: VerificationPage.Entry
+        var coverage: Coverage
+        /// KaTeX's strict-mode remarks on its formulas.
+        var remarks: [Diagnostic]
+        var pageKey: String
+        var page = StoredFile.none
+        var body = StoredFile.none
+        var markdown = StoredFile.none
+        /// Charts and other files its Markdown refers to, by output path.
+        var extraFiles: [String: StoredFile] = [:]
+        var search: [UInt8] = []
+
+        private enum CodingKeys: String, CodingKey {
+            case fingerprint, source, equations, images, key, imageReferences, labels, references, title, headings
+            case pageDiagnostics, runDiagnostics, verification, coverage, remarks, pageKey, page, body, markdown
+            case extraFiles
+        }
+
+        func encoded() -> Data {
+            var bytes = Array((Self.format + "\n").utf8)
+            let json = (try? JSONEncoder().encode(self)) ?? Data()
+            withUnsafeBytes(of: UInt32(json.count).littleEndian) { bytes += $0 }
+            bytes += json
+            bytes += search
+            return Data(bytes)
+        }
+
+        static func decode(_ data: Data) -> Entry? {
+            let magic = Array((format + "\n").utf8)
+            guard data.count >= magic.count + 4, data.prefix(magic.count).elementsEqual(magic) else { return nil }
+            var length = 0
+            for (shift, byte) in data.dropFirst(magic.count).prefix(4).enumerated() {
+                length |= Int(byte) << (8 * shift)
+            }
+            let start = data.startIndex + magic.count + 4
+            guard data.endIndex - start >= length,
+                var entry = try? JSONDecoder().decode(Entry.self, from: data[start..<(start + length)])
+            else { return nil }
+            entry.search = Array(data[(start + length)...])
+            return entry
+        }
+    }
+}
