@@ -53,6 +53,7 @@ case "\$1" in
   settings) echo "{\"author\": \"\$RANDOM\$RANDOM\"}" > "$BOOK/book.json" ;;
 esac
 EOF
+CMARK="cmark-gfm --unsafe -e table -e strikethrough -e autolink -e tasklist -e tagfilter $BOOK/*.md"
 hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$WORK/course-floor.json" \
   --prepare "bash $WORK/prepare.sh reset" --prepare "bash $WORK/prepare.sh reset" \
   --prepare "bash $WORK/prepare.sh edit" --prepare "bash $WORK/prepare.sh settings" \

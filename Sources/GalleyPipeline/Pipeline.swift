@@ -271,7 +271,7 @@ public enum Pipeline {
                     // Keep what this run rendered, and the pages it assembled again.
                     _ = Parallel.map(chapters) { index in
                         let chapter = rendered[index]
-                        guard chapter.reused?.pageKey != site.pageKeys[index] else { return }
+                        guard chapter.reused?.pageKey != site.pages[index].key else { return }
                         let entry = RenderCache.Entry(
                             fingerprint: cache.fingerprint, source: sourceKeys[index],
                             equations: equations.digests[index], images: RenderCache.digest(chapter.images),
@@ -282,11 +282,11 @@ public enum Pipeline {
                             runDiagnostics: reported[index], verification: chapter.verification,
                             coverage: checks[index]?.results.coverage ?? stored[index]!.coverage,
                             remarks: passes[index]?.math.remarks ?? stored[index]!.remarks,
-                            pageKey: site.pageKeys[index], page: stored[index]?.page ?? .none,
-                            body: stored[index]?.body ?? .none, markdown: stored[index]?.markdown ?? .none,
+                            pageKey: site.pages[index].key, page: stored[index]?.page ?? .none,
+                            bodyRanges: site.pages[index].bodyRanges, markdown: stored[index]?.markdown ?? .none,
                             extraFiles: stored[index]?.extraFiles ?? [:], search: chapter.search.encoded)
                         cache.store(
-                            book.chapters[index], entry: entry, body: chapter.reused == nil ? chapter.html : nil,
+                            book.chapters[index], entry: entry, rendered: chapter.reused == nil,
                             extraPaths: Array(chapter.extraFiles.keys), output: options.outputFolder)
                     }
                     cache.prune(keeping: book.chapters)

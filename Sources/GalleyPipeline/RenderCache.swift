@@ -24,7 +24,7 @@ import GalleySystem
 ///
 /// The page around a chapter's body has a key of its own (`RenderStage.pageKey`): a neighbour's
 /// title may change while the chapter does not, and then the page is assembled again from the
-/// body kept beside it.
+/// body, read back from the kept page.
 ///
 /// Pages, Markdown files and charts are hard links shared with the output folder, so reusing one
 /// copies nothing; each is checked by size and modification time before it is reused, so a file
@@ -113,7 +113,7 @@ struct RenderCache: Sendable {
         guard let data = FileManager.default.contents(atPath: slot.appendingPathComponent(Entry.fileName).path),
             let entry = Entry.decode(data), entry.fingerprint == fingerprint, entry.source == sourceKey
         else { return nil }
-        for file in [entry.page, entry.body, entry.markdown] + Array(entry.extraFiles.values)
+        for file in [entry.page, entry.markdown] + Array(entry.extraFiles.values)
         where StoredFile.stamp(slot.appendingPathComponent(file.name)) != file {
             return nil
         }
@@ -133,8 +133,7 @@ struct RenderCache: Sendable {
         rendered.verification = entry.verification
         rendered.key = entry.key
         rendered.reused = RenderedChapter.Reused(
-            pageKey: entry.pageKey, page: slot.appendingPathComponent(entry.page.name),
-            body: slot.appendingPathComponent(entry.body.name),
+            pageKey: entry.pageKey, page: slot.appendingPathComponent(entry.page.name), bodyRanges: entry.bodyRanges,
             markdown: slot.appendingPathComponent(entry.markdown.name),
             extraFiles: entry.extraFiles.mapValues { slot.appendingPathComponent($0.name) })
         return rendered
@@ -143,10 +142,10 @@ struct RenderCache: Sendable {
     // MARK: - Writing
 
     /// Keeps what this run rendered of a chapter, once the output folder holds its files:
-    /// `entry` says everything but where the files are. `body` is the page's body when it is not
-    /// kept yet (nil for a reused chapter whose page was only assembled again). A cache that cannot
+    /// `entry` says everything but where the files are. `rendered` is false for a reused chapter
+    /// whose page was only assembled again: its other files are kept already. A cache that cannot
     /// be written costs the next run time, nothing else.
-    func store(_ chapter: Chapter, entry: Entry, body: String?, extraPaths: [String], output: URL) {
+    func store(_ chapter: Chapter, entry: Entry, rendered: Bool, extraPaths: [String], output: URL) {
         let slot = slot(chapter)
         let manager = FileManager.default
         try? manager.createDirectory(at: slot, withIntermediateDirectories: true)
@@ -154,12 +153,7 @@ struct RenderCache: Sendable {
         guard let page = place(output.appendingPathComponent(chapter.htmlName), as: "\(entry.pageKey).html", in: slot)
         else { return }
         entry.page = page
-        if let body {
-            let name = "\(entry.key).body"
-            guard (try? AtomicFile.write(Data(body.utf8), to: slot.appendingPathComponent(name))) != nil,
-                let stamp = StoredFile.stamp(slot.appendingPathComponent(name))
-            else { return }
-            entry.body = stamp
+        if rendered {
             guard
                 let markdown = place(
                     output.appendingPathComponent(chapter.markdownName), as: "\(entry.key).md", in: slot)
@@ -175,7 +169,7 @@ struct RenderCache: Sendable {
         guard (try? AtomicFile.write(entry.encoded(), to: slot.appendingPathComponent(Entry.fileName))) != nil
         else { return }
         // Older versions' files; another process's files in the making start with a dot.
-        let kept = Set([Entry.fileName, entry.page.name, entry.body.name, entry.markdown.name])
+        let kept = Set([Entry.fileName, entry.page.name, entry.markdown.name])
             .union(entry.extraFiles.values.map(\.name))
         for name in (try? manager.contentsOfDirectory(atPath: slot.path)) ?? []
         where !kept.contains(name) && !name.hasPrefix(".") {
@@ -229,7 +223,7 @@ extension RenderCache {
     /// of everything but the search entries (its length first, 32-bit little-endian), then the
     /// search entries as they go into `search-index.js`.
     struct Entry: Codable, Sendable {
-        static let format = "galley-render 1"
+        static let format = "galley-render 2"
         static let fileName = "entry"
 
         var fingerprint: String
@@ -256,7 +250,8 @@ extension RenderCache {
         var remarks: [Diagnostic]
         var pageKey: String
         var page = StoredFile.none
-        var body = StoredFile.none
+        /// The UTF-8 ranges of the page that, joined, are the chapter's body.
+        var bodyRanges: [Range<Int>]
         var markdown = StoredFile.none
         /// Charts and other files its Markdown refers to, by output path.
         var extraFiles: [String: StoredFile] = [:]
@@ -264,7 +259,7 @@ extension RenderCache {
 
         private enum CodingKeys: String, CodingKey {
             case fingerprint, source, equations, images, key, imageReferences, labels, references, title, headings
-            case pageDiagnostics, runDiagnostics, verification, coverage, remarks, pageKey, page, body, markdown
+            case pageDiagnostics, runDiagnostics, verification, coverage, remarks, pageKey, page, bodyRanges, markdown
             case extraFiles
         }
 

@@ -28,15 +28,28 @@ struct RenderedChapter: Sendable {
     /// `RenderCache.chapterKey`: what the page key starts from.
     var key = ""
     /// Where the render cache keeps a chapter an earlier run rendered; then `html` and
-    /// `markdown` are empty and read from these files if needed.
+    /// `markdown` are empty, and the body is read back from the page if the page must change.
     var reused: Reused?
 
     struct Reused: Sendable {
         var pageKey: String
         var page: URL
-        var body: URL
+        /// The UTF-8 ranges of the page that, joined, are its body.
+        var bodyRanges: [Range<Int>]
         var markdown: URL
         var extraFiles: [String: URL]
+
+        /// The body, from the kept page; nil when the page cannot be read.
+        func body() -> String? {
+            guard let data = try? Data(contentsOf: page),
+                bodyRanges.allSatisfy({ $0.lowerBound >= 0 && $0.upperBound <= data.count })
+            else { return nil }
+            var bytes: [UInt8] = []
+            for range in bodyRanges {
+                bytes += data[(data.startIndex + range.lowerBound)..<(data.startIndex + range.upperBound)]
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
     }
 }
 
@@ -87,14 +100,14 @@ enum RenderStage {
     /// A chapter the render cache kept is linked from it: its page as it is when nothing around
     /// its body changed, else assembled again from its body.
     static func site(_ book: Book, chapters: [RenderedChapter], katex: [String: URL]) throws(PipelineError) -> (
-        files: [String: OutputWriter.Content], pageKeys: [String]
+        files: [String: OutputWriter.Content], pages: [SitePage]
     ) {
         let info = PageTemplate.BookInfo(title: book.title, language: book.language, author: book.author)
         let links = book.chapters.indices.map { index in
             PageTemplate.PageLink(
                 title: chapters[index].title ?? book.chapters[index].slug, href: book.chapters[index].htmlName)
         }
-        let pages = Parallel.map(Array(book.chapters.indices)) { index -> (key: String, page: OutputWriter.Content?) in
+        let pages = Parallel.map(Array(book.chapters.indices)) { index -> SitePage in
             let rendered = chapters[index]
             let checks = PageTemplate.PageLink(
                 title: rendered.verification.summary,
@@ -104,18 +117,16 @@ enum RenderStage {
             let key = pageKey(
                 chapter: rendered.key, book: info, title: links[index].title, previous: previous, next: next,
                 verification: checks)
-            if let reused = rendered.reused, reused.pageKey == key { return (key, .link(reused.page)) }
-            guard
-                let body = rendered.reused == nil
-                    ? rendered.html : try? String(contentsOf: rendered.reused!.body, encoding: .utf8)
-            else { return (key, nil) }
-            return (
-                key,
-                .text(
-                    PageTemplate.chapter(
-                        book: info, title: links[index].title, body: body, diagnostics: rendered.diagnostics,
-                        previous: previous, next: next, headings: rendered.headings, verification: checks))
-            )
+            if let reused = rendered.reused, reused.pageKey == key {
+                return SitePage(key: key, content: .link(reused.page), bodyRanges: reused.bodyRanges)
+            }
+            guard let body = rendered.reused.map({ $0.body() }) ?? rendered.html else {
+                return SitePage(key: key, content: nil, bodyRanges: [])
+            }
+            let page = PageTemplate.chapterPage(
+                book: info, title: links[index].title, body: body, diagnostics: rendered.diagnostics,
+                previous: previous, next: next, headings: rendered.headings, verification: checks)
+            return SitePage(key: key, content: .text(page.html), bodyRanges: page.bodyRanges)
         }
         let entries = chapters.map(\.verification)
         let checked = entries.reduce(0) { $0 + $1.numbersChecked }
@@ -125,9 +136,9 @@ enum RenderStage {
         var files: [String: OutputWriter.Content] = [:]
         for (index, chapter) in book.chapters.enumerated() {
             let rendered = chapters[index]
-            guard let page = pages[index].page else {
+            guard let page = pages[index].content else {
                 throw PipelineError(
-                    stage: .write, path: rendered.reused?.body.path,
+                    stage: .write, path: rendered.reused?.page.path,
                     message: "the render cache lost this chapter's page; run again with --no-cache")
             }
             files[chapter.htmlName] = page
@@ -149,7 +160,16 @@ enum RenderStage {
         files["search-index.js"] = .text(SearchIndex.script(chapters.map(\.search)))
         for asset in SiteAssets.files { files[asset.path] = .text(asset.contents) }
         for (path, url) in katex { files[path] = .copy(url) }
-        return (files, pages.map(\.key))
+        return (files, pages)
+    }
+
+    /// A chapter's page in the site: its key (`pageKey`), what is written, and where its body
+    /// stands in it.
+    struct SitePage: Sendable {
+        var key: String
+        /// Nil when a page the render cache kept could not be read.
+        var content: OutputWriter.Content?
+        var bodyRanges: [Range<Int>]
     }
 
     /// What a chapter's page is made of besides its body: the chapter's own key and everything

@@ -30,6 +30,12 @@ public struct HTMLFormatter {
         public var level: Int
         public var text: String
         public var anchor: String
+
+        public init(level: Int, text: String, anchor: String) {
+            self.level = level
+            self.text = text
+            self.anchor = anchor
+        }
     }
 
     public private(set) var html = ""

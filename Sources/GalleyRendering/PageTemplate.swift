@@ -35,6 +35,27 @@ public enum PageTemplate {
         previous: PageLink?, next: PageLink?, headings: [HTMLFormatter.HeadingAnchor] = [],
         verification: PageLink? = nil
     ) -> String {
+        chapterPage(
+            book: book, title: title, body: body, diagnostics: diagnostics, previous: previous, next: next,
+            headings: headings, verification: verification
+        ).html
+    }
+
+    /// A chapter page, and where the body's bytes stand in it.
+    public struct ChapterPage: Sendable {
+        public var html: String
+        /// The UTF-8 ranges of the page that, joined, are the body: the table of contents goes
+        /// in after its title, so there are two.
+        public var bodyRanges: [Range<Int>]
+    }
+
+    /// `chapter`, with where the body went: the render cache takes the body back from a page it
+    /// kept when only the page around it changes.
+    public static func chapterPage(
+        book: BookInfo, title: String, body: String, diagnostics: [Diagnostic],
+        previous: PageLink?, next: PageLink?, headings: [HTMLFormatter.HeadingAnchor] = [],
+        verification: PageLink? = nil
+    ) -> ChapterPage {
         var html = head(book: book, title: "\(title) · \(book.title)")
         html.reserveCapacity(
             body.utf8.count + headings.reduce(0) { $0 + 3 * $1.anchor.utf8.count + $1.text.utf8.count + 40 } + 4096)
@@ -43,7 +64,7 @@ public enum PageTemplate {
         let checks = verification.map {
             "<p class=\"verification\"><a href=\"\(HTMLEscaping.escapeURL($0.href))\">\(HTMLEscaping.escape($0.title))</a></p>\n"
         }
-        appendBody(body, withContentsOf: headings, header: checks, to: &html)
+        let bodyRanges = appendBody(body, withContentsOf: headings, header: checks, to: &html)
         html += "</main>\n"
         html += "<nav class=\"pager\" aria-label=\"章节导航\">\n"
         html +=
@@ -58,7 +79,7 @@ public enum PageTemplate {
             ?? "<span></span>\n"
         html += "</nav>\n"
         html += foot(book: book)
-        return html
+        return ChapterPage(html: html, bodyRanges: bodyRanges)
     }
 
     /// The book's front page: its title and the chapters in order.
@@ -98,23 +119,26 @@ public enum PageTemplate {
     /// The headings' list, placed after the chapter's first heading (its title).
     /// The chapter's body with its table of contents after the title (if it starts with one),
     /// appended without copying the body more than once.
+    /// Appends the body with the header and table of contents after its title; returns the
+    /// UTF-8 ranges of `html` the body went into.
     private static func appendBody(
         _ body: String, withContentsOf headings: [HTMLFormatter.HeadingAnchor], header: String?,
         to html: inout String
-    ) {
+    ) -> [Range<Int>] {
+        func append(_ part: Substring) -> Range<Int> {
+            let start = html.utf8.count
+            html.append(contentsOf: part)
+            return start..<html.utf8.count
+        }
         let toc = (header ?? "") + (tableOfContents(headings) ?? "")
-        guard !toc.isEmpty else {
-            html += body
-            return
-        }
+        guard !toc.isEmpty else { return [append(body[...])] }
         if body.hasPrefix("<h1"), let end = body.utf8.firstRange(of: "</h1>\n".utf8) {
-            html.append(contentsOf: body[..<end.upperBound])
+            let title = append(body[..<end.upperBound])
             html += toc
-            html.append(contentsOf: body[end.upperBound...])
-        } else {
-            html += toc
-            html += body
+            return [title, append(body[end.upperBound...])]
         }
+        html += toc
+        return [append(body[...])]
     }
 
     private static func tableOfContents(_ headings: [HTMLFormatter.HeadingAnchor]) -> String? {

@@ -20,6 +20,30 @@ struct PageTemplateTests {
         #expect(!page.contains("http"))
     }
 
+    @Test("the page says where its body went: around the table of contents after the title, or whole")
+    func bodyRanges() {
+        let headings: [HTMLFormatter.HeadingAnchor] = [
+            .init(level: 1, text: "链式法则", anchor: "链式法则"), .init(level: 2, text: "一", anchor: "一"),
+            .init(level: 2, text: "二", anchor: "二"),
+        ]
+        let body = "<h1 id=\"链式法则\">链式法则</h1>\n<h2 id=\"一\">一</h2>\n<p>$e^x$</p>\n<h2 id=\"二\">二</h2>\n"
+        let verification = PageTemplate.PageLink(title: "本章核对", href: "checks.html")
+        for (headings, verification, parts) in [(headings, verification, 2), ([], nil, 1)] {
+            let page = PageTemplate.chapterPage(
+                book: book, title: "链式法则", body: body, diagnostics: [], previous: nil, next: nil,
+                headings: headings, verification: verification)
+            let bytes = Array(page.html.utf8)
+            let joined = page.bodyRanges.map { String(decoding: bytes[$0], as: UTF8.self) }.joined()
+            #expect(page.bodyRanges.count == parts)
+            #expect(joined == body)
+            #expect(
+                page.html
+                    == PageTemplate.chapter(
+                        book: book, title: "链式法则", body: body, diagnostics: [], previous: nil, next: nil,
+                        headings: headings, verification: verification))
+        }
+    }
+
     @Test("a chapter's diagnostics show on its page, escaped")
     func diagnosticsOnPage() {
         let diagnostic = Diagnostic(
