@@ -146,6 +146,8 @@ let package = Package(
         ),
         .testTarget(name: "GalleyFormulasTests", dependencies: ["GalleyFormulas"], swiftSettings: strictSettings),
         .testTarget(
+            name: "GalleyTypesettingTests", dependencies: ["GalleyTypesetting"], swiftSettings: strictSettings),
+        .testTarget(
             name: "GalleySemanticsTests",
             dependencies: [
                 "GalleySemantics", "GalleyMarkdown", "GalleyFormulas", "GalleyDiagnostics", "GalleyTestSupport",

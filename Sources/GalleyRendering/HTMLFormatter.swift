@@ -134,12 +134,12 @@ public struct HTMLFormatter {
         case .displayMath(let math):
             newline()
             let location = math.range.lowerBound
-            var mark = formulaMark(at: location)
-            if let anchor = options.results.equations.anchors[location] {
-                mark += " id=\"\(HTMLEscaping.escape(anchor))\""
-            }
+            // A labelled formula keeps its anchor even when KaTeX cannot typeset it, so that a
+            // reference leads to the error.
+            let anchor = options.results.equations.anchors[location].map { " id=\"\(HTMLEscaping.escape($0))\"" }
             writeMath(
-                options.results.equations.typesetTeX(math.tex, at: location), display: true, element: "div", mark: mark)
+                options.results.equations.typesetTeX(math.tex, at: location), display: true, element: "div",
+                mark: formulaMark(at: location), anchor: anchor ?? "")
             html += "\n"
         }
     }
@@ -369,20 +369,20 @@ public struct HTMLFormatter {
     /// A formula as KaTeX typeset it when the book was built: HTML for the eye and MathML for
     /// screen readers, no script needed. One KaTeX could not typeset shows its TeX and KaTeX's
     /// message in its place.
-    private mutating func writeMath(_ tex: String, display: Bool, element: String, mark: String) {
+    private mutating func writeMath(_ tex: String, display: Bool, element: String, mark: String, anchor: String = "") {
         let key = TypesetMath.Key(tex: tex, display: display)
         let typeset = options.results.typesetMath[key]
         let kind = display ? "math display" : "math inline"
         if let typeset, let error = typeset.error {
-            html += "<\(element) class=\"\(kind) math-error\" role=\"note\">"
+            html += "<\(element) class=\"\(kind) math-error\" role=\"note\"\(anchor)>"
             html += "<code>\(HTMLEscaping.escape(tex))</code> "
             html += "<span class=\"math-error-message\">TeX 错误：\(HTMLEscaping.escape(error))</span></\(element)>"
         } else if let typeset, let typesetHTML = typeset.html {
-            html += "<\(element) class=\"\(kind)\(mark)>"
+            html += "<\(element) class=\"\(kind)\(mark)\(anchor)>"
             html += typesetHTML
             html += "</\(element)>"
         } else {
-            html += "<\(element) class=\"\(kind)\(mark)>\(HTMLEscaping.escape(tex))</\(element)>"
+            html += "<\(element) class=\"\(kind)\(mark)\(anchor)>\(HTMLEscaping.escape(tex))</\(element)>"
         }
     }
 

@@ -13,15 +13,18 @@ final class KaTeXEngine: @unchecked Sendable {
 
     /// How long one formula may take before JavaScriptCore's watchdog stops it: KaTeX limits macro
     /// expansion itself, so only a formula built to be slow ever meets this.
-    static let timeLimit = 10.0
+    static let defaultTimeLimit = 10.0
+    /// The limit of this engine, in seconds.
+    let timeLimit: Double
 
     /// Loads KaTeX's script and the few lines of glue that call it.
-    init(script: String) throws(TypesettingError) {
+    init(script: String, timeLimit: Double = defaultTimeLimit) throws(TypesettingError) {
+        self.timeLimit = timeLimit
         let group = JSContextGroupCreate()
         defer { JSContextGroupRelease(group) }
         let context = JSGlobalContextCreateInGroup(group, nil)!
         // Stop, never hang: the callback says yes, the call throws, and the engine goes on.
-        JSContextGroupSetExecutionTimeLimit(group, Self.timeLimit, { _, _ in true }, nil)
+        JSContextGroupSetExecutionTimeLimit(group, timeLimit, { _, _ in true }, nil)
         do {
             _ = try Self.evaluate(script, in: context)
             _ = try Self.evaluate(Self.glue, in: context)
@@ -65,7 +68,8 @@ final class KaTeXEngine: @unchecked Sendable {
         guard exception == nil, let result, let reply = JSValueToObject(context, result, nil) else {
             let message = exception.flatMap { Self.string($0, in: context) } ?? "no result"
             if message.contains("terminated") {
-                return TypesetMath(error: "typesetting took longer than \(Int(Self.timeLimit)) s and was stopped")
+                return TypesetMath(
+                    error: "typesetting took longer than \(String(format: "%g", timeLimit)) s and was stopped")
             }
             return TypesetMath(error: "KaTeX failed: \(message)")
         }

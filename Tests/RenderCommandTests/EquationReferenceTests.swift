@@ -84,4 +84,14 @@ struct EquationReferenceTests {
         #expect(render.status == 1, "rendering reports them too, early-rendered chapters included")
         #expect(render.stderr.contains("used twice"), "\(render.stderr)")
     }
+
+    @Test("a labelled formula KaTeX cannot typeset keeps its anchor, so a reference leads to the error")
+    func brokenLabelledFormula() throws {
+        let book = try TemporaryBook(["01.md": "# 一\n\n$$\\frac{a}{b$$ {#eq-broken}\n\n见 @eq-broken。\n"])
+        let run = try book.render()
+        #expect(run.status == 1)
+        let page = try #require(book.output("01.html"))
+        #expect(page.contains("<div class=\"math display math-error\" role=\"note\" id=\"eq-broken\">"), "\(page)")
+        #expect(page.contains("见 <a class=\"equation-reference\" href=\"01.html#eq-broken\">(1.1)</a>。"))
+    }
 }
