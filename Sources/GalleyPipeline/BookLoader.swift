@@ -41,6 +41,16 @@ enum BookLoader {
             }
             guard seen.insert(name).inserted else { continue }
             let url = folder.appendingPathComponent(name)
+            if manager.fileExists(atPath: url.path), !ChapterFile.isInside(url, folder: folder) {
+                diagnostics.append(
+                    Diagnostic(
+                        path: displayName, location: SourceLocation(line: 1, column: 1),
+                        identifier: "chapter.outside-book",
+                        summary:
+                            "this chapter is a symbolic link to a file outside the book's folder; it is not published",
+                        explanation: "Only files inside the book's folder are read, as for images."))
+                continue
+            }
             guard let data = manager.contents(atPath: url.path) else {
                 diagnostics.append(
                     Diagnostic(
@@ -48,8 +58,20 @@ enum BookLoader {
                         identifier: "book.chapter-missing", summary: "chapter '\(name)' not found"))
                 continue
             }
-            // Invalid UTF-8 becomes U+FFFD here, never a crash further on.
-            let text = String(decoding: data, as: UTF8.self)
+            // Invalid UTF-8 becomes U+FFFD here, never a crash further on; the author hears of it.
+            let text: String
+            if let valid = String(validating: data, as: UTF8.self) {
+                text = valid
+            } else {
+                text = String(decoding: data, as: UTF8.self)
+                diagnostics.append(
+                    Diagnostic(
+                        path: displayName,
+                        location: ChapterFile.firstInvalidByte(in: data) ?? SourceLocation(line: 1, column: 1),
+                        severity: .warning, identifier: "chapter.invalid-utf8",
+                        summary: "this chapter is not valid UTF-8 from here: each bad byte is shown as \u{FFFD}",
+                        explanation: "Save the chapter as UTF-8."))
+            }
             chapters.append(
                 Chapter(
                     source: SourceFile(path: displayName, text: text), url: url,

@@ -1,0 +1,47 @@
+import Foundation
+import GalleyDiagnostics
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// What the load stage checks of a chapter's file before reading it as text: where it really is,
+/// and whether its bytes are UTF-8.
+enum ChapterFile {
+    /// Whether `url`, followed through symbolic links, is inside `folder` (itself resolved). A
+    /// chapter that links to a file elsewhere would publish that file.
+    static func isInside(_ url: URL, folder: URL) -> Bool {
+        guard let real = realPath(url.path), let base = realPath(folder.path) else { return false }
+        return real.hasPrefix(base.hasSuffix("/") ? base : base + "/")
+    }
+
+    /// The line and column (counting Unicode scalars, as `SourceLocation` does) of the first byte
+    /// that is not UTF-8; nil when all are.
+    static func firstInvalidByte(in bytes: some Collection<UInt8>) -> SourceLocation? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var line = 1
+        var column = 1
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                if encoded.count == 1 && encoded.first == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            case .error:
+                return SourceLocation(line: line, column: column)
+            case .emptyInput:
+                return nil
+            }
+        }
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}
