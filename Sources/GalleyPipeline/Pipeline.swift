@@ -284,7 +284,8 @@ public enum Pipeline {
                             remarks: passes[index]?.math.remarks ?? stored[index]!.remarks,
                             pageKey: site.pages[index].key, page: stored[index]?.page ?? .none,
                             bodyRanges: site.pages[index].bodyRanges, markdown: stored[index]?.markdown ?? .none,
-                            extraFiles: stored[index]?.extraFiles ?? [:], search: chapter.search.encoded)
+                            extraFiles: stored[index]?.extraFiles ?? [:], search: chapter.search.encoded,
+                            searchMath: chapter.search.mathEncoded)
                         cache.store(
                             book.chapters[index], entry: entry, rendered: chapter.reused == nil,
                             extraPaths: Array(chapter.extraFiles.keys), output: options.outputFolder)

@@ -126,7 +126,7 @@ struct RenderCache: Sendable {
         var rendered = RenderedChapter()
         rendered.title = entry.title
         rendered.headings = entry.headings
-        rendered.search = SearchIndex(encoded: entry.search)
+        rendered.search = SearchIndex(encoded: entry.search, encodedMath: entry.searchMath)
         rendered.images = images
         rendered.imageReferences = entry.imageReferences
         rendered.diagnostics = entry.pageDiagnostics
@@ -220,10 +220,11 @@ extension RenderCache {
     }
 
     /// What the cache keeps of a chapter: the file `entry` in its slot, the magic line, the JSON
-    /// of everything but the search entries (its length first, 32-bit little-endian), then the
-    /// search entries as they go into `search-index.js`.
+    /// of everything but the search entries, then the search entries as they go into
+    /// `search-index.js`, then their formulas' MathML likewise; the first two with their lengths
+    /// before them (32-bit little-endian).
     struct Entry: Codable, Sendable {
-        static let format = "galley-render 2"
+        static let format = "galley-render 3"
         static let fileName = "entry"
 
         var fingerprint: String
@@ -256,6 +257,7 @@ extension RenderCache {
         /// Charts and other files its Markdown refers to, by output path.
         var extraFiles: [String: StoredFile] = [:]
         var search: [UInt8] = []
+        var searchMath: [UInt8] = []
 
         private enum CodingKeys: String, CodingKey {
             case fingerprint, source, equations, images, key, imageReferences, labels, references, title, headings
@@ -268,22 +270,30 @@ extension RenderCache {
             let json = (try? JSONEncoder().encode(self)) ?? Data()
             withUnsafeBytes(of: UInt32(json.count).littleEndian) { bytes += $0 }
             bytes += json
+            withUnsafeBytes(of: UInt32(search.count).littleEndian) { bytes += $0 }
             bytes += search
+            bytes += searchMath
             return Data(bytes)
         }
 
         static func decode(_ data: Data) -> Entry? {
             let magic = Array((format + "\n").utf8)
-            guard data.count >= magic.count + 4, data.prefix(magic.count).elementsEqual(magic) else { return nil }
-            var length = 0
-            for (shift, byte) in data.dropFirst(magic.count).prefix(4).enumerated() {
-                length |= Int(byte) << (8 * shift)
+            guard data.count >= magic.count, data.prefix(magic.count).elementsEqual(magic) else { return nil }
+            var position = data.startIndex + magic.count
+            // The next length-prefixed part.
+            func part() -> Data? {
+                guard data.endIndex - position >= 4 else { return nil }
+                var length = 0
+                for (shift, byte) in data[position..<(position + 4)].enumerated() { length |= Int(byte) << (8 * shift) }
+                position += 4
+                guard data.endIndex - position >= length else { return nil }
+                defer { position += length }
+                return data[position..<(position + length)]
             }
-            let start = data.startIndex + magic.count + 4
-            guard data.endIndex - start >= length,
-                var entry = try? JSONDecoder().decode(Entry.self, from: data[start..<(start + length)])
+            guard let json = part(), var entry = try? JSONDecoder().decode(Entry.self, from: json), let search = part()
             else { return nil }
-            entry.search = Array(data[(start + length)...])
+            entry.search = Array(search)
+            entry.searchMath = Array(data[position...])
             return entry
         }
     }

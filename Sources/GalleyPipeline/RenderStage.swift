@@ -78,8 +78,9 @@ enum RenderStage {
         rendered.title = formatter.headings.first(where: { $0.level == 1 })?.text
         rendered.headings = formatter.headings
         rendered.search.add(
-            document, chapterTitle: rendered.title ?? chapter.slug, page: chapter.htmlName, headings: formatter.headings
-        )
+            document, chapterTitle: rendered.title ?? chapter.slug, page: chapter.htmlName,
+            headings: formatter.headings,
+            results: results)
         var edits = rendered.images.markdownEdits
         if !results.blocks.isEmpty {
             let outputs = BlockOutputMarkdown.edits(

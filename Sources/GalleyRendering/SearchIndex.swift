@@ -1,5 +1,6 @@
 import Foundation
 public import GalleyMarkdown
+public import GalleyResults
 
 /// The text of a book, section by section, for the site's client-side search.
 ///
@@ -8,6 +9,11 @@ public import GalleyMarkdown
 /// server. The search page matches the query as a substring of each section's text, which finds
 /// Chinese words and phrases as written — no word segmentation to get wrong — as well as English
 /// terms and the names in formulas (the TeX of the math is part of the text).
+///
+/// Each formula stands in the text between U+E000 and U+E001 (private-use characters no query
+/// holds), and the index carries each formula's MathML, as KaTeX made it when the book was built:
+/// results show the formula typeset, with no script to typeset it. Hidden code (`swift run hide`)
+/// is not in the index: a reader cannot see it on the page either.
 public struct SearchIndex: Sendable {
     /// One heading's section of a chapter.
     public struct Section: Codable, Sendable, Equatable {
@@ -28,21 +34,44 @@ public struct SearchIndex: Sendable {
 
     public init() {}
 
-    /// An index as `encoded` gave it, read back (by the render cache): it writes the same script,
-    /// though its `sections` are not decoded.
-    public init(encoded: [UInt8]) {
+    /// The formulas' MathML by their text in the sections, as `"tex":"<math…>"` pairs separated by
+    /// commas.
+    private var encodedMath: [UInt8] = []
+    private var mathShown: Set<String> = []
+
+    /// An index as `encoded` and `encodedMath` gave it, read back (by the render cache): it writes
+    /// the same script, though its `sections` are not decoded.
+    public init(encoded: [UInt8], encodedMath: [UInt8]) {
         self.encodedSections = encoded
+        self.encodedMath = encodedMath
     }
 
     /// The sections as they go into `search-index.js`: JSON objects separated by commas.
     public var encoded: [UInt8] { encodedSections }
+    /// The formulas' MathML as it goes into `search-index.js`.
+    public var mathEncoded: [UInt8] { encodedMath }
 
-    /// Adds a chapter, cut into sections at its headings.
+    /// Where a formula starts and ends in a section's text.
+    public static let mathStart = "\u{E000}"
+    public static let mathEnd = "\u{E001}"
+
+    /// Adds a chapter, cut into sections at its headings. `results` gives its formulas as typeset
+    /// (and the tags of labelled ones).
     public mutating func add(
-        _ document: Document, chapterTitle: String, page: String, headings: [HTMLFormatter.HeadingAnchor]
+        _ document: Document, chapterTitle: String, page: String, headings: [HTMLFormatter.HeadingAnchor],
+        results: ChapterResults = ChapterResults()
     ) {
         var collector = TextCollector()
+        collector.equations = results.equations
         collector.walk(document)
+        for (shown, key) in collector.formulas.sorted(by: { $0.key < $1.key }) where !mathShown.contains(shown) {
+            guard let mathML = Self.mathML(results.typesetMath[key]?.html) else { continue }
+            mathShown.insert(shown)
+            if !encodedMath.isEmpty { encodedMath.append(UInt8(ascii: ",")) }
+            Self.appendJSONString(shown, to: &encodedMath)
+            encodedMath.append(UInt8(ascii: ":"))
+            Self.appendJSONString(mathML, to: &encodedMath)
+        }
         var anchors = headings.makeIterator()
         for part in collector.parts {
             let anchor = part.isHeadingStart ? anchors.next() : nil
@@ -64,13 +93,27 @@ public struct SearchIndex: Sendable {
     /// `search-index.js` for several chapters' indexes, in order, without combining them first.
     public static func script(_ indexes: [SearchIndex]) -> String {
         var bytes: [UInt8] = Array("window.GALLEY_SEARCH_INDEX = [".utf8)
-        bytes.reserveCapacity(indexes.reduce(0) { $0 + $1.encoded.count + 1 } + 40)
+        bytes.reserveCapacity(indexes.reduce(0) { $0 + $1.encoded.count + $1.encodedMath.count + 2 } + 80)
         for index in indexes where !index.encoded.isEmpty {
             if bytes.last != UInt8(ascii: "[") { bytes.append(UInt8(ascii: ",")) }
             bytes += index.encoded
         }
-        bytes += Array("];\n".utf8)
+        bytes += Array("];\nwindow.GALLEY_SEARCH_MATH = {".utf8)
+        for index in indexes where !index.encodedMath.isEmpty {
+            if bytes.last != UInt8(ascii: "{") { bytes.append(UInt8(ascii: ",")) }
+            bytes += index.encodedMath
+        }
+        bytes += Array("};\n".utf8)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The `<math>` element of KaTeX's output, inline (a display formula's `display="block"`
+    /// dropped, since it shows within a line of a result).
+    static func mathML(_ html: String?) -> String? {
+        guard let html, let start = html.range(of: "<math"),
+            let end = html.range(of: "</math>", range: start.upperBound..<html.endIndex)
+        else { return nil }
+        return String(html[start.lowerBound..<end.upperBound]).replacingOccurrences(of: " display=\"block\"", with: "")
     }
 
     /// One section as a JSON object, keys in a fixed order.
@@ -203,6 +246,15 @@ private struct TextCollector: MarkupWalker {
     }
 
     var parts: [Part] = [Part(isHeadingStart: false)]
+    /// Each formula's key, by its text as it stands in the sections.
+    var formulas: [String: TypesetMath.Key] = [:]
+    var equations = EquationNumbers()
+
+    private mutating func appendMath(_ tex: String, key: TypesetMath.Key) {
+        let shown = SearchIndex.collapsingWhitespace(tex)
+        if formulas[shown] == nil { formulas[shown] = key }
+        parts[parts.count - 1].text.append(SearchIndex.mathStart + shown + SearchIndex.mathEnd)
+    }
 
     mutating func visit(_ block: Block) {
         switch block {
@@ -212,9 +264,12 @@ private struct TextCollector: MarkupWalker {
         case .paragraph(let paragraph):
             append(paragraph.content)
         case .codeBlock(let code):
-            append(code.code)
+            // Hidden code is not on the page, so it is not found either.
+            if code.runOptions?.hide != true { append(code.code) }
         case .displayMath(let math):
-            append(math.tex)
+            appendMath(
+                math.tex,
+                key: TypesetMath.Key(tex: equations.typesetTeX(math.tex, at: math.range.lowerBound), display: true))
         case .table(let table):
             for row in table.allRows {
                 for cell in row.cells { append(cell.content) }
@@ -246,7 +301,7 @@ private struct TextCollector: MarkupWalker {
         case .link(let link): for child in link.content { add(child) }
         case .image(let image): parts[parts.count - 1].text.append(image.alt)
         case .html: break
-        case .math(let math): parts[parts.count - 1].text.append(math.tex)
+        case .math(let math): appendMath(math.tex, key: TypesetMath.Key(tex: math.tex, display: math.isDisplay))
         case .statedNumbers(let stated): parts[parts.count - 1].text.append(stated.text)
         case .inlineValue(let value): parts[parts.count - 1].text.append(value.expression)
         }

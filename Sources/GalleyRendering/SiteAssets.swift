@@ -39,16 +39,46 @@ public enum SiteAssets {
             while (at !== -1) { n += 1; at = haystack.indexOf(needle, at + needle.length); }
             return n;
           }
+          // A section's text holds each formula between U+E000 and U+E001; its MathML, typeset
+          // when the book was built, is in GALLEY_SEARCH_MATH. That MathML is the only HTML this
+          // script sets: KaTeX wrote it, escaping the author's TeX; everything else is text.
+          var START = "\uE000", END = "\uE001";
+          function appendText(parent, text) {
+            var parts = text.split(/[\uE000\uE001]/);
+            for (var i = 0; i < parts.length; i++) {
+              if (i % 2 === 0) {
+                if (parts[i]) { parent.appendChild(document.createTextNode(parts[i])); }
+                continue;
+              }
+              var span = document.createElement("span");
+              span.className = "search-math";
+              var math = (window.GALLEY_SEARCH_MATH || {})[parts[i]];
+              if (math) { span.innerHTML = math; } else { span.textContent = parts[i]; }
+              parent.appendChild(span);
+            }
+          }
+          // A cut at `at` moved so that it splits no formula: to its start, or past its end.
+          function inFormula(text, at) { return text.lastIndexOf(START, at - 1) > text.lastIndexOf(END, at - 1); }
+          function cutBefore(text, at) { return at > 0 && inFormula(text, at) ? text.lastIndexOf(START, at - 1) : at; }
+          function cutAfter(text, at) {
+            if (at <= 0 || !inFormula(text, at)) { return at; }
+            var end = text.indexOf(END, at);
+            return end === -1 ? text.length : end + 1;
+          }
           function snippet(text, term) {
-            var at = normalize(text).indexOf(term);
-            var start = Math.max(0, at - 40);
+            var at = Math.max(0, normalize(text).indexOf(term));
+            var from = cutBefore(text, Math.max(0, at - 40));
+            var hitStart = cutBefore(text, at), hitEnd = cutAfter(text, at + term.length);
+            var to = cutAfter(text, Math.min(text.length, hitEnd + 80));
             var part = document.createElement("p");
             part.className = "snippet";
-            part.appendChild(document.createTextNode((start > 0 ? "…" : "") + text.slice(start, at)));
+            if (from > 0) { part.appendChild(document.createTextNode("…")); }
+            appendText(part, text.slice(from, hitStart));
             var mark = document.createElement("mark");
-            mark.textContent = text.slice(at, at + term.length);
+            appendText(mark, text.slice(hitStart, hitEnd));
             part.appendChild(mark);
-            part.appendChild(document.createTextNode(text.slice(at + term.length, at + term.length + 80) + "…"));
+            appendText(part, text.slice(hitEnd, to));
+            if (to < text.length) { part.appendChild(document.createTextNode("…")); }
             return part;
           }
           function search(query) {

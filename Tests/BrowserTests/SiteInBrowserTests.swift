@@ -192,6 +192,11 @@ struct SiteInBrowserTests {
             #expect(loaded.console.isEmpty, "\(loaded.console)")
             #expect(occurrences(of: "class=\"search-result\"", in: loaded.dom) > 0, "no hit for \(query)")
         }
+        // Formulas in results are typeset (MathML made when the book was built), not TeX; a hit
+        // inside a formula marks the whole formula.
+        let formula = try Browser.load(site.url("search.html", query: "\\frac"))
+        #expect(formula.dom.contains("<mark><span class=\"search-math\"><math"), "\(formula.dom.prefix(3000))")
+        #expect(!formula.dom.contains("\u{E000}") && !formula.dom.contains("\u{E001}"))
         let nothing = try Browser.load(site.url("search.html", query: "量子色动力学"))
         #expect(occurrences(of: "class=\"search-result\"", in: nothing.dom) == 0)
         #expect(nothing.dom.contains("没有找到"))

@@ -1,4 +1,5 @@
 import GalleyMarkdown
+import GalleyResults
 import GalleyTestSupport
 import Testing
 
@@ -14,8 +15,34 @@ struct SearchIndexTests {
         index.add(document, chapterTitle: "标题", page: "01.html", headings: formatter.headings)
         #expect(index.sections.map(\.href) == ["01.html#标题", "01.html#导数"])
         #expect(index.sections.map(\.title) == ["标题", "导数"])
-        #expect(index.sections[0].text == "标题 引言 a_j。")
+        #expect(index.sections[0].text == "标题 引言 \u{E000}a_j\u{E001}。")
         #expect(index.sections[1].text == "导数 正文 一行 表 格 x y")
+    }
+
+    @Test("formulas carry their MathML as typeset; hidden code is not indexed")
+    func mathAndHiddenCode() {
+        let markdown =
+            "# 标题\n\n由 $a_j$ 与\n\n$$\nb  =  1\n$$\n\n```swift run hide\nlet secret = 42\n```\n\n```swift run\nlet shown = 1\n```\n"
+        let document = parse(markdown).document
+        var results = ChapterResults()
+        results.typesetMath[.init(tex: "a_j", display: false)] = TypesetMath(
+            html:
+                "<span class=\"katex\"><span class=\"katex-mathml\"><math><msub><mi>a</mi><mi>j</mi></msub></math></span></span>"
+        )
+        results.typesetMath[.init(tex: "\nb  =  1\n", display: true)] = TypesetMath(
+            html: "<span class=\"katex-display\"><math display=\"block\"><mi>b</mi></math></span>")
+        var index = SearchIndex()
+        index.add(
+            document, chapterTitle: "标题", page: "01.html", headings: HTMLFormatter.render(document).headings,
+            results: results)
+        let text = index.sections[0].text
+        #expect(text.contains("由 \u{E000}a_j\u{E001} 与 \u{E000}b = 1\u{E001}"))
+        #expect(text.contains("let shown = 1"))
+        #expect(!text.contains("secret"))
+        let script = index.script
+        #expect(script.contains(#""a_j":"\u003cmath>\u003cmsub>\u003cmi>a\u003c/mi>"#))
+        #expect(
+            script.contains(#""b = 1":"\u003cmath>\u003cmi>b\u003c/mi>\u003c/math>""#), "inline, without display=block")
     }
 
     @Test("the script is valid JavaScript that no text can break out of")
