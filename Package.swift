@@ -21,9 +21,13 @@ let package = Package(
         .library(name: "GalleyPipeline", targets: ["GalleyPipeline"]),
     ],
     dependencies: [
-        // The one outside dependency: a thin, well-kept command line (`render --help`, validation,
-        // exit codes). It builds in well under a minute here.
-        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
+        // A thin, well-kept command line (`render --help`, validation, exit codes). It builds in
+        // well under a minute here.
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // HTTP for `render --serve`: a small server on plain sockets and Swift concurrency, 10 s
+        // to build from nothing here in debug, 17 s in release (Hummingbird: 2.5–4.5 min;
+        // BENCHMARKS.md).
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         // C stays behind this one module: Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
@@ -118,11 +122,21 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Preview: serves the rendered site, watches the book, reloads open pages after each render.
+        .target(
+            name: "GalleyPreview",
+            dependencies: [
+                "GalleySystem", .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // The thin command line.
         .executableTarget(
             name: "render",
             dependencies: [
                 "GalleyPipeline",
+                "GalleyPreview",
                 "GalleyEvaluation",
                 "GalleyResults",
                 "GalleyDiagnostics",

@@ -7,7 +7,7 @@ import Foundation
 /// The processes a program started, found through `/proc`, so that a stopped chapter takes
 /// them all with it — also those that moved to a process group or session of their own (as
 /// Foundation's `Process` children do), which `killpg` alone would miss.
-enum ProcessTree {
+public enum ProcessTree {
     /// Kills `root`, its process group, and every process descended from it, until none is left.
     static func killAll(from root: pid_t) {
         for _ in 0..<5 {
@@ -17,6 +17,16 @@ enum ProcessTree {
                 kill(pid, SIGKILL)
             }
             if family.isEmpty { return }
+        }
+    }
+
+    /// Kills every process descended from this one (a preview stopping mid-render: its
+    /// compilers and chapter programs), until none is left; this process goes on.
+    public static func killDescendants() {
+        for _ in 0..<5 {
+            let family = descendants(of: getpid())
+            if family.isEmpty { return }
+            for pid in family { kill(pid, SIGKILL) }
         }
     }
 

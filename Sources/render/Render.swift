@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GalleyEvaluation
 import GalleyPipeline
+import GalleyPreview
 
 /// `render`: renders a book of Markdown chapters into a static site and GitHub-ready Markdown,
 /// checks it for CI, or fixes its stale numbers.
@@ -79,6 +80,18 @@ struct Render: ParsableCommand {
     @Flag(help: "Run no chapter code: show it, check no number. For drafts you do not trust.")
     var noRun = false
 
+    @Flag(
+        help:
+            "Serve the site, render again whenever the book changes, and reload the open pages (Ctrl-C stops)."
+    )
+    var serve = false
+
+    @Option(help: "The port --serve listens on (0 for any free one).")
+    var port: Int = 8000
+
+    @Option(help: "The address --serve listens on: loopback unless you say otherwise.")
+    var host: String = "127.0.0.1"
+
     /// Runs the command, with ArgumentParser's usage errors (its exit code 64) reported as exit
     /// status 2, as Galley documents for every usage or environment error.
     static func main() {
@@ -111,20 +124,25 @@ struct Render: ParsableCommand {
         if bookURL.path == outputURL.path || bookURL.path.hasPrefix(outputURL.path + "/") {
             throw ValidationError("--output must not be the book's folder or contain it: it is replaced as a whole")
         }
+        if serve && (check || fix || bind) {
+            throw ValidationError("--serve renders the site: it does not go with --check, --fix or --bind")
+        }
+        if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
+        if serve {
+            for (name, path) in [("--output", output), ("--cache-dir", cacheDir)] {
+                let url = URL(fileURLWithPath: path).standardizedFileURL
+                if url.path.hasPrefix(bookURL.path + "/") {
+                    throw ValidationError("--serve never writes into the book's folder: put \(name) outside it")
+                }
+            }
+        }
     }
 
     func run() throws {
+        if serve { try preview() }
         let clock = ContinuousClock()
         let start = clock.now
-        var options = Pipeline.Options(
-            bookFolder: URL(fileURLWithPath: book), bookDisplayPath: book,
-            outputFolder: URL(fileURLWithPath: output),
-            evaluation: Evaluator.Configuration(
-                cacheFolder: URL(fileURLWithPath: cacheDir), timeout: .milliseconds(Int(timeout * 1000)),
-                usesCache: !noCache, slowTypeCheck: .milliseconds(slowTypeCheck)),
-            mode: check ? .check : (fix ? .fix : (bind ? .bind : .render)), runsCode: !noRun)
-        options.freesMemory = false  // the process exits right after
-        options.strict = strict
+        let options = pipelineOptions()
         let result: Pipeline.Report
         do {
             result = try Pipeline.run(options)
@@ -155,6 +173,73 @@ struct Render: ParsableCommand {
             print(summary(result, seconds: seconds))
         }
         if result.errorCount > 0 { throw ExitCode(1) }
+    }
+
+    /// `--serve`: renders, serves, and renders again after each change, until stopped.
+    private func preview() throws -> Never {
+        var pipeline = pipelineOptions()
+        pipeline.freesMemory = true  // a long-running process
+        let options = pipeline
+        let configuration = LivePreview.Configuration(
+            book: URL(fileURLWithPath: book), site: URL(fileURLWithPath: output),
+            ignoring: [URL(fileURLWithPath: output), URL(fileURLWithPath: cacheDir)], host: host, port: UInt16(port))
+        let format = format
+        let quiet = quiet
+        do {
+            try LivePreview.run(
+                configuration,
+                render: {
+                    let clock = ContinuousClock()
+                    let start = clock.now
+                    let result: Pipeline.Report
+                    do {
+                        result = try Pipeline.run(options)
+                    } catch {
+                        FileHandle.standardError.write(Data("\(error)\n".utf8))
+                        return ["\(error)"]
+                    }
+                    let lines = result.diagnostics.map { DiagnosticFormat.line($0, format: .text) }
+                    for diagnostic in result.diagnostics {
+                        FileHandle.standardError.write(
+                            Data((DiagnosticFormat.line(diagnostic, format: format) + "\n").utf8))
+                    }
+                    if !quiet {
+                        let elapsed = clock.now - start
+                        let seconds =
+                            Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                        let problems =
+                            result.errorCount + result.warningCount == 0
+                            ? "" : ": \(result.errorCount) errors, \(result.warningCount) warnings"
+                        let reused = result.reusedChapters.count
+                        FileHandle.standardOutput.write(
+                            Data(
+                                (String(format: "rendered in %.2f s", seconds)
+                                    + " (\(result.chapters.count - reused) of \(result.chapters.count) chapters)"
+                                    + problems + "\n").utf8))
+                    }
+                    return lines
+                },
+                started: { url in
+                    FileHandle.standardOutput.write(
+                        Data("serving \(output)/ at \(url) — watching \(book)/ for changes; Ctrl-C stops\n".utf8))
+                })
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    private func pipelineOptions() -> Pipeline.Options {
+        var options = Pipeline.Options(
+            bookFolder: URL(fileURLWithPath: book), bookDisplayPath: book,
+            outputFolder: URL(fileURLWithPath: output),
+            evaluation: Evaluator.Configuration(
+                cacheFolder: URL(fileURLWithPath: cacheDir), timeout: .milliseconds(Int(timeout * 1000)),
+                usesCache: !noCache, slowTypeCheck: .milliseconds(slowTypeCheck)),
+            mode: check ? .check : (fix ? .fix : (bind ? .bind : .render)), runsCode: !noRun)
+        options.freesMemory = false  // the process exits right after
+        options.strict = strict
+        return options
     }
 
     /// The line of `--fix` and `--bind`: what was rewritten in which files, or that nothing was.

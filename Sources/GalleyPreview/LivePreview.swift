@@ -1,0 +1,146 @@
+import FlyingFox
+import FlyingSocks
+public import Foundation
+import GalleySystem
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `render --serve`: serves the rendered site over HTTP, watches the book, renders again after
+/// each change (the render cache makes that the changed chapters only) and reloads every open page.
+///
+/// It serves only the site's files and listens on loopback unless told otherwise; it writes
+/// nothing but what the render writes (the output folder and the cache), never into the book.
+/// On Ctrl-C or SIGTERM it stops every process a render started, then itself.
+public enum LivePreview {
+    public struct Configuration: Sendable {
+        /// The book's folder, watched.
+        public var book: URL
+        /// The output folder, served.
+        public var site: URL
+        /// Folders inside the book that are not the book's (the output, the cache).
+        public var ignoring: [URL]
+        public var host: String
+        /// 0 for any free port.
+        public var port: UInt16
+
+        public init(book: URL, site: URL, ignoring: [URL], host: String, port: UInt16) {
+            self.book = book
+            self.site = site
+            self.ignoring = ignoring
+            self.host = host
+            self.port = port
+        }
+    }
+
+    /// Why the preview could not start.
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Renders once, serves, and renders again after each change, until the process is stopped.
+    /// `render` runs a render, prints what it has to say, and returns the diagnostics to show on
+    /// the pages; `started` is told the address once the server listens.
+    public static func run(
+        _ configuration: Configuration, render: @escaping @Sendable () -> [String],
+        started: @escaping @Sendable (String) -> Void
+    ) throws(Failure) -> Never {
+        stopOnSignals()
+        let watcher = BookWatcher(folder: configuration.book, ignoring: configuration.ignoring)
+        var snapshot = watcher.snapshot()
+        let first = render()
+        let hub = ReloadHub()
+        let handler = SiteHandler(files: SiteFiles(root: configuration.site), hub: hub)
+        let server: HTTPServer
+        do {
+            server =
+                configuration.host.contains(":")
+                ? HTTPServer(
+                    address: try sockaddr_in6.inet6(ip6: configuration.host, port: configuration.port),
+                    logger: .disabled, handler: handler)
+                : HTTPServer(
+                    address: try sockaddr_in.inet(ip4: configuration.host, port: configuration.port),
+                    logger: .disabled, handler: handler)
+        } catch {
+            throw Failure(description: "cannot listen on \(configuration.host): not an IP address")
+        }
+        let failure = Mutex<String?>(nil)
+        let ready = DispatchSemaphore(value: 0)
+        Task {
+            await hub.published(diagnostics: first)
+            do {
+                try await server.run()
+            } catch {
+                failure.withLock { $0 = "cannot serve on \(configuration.host):\(configuration.port): \(error)" }
+                ready.signal()
+            }
+        }
+        Task {
+            try? await server.waitUntilListening(timeout: 10)
+            ready.signal()
+        }
+        ready.wait()
+        if let message = failure.withLock({ $0 }) { throw Failure(description: message) }
+        let port = Self.port(of: server)
+        let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+        started("http://\(host):\(port)/")
+        Task {
+            while true {
+                try? await Task.sleep(for: .seconds(15))
+                await hub.ping()
+            }
+        }
+        // Renders one at a time, each after the book settled.
+        while true {
+            let last = snapshot
+            let change = blocking { await watcher.nextChange(after: last) }
+            guard let change else { continue }
+            snapshot = change.snapshot
+            let diagnostics = render()
+            blocking { await hub.published(diagnostics: diagnostics) }
+        }
+    }
+
+    /// The port the server listens on (the one asked for, or the one the system gave for 0).
+    private static func port(of server: HTTPServer) -> UInt16 {
+        let address = blocking { await server.listeningAddress }
+        switch address {
+        case .ip4(_, let port)?, .ip6(_, let port)?: return port
+        default: return 0
+        }
+    }
+
+    /// Runs async work from this (non-async) thread and waits for it.
+    private static func blocking<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
+        let result = Mutex<T?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            let value = await body()
+            result.withLock { $0 = value }
+            done.signal()
+        }
+        done.wait()
+        return result.withLock { $0! }
+    }
+
+    /// Ctrl-C and SIGTERM stop every process a render started (compilers, chapter programs),
+    /// then the preview.
+    private static func stopOnSignals() {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                ProcessTree.killDescendants()
+                FileHandle.standardOutput.write(Data("\nstopped\n".utf8))
+                exit(0)
+            }
+            source.resume()
+            signalSources.append(source)
+        }
+    }
+
+    /// Kept for the life of the process; set once, from the thread that starts the preview.
+    nonisolated(unsafe) private static var signalSources: [any DispatchSourceSignal] = []
+}

@@ -1,0 +1,51 @@
+/// The script the preview adds to every page it serves (never to `Output/` itself): it reloads
+/// the page when the book was rendered again, keeping the reader's place, and shows the book's
+/// problems in an overlay that goes away once they are fixed.
+enum LiveScript {
+    static let path = "/__galley/live.js"
+    static let eventsPath = "/__galley/events"
+
+    /// The tag that loads the script, put before `</body>`.
+    static let tag = "<script src=\"\(path)\"></script>\n"
+
+    static let source = #"""
+        "use strict";
+        (function () {
+          var key = "galley-scroll:" + location.pathname;
+          var saved = sessionStorage.getItem(key);
+          if (saved !== null) {
+            sessionStorage.removeItem(key);
+            window.scrollTo(0, Number(saved));
+            window.addEventListener("load", function () { window.scrollTo(0, Number(saved)); });
+          }
+          function overlay(lines) {
+            var box = document.getElementById("galley-overlay");
+            if (lines.length === 0) { if (box) { box.remove(); } return; }
+            if (!box) {
+              box = document.createElement("div");
+              box.id = "galley-overlay";
+              box.setAttribute("role", "alert");
+              box.style.cssText = "position:fixed;left:1rem;right:1rem;bottom:1rem;max-height:40vh;overflow:auto;" +
+                "z-index:1000;padding:0.75rem 1rem;border-radius:6px;background:#fff5f5;color:#82071e;" +
+                "border:1px solid #ff8182;box-shadow:0 4px 16px rgba(0,0,0,0.2);font-size:0.9rem;";
+              document.body.appendChild(box);
+            }
+            box.textContent = "";
+            var title = document.createElement("strong");
+            title.textContent = lines.length + " 个问题 —— 改正并保存后自动消失";
+            var list = document.createElement("pre");
+            list.style.cssText = "margin:0.5rem 0 0;white-space:pre-wrap;font-size:0.85rem;";
+            list.textContent = lines.join("\n");
+            box.appendChild(title);
+            box.appendChild(list);
+          }
+          var events = new EventSource("/__galley/events");
+          events.addEventListener("reload", function () {
+            sessionStorage.setItem(key, String(window.scrollY));
+            location.reload();
+          });
+          events.addEventListener("diagnostics", function (event) { overlay(JSON.parse(event.data)); });
+        })();
+
+        """#
+}

@@ -1,0 +1,198 @@
+import Foundation
+import GalleyTestSupport
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `render --serve`, run as an author runs it: the built binary on a free port, read with plain
+/// HTTP requests and an event stream.
+@Suite("Live preview")
+struct PreviewTests {
+    /// A running `render --serve` on a book of its own.
+    final class Server {
+        let book: TemporaryBook
+        let process = Process()
+        let output = Pipe()
+        private(set) var port = 0
+        private(set) var log = ""
+
+        init(_ book: TemporaryBook, arguments: [String] = []) throws {
+            self.book = book
+            process.executableURL = RenderBinary.url
+            process.arguments =
+                ["Chapters", "--serve", "--port", "0", "--cache-dir", book.root.appendingPathComponent("cache").path]
+                + arguments
+            process.currentDirectoryURL = book.root
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let deadline = ContinuousClock.now + .seconds(120)
+            while port == 0 && ContinuousClock.now < deadline && process.isRunning {
+                let data = output.fileHandleForReading.availableData
+                if data.isEmpty { break }
+                log += String(decoding: data, as: UTF8.self)
+                if let match = log.firstMatch(of: #/http://127\.0\.0\.1:(\d+)/#) { port = Int(match.output.1) ?? 0 }
+            }
+        }
+
+        deinit {
+            if process.isRunning {
+                process.terminate()
+                process.waitUntilExit()
+            }
+        }
+
+        func get(_ path: String) throws -> HTTPProbe.Response { try HTTPProbe.get(path, port: port) }
+    }
+
+    static let chapters = [
+        "01-a.md": "# 第一章\n\n最初的一段。\n", "02-b.md": "# 第二章\n\n$$a = 1$$\n",
+    ]
+
+    @Test("it renders, prints the URL, serves pages with the live script, and Output/ has none")
+    func serves() throws {
+        let server = try Server(try TemporaryBook(Self.chapters))
+        #expect(server.port > 0, "\(server.log)")
+        #expect(server.log.contains("serving Output/ at http://127.0.0.1:\(server.port)/"))
+        let page = try server.get("/01-a.html")
+        #expect(page.status == 200)
+        #expect(page.head.contains("text/html; charset=utf-8"))
+        #expect(page.body.contains("最初的一段。"))
+        #expect(page.body.contains("<script src=\"/__galley/live.js\"></script>\n</body>"))
+        #expect(try server.get("/").body.contains("第二章"), "the folder's index.html")
+        #expect(try server.get("/__galley/live.js").body.contains("EventSource"))
+        #expect(try server.get("/katex/katex.min.css").status == 200)
+        #expect(try server.get("/nothing.html").status == 404)
+        // What is published is the site alone.
+        for (path, data) in server.book.outputFiles() {
+            #expect(!String(decoding: data, as: UTF8.self).contains("__galley"), "\(path)")
+        }
+    }
+
+    @Test("it serves only the site's files: no traversal, plain, encoded or through a symbolic link")
+    func traversal() throws {
+        let server = try Server(try TemporaryBook(Self.chapters))
+        let secret = server.book.root.appendingPathComponent("secret.txt")
+        try Data("秘密".utf8).write(to: secret)
+        try FileManager.default.createSymbolicLink(
+            at: server.book.output.appendingPathComponent("link.txt"), withDestinationURL: secret)
+        for path in [
+            "/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/%2e%2e/etc/passwd", "/..%2fsecret.txt",
+            "/katex/../../secret.txt", "/link.txt", "/.galley-manifest", "/%2e%2e%2fsecret.txt",
+        ] {
+            let response = try server.get(path)
+            #expect([403, 404].contains(response.status), "\(path): \(response.status)")
+            #expect(!response.body.contains("秘密"), "\(path)")
+        }
+        #expect(try HTTPProbe.get("/01-a.html", port: server.port, method: "POST").status == 405)
+    }
+
+    @Test("an edit is rendered, served, and announced on the event stream; an atomic save too")
+    func editAndReload() throws {
+        let server = try Server(try TemporaryBook(Self.chapters))
+        let events = try HTTPProbe.events("/__galley/events", port: server.port, until: "event: reload") {
+            try server.book.write("01-a.md", "# 第一章\n\n改过的一段。\n")
+        }
+        #expect(events.contains("text/event-stream"))
+        #expect(events.contains("event: reload"))
+        #expect(try server.get("/01-a.html").body.contains("改过的一段。"))
+        // An editor's safe save: a temporary file, renamed over the chapter.
+        let again = try HTTPProbe.events("/__galley/events", port: server.port, until: "event: reload") {
+            let temporary = server.book.chapters.appendingPathComponent("01-a.md.tmp-save")
+            try Data("# 第一章\n\n原子保存的一段。\n".utf8).write(to: temporary)
+            _ = rename(temporary.path, server.book.chapters.appendingPathComponent("01-a.md").path)
+        }
+        #expect(again.contains("event: reload"))
+        #expect(try server.get("/01-a.html").body.contains("原子保存的一段。"))
+        // A chapter deleted, then created again; and a new chapter.
+        _ = try HTTPProbe.events("/__galley/events", port: server.port, until: "event: reload") {
+            try FileManager.default.removeItem(at: server.book.chapters.appendingPathComponent("02-b.md"))
+            try server.book.write("02-b.md", "# 第二章\n\n重新写过。\n")
+            try server.book.write("03-c.md", "# 第三章\n\n新的一章。\n")
+        }
+        #expect(try server.get("/02-b.html").body.contains("重新写过。"))
+        #expect(try server.get("/03-c.html").body.contains("新的一章。"))
+        #expect(try server.get("/02-b.html").body.contains("第三章"), "the new chapter is the next one")
+    }
+
+    @Test("a problem shows in the terminal and as an overlay's lines; fixed, the overlay clears")
+    func diagnosticsOverlay() throws {
+        let server = try Server(try TemporaryBook(Self.chapters))
+        let broken = try HTTPProbe.events(
+            "/__galley/events", port: server.port, until: "unterminated"
+        ) {
+            try server.book.write("02-b.md", "# 第二章\n\n$$a = 1\n")
+        }
+        #expect(broken.contains("Chapters/02-b.md:3:1: error:"), "\(broken)")
+        let fixed = try HTTPProbe.events("/__galley/events", port: server.port, until: "data: []") {
+            try server.book.write("02-b.md", "# 第二章\n\n$$a = 1$$\n")
+        }
+        #expect(fixed.contains("event: reload\ndata: 3\n\nevent: diagnostics\ndata: []"), "\(fixed)")
+    }
+
+    @Test("SIGTERM stops it and every process a render started; nothing is written into the book")
+    func stops() throws {
+        let book = try TemporaryBook(Self.chapters)
+        let server = try Server(book)
+        let before = Set(try FileManager.default.contentsOfDirectory(atPath: book.chapters.path))
+        // A chapter whose code runs for a long time: the render is under way when the signal comes.
+        _ = try HTTPProbe.events("/__galley/events", port: server.port, until: "event: reload") {
+            try book.write("01-a.md", "# 第一章\n\n```swift run\nlet x = 1\n```\n")
+        }
+        try book.write(
+            "01-a.md",
+            "# 第一章\n\n```swift run\nwhile true { sleepForever() }\nfunc sleepForever() { Thread.sleep(forTimeInterval: 1) }\n```\n"
+        )
+        // Wait until the render runs the chapter's program (compiled into the cache, in the book's
+        // test folder): a process of the render's own that would not end by itself.
+        let pid = server.process.processIdentifier
+        let programs = book.root.appendingPathComponent("cache/programs").path
+        let deadline = ContinuousClock.now + .seconds(120)
+        func running() -> Bool {
+            Self.processes(mentioning: programs, except: pid).contains { $0.hasPrefix(programs) }
+        }
+        while !running() && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(running(), "the chapter's program runs")
+        kill(pid, SIGTERM)
+        // It has exited once /proc shows it gone or a zombie (`Process` only reaps it once every
+        // holder of its output has let go, which a process left behind would not).
+        let stopped = ContinuousClock.now + .seconds(30)
+        while Self.isAlive(pid) && ContinuousClock.now < stopped { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!Self.isAlive(pid), "it stops")
+        Thread.sleep(forTimeInterval: 0.5)
+        let left = Self.processes(mentioning: book.root.path, except: pid)
+        #expect(left.isEmpty, "\(left)")
+        // Whatever is left is ended here, so that a failure is a failure and not a hang.
+        for (pid, _) in Self.processEntries(mentioning: book.root.path, except: pid) { kill(pid, SIGKILL) }
+        server.process.waitUntilExit()
+        let after = Set(try FileManager.default.contentsOfDirectory(atPath: book.chapters.path))
+        #expect(after == before.union(["01-a.md"]))
+    }
+
+    /// Whether a process runs (and is not a zombie waiting to be reaped).
+    static func isAlive(_ pid: Int32) -> Bool {
+        guard let stat = FileManager.default.contents(atPath: "/proc/\(pid)/stat") else { return false }
+        let text = String(decoding: stat, as: UTF8.self)
+        guard let close = text.lastIndex(of: ")") else { return false }
+        return text[text.index(after: close)...].split(separator: " ").first != "Z"
+    }
+
+    /// The command lines of the running processes that name `path` (the book's folder holds the
+    /// cache, where compiled programs live), this test's server itself excepted.
+    static func processes(mentioning path: String, except server: Int32) -> [String] {
+        processEntries(mentioning: path, except: server).map(\.command)
+    }
+
+    static func processEntries(mentioning path: String, except server: Int32) -> [(pid: Int32, command: String)] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry -> (pid: Int32, command: String)? in
+            guard let pid = Int32(entry), pid != server, Self.isAlive(pid),
+                let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline")
+            else { return nil }
+            let command = String(decoding: data, as: UTF8.self)
+            return command.contains(path) ? (pid, command) : nil
+        }
+    }
+}
