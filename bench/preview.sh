@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# preview.sh [RUNS] — how long `render --serve` takes from a save to the reloaded page, on the
+# 10-chapter bench book (make-book.sh 10: the peers' softmax chapter ten times, its code run).
+#
+# For each run it saves one chapter — a new sentence at the end of chapter 5 (prose), or a
+# changed comment in its first `swift run` block (code: that chapter is compiled and run again) —
+# and times, from the write: the `reload` event on the page's event stream, and the page fetched
+# again with the new text in it (what a browser does on `reload`, short of drawing it). Medians
+# of RUNS (default 10) runs each, one run of the script; the targets are prose ≤ 0.3 s, code ≤ 0.8 s.
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+RUNS=${1:-10}
+WORK=$HERE/work/preview
+rm -rf "$WORK" && mkdir -p "$WORK"
+(cd "$ROOT" && swift build -c release --product render >/dev/null)
+bash "$HERE/make-book.sh" 10 "$WORK/book" >/dev/null
+sed -i '0,/^```swift run$/s//```swift run\n\/\/ preview-edit 0/' "$WORK/book/ch05.md"
+"$ROOT/.build/release/render" "$WORK/book" --serve --port 0 --output "$WORK/out" --cache-dir "$WORK/cache" \
+  > "$WORK/serve.log" 2> "$WORK/serve.err" &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 600); do grep -q "^serving" "$WORK/serve.log" 2>/dev/null && break; sleep 0.1; done
+PORT=$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/serve.log" | grep -o '[0-9]*$')
+python3 - "$PORT" "$WORK/book/ch05.md" "$RUNS" "$WORK/preview.json" <<'PY'
+import html, json, re, socket, statistics, sys, time, urllib.request
+port, chapter, runs, out = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4]
+
+def open_stream():
+    s = socket.create_connection(("127.0.0.1", port))
+    s.sendall(b"GET /__galley/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    buffer = b""
+    while b"event: diagnostics" not in buffer:
+        buffer += s.recv(65536)
+    return s
+
+def wait_for(s, marker):
+    buffer = b""
+    while marker not in buffer:
+        buffer += s.recv(65536)
+
+def edit(kind, i):
+    text = open(chapter, encoding="utf-8").read()
+    if kind == "prose":
+        return text + f"\n预览改动 {i}。\n", f"预览改动 {i}。"
+    changed = re.sub(r"// preview-edit \d+\n", f"// preview-edit {i}\n", text, count=1)
+    assert changed != text, "the code edit changed nothing"
+    return changed, f"// preview-edit {i}"
+
+results = {}
+counter = 0
+for kind in ["prose", "code"]:
+    reloads, pages = [], []
+    for _ in range(runs + 1):  # the first run of each kind warms up
+        counter += 1
+        text, expected = edit(kind, counter)
+        s = open_stream()
+        start = time.perf_counter()
+        with open(chapter, "w", encoding="utf-8") as f:
+            f.write(text)
+        wait_for(s, b"event: reload")
+        reloaded = time.perf_counter()
+        page = urllib.request.urlopen(f"http://127.0.0.1:{port}/ch05.html").read().decode("utf-8")
+        fetched = time.perf_counter()
+        s.close()
+        assert expected in html.unescape(re.sub(r"<[^>]+>", "", page)), f"the page lacks {expected!r}"
+        reloads.append(reloaded - start)
+        pages.append(fetched - start)
+    results[kind] = {"reload": statistics.median(reloads[1:]), "page": statistics.median(pages[1:]),
+                     "runs": runs, "all_page": pages[1:]}
+json.dump(results, open(out, "w"), indent=2)
+for kind, target in [("prose", 0.3), ("code", 0.8)]:
+    r = results[kind]
+    print(f"{kind}: save → reload event {r['reload']:.3f} s, save → page fetched {r['page']:.3f} s (median of {runs}; target {target} s)")
+PY
