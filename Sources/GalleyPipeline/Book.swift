@@ -12,9 +12,25 @@ public struct Book: Sendable {
     public var folder: URL
     /// KaTeX macros for every formula of the book, by name: `\R` → `\mathbb{R}`.
     public var macros: [String: String] = [:]
+    /// Where the book's source lives, for each page's "edit this page" link: a GitHub repository's
+    /// address (`https://github.com/owner/course`), its branch, and the book folder's path in it.
+    public var repository: String?
+    public var branch = "main"
+    public var pathInRepository = ""
     /// A hash of `book.json` as written: every page depends on it, so it is part of the render
     /// cache's key.
     public var settingsDigest = ""
+}
+
+extension Book {
+    /// The page that edits a chapter's source on GitHub, when `book.json` names a repository.
+    func editURL(for chapter: Chapter) -> String? {
+        guard var repository, !repository.isEmpty else { return nil }
+        while repository.hasSuffix("/") { repository.removeLast() }
+        let file = chapter.url.lastPathComponent
+        let path = pathInRepository.isEmpty ? file : pathInRepository + "/" + file
+        return "\(repository)/edit/\(branch)/\(path)"
+    }
 }
 
 /// One Markdown file of a book.
@@ -37,7 +53,8 @@ public struct Chapter: Sendable {
 ///   "language": "zh-CN",
 ///   "author": "Galley 团队",
 ///   "chapters": ["01-softmax.md", "02-sigmoid.md"],
-///   "macros": {"\\R": "\\mathbb{R}"}
+///   "macros": {"\\R": "\\mathbb{R}"},
+///   "repository": "https://github.com/owner/course"
 /// }
 /// ```
 ///
@@ -50,6 +67,10 @@ struct BookManifest: Decodable {
     var chapters: [String]?
     /// KaTeX macros, applied to every formula that is typeset.
     var macros: [String: String]?
+    /// The GitHub repository the book lives in (`https://github.com/owner/course`), for "edit this
+    /// page" links; and its branch, `main` unless given.
+    var repository: String?
+    var branch: String?
 
     static let fileName = "book.json"
 }

@@ -84,10 +84,27 @@ enum BookLoader {
             chapters: chapters,
             folder: folder)
         book.macros = manifest?.macros ?? [:]
+        book.repository = manifest?.repository
+        book.branch = manifest?.branch ?? "main"
+        book.pathInRepository = pathInRepository(folder)
         var settings = ContentHash()
         settings.add(manifestBytes)
         book.settingsDigest = settings.hex
         return (book, diagnostics)
+    }
+
+    /// The book folder's path from the root of the git checkout it is in ("" when it is the root,
+    /// or in none).
+    private static func pathInRepository(_ folder: URL) -> String {
+        let book = folder.standardizedFileURL.resolvingSymlinksInPath()
+        var candidate = book
+        while candidate.path != "/" {
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent(".git").path) {
+                return String(book.path.dropFirst(candidate.path.count)).trimmingCharacters(in: ["/"])
+            }
+            candidate.deleteLastPathComponent()
+        }
+        return ""
     }
 
     /// `book.json`, read, and its bytes (none when there is no such file).

@@ -126,6 +126,7 @@ struct RenderCache: Sendable {
         var rendered = RenderedChapter()
         rendered.title = entry.title
         rendered.headings = entry.headings
+        rendered.summary = entry.summary
         rendered.search = SearchIndex(encoded: entry.search, encodedMath: entry.searchMath)
         rendered.images = images
         rendered.imageReferences = entry.imageReferences
@@ -224,7 +225,7 @@ extension RenderCache {
     /// `search-index.js`, then their formulas' MathML likewise; the first two with their lengths
     /// before them (32-bit little-endian).
     struct Entry: Codable, Sendable {
-        static let format = "galley-render 3"
+        static let format = "galley-render 4"
         static let fileName = "entry"
 
         var fingerprint: String
@@ -242,6 +243,8 @@ extension RenderCache {
         var references: [EquationReference]
         var title: String?
         var headings: [HTMLFormatter.HeadingAnchor]
+        /// The first paragraph, for the front page.
+        var summary: String?
         /// The diagnostics its page shows, and those the run reports for it.
         var pageDiagnostics: [Diagnostic]
         var runDiagnostics: [Diagnostic]
@@ -260,7 +263,8 @@ extension RenderCache {
         var searchMath: [UInt8] = []
 
         private enum CodingKeys: String, CodingKey {
-            case fingerprint, source, equations, images, key, imageReferences, labels, references, title, headings
+            case fingerprint, source, equations, images, key, imageReferences, labels, references, title, headings,
+                summary
             case pageDiagnostics, runDiagnostics, verification, coverage, remarks, pageKey, page, bodyRanges, markdown
             case extraFiles
         }

@@ -23,6 +23,8 @@ struct RenderedChapter: Sendable {
     var diagnostics: [Diagnostic] = []
     /// What the checks proved and left open, for the verification page.
     var verification = VerificationPage.Entry(results: ChapterResults())
+    /// The chapter's first paragraph as its page shows it, for the front page.
+    var summary: String?
     /// The images as written, for the render cache to resolve again.
     var imageReferences: [ImageReference] = []
     /// `RenderCache.chapterKey`: what the page key starts from.
@@ -76,6 +78,7 @@ enum RenderStage {
                 + results.typesetMath.values.reduce(0) { $0 + ($1.html?.utf8.count ?? 0) })
         rendered.html = formatter.html
         rendered.title = formatter.headings.first(where: { $0.level == 1 })?.text
+        rendered.summary = Self.firstParagraph(of: formatter.html)
         rendered.headings = formatter.headings
         rendered.search.add(
             document, chapterTitle: rendered.title ?? chapter.slug, page: chapter.htmlName,
@@ -92,6 +95,14 @@ enum RenderStage {
         edits += EquationMarkdown.edits(for: document, source: chapter.source, equations: results.equations)
         rendered.markdown = MarkdownFormatter.format(chapter.source, edits: edits)
         return rendered
+    }
+
+    /// The first plain paragraph of a page body (`<p>…</p>`), for the front page.
+    static func firstParagraph(of html: String) -> String? {
+        guard let start = html.range(of: "<p>"),
+            let end = html.range(of: "</p>", range: start.upperBound..<html.endIndex)
+        else { return nil }
+        return String(html[start.lowerBound..<end.upperBound])
     }
 
     /// Every file of the site, by path in the output folder: each chapter's page (which needs
@@ -113,10 +124,11 @@ enum RenderStage {
             let checks = PageTemplate.PageLink(
                 title: rendered.verification.summary,
                 href: "checks.html#" + VerificationPage.anchor(forPage: book.chapters[index].htmlName))
-            let previous = index > 0 ? links[index - 1] : nil
-            let next = index + 1 < links.count ? links[index + 1] : nil
+            let navigation = PageTemplate.Navigation(
+                chapters: links, current: index, headings: rendered.headings,
+                editURL: book.editURL(for: book.chapters[index]))
             let key = pageKey(
-                chapter: rendered.key, book: info, title: links[index].title, previous: previous, next: next,
+                chapter: rendered.key, book: info, title: links[index].title, navigation: navigation,
                 verification: checks)
             if let reused = rendered.reused, reused.pageKey == key {
                 return SitePage(key: key, content: .link(reused.page), bodyRanges: reused.bodyRanges)
@@ -126,7 +138,7 @@ enum RenderStage {
             }
             let page = PageTemplate.chapterPage(
                 book: info, title: links[index].title, body: body, diagnostics: rendered.diagnostics,
-                previous: previous, next: next, headings: rendered.headings, verification: checks)
+                navigation: navigation, verification: checks)
             return SitePage(key: key, content: .text(page.html), bodyRanges: page.bodyRanges)
         }
         let entries = chapters.map(\.verification)
@@ -154,10 +166,21 @@ enum RenderStage {
                 files[copy.to] = .copy(copy.from)
             }
         }
-        files["index.html"] = .text(PageTemplate.index(book: info, chapters: links, verification: checksLink))
+        let bookNavigation = PageTemplate.Navigation(chapters: links)
+        let indexEntries = book.chapters.indices.map { index in
+            PageTemplate.IndexEntry(
+                link: links[index], summary: chapters[index].summary,
+                verification: PageTemplate.PageLink(
+                    title: chapters[index].verification.summary,
+                    href: "checks.html#" + VerificationPage.anchor(forPage: book.chapters[index].htmlName)))
+        }
+        files["index.html"] = .text(
+            PageTemplate.index(book: info, navigation: bookNavigation, entries: indexEntries, verification: checksLink))
         files["checks.html"] = .text(
-            VerificationPage.page(book: info, chapters: Array(zip(links, entries)).map { (link: $0, entry: $1) }))
-        files["search.html"] = .text(PageTemplate.search(book: info))
+            VerificationPage.page(
+                book: info, navigation: bookNavigation,
+                chapters: Array(zip(links, entries)).map { (link: $0, entry: $1) }))
+        files["search.html"] = .text(PageTemplate.search(book: info, navigation: bookNavigation))
         files["search-index.js"] = .text(SearchIndex.script(chapters.map(\.search)))
         for asset in SiteAssets.files { files[asset.path] = .text(asset.contents) }
         for (path, url) in katex { files[path] = .copy(url) }
@@ -174,21 +197,28 @@ enum RenderStage {
     }
 
     /// What a chapter's page is made of besides its body: the chapter's own key and everything
-    /// `PageTemplate.chapter` is given. A page kept in the render cache is reused only while this
-    /// is the same, so whatever the template is given must be added here.
+    /// `PageTemplate.chapterPage` is given. A page kept in the render cache is reused only while
+    /// this is the same, so whatever the template is given must be added here.
     static func pageKey(
-        chapter: String, book: PageTemplate.BookInfo, title: String, previous: PageTemplate.PageLink?,
-        next: PageTemplate.PageLink?, verification: PageTemplate.PageLink
+        chapter: String, book: PageTemplate.BookInfo, title: String, navigation: PageTemplate.Navigation,
+        verification: PageTemplate.PageLink
     ) -> String {
         var hash = ContentHash()
         hash.add(chapter)
         for part in [book.title, book.language, book.author ?? "", title, verification.title, verification.href] {
             hash.add(part)
         }
-        for link in [previous, next] {
-            hash.add(link?.title ?? "")
-            hash.add(link?.href ?? "")
+        // The sidebar lists every chapter; the pager, the neighbours.
+        for link in navigation.chapters {
+            hash.add(link.title)
+            hash.add(link.href)
         }
+        hash.add(navigation.current.map(String.init) ?? "")
+        for heading in navigation.headings {
+            hash.add("\(heading.level) \(heading.anchor)")
+            hash.add(heading.text)
+        }
+        hash.add(navigation.editURL ?? "")
         return hash.hex
     }
 }

@@ -29,62 +29,112 @@ public enum PageTemplate {
         }
     }
 
-    /// A chapter page, with a table of contents of its second- and third-level headings.
+    /// The whole book's navigation, on every page: a sidebar with every chapter and, for the
+    /// page's chapter, its sections; on phones it folds into a menu (opened by the header's
+    /// `目录` link, with no script). The ← and → keys follow the pager (`galley.js`).
+    public struct Navigation: Sendable {
+        /// Every chapter, in book order.
+        public var chapters: [PageLink]
+        /// The page's chapter, as an index into `chapters`; nil for the front, search and check pages.
+        public var current: Int?
+        /// The current chapter's headings; its second-level ones are listed under it.
+        public var headings: [HTMLFormatter.HeadingAnchor]
+        /// Where the page's source can be edited (from `book.json`'s `repository`), if anywhere.
+        public var editURL: String?
+
+        public init(
+            chapters: [PageLink], current: Int? = nil, headings: [HTMLFormatter.HeadingAnchor] = [],
+            editURL: String? = nil
+        ) {
+            self.chapters = chapters
+            self.current = current
+            self.headings = headings
+            self.editURL = editURL
+        }
+
+        public var previous: PageLink? { current.flatMap { $0 > 0 ? chapters[$0 - 1] : nil } }
+        public var next: PageLink? { current.flatMap { $0 + 1 < chapters.count ? chapters[$0 + 1] : nil } }
+    }
+
+    /// A chapter page, with a table of contents of its second- and third-level headings beside
+    /// the text on wide screens.
     public static func chapter(
-        book: BookInfo, title: String, body: String, diagnostics: [Diagnostic],
-        previous: PageLink?, next: PageLink?, headings: [HTMLFormatter.HeadingAnchor] = [],
+        book: BookInfo, title: String, body: String, diagnostics: [Diagnostic], navigation: Navigation,
         verification: PageLink? = nil
     ) -> String {
         chapterPage(
-            book: book, title: title, body: body, diagnostics: diagnostics, previous: previous, next: next,
-            headings: headings, verification: verification
+            book: book, title: title, body: body, diagnostics: diagnostics, navigation: navigation,
+            verification: verification
         ).html
     }
 
     /// A chapter page, and where the body's bytes stand in it.
     public struct ChapterPage: Sendable {
         public var html: String
-        /// The UTF-8 ranges of the page that, joined, are the body: the table of contents goes
-        /// in after its title, so there are two.
+        /// The UTF-8 ranges of the page that, joined, are the body: the chapter's verification
+        /// line goes in after its title, so there may be two.
         public var bodyRanges: [Range<Int>]
     }
 
     /// `chapter`, with where the body went: the render cache takes the body back from a page it
     /// kept when only the page around it changes.
     public static func chapterPage(
-        book: BookInfo, title: String, body: String, diagnostics: [Diagnostic],
-        previous: PageLink?, next: PageLink?, headings: [HTMLFormatter.HeadingAnchor] = [],
+        book: BookInfo, title: String, body: String, diagnostics: [Diagnostic], navigation: Navigation,
         verification: PageLink? = nil
     ) -> ChapterPage {
-        var html = head(book: book, title: "\(title) · \(book.title)")
+        let headings = navigation.headings
+        var html = head(book: book, title: "\(title) · \(book.title)", navigation: navigation)
         html.reserveCapacity(
-            body.utf8.count + headings.reduce(0) { $0 + 3 * $1.anchor.utf8.count + $1.text.utf8.count + 40 } + 4096)
+            html.utf8.count + body.utf8.count
+                + headings.reduce(0) { $0 + 3 * $1.anchor.utf8.count + $1.text.utf8.count + 40 } + 4096)
         html += "<main class=\"chapter\" id=\"content\">\n"
         html += diagnosticsBox(diagnostics)
         let checks = verification.map {
             "<p class=\"verification\"><a href=\"\(HTMLEscaping.escapeURL($0.href))\">\(HTMLEscaping.escape($0.title))</a></p>\n"
         }
-        let bodyRanges = appendBody(body, withContentsOf: headings, header: checks, to: &html)
+        let bodyRanges = appendBody(body, header: checks, to: &html)
+        if let edit = navigation.editURL {
+            html +=
+                "<p class=\"edit\"><a href=\"\(HTMLEscaping.escapeURL(edit))\">编辑本页</a></p>\n"
+        }
         html += "</main>\n"
         html += "<nav class=\"pager\" aria-label=\"章节导航\">\n"
         html +=
-            previous.map {
+            navigation.previous.map {
                 "<a rel=\"prev\" href=\"\(HTMLEscaping.escapeURL($0.href))\">← \(HTMLEscaping.escape($0.title))</a>\n"
             }
             ?? "<span></span>\n"
         html +=
-            next.map {
+            navigation.next.map {
                 "<a rel=\"next\" href=\"\(HTMLEscaping.escapeURL($0.href))\">\(HTMLEscaping.escape($0.title)) →</a>\n"
             }
             ?? "<span></span>\n"
-        html += "</nav>\n"
+        html += "</nav>\n</div>\n"
+        html += tableOfContents(headings) ?? ""
         html += foot(book: book)
         return ChapterPage(html: html, bodyRanges: bodyRanges)
     }
 
-    /// The book's front page: its title and the chapters in order.
-    public static func index(book: BookInfo, chapters: [PageLink], verification: PageLink? = nil) -> String {
-        var html = head(book: book, title: book.title)
+    /// One chapter on the front page: its link, its first paragraph (HTML, as on its page), and
+    /// what the build checked in it.
+    public struct IndexEntry: Sendable {
+        public var link: PageLink
+        public var summary: String?
+        public var verification: PageLink?
+
+        public init(link: PageLink, summary: String?, verification: PageLink?) {
+            self.link = link
+            self.summary = summary
+            self.verification = verification
+        }
+    }
+
+    /// The book's front page: its title, and each chapter with its first paragraph and its
+    /// verification status.
+    public static func index(
+        book: BookInfo, navigation: Navigation, entries: [IndexEntry], verification: PageLink? = nil
+    ) -> String {
+        var html = head(book: book, title: book.title, navigation: navigation)
         html += "<main class=\"index\" id=\"content\">\n<h1>\(HTMLEscaping.escape(book.title))</h1>\n"
         if let author = book.author {
             html += "<p class=\"author\">\(HTMLEscaping.escape(author))</p>\n"
@@ -94,51 +144,77 @@ public enum PageTemplate {
                 "<p class=\"verification\"><a href=\"\(HTMLEscaping.escapeURL(verification.href))\">\(HTMLEscaping.escape(verification.title))</a></p>\n"
         }
         html += "<ol class=\"chapters\">\n"
-        for chapter in chapters {
+        for entry in entries {
             html +=
-                "<li><a href=\"\(HTMLEscaping.escapeURL(chapter.href))\">\(HTMLEscaping.escape(chapter.title))</a></li>\n"
+                "<li><h2><a href=\"\(HTMLEscaping.escapeURL(entry.link.href))\">\(HTMLEscaping.escape(entry.link.title))</a></h2>\n"
+            if let summary = entry.summary { html += summary + "\n" }
+            if let status = entry.verification {
+                html +=
+                    "<p class=\"verification\"><a href=\"\(HTMLEscaping.escapeURL(status.href))\">\(HTMLEscaping.escape(status.title))</a></p>\n"
+            }
+            html += "</li>\n"
         }
-        html += "</ol>\n</main>\n"
+        html += "</ol>\n</main>\n</div>\n"
         html += foot(book: book)
         return html
     }
 
     /// The search page; `search.js` fills in the results for the query in its address.
-    public static func search(book: BookInfo) -> String {
-        var html = head(book: book, title: "搜索 · \(book.title)", extraScripts: ["search-index.js", "search.js"])
+    public static func search(book: BookInfo, navigation: Navigation) -> String {
+        var html = head(
+            book: book, title: "搜索 · \(book.title)", navigation: navigation,
+            extraScripts: ["search-index.js", "search.js"])
         html += "<main class=\"search\" id=\"content\">\n<h1>搜索</h1>\n"
         html +=
             "<p id=\"search-status\" role=\"status\"></p>\n<ol id=\"search-results\" class=\"search-results\"></ol>\n"
-        html += "</main>\n"
+        html += "</main>\n</div>\n"
         html += foot(book: book)
         return html
     }
 
-    // MARK: - Parts
-
-    /// The headings' list, placed after the chapter's first heading (its title).
-    /// The chapter's body with its table of contents after the title (if it starts with one),
-    /// appended without copying the body more than once.
-    /// Appends the body with the header and table of contents after its title; returns the
+    /// Appends the body with the header (the verification line) after its title; returns the
     /// UTF-8 ranges of `html` the body went into.
-    private static func appendBody(
-        _ body: String, withContentsOf headings: [HTMLFormatter.HeadingAnchor], header: String?,
-        to html: inout String
-    ) -> [Range<Int>] {
+    private static func appendBody(_ body: String, header: String?, to html: inout String) -> [Range<Int>] {
         func append(_ part: Substring) -> Range<Int> {
             let start = html.utf8.count
             html.append(contentsOf: part)
             return start..<html.utf8.count
         }
-        let toc = (header ?? "") + (tableOfContents(headings) ?? "")
-        guard !toc.isEmpty else { return [append(body[...])] }
+        guard let header, !header.isEmpty else { return [append(body[...])] }
         if body.hasPrefix("<h1"), let end = body.utf8.firstRange(of: "</h1>\n".utf8) {
             let title = append(body[..<end.upperBound])
-            html += toc
+            html += header
             return [title, append(body[end.upperBound...])]
         }
-        html += toc
+        html += header
         return [append(body[...])]
+    }
+
+    /// The sidebar: every chapter; under the current one, its sections.
+    private static func bookNavigation(_ navigation: Navigation) -> String {
+        var html = "<nav class=\"book\" id=\"book-nav\" aria-label=\"全书目录\">\n"
+        html += "<a class=\"close\" href=\"#\">关闭目录</a>\n<ol>\n"
+        for (index, chapter) in navigation.chapters.enumerated() {
+            let link =
+                "<a href=\"\(HTMLEscaping.escapeURL(chapter.href))\"\(index == navigation.current ? " aria-current=\"page\"" : "")>\(HTMLEscaping.escape(chapter.title))</a>"
+            guard index == navigation.current else {
+                html += "<li>\(link)</li>\n"
+                continue
+            }
+            let sections = navigation.headings.filter { $0.level == 2 }
+            html += "<li class=\"current\">\(link)"
+            if !sections.isEmpty {
+                html += "\n<ol class=\"sections\">\n"
+                for section in sections {
+                    html +=
+                        "<li><a href=\"#\(HTMLEscaping.escapeURL(section.anchor))\">\(HTMLEscaping.escape(section.text))</a></li>\n"
+                }
+                html += "</ol>\n"
+            }
+            html += "</li>\n"
+        }
+        html += "</ol>\n</nav>\n"
+        return html
     }
 
     private static func tableOfContents(_ headings: [HTMLFormatter.HeadingAnchor]) -> String? {
@@ -162,7 +238,11 @@ public enum PageTemplate {
         return toc
     }
 
-    static func head(book: BookInfo, title: String, extraScripts: [String] = []) -> String {
+    /// Everything before a page's `<main>`: the document head, the site header, the sidebar, and
+    /// the opening of the page's column (closed after its pager).
+    static func head(
+        book: BookInfo, title: String, navigation: Navigation, extraScripts: [String] = []
+    ) -> String {
         let scripts = extraScripts.map { "<script defer src=\"\($0)\"></script>\n" }.joined()
         return """
             <!DOCTYPE html>
@@ -178,15 +258,17 @@ public enum PageTemplate {
             \(scripts)</head>
             <body>
             <a class="skip" href="#content">跳到正文</a>
-            <header class="site"><a href="index.html">\(HTMLEscaping.escape(book.title))</a>
+            <header class="site"><a class="menu" href="#book-nav">目录</a><a class="book-title" href="index.html">\(HTMLEscaping.escape(book.title))</a>
             <form role="search" action="search.html"><input type="search" name="q" placeholder="搜索（按 / 键）" aria-label="搜索全书"></form>
             </header>
+            <div class="layout">
 
-            """
+            """ + bookNavigation(navigation) + "<div class=\"page\">\n"
     }
 
+    /// Everything after a page's column: the layout closed.
     static func foot(book: BookInfo) -> String {
-        "</body>\n</html>\n"
+        "</div>\n</body>\n</html>\n"
     }
 
     private static func diagnosticsBox(_ diagnostics: [Diagnostic]) -> String {

@@ -10,17 +10,24 @@ public enum SiteAssets {
         ("search.js", searchScript),
     ]
 
-    /// The keyboard shortcut to the search box. Math needs no script: it is typeset when the book
-    /// is built.
+    /// Keyboard shortcuts: `/` to the search box, ← and → to the previous and next chapter. Math
+    /// needs no script: it is typeset when the book is built; the menu opens with a link.
     static let script = #"""
         "use strict";
         document.addEventListener("keydown", function (event) {
-          // "/" jumps to the search box, as on GitHub and MDN.
-          if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) { return; }
+          if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) { return; }
           var target = event.target;
-          if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA")) { return; }
-          var box = document.querySelector("input[type=search]");
-          if (box) { event.preventDefault(); box.focus(); }
+          if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.isContentEditable)) {
+            return;
+          }
+          if (event.key === "/") {
+            // As on GitHub and MDN.
+            var box = document.querySelector("input[type=search]");
+            if (box) { event.preventDefault(); box.focus(); }
+          } else if (event.key === "ArrowLeft" || event.key === "ArrowRight") {
+            var link = document.querySelector(event.key === "ArrowLeft" ? "a[rel=prev]" : "a[rel=next]");
+            if (link) { event.preventDefault(); window.location.href = link.href; }
+          }
         });
 
         """#
@@ -166,13 +173,43 @@ public enum SiteAssets {
           line-height: 1.8;
           overflow-wrap: break-word;
         }
-        header.site, main, nav.pager, footer.site {
-          max-width: 46rem;
-          margin: 0 auto;
-          padding: 0 1.25rem;
-        }
-        header.site { padding-top: 1rem; font-size: 0.95rem; }
+        /* The layout: the book's navigation, the page, the page's contents; one column on phones, where
+           the navigation opens from the header's 目录 link (#book-nav, no script needed). */
+        header.site { max-width: 80rem; margin: 0 auto; padding: 1rem 1.25rem 0; font-size: 0.95rem; }
         header.site a { color: var(--muted); text-decoration: none; }
+        header.site a.menu { color: var(--text); font-weight: 600; margin-right: -0.25rem; }
+        header.site a.book-title { margin-right: auto; }
+        .layout { max-width: 46rem; margin: 0 auto; }
+        .page { min-width: 0; }
+        main, nav.pager, footer.site { padding: 0 1.25rem; }
+        nav.book { display: none; font-size: 0.95rem; line-height: 1.5; }
+        nav.book ol { list-style: none; margin: 0; padding: 0; }
+        nav.book li { margin: 0.1rem 0; }
+        nav.book a { display: block; padding: 0.25rem 0.5rem; border-radius: 4px; color: var(--text);
+          text-decoration: none; }
+        nav.book a:hover { background: var(--surface); }
+        nav.book a[aria-current=page] { color: var(--accent); font-weight: 600; background: var(--surface); }
+        nav.book ol.sections { margin: 0.2rem 0 0.5rem 0.6rem; padding-left: 0.5rem;
+          border-left: 2px solid var(--border); font-size: 0.9rem; }
+        nav.book ol.sections a { color: var(--muted); }
+        nav.book a.close { display: inline-block; color: var(--muted); margin-bottom: 0.5rem; }
+        nav.book:target { display: block; position: fixed; inset: 0; z-index: 20; overflow-y: auto;
+          background: var(--background); padding: 1rem 1.25rem 2rem; }
+        nav.toc { display: none; }
+        @media (min-width: 60rem) {
+          header.site a.menu, nav.book a.close { display: none; }
+          .layout { display: grid; grid-template-columns: 14rem minmax(0, 46rem); gap: 0 2rem; max-width: 80rem;
+            padding: 0 1.25rem; }
+          nav.book, nav.book:target { display: block; position: sticky; top: 0; inset: auto; z-index: auto;
+            align-self: start; max-height: 100vh; overflow-y: auto; padding: 1.5rem 0 2rem; background: none; }
+          main, nav.pager, footer.site { padding-left: 0; padding-right: 0; }
+        }
+        @media (min-width: 80rem) {
+          .layout { grid-template-columns: 14rem minmax(0, 46rem) 12rem; }
+          nav.toc { display: block; position: sticky; top: 0; align-self: start; max-height: 100vh;
+            overflow-y: auto; margin: 0; padding: 1.75rem 0 2rem 0.9rem; font-size: 0.85rem; line-height: 1.5; }
+          nav.toc li { margin: 0.2rem 0; }
+        }
         a { color: var(--accent); }
         h1, h2, h3, h4 { line-height: 1.35; margin: 2rem 0 0.75rem; }
         h1 { font-size: 1.9rem; margin-top: 1.25rem; }
@@ -203,7 +240,11 @@ public enum SiteAssets {
           margin: 1rem 0; font-size: 0.9rem; }
         aside.diagnostics .error { color: var(--error); }
         aside.diagnostics .warning { color: var(--warning); }
-        ol.chapters { padding-left: 1.5rem; font-size: 1.1rem; }
+        ol.chapters { list-style: none; padding: 0; counter-reset: chapter; }
+        ol.chapters > li { margin: 0 0 1.75rem; }
+        ol.chapters h2 { font-size: 1.25rem; border: 0; margin: 0 0 0.35rem; padding: 0; }
+        ol.chapters p { margin: 0 0 0.35rem; }
+        p.edit { font-size: 0.9rem; margin: 2rem 0 0; }
         header.site { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center;
           justify-content: space-between; }
         header.site form { margin: 0; }
@@ -213,8 +254,7 @@ public enum SiteAssets {
         a.skip { position: absolute; left: -999px; }
         a.skip:focus { left: 1rem; top: 0.5rem; background: var(--background); padding: 0.25rem 0.5rem; z-index: 1; }
         :focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
-        nav.toc { font-size: 0.92rem; border-left: 3px solid var(--border); padding: 0.25rem 0 0.25rem 0.9rem;
-          margin: 0 0 1.5rem; }
+        nav.toc { border-left: 3px solid var(--border); }
         nav.toc p { margin: 0 0 0.25rem; color: var(--muted); }
         nav.toc ol { margin: 0; padding-left: 1.1rem; }
         nav.toc ol ol { padding-left: 1rem; }
@@ -297,10 +337,12 @@ public enum SiteAssets {
         @media (max-width: 600px) {
           body { font-size: 16px; }
           h1 { font-size: 1.6rem; }
-          header.site, main, nav.pager, footer.site { padding: 0 1rem; }
+          main, nav.pager, footer.site { padding: 0 1rem; }
+          header.site { padding: 0.75rem 1rem 0; }
         }
         @media print {
-          header.site, nav.pager, a.anchor, nav.toc, a.skip { display: none; }
+          header.site, nav.pager, a.anchor, nav.toc, nav.book, a.skip, p.edit { display: none; }
+          .layout { display: block; max-width: none; }
           a { color: inherit; }
           div.cell .output { border-left-color: #000; }
           body { font-size: 11pt; color: #000; background: #fff; }

@@ -52,10 +52,11 @@ public enum VerificationPage {
     }
 
     /// The page.
-    public static func page(book: PageTemplate.BookInfo, chapters: [(link: PageTemplate.PageLink, entry: Entry)])
-        -> String
-    {
-        var html = PageTemplate.head(book: book, title: "核对 · \(book.title)")
+    public static func page(
+        book: PageTemplate.BookInfo, navigation: PageTemplate.Navigation,
+        chapters: [(link: PageTemplate.PageLink, entry: Entry)]
+    ) -> String {
+        var html = PageTemplate.head(book: book, title: "核对 · \(book.title)", navigation: navigation)
         html += "<main class=\"checks\" id=\"content\">\n<h1>核对</h1>\n"
         html +=
             "<p>构建这本书时，Galley 运行了每章的代码，把正文写出的每个数与代码算出的值按作者写的精度比较，并核对了公式的两边。"
@@ -96,7 +97,7 @@ public enum VerificationPage {
             html += "</ul>\n"
         }
         html += "</main>\n"
-        html += PageTemplate.foot(book: book)
+        html += "</div>\n" + PageTemplate.foot(book: book)
         return html
     }
 

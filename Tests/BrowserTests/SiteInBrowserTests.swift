@@ -184,6 +184,44 @@ struct SiteInBrowserTests {
         }
     }
 
+    @Test("every chapter is reachable from every page: the sidebar lists them all")
+    func everyChapterFromEveryPage() throws {
+        let site = try Self.course.get()
+        let chapters = site.pages.filter { $0.first?.isNumber == true }
+        #expect(chapters.count == 4)
+        for page in site.pages {
+            let loaded = try Browser.load(site.url(page))
+            let navigation = try #require(
+                loaded.dom.firstRange(of: "<nav class=\"book\"").map { loaded.dom[$0.lowerBound...] }, "\(page)")
+            let sidebar = navigation[..<(navigation.firstRange(of: "</nav>")?.upperBound ?? navigation.endIndex)]
+            for chapter in chapters {
+                #expect(sidebar.contains("href=\"\(chapter)\""), "\(page) does not link to \(chapter)")
+            }
+            #expect(sidebar.contains("aria-current=\"page\"") == chapters.contains(page), "\(page)")
+        }
+    }
+
+    @Test("← and → go to the previous and the next chapter")
+    func arrowKeys() throws {
+        let site = try Self.course.get()
+        let page = try String(contentsOf: site.folder.appendingPathComponent("02-sigmoid-tanh.html"), encoding: .utf8)
+        for (key, expected) in [("ArrowRight", "03-cross-entropy"), ("ArrowLeft", "01-softmax")] {
+            // The same page, with a script that presses the key once it has loaded.
+            let press =
+                "<script>window.addEventListener(\"load\", function () { document.body.dispatchEvent("
+                + "new KeyboardEvent(\"keydown\", { key: \"\(key)\", bubbles: true })); });</script>\n</body>"
+            let name = "press-\(key).html"
+            try Data(page.replacingOccurrences(of: "</body>", with: press).utf8).write(
+                to: site.folder.appendingPathComponent(name))
+            defer { try? FileManager.default.removeItem(at: site.folder.appendingPathComponent(name)) }
+            let loaded = try Browser.load(site.url(name))
+            let expectedPage = try String(
+                contentsOf: site.folder.appendingPathComponent(expected + ".html"), encoding: .utf8)
+            let title = try #require(expectedPage.firstMatch(of: #/<title>([^<]*)</title>/#)?.output.1)
+            #expect(loaded.dom.contains("<title>\(title)</title>"), "\(key) did not lead to \(expected)")
+        }
+    }
+
     @Test("search finds Chinese words and phrases, English terms and formula names; nonsense finds nothing")
     func search() throws {
         let site = try Self.course.get()

@@ -62,6 +62,7 @@ struct VerificationPageTests {
         #expect(entry.summary == "本章核对：12 个数已核对，1 个有误，3 个未核对")
         let html = VerificationPage.page(
             book: .init(title: "书", language: "zh-CN", author: nil),
+            navigation: .init(chapters: [.init(title: "第一章 <一>", href: "01.html")]),
             chapters: [(link: .init(title: "第一章 <一>", href: "01.html"), entry: entry)])
         #expect(html.contains("<tr id=\"chapter-01\"><th scope=\"row\"><a href=\"01.html\">第一章 &lt;一&gt;</a></th>"))
         #expect(html.contains("<td class=\"count\">12</td><td class=\"count open\">1</td>"))

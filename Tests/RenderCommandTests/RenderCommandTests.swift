@@ -57,6 +57,27 @@ struct RenderCommandTests {
         #expect(book.output("b.html")?.contains("<a rel=\"next\" href=\"a.html\">A →</a>") == true)
     }
 
+    @Test("book.json's repository gives each page an edit link to its file in the checkout")
+    func editLinks() throws {
+        let book = try TemporaryBook([
+            "01-a.md": "# A\n\n第一段。\n", "book.json": #"{"repository": "https://github.com/owner/course/"}"#,
+        ])
+        // The book's folder is Chapters/ in a git checkout.
+        try FileManager.default.createDirectory(
+            at: book.root.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        #expect(try book.render().status == 0)
+        #expect(
+            book.output("01-a.html")?.contains(
+                "<a href=\"https://github.com/owner/course/edit/main/Chapters/01-a.md\">编辑本页</a>") == true)
+        try book.write(
+            "book.json", #"{"repository": "https://github.com/owner/course", "branch": "gh-pages-source"}"#)
+        #expect(try book.render().status == 0)
+        #expect(
+            book.output("01-a.html")?.contains("https://github.com/owner/course/edit/gh-pages-source/Chapters/01-a.md")
+                == true)
+        #expect(book.output("index.html")?.contains("<p>第一段。</p>") == true, "the front page shows it")
+    }
+
     @Test("--output chooses another folder")
     func outputOption() throws {
         let book = try TemporaryBook(["a.md": "# A\n"])
