@@ -7,9 +7,13 @@
 #                                                   built; its stylesheet and fonts go into Output/
 #   libjavascriptcoregtk-4.1-dev                    JavaScriptCore, the engine KaTeX runs in
 #   chromium                                        the real browser the tests open every page in
+#
+# --no-browser leaves chromium out: rendering and checking a book need no browser (the GitHub
+# workflows in .github/workflows use it).
 set -euo pipefail
 
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex libjavascriptcoregtk-4.1-dev chromium)
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex libjavascriptcoregtk-4.1-dev)
+if [ "${1:-}" != "--no-browser" ]; then packages+=(chromium); fi
 
 if ! command -v swift >/dev/null 2>&1; then
   echo "setup: the Swift toolchain (swift) is not on PATH; Galley needs Swift 6.1 or later" >&2
