@@ -41,6 +41,9 @@ public enum Block: Sendable, Equatable {
     case thematicBreak(ThematicBreak)
     case table(Table)
     case displayMath(DisplayMath)
+    /// `[^label]: …`, gathered by cmark-gfm at the end of the document in the order of their
+    /// first reference; definitions nothing refers to are dropped.
+    case footnoteDefinition(FootnoteDefinition)
 
     /// Where the block starts and ends in the source.
     public var range: SourceRange {
@@ -54,6 +57,7 @@ public enum Block: Sendable, Equatable {
         case .thematicBreak(let node): node.range
         case .table(let node): node.range
         case .displayMath(let node): node.range
+        case .footnoteDefinition(let node): node.range
         }
     }
 }
@@ -77,6 +81,8 @@ public struct Inline: Sendable, Equatable {
         case statedNumbers(StatedNumbersLink)
         /// `` `{swift} expr` ``: the value of a Swift expression, written into the prose.
         case inlineValue(InlineValue)
+        /// `[^label]` where a definition of `label` exists (otherwise it stays text).
+        case footnoteReference(FootnoteReference)
     }
 
     public var kind: Kind
@@ -92,6 +98,22 @@ public struct Inline: Sendable, Equatable {
 }
 
 // MARK: - Blocks
+
+/// A footnote's text: `[^label]: …`.
+public struct FootnoteDefinition: Sendable, Equatable {
+    public var label: String
+    /// 1 for the footnote referred to first, and so on: the number its references show.
+    public var number: Int
+    public var blocks: [Block]
+    public var range: SourceRange
+}
+
+/// A reference to a footnote: `[^label]`.
+public struct FootnoteReference: Sendable, Equatable {
+    public var label: String
+    /// The footnote's number.
+    public var number: Int
+}
 
 public struct Paragraph: Sendable, Equatable {
     public var content: [Inline]

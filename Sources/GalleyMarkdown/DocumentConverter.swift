@@ -21,6 +21,9 @@ struct DocumentConverter {
     private var sawRunBlock = false
     /// The formulas, stated-number links and inline values made so far, in source order.
     private var expressionNodes: [ExpressionNode] = []
+    /// The footnotes' labels, by number (from 1), and the definitions made so far.
+    private var footnoteLabels: [String] = []
+    private var footnotesMade = 0
 
     init(
         source: SourceFile, extensions: CMarkExtensions, renderExtensions: UnsafeMutablePointer<cmark_llist>?,
@@ -34,6 +37,7 @@ struct DocumentConverter {
     }
 
     mutating func convert(_ root: OpaquePointer) -> Document {
+        footnoteLabels = Self.footnoteLabels(root, source: source)
         let blocks = blocks(under: root)
         return Document(blocks: blocks, containsRunBlocks: sawRunBlock, expressionNodes: expressionNodes)
     }
@@ -88,6 +92,13 @@ struct DocumentConverter {
             return .thematicBreak(ThematicBreak(range: range))
         case extensions.displayMathBlockType:
             return displayMath(node, range: range)
+        case CMARK_NODE_FOOTNOTE_DEFINITION:
+            footnotesMade += 1
+            let number = footnotesMade
+            return .footnoteDefinition(
+                FootnoteDefinition(
+                    label: number <= footnoteLabels.count ? footnoteLabels[number - 1] : String(number), number: number,
+                    blocks: blocks(under: node), range: range))
         default:
             if typeName(node) == "table" { return .table(table(node, range: range)) }
             // Anything else cmark-gfm may grow: keep its children rather than lose them.
@@ -274,6 +285,14 @@ struct DocumentConverter {
                 Link(
                     destination: destination, title: string(cmark_node_get_title(node)),
                     content: inlineChildren(of: node), location: start))
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+            // cmark-gfm has replaced the label with the footnote's number.
+            let number = Int(string(cmark_node_get_literal(node))) ?? 0
+            start = positions.inlineLocation(node, marker: "[^")
+            kind = .footnoteReference(
+                FootnoteReference(
+                    label: footnoteLabels.indices.contains(number - 1) ? footnoteLabels[number - 1] : String(number),
+                    number: number))
         case CMARK_NODE_IMAGE:
             start = positions.inlineLocation(node, marker: "![")
             let description = inlineChildren(of: node)
@@ -294,6 +313,36 @@ struct DocumentConverter {
             }
         }
         return Inline(kind, range: positions.inlineRange(of: node, from: start))
+    }
+
+    /// The labels of the footnote definitions cmark-gfm gathered at the end of the document, in
+    /// their order (by number). cmark-gfm keeps a definition's label to itself; it is read from
+    /// the source, where `[^label]:` ends just before the definition's reported start.
+    private static func footnoteLabels(_ root: OpaquePointer, source: SourceFile) -> [String] {
+        var labels: [String] = []
+        var child = cmark_node_first_child(root)
+        while let node = child {
+            if cmark_node_get_type(node) == CMARK_NODE_FOOTNOTE_DEFINITION {
+                let line = Int(cmark_node_get_start_line(node))
+                let column = Int(cmark_node_get_start_column(node))
+                let before = Array(source.lineBytes(line).prefix(max(0, column - 1)))
+                labels.append(Self.footnoteLabel(before) ?? String(labels.count + 1))
+            }
+            child = cmark_node_next(node)
+        }
+        return labels
+    }
+
+    /// `label` from the bytes of a line up to a definition's text: `…[^label]: `.
+    static func footnoteLabel(_ bytes: [UInt8]) -> String? {
+        guard
+            let open = bytes.indices.last(where: { index in
+                index + 1 < bytes.count && bytes[index] == UInt8(ascii: "[") && bytes[index + 1] == UInt8(ascii: "^")
+            }),
+            let close = bytes[(open + 2)...].firstIndex(of: UInt8(ascii: "]")),
+            close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: ":")
+        else { return nil }
+        return String(decoding: bytes[(open + 2)..<close], as: UTF8.self)
     }
 
     private mutating func inlineMath(_ node: OpaquePointer) -> Inline? {

@@ -21,8 +21,8 @@ public enum MarkdownParser {
     public static func parse(_ source: SourceFile, freesTree: Bool = true) -> Result {
         let extensions = CMarkExtensions.shared
         // Raw HTML is kept (authors use `<img>` and friends) and goes through the tagfilter;
-        // source positions feed the diagnostics.
-        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_VALIDATE_UTF8
+        // source positions feed the diagnostics; footnotes as GitHub has them.
+        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES
         guard let parser = cmark_parser_new(options) else {
             fatalError("cmark-gfm could not allocate a parser")
         }

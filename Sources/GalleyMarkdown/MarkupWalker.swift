@@ -32,6 +32,7 @@ extension MarkupWalker {
                     for inline in cell.content { visit(inline) }
                 }
             }
+        case .footnoteDefinition(let footnote): for child in footnote.blocks { visit(child) }
         case .codeBlock, .htmlBlock, .thematicBreak, .displayMath:
             break
         }
@@ -42,7 +43,8 @@ extension MarkupWalker {
         case .emphasis(let children), .strong(let children), .strikethrough(let children):
             for child in children { visit(child) }
         case .link(let link): for child in link.content { visit(child) }
-        case .text, .softBreak, .lineBreak, .code, .image, .html, .math, .statedNumbers, .inlineValue:
+        case .text, .softBreak, .lineBreak, .code, .image, .html, .math, .statedNumbers, .inlineValue,
+            .footnoteReference:
             break
         }
     }

@@ -18,6 +18,7 @@ public enum PlainText {
         case .math(let math): text += math.tex
         case .statedNumbers(let stated): text += stated.text
         case .inlineValue(let value): text += value.expression
+        case .footnoteReference: break
         }
     }
 }

@@ -48,6 +48,10 @@ public struct HTMLFormatter {
     private let formulaClaims: [SourceLocation: UncheckedClaim]
     /// The prose's equation references that lead somewhere, by line.
     private let referencesByLine: [Int: [(SourceLocation, String)]]
+    /// Footnotes as cmark-gfm writes them: how many references each label has had so far (for
+    /// `fnref-label-2` and the back-links), and whether the footnotes' section is open.
+    private var footnoteReferences: [String: Int] = [:]
+    private var footnotesOpen = false
 
     private init(options: Options) {
         self.options = options
@@ -81,6 +85,7 @@ public struct HTMLFormatter {
         var formatter = HTMLFormatter(options: options)
         formatter.html.reserveCapacity(capacity)
         for block in document.blocks { formatter.write(block, tight: false) }
+        if formatter.footnotesOpen { formatter.html += "</ol>\n</section>\n" }
         return formatter
     }
 
@@ -141,7 +146,44 @@ public struct HTMLFormatter {
                 options.results.equations.typesetTeX(math.tex, at: location), display: true, element: "div",
                 mark: formulaMark(at: location), anchor: anchor ?? "")
             html += "\n"
+        case .footnoteDefinition(let footnote):
+            writeFootnote(footnote)
         }
+    }
+
+    /// A footnote in the section at the end of the page, with a link back to each reference to it
+    /// (in its last paragraph when it ends with one).
+    private mutating func writeFootnote(_ footnote: FootnoteDefinition) {
+        newline()
+        if !footnotesOpen {
+            html += "<section class=\"footnotes\" data-footnotes>\n<ol>\n"
+            footnotesOpen = true
+        }
+        let label = HTMLEscaping.escapeURL(footnote.label)
+        html += "<li id=\"fn-\(label)\">\n"
+        var backLinks = ""
+        for index in 1...max(1, footnoteReferences[footnote.label] ?? 0) {
+            let target = index == 1 ? "fnref-\(label)" : "fnref-\(label)-\(index)"
+            let mark = index == 1 ? "↩" : "↩<sup class=\"footnote-ref\">\(index)</sup>"
+            backLinks +=
+                " <a href=\"#\(target)\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to content\">\(mark)</a>"
+        }
+        for (index, block) in footnote.blocks.enumerated() {
+            if index == footnote.blocks.count - 1, case .paragraph(let paragraph) = block {
+                newline()
+                html += "<p>"
+                write(paragraph.content)
+                html += backLinks + "</p>\n"
+                backLinks = ""
+            } else {
+                write(block, tight: false)
+            }
+        }
+        if !backLinks.isEmpty {
+            newline()
+            html += backLinks.dropFirst() + "\n"
+        }
+        html += "</li>\n"
     }
 
     private mutating func writeCode(_ code: CodeBlock) {
@@ -363,6 +405,12 @@ public struct HTMLFormatter {
             }
         case .math(let math):
             writeMath(math.tex, display: math.isDisplay, element: "span", mark: formulaMark(at: math.location))
+        case .footnoteReference(let reference):
+            let count = (footnoteReferences[reference.label] ?? 0) + 1
+            footnoteReferences[reference.label] = count
+            let label = HTMLEscaping.escapeURL(reference.label)
+            html +=
+                "<sup class=\"footnote-ref\"><a href=\"#fn-\(label)\" id=\"fnref-\(label)\(count == 1 ? "" : "-\(count)")\" data-footnote-ref>\(reference.number)</a></sup>"
         }
     }
 

@@ -276,7 +276,7 @@ private struct TextCollector: MarkupWalker {
             }
         case .htmlBlock, .thematicBreak:
             break
-        case .blockQuote, .list:
+        case .blockQuote, .list, .footnoteDefinition:
             descend(into: block)
         }
     }
@@ -304,6 +304,7 @@ private struct TextCollector: MarkupWalker {
         case .math(let math): appendMath(math.tex, key: TypesetMath.Key(tex: math.tex, display: math.isDisplay))
         case .statedNumbers(let stated): parts[parts.count - 1].text.append(stated.text)
         case .inlineValue(let value): parts[parts.count - 1].text.append(value.expression)
+        case .footnoteReference: break
         }
     }
 }

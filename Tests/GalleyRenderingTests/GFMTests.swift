@@ -19,6 +19,37 @@ struct GFMTests {
                 """)
     }
 
+    @Test("footnotes as GitHub renders them: numbered by first reference, with a link back to each reference")
+    func footnotes() {
+        // The expected HTML is cmark-gfm's own (its HTML renderer, CMARK_OPT_FOOTNOTES) for this input.
+        let markdown = """
+            Text[^a] and again[^a], other[^b] and [^missing].
+
+            [^b]: Bee.
+            [^a]: Aye with *em*.
+
+                more
+
+            [^unused]: never.
+            """
+        #expect(
+            html(markdown) == """
+                <p>Text<sup class="footnote-ref"><a href="#fn-a" id="fnref-a" data-footnote-ref>1</a></sup> and again<sup class="footnote-ref"><a href="#fn-a" id="fnref-a-2" data-footnote-ref>1</a></sup>, other<sup class="footnote-ref"><a href="#fn-b" id="fnref-b" data-footnote-ref>2</a></sup> and [^missing].</p>
+                <section class="footnotes" data-footnotes>
+                <ol>
+                <li id="fn-a">
+                <p>Aye with <em>em</em>.</p>
+                <p>more <a href="#fnref-a" class="footnote-backref" data-footnote-backref aria-label="Back to content">↩</a> <a href="#fnref-a-2" class="footnote-backref" data-footnote-backref aria-label="Back to content">↩<sup class="footnote-ref">2</sup></a></p>
+                </li>
+                <li id="fn-b">
+                <p>Bee. <a href="#fnref-b" class="footnote-backref" data-footnote-backref aria-label="Back to content">↩</a></p>
+                </li>
+                </ol>
+                </section>
+
+                """)
+    }
+
     @Test("task lists")
     func taskList() {
         #expect(
