@@ -6,14 +6,15 @@
 #   libjs-katex, fonts-katex                        KaTeX: its script typesets math when the book is
 #                                                   built; its stylesheet and fonts go into Output/
 #   libjavascriptcoregtk-4.1-dev                    JavaScriptCore, the engine KaTeX runs in
+#   cmark-gfm                                       its command; the tests run its spec, which it ships
 #   chromium                                        the real browser the tests open every page in
 #
-# --no-browser leaves chromium out: rendering and checking a book need no browser (the GitHub
-# workflows in .github/workflows use it).
+# --no-browser leaves out what only the tests need (chromium, cmark-gfm's spec): rendering and
+# checking a book need neither (the GitHub workflows in .github/workflows use it).
 set -euo pipefail
 
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex libjavascriptcoregtk-4.1-dev)
-if [ "${1:-}" != "--no-browser" ]; then packages+=(chromium); fi
+if [ "${1:-}" != "--no-browser" ]; then packages+=(cmark-gfm chromium); fi
 
 if ! command -v swift >/dev/null 2>&1; then
   echo "setup: the Swift toolchain (swift) is not on PATH; Galley needs Swift 6.1 or later" >&2
