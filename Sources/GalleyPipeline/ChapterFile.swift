@@ -1,5 +1,6 @@
 import Foundation
 import GalleyDiagnostics
+import GalleySystem
 
 #if canImport(Glibc)
     import Glibc
@@ -11,8 +12,8 @@ enum ChapterFile {
     /// Whether `url`, followed through symbolic links, is inside `folder` (itself resolved). A
     /// chapter that links to a file elsewhere would publish that file.
     static func isInside(_ url: URL, folder: URL) -> Bool {
-        guard let real = realPath(url.path), let base = realPath(folder.path) else { return false }
-        return real.hasPrefix(base.hasSuffix("/") ? base : base + "/")
+        guard let real = RealPath.of(url.path), let base = RealPath.of(folder.path) else { return false }
+        return RealPath.isInside(real, root: base)
     }
 
     /// The line and column (counting Unicode scalars, as `SourceLocation` does) of the first byte
@@ -39,9 +40,4 @@ enum ChapterFile {
         }
     }
 
-    private static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
 }

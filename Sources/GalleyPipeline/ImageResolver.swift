@@ -2,6 +2,7 @@ import Foundation
 import GalleyDiagnostics
 import GalleyMarkdown
 import GalleyRendering
+import GalleySystem
 
 #if canImport(Glibc)
     import Glibc
@@ -37,14 +38,7 @@ struct ImageResolver {
     init(bookFolder: URL) {
         self.bookFolder = bookFolder
         self.realBookFolder =
-            Self.realPath(bookFolder.path) ?? bookFolder.standardizedFileURL.resolvingSymlinksInPath().path
-    }
-
-    /// `path` with every symbolic link, `.` and `..` resolved; nil when it names nothing.
-    private static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
+            RealPath.of(bookFolder.path) ?? bookFolder.standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     /// What the file system says about a path relative to the book's folder.
@@ -55,8 +49,8 @@ struct ImageResolver {
     }
 
     private func target(_ relative: String) -> Target {
-        guard let real = Self.realPath(bookFolder.appendingPathComponent(relative).path) else { return .missing }
-        guard real == realBookFolder || real.hasPrefix(realBookFolder + "/") else { return .outside }
+        guard let real = RealPath.of(bookFolder.appendingPathComponent(relative).path) else { return .missing }
+        guard real == realBookFolder || RealPath.isInside(real, root: realBookFolder) else { return .outside }
         var status = stat()
         guard stat(real, &status) == 0, status.st_mode & S_IFMT != S_IFDIR else { return .missing }
         return .file(real)

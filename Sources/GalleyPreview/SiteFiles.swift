@@ -1,4 +1,5 @@
 import Foundation
+import GalleySystem
 
 #if canImport(Glibc)
     import Glibc
@@ -27,13 +28,13 @@ struct SiteFiles: Sendable {
         if parts.contains(where: { $0.hasPrefix(".") }) { return .notFound }
         var url = root
         for part in parts { url.appendPathComponent(String(part)) }
-        guard let realRoot = Self.realPath(root.path) else { return .notFound }
-        var real = Self.realPath(url.path)
+        guard let realRoot = RealPath.of(root.path) else { return .notFound }
+        var real = RealPath.of(url.path)
         if let folder = real, Self.isDirectory(folder) {
-            real = Self.realPath(url.appendingPathComponent("index.html").path)
+            real = RealPath.of(url.appendingPathComponent("index.html").path)
         }
         guard let real else { return .notFound }
-        guard real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/") else { return .forbidden }
+        guard RealPath.isInside(real, root: realRoot) else { return .forbidden }
         guard Self.isRegularFile(real) else { return .notFound }
         return .file(URL(fileURLWithPath: real), contentType: Self.contentType(of: real))
     }
@@ -56,12 +57,6 @@ struct SiteFiles: Sendable {
         case "ttf": "font/ttf"
         default: "application/octet-stream"
         }
-    }
-
-    private static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 
     private static func isDirectory(_ path: String) -> Bool {
