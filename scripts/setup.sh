@@ -6,15 +6,20 @@
 #   libjs-katex, fonts-katex                        KaTeX: its script typesets math when the book is
 #                                                   built; its stylesheet and fonts go into Output/
 #   libjavascriptcoregtk-4.1-dev                    JavaScriptCore, the engine KaTeX runs in
-#   cmark-gfm                                       its command; the tests run its spec, which it ships
 #   chromium                                        the real browser the tests open every page in
 #
-# --no-browser leaves out what only the tests need (chromium, cmark-gfm's spec): rendering and
+# And for the tests only: cmark-gfm's own spec and extension tests, from Debian's source package
+# of the libcmark-gfm-dev installed (fetched with apt-get source, signatures checked, into
+# .build/test-data/cmark-gfm/; the system's apt sources are left as they are).
+#
+# --no-browser leaves out what only the tests need (chromium, cmark-gfm's tests): rendering and
 # checking a book need neither (the GitHub workflows in .github/workflows use it).
 set -euo pipefail
 
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex libjavascriptcoregtk-4.1-dev)
-if [ "${1:-}" != "--no-browser" ]; then packages+=(cmark-gfm chromium); fi
+tests=true
+if [ "${1:-}" = "--no-browser" ]; then tests=false; fi
+if $tests; then packages+=(chromium); fi
 
 if ! command -v swift >/dev/null 2>&1; then
   echo "setup: the Swift toolchain (swift) is not on PATH; Galley needs Swift 6.1 or later" >&2
@@ -27,10 +32,33 @@ for package in "${packages[@]}"; do
     missing+=("$package")
   fi
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo=()
+  if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
 
-echo "setup: installing ${missing[*]}"
-sudo=()
-if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
-"${sudo[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# cmark-gfm's spec.txt and extensions.txt, of the version installed, for the tests.
+$tests || exit 0
+version=$(dpkg-query -W -f='${Version}' libcmark-gfm-dev)
+data="$(cd "$(dirname "$0")/.." && pwd)/.build/test-data/cmark-gfm"
+[ "$(cat "$data/VERSION" 2>/dev/null)" = "$version" ] && exit 0
+echo "setup: fetching cmark-gfm $version's tests (Debian's source package)"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/lists/partial" "$work/cache/archives/partial" "$work/source"
+. /etc/os-release
+echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian $VERSION_CODENAME main" \
+  > "$work/sources.list"
+apt=(apt-get -qq -o "Dir::Etc::SourceList=$work/sources.list" -o Dir::Etc::SourceParts=/dev/null
+  -o "Dir::State::Lists=$work/lists" -o "Dir::Cache=$work/cache")
+# The private folders are this user's: apt's download sandbox (user _apt) could not write them.
+if [ "$(id -u)" -eq 0 ]; then apt+=(-o APT::Sandbox::User=root); fi
+"${apt[@]}" update
+(cd "$work/source" && "${apt[@]}" source --download-only "cmark-gfm=$version" 2>/dev/null)
+rm -rf "$data" && mkdir -p "$data"
+tar -xzf "$work/source"/cmark-gfm_*.orig.tar.gz -C "$work/source"
+cp "$work/source"/cmark-gfm-*/test/spec.txt "$work/source"/cmark-gfm-*/test/extensions.txt "$data/"
+echo "$version" > "$data/VERSION"

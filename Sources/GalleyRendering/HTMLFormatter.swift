@@ -296,7 +296,7 @@ public struct HTMLFormatter {
         for item in list.items {
             newline()
             if let checked = item.checkbox {
-                html += "<li class=\"task\"><input type=\"checkbox\" disabled=\"\"\(checked ? " checked=\"\"" : "") /> "
+                html += "<li class=\"task\"><input type=\"checkbox\"\(checked ? " checked=\"\"" : "") disabled=\"\" /> "
             } else {
                 html += "<li>"
             }

@@ -55,7 +55,7 @@ struct GFMTests {
         #expect(
             html("- [x] done\n- [ ] open") == """
                 <ul>
-                <li class="task"><input type="checkbox" disabled="" checked="" /> done</li>
+                <li class="task"><input type="checkbox" checked="" disabled="" /> done</li>
                 <li class="task"><input type="checkbox" disabled="" /> open</li>
                 </ul>
 

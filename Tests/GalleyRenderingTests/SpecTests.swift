@@ -4,10 +4,12 @@ import GalleyRendering
 import GalleyTestSupport
 import Testing
 
-/// cmark-gfm's own specification (Debian's cmark-gfm package ships it as
-/// `/usr/share/doc/cmark-gfm/spec.txt.gz`): every example, rendered by Galley, against the HTML the
-/// spec gives, once Galley's intended additions are set aside.
-@Suite("cmark-gfm's spec")
+/// cmark-gfm's own tests: its spec (`spec.txt`, 673 examples) and its extension tests
+/// (`extensions.txt`: tables, strikethrough, autolinks, the tag filter, footnotes, task lists),
+/// from Debian's source package of the libcmark-gfm installed (`scripts/setup.sh` puts them in
+/// `.build/test-data/cmark-gfm/`). Every example, rendered by Galley, against the HTML the file
+/// gives, once Galley's intended additions are set aside.
+@Suite("cmark-gfm's spec and extension tests")
 struct SpecTests {
     struct Example: Sendable {
         var number: Int
@@ -17,15 +19,15 @@ struct SpecTests {
         var disabled: Bool
     }
 
-    static let specPath = "/usr/share/doc/cmark-gfm/spec.txt.gz"
+    static let folder = RenderBinary.packageRoot.appendingPathComponent(".build/test-data/cmark-gfm")
 
-    /// The examples of spec.txt, numbered as the spec numbers them.
-    static func examples() throws -> [Example] {
-        let run = try runProgram(URL(fileURLWithPath: "/bin/gzip"), ["-dc", specPath])
+    /// The examples of one of cmark-gfm's test files, numbered as its tests number them.
+    static func examples(_ file: String) throws -> [Example] {
+        let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
         let fence = String(repeating: "`", count: 32)
         var examples: [Example] = []
         var section = ""
-        var lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
         while let line = lines.next() {
             if line.hasPrefix("#") { section = line.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces) }
             guard line.hasPrefix(fence + " example") else { continue }
@@ -52,13 +54,15 @@ struct SpecTests {
         return examples
     }
 
-    /// HTML with Galley's additions taken out, and white space between tags ignored.
+    /// HTML with Galley's additions taken out (heading anchors, the table wrapper that scrolls a
+    /// wide table, the task-list item's class), and white space between tags ignored.
     static func normalized(_ html: String) -> String {
         var text = html
         text = text.replacing(#/<a class="anchor" href="[^"]*" aria-hidden="true">#</a>/#, with: "")
         text = text.replacing(#/<(h[1-6]) id="[^"]*">/#) { "<\($0.output.1)>" }
         text = text.replacing(#/<div class="table-wrap">\n?/#, with: "")
         text = text.replacing(#/</table>\n?</div>/#, with: "</table>")
+        text = text.replacing(#/<li class="task">/#, with: "<li>")
         text = text.replacing(#/\n+/#, with: "\n")
         text = text.replacing(#/>\n</#, with: "><")
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -71,7 +75,7 @@ struct SpecTests {
 
     @Test("every example renders as the spec says, but for Galley's intended additions")
     func spec() throws {
-        let examples = try Self.examples()
+        let examples = try Self.examples("spec.txt")
         #expect(examples.count == 673)
         #expect(examples.filter(\.disabled).count == 2)
         var differing: Set<Int> = []
@@ -93,5 +97,26 @@ struct SpecTests {
             }
         }
         #expect(differing == Self.tagfilter.union(Self.autolink), "an intended difference is gone: \(differing)")
+    }
+}
+
+extension SpecTests {
+    @Test("every extension example renders as cmark-gfm's tests say, but for Galley's intended additions")
+    func extensions() throws {
+        let examples = try Self.examples("extensions.txt")
+        #expect(examples.count == 30)
+        var differing: [Int] = []
+        for example in examples where !example.disabled {
+            let rendered = HTMLFormatter.format(parse(example.markdown).document)
+            // cmark-gfm's tests only ask of an <IGNORE> example that it does not crash.
+            if example.html == "<IGNORE>\n" { continue }
+            if Self.normalized(rendered) != Self.normalized(example.html) {
+                differing.append(example.number)
+                Issue.record(
+                    "example \(example.number) (\(example.section)):\n\(example.markdown)expected:\n\(example.html)galley:\n\(rendered)"
+                )
+            }
+        }
+        #expect(differing.isEmpty)
     }
 }
