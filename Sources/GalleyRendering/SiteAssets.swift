@@ -317,6 +317,8 @@ public enum SiteAssets {
         :target { background: var(--highlight, #fff3bf); }
         /* The verification page. */
         table.checks td.count { text-align: right; font-variant-numeric: tabular-nums; }
+        /* On a phone the table scrolls sideways rather than break its headings a character a line. */
+        table.checks th, table.checks td.count { white-space: nowrap; }
         table.checks td.open { color: var(--error); }
         ul.unchecked-claims { columns: 2; font-size: 0.95rem; }
         p.verification { font-size: 0.9rem; color: var(--muted); margin-top: 0; }
