@@ -51,6 +51,12 @@ public struct DenseLayer: Sendable, Equatable {
         public var weights: [[Double]]
         public var bias: [Double]
         public var input: [Double]
+
+        public init(weights: [[Double]], bias: [Double], input: [Double]) {
+            self.weights = weights
+            self.bias = bias
+            self.input = input
+        }
     }
 
     /// - Precondition: `input` has `inputs` entries and `outputGradient` `outputs`.
