@@ -72,14 +72,20 @@ public enum ChartSVG {
             }
         }
         svg += "</g>\n"
-        // Legend, top right inside the plot, on a box that keeps it legible over the lines.
-        let legendX = plot.x + plot.width - 150
+        // Legend, in the corner of the plot with the least of the data under it (top right when
+        // several are as clear), on a box that keeps it legible over the lines.
+        let box = legendBox(
+            for: chart, plot: plot,
+            seriesPixels: chart.series.map { series in
+                zip(series.xs, series.ys).filter { $0.0.isFinite && $0.1.isFinite }.map { (px($0.0), py($0.1)) }
+            })
+        let legendX = box.x + 8
         if !chart.series.isEmpty {
             svg +=
-                "<rect class=\"legend-box\" x=\"\(n(legendX - 8))\" y=\"\(n(plot.y + 4))\" width=\"154\" height=\"\(n(Double(chart.series.count) * 20 + 8))\" rx=\"4\"/>\n"
+                "<rect class=\"legend-box\" x=\"\(n(box.x))\" y=\"\(n(box.y))\" width=\"\(n(box.width))\" height=\"\(n(box.height))\" rx=\"4\"/>\n"
         }
         for (index, series) in chart.series.enumerated() {
-            let y = plot.y + 16 + Double(index) * 20
+            let y = box.y + 12 + Double(index) * 20
             let classes = "series-\(index % palette) \(series.style.rawValue)"
             if series.style == .points {
                 svg += "<circle class=\"\(classes)\" cx=\"\(n(legendX + 12))\" cy=\"\(n(y - 4))\" r=\"4\"/>\n"
@@ -91,6 +97,45 @@ public enum ChartSVG {
         }
         svg += "</svg>"
         return svg
+    }
+
+    /// Where the legend goes: of the plot's four corners, the one whose box covers the fewest of
+    /// the series' points (a line's segments sampled every few pixels), top right first.
+    static func legendBox(
+        for chart: Chart, plot: (x: Double, y: Double, width: Double, height: Double),
+        seriesPixels: [[(Double, Double)]]
+    ) -> (x: Double, y: Double, width: Double, height: Double) {
+        let width = 154.0
+        let height = Double(chart.series.count) * 20 + 8
+        let right = plot.x + plot.width - 4 - width
+        let left = plot.x + 4
+        let top = plot.y + 4
+        let bottom = plot.y + plot.height - 4 - height
+        let corners = [(right, top), (left, top), (right, bottom), (left, bottom)]
+        var samples: [(Double, Double)] = []
+        for (series, pixels) in zip(chart.series, seriesPixels) {
+            if series.style == .points || pixels.count < 2 {
+                samples += pixels
+                continue
+            }
+            for (from, to) in zip(pixels, pixels.dropFirst()) {
+                // A sample every 4 px or so, so that a long straight segment is seen where it passes.
+                let length = ((to.0 - from.0) * (to.0 - from.0) + (to.1 - from.1) * (to.1 - from.1)).squareRoot()
+                let steps = Int(min(max(length / 4, 1), 400))
+                for step in 0..<steps {
+                    let t = Double(step) / Double(steps)
+                    samples.append((from.0 + (to.0 - from.0) * t, from.1 + (to.1 - from.1) * t))
+                }
+            }
+            samples.append(pixels[pixels.count - 1])
+        }
+        func covered(_ corner: (Double, Double)) -> Int {
+            samples.filter {
+                $0.0 >= corner.0 && $0.0 <= corner.0 + width && $0.1 >= corner.1 && $0.1 <= corner.1 + height
+            }.count
+        }
+        let best = corners.min { covered($0) < covered($1) } ?? corners[0]
+        return (best.0, best.1, width, height)
     }
 
     /// How many series colours the stylesheet defines.
