@@ -29,6 +29,7 @@ enum BookLoader {
         }
         var chapters: [Chapter] = []
         var seen = Set<String>()
+        let realFolder = RealPath.of(folder.path) ?? folder.path
         for name in names {
             let displayName = join(displayPath, name)
             guard name.hasSuffix(".md"), !name.contains("/"), !name.contains("\\") else {
@@ -41,7 +42,8 @@ enum BookLoader {
             }
             guard seen.insert(name).inserted else { continue }
             let url = folder.appendingPathComponent(name)
-            if manager.fileExists(atPath: url.path), !ChapterFile.isInside(url, folder: folder) {
+            // A chapter that links to a file elsewhere would publish that file.
+            if let real = RealPath.of(url.path), !RealPath.isInside(real, root: realFolder) {
                 diagnostics.append(
                     Diagnostic(
                         path: displayName, location: SourceLocation(line: 1, column: 1),

@@ -1,21 +1,7 @@
-import Foundation
 import GalleyDiagnostics
-import GalleySystem
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-/// What the load stage checks of a chapter's file before reading it as text: where it really is,
-/// and whether its bytes are UTF-8.
+/// What the load stage checks of a chapter's bytes before reading them as text.
 enum ChapterFile {
-    /// Whether `url`, followed through symbolic links, is inside `folder` (itself resolved). A
-    /// chapter that links to a file elsewhere would publish that file.
-    static func isInside(_ url: URL, folder: URL) -> Bool {
-        guard let real = RealPath.of(url.path), let base = RealPath.of(folder.path) else { return false }
-        return RealPath.isInside(real, root: base)
-    }
-
     /// The line and column (counting Unicode scalars, as `SourceLocation` does) of the first byte
     /// that is not UTF-8; nil when all are.
     static func firstInvalidByte(in bytes: some Collection<UInt8>) -> SourceLocation? {

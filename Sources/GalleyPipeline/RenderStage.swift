@@ -119,11 +119,16 @@ enum RenderStage {
             PageTemplate.PageLink(
                 title: chapters[index].title ?? book.chapters[index].slug, href: book.chapters[index].htmlName)
         }
+        // Each chapter's line under its title and on the front page: what was checked, linked to
+        // its row of checks.html.
+        let statuses = book.chapters.indices.map { index in
+            PageTemplate.PageLink(
+                title: chapters[index].verification.summary,
+                href: "checks.html#" + VerificationPage.anchor(forPage: book.chapters[index].htmlName))
+        }
         let pages = Parallel.map(Array(book.chapters.indices)) { index -> SitePage in
             let rendered = chapters[index]
-            let checks = PageTemplate.PageLink(
-                title: rendered.verification.summary,
-                href: "checks.html#" + VerificationPage.anchor(forPage: book.chapters[index].htmlName))
+            let checks = statuses[index]
             let navigation = PageTemplate.Navigation(
                 chapters: links, current: index, headings: rendered.headings,
                 editURL: book.editURL(for: book.chapters[index]))
@@ -169,10 +174,7 @@ enum RenderStage {
         let bookNavigation = PageTemplate.Navigation(chapters: links)
         let indexEntries = book.chapters.indices.map { index in
             PageTemplate.IndexEntry(
-                link: links[index], summary: chapters[index].summary,
-                verification: PageTemplate.PageLink(
-                    title: chapters[index].verification.summary,
-                    href: "checks.html#" + VerificationPage.anchor(forPage: book.chapters[index].htmlName)))
+                link: links[index], summary: chapters[index].summary, verification: statuses[index])
         }
         files["index.html"] = .text(
             PageTemplate.index(book: info, navigation: bookNavigation, entries: indexEntries, verification: checksLink))

@@ -109,9 +109,8 @@ public enum PageTemplate {
                 "<a rel=\"next\" href=\"\(HTMLEscaping.escapeURL($0.href))\">\(HTMLEscaping.escape($0.title)) →</a>\n"
             }
             ?? "<span></span>\n"
-        html += "</nav>\n</div>\n"
-        html += tableOfContents(headings) ?? ""
-        html += foot(book: book)
+        html += "</nav>\n"
+        html += foot(book: book, beside: tableOfContents(headings) ?? "")
         return ChapterPage(html: html, bodyRanges: bodyRanges)
     }
 
@@ -154,7 +153,7 @@ public enum PageTemplate {
             }
             html += "</li>\n"
         }
-        html += "</ol>\n</main>\n</div>\n"
+        html += "</ol>\n</main>\n"
         html += foot(book: book)
         return html
     }
@@ -167,7 +166,7 @@ public enum PageTemplate {
         html += "<main class=\"search\" id=\"content\">\n<h1>搜索</h1>\n"
         html +=
             "<p id=\"search-status\" role=\"status\"></p>\n<ol id=\"search-results\" class=\"search-results\"></ol>\n"
-        html += "</main>\n</div>\n"
+        html += "</main>\n"
         html += foot(book: book)
         return html
     }
@@ -266,9 +265,10 @@ public enum PageTemplate {
             """ + bookNavigation(navigation) + "<div class=\"page\">\n"
     }
 
-    /// Everything after a page's column: the layout closed.
-    static func foot(book: BookInfo) -> String {
-        "</div>\n</body>\n</html>\n"
+    /// Everything after a page's `<main>`: the page's column closed (it was opened by `head`),
+    /// what stands beside it on wide screens (a chapter's table of contents), and the layout closed.
+    static func foot(book: BookInfo, beside: String = "") -> String {
+        "</div>\n" + beside + "</div>\n</body>\n</html>\n"
     }
 
     private static func diagnosticsBox(_ diagnostics: [Diagnostic]) -> String {

@@ -97,7 +97,7 @@ public enum VerificationPage {
             html += "</ul>\n"
         }
         html += "</main>\n"
-        html += "</div>\n" + PageTemplate.foot(book: book)
+        html += PageTemplate.foot(book: book)
         return html
     }
 

@@ -150,9 +150,7 @@ struct Render: ParsableCommand {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(2)
         }
-        for diagnostic in result.diagnostics {
-            FileHandle.standardError.write(Data((DiagnosticFormat.line(diagnostic, format: format) + "\n").utf8))
-        }
+        Self.printDiagnostics(result, format: format)
         if let report {
             do {
                 try RunReport(result).write(to: URL(fileURLWithPath: report))
@@ -163,15 +161,11 @@ struct Render: ParsableCommand {
             }
         }
         if timings {
-            let elapsed = clock.now - start
-            let total = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            print("timings: " + result.timings.summary + String(format: " (total %.3f s)", total))
+            print(
+                "timings: " + result.timings.summary
+                    + String(format: " (total %.3f s)", Self.seconds(clock.now - start)))
         }
-        if !quiet {
-            let elapsed = clock.now - start
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            print(summary(result, seconds: seconds))
-        }
+        if !quiet { print(summary(result, seconds: Self.seconds(clock.now - start))) }
         if result.errorCount > 0 { throw ExitCode(1) }
     }
 
@@ -198,15 +192,9 @@ struct Render: ParsableCommand {
                         FileHandle.standardError.write(Data("\(error)\n".utf8))
                         return ["\(error)"]
                     }
-                    let lines = result.diagnostics.map { DiagnosticFormat.line($0, format: .text) }
-                    for diagnostic in result.diagnostics {
-                        FileHandle.standardError.write(
-                            Data((DiagnosticFormat.line(diagnostic, format: format) + "\n").utf8))
-                    }
+                    Self.printDiagnostics(result, format: format)
                     if !quiet {
-                        let elapsed = clock.now - start
-                        let seconds =
-                            Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                        let seconds = Self.seconds(clock.now - start)
                         let problems =
                             result.errorCount + result.warningCount == 0
                             ? "" : ": \(result.errorCount) errors, \(result.warningCount) warnings"
@@ -217,7 +205,8 @@ struct Render: ParsableCommand {
                                     + " (\(result.chapters.count - reused) of \(result.chapters.count) chapters)"
                                     + problems + "\n").utf8))
                     }
-                    return lines
+                    // The page's overlay shows them as the terminal's text format does.
+                    return result.diagnostics.map { DiagnosticFormat.line($0, format: .text) }
                 },
                 started: { url in
                     FileHandle.standardOutput.write(
@@ -227,6 +216,17 @@ struct Render: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode(2)
         }
+    }
+
+    /// Every diagnostic of a run on standard error, one a line.
+    private static func printDiagnostics(_ result: Pipeline.Report, format: Format) {
+        for diagnostic in result.diagnostics {
+            FileHandle.standardError.write(Data((DiagnosticFormat.line(diagnostic, format: format) + "\n").utf8))
+        }
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     private func pipelineOptions() -> Pipeline.Options {
