@@ -67,7 +67,9 @@ public struct Inline: Sendable, Equatable {
     /// What the element is.
     public enum Kind: Sendable, Equatable {
         case text(String)
-        case softBreak
+        /// A newline inside a paragraph. `joinsWideText` when it stands between two East Asian wide
+        /// characters: it is then no space at all (see `WideTextBreaks`).
+        case softBreak(joinsWideText: Bool)
         case lineBreak
         case code(String)
         case emphasis([Inline])

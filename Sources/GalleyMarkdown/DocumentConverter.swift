@@ -221,6 +221,11 @@ struct DocumentConverter {
             }
             child = cmark_node_next(node)
         }
+        for index in result.indices where result[index].kind == .softBreak(joinsWideText: false) {
+            let previous = index > 0 ? result[index - 1] : nil
+            let next = index + 1 < result.count ? result[index + 1] : nil
+            if WideTextBreaks.joins(previous, next) { result[index].kind = .softBreak(joinsWideText: true) }
+        }
         return result
     }
 
@@ -239,7 +244,7 @@ struct DocumentConverter {
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
             // cmark-gfm gives line breaks no position: they end the line of what came before
             // (`inlineChildren` places them).
-            let kind: Inline.Kind = type == CMARK_NODE_SOFTBREAK ? .softBreak : .lineBreak
+            let kind: Inline.Kind = type == CMARK_NODE_SOFTBREAK ? .softBreak(joinsWideText: false) : .lineBreak
             let line = positions.line(ofInline: node)
             return Inline(kind, range: SourceLocation(line: line, column: 1)..<SourceLocation(line: line, column: 1))
         case CMARK_NODE_CODE:

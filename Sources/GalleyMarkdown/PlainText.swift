@@ -9,6 +9,7 @@ public enum PlainText {
     private static func append(_ inline: Inline, to text: inout String) {
         switch inline.kind {
         case .text(let string), .code(let string): text += string
+        case .softBreak(joinsWideText: true): break
         case .softBreak, .lineBreak: text += " "
         case .emphasis(let children), .strong(let children), .strikethrough(let children):
             for child in children { append(child, to: &text) }

@@ -363,8 +363,8 @@ public struct HTMLFormatter {
             } else {
                 html += HTMLEscaping.escape(text)
             }
-        case .softBreak:
-            html += "\n"
+        case .softBreak(let joinsWideText):
+            if !joinsWideText { html += "\n" }
         case .lineBreak:
             html += "<br />\n"
         case .code(let code):

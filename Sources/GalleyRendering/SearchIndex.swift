@@ -295,6 +295,7 @@ private struct TextCollector: MarkupWalker {
     private mutating func add(_ inline: Inline) {
         switch inline.kind {
         case .text(let string), .code(let string): parts[parts.count - 1].text.append(string)
+        case .softBreak(joinsWideText: true): break
         case .softBreak, .lineBreak: parts[parts.count - 1].text.appendSpace()
         case .emphasis(let children), .strong(let children), .strikethrough(let children):
             for child in children { add(child) }

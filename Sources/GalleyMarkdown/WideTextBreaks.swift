@@ -1,0 +1,62 @@
+/// Line breaks inside Chinese and Japanese text.
+///
+/// Chinese and Japanese are written without spaces between words, but a Markdown author still
+/// wraps long paragraphs. A browser shows each of those newlines as a space, so "也\n没有" reads
+/// "也 没有". CSS Text 3 (§4.1.2, segment break transformation) removes a newline that stands
+/// between two East Asian wide (or half-width) characters, Hangul excepted (Korean is written with
+/// spaces); Firefox does, Chromium and Safari do not. Galley applies the same rule while it
+/// parses, as Pandoc's `east_asian_line_breaks` does, so every page, the search index and the
+/// front page's summaries read the same in every browser.
+enum WideTextBreaks {
+    /// Whether a soft line break between `previous` and `next` stands between two wide characters.
+    static func joins(_ previous: Inline?, _ next: Inline?) -> Bool {
+        guard let before = previous.flatMap(last), let after = next.flatMap(first) else { return false }
+        return before.isEastAsianWide && after.isEastAsianWide
+    }
+
+    /// The last character a reader sees in `inline`, when it is text.
+    private static func last(_ inline: Inline) -> Unicode.Scalar? {
+        switch inline.kind {
+        case .text(let text): text.unicodeScalars.last
+        case .statedNumbers(let stated): stated.text.unicodeScalars.last
+        case .emphasis(let children), .strong(let children), .strikethrough(let children):
+            children.last.flatMap(last)
+        case .link(let link): link.content.last.flatMap(last)
+        default: nil
+        }
+    }
+
+    /// The first character a reader sees in `inline`, when it is text.
+    private static func first(_ inline: Inline) -> Unicode.Scalar? {
+        switch inline.kind {
+        case .text(let text): text.unicodeScalars.first
+        case .statedNumbers(let stated): stated.text.unicodeScalars.first
+        case .emphasis(let children), .strong(let children), .strikethrough(let children):
+            children.first.flatMap(first)
+        case .link(let link): link.content.first.flatMap(first)
+        default: nil
+        }
+    }
+}
+
+extension Unicode.Scalar {
+    /// Whether Unicode gives the character East Asian Width W, F or H (UAX #11), Hangul left out:
+    /// the CJK ideographs, kana, bopomofo, and the full-width punctuation Chinese and Japanese
+    /// text is set with (，。、：；！？（）「」《》 and the like).
+    var isEastAsianWide: Bool {
+        switch value {
+        case 0x2E80...0x303E,  // CJK radicals, Kangxi radicals, ideographic description, CJK punctuation
+            0x3041...0x33FF,  // kana, bopomofo, CJK strokes, enclosed and compatibility characters
+            0x3400...0x4DBF,  // CJK Unified Ideographs Extension A
+            0x4E00...0x9FFF,  // CJK Unified Ideographs
+            0xF900...0xFAFF,  // CJK Compatibility Ideographs
+            0xFE10...0xFE19, 0xFE30...0xFE6F,  // vertical forms, CJK compatibility and small forms
+            0xFF01...0xFF60, 0xFFE0...0xFFE6,  // full-width forms
+            0xFF61...0xFF9F,  // half-width kana and punctuation (East Asian Width H)
+            0x20000...0x3FFFD:  // the supplementary ideographic planes
+            true
+        default:
+            false
+        }
+    }
+}
