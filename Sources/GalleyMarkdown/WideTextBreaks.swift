@@ -9,9 +9,17 @@
 /// front page's summaries read the same in every browser.
 enum WideTextBreaks {
     /// Whether a soft line break between `previous` and `next` stands between two wide characters.
+    /// Punctuation also counts when the character on the other side is wide: a dash, an ellipsis
+    /// or a quotation mark set in Chinese ("——\n这") has East Asian Width A, which CSS leaves out,
+    /// yet reads as part of the Chinese text.
     static func joins(_ previous: Inline?, _ next: Inline?) -> Bool {
         guard let before = previous.flatMap(last), let after = next.flatMap(first) else { return false }
-        return before.isEastAsianWide && after.isEastAsianWide
+        switch (before.isEastAsianWide, after.isEastAsianWide) {
+        case (true, true): return true
+        case (true, false): return after.isPunctuationOfWideText
+        case (false, true): return before.isPunctuationOfWideText
+        case (false, false): return false
+        }
     }
 
     /// The last character a reader sees in `inline`, when it is text.
@@ -40,6 +48,14 @@ enum WideTextBreaks {
 }
 
 extension Unicode.Scalar {
+    /// Punctuation Chinese shares with Western text, of East Asian Width A: — … “ ” ‘ ’ ·
+    var isPunctuationOfWideText: Bool {
+        switch value {
+        case 0x2014, 0x2026, 0x201C, 0x201D, 0x2018, 0x2019, 0x00B7: true
+        default: false
+        }
+    }
+
     /// Whether Unicode gives the character East Asian Width W, F or H (UAX #11), Hangul left out:
     /// the CJK ideographs, kana, bopomofo, and the full-width punctuation Chinese and Japanese
     /// text is set with (，。、：；！？（）「」《》 and the like).

@@ -349,7 +349,24 @@ public struct HTMLFormatter {
     // MARK: - Inlines
 
     private mutating func write(_ inlines: [Inline]) {
-        for inline in inlines { write(inline) }
+        var index = 0
+        while index < inlines.count {
+            if index + 1 < inlines.count, case .math(let math) = inlines[index].kind, canKeepWithNext(math),
+                let (punctuation, rest) = Self.leadingPunctuation(of: inlines[index + 1])
+            {
+                // Chromium breaks a line between a formula and the punctuation after it, so a line
+                // could start with "。": the two are kept together.
+                html += "<span class=\"nobr\">"
+                write(inlines[index])
+                write(punctuation)
+                html += "</span>"
+                if let rest { write(rest) }
+                index += 2
+            } else {
+                write(inlines[index])
+                index += 1
+            }
+        }
     }
 
     private mutating func write(_ inline: Inline) {
@@ -412,6 +429,31 @@ public struct HTMLFormatter {
             html +=
                 "<sup class=\"footnote-ref\"><a href=\"#fn-\(label)\" id=\"fnref-\(label)\(count == 1 ? "" : "-\(count)")\" data-footnote-ref>\(reference.number)</a></sup>"
         }
+    }
+
+    /// Whether an inline formula may be kept together with what follows it. KaTeX breaks a line
+    /// only between the boxes of a formula, after `=` or `+`: a formula of one box loses nothing,
+    /// and a short one (24 characters of TeX at most, a third of a phone's line) little.
+    private func canKeepWithNext(_ math: InlineMath) -> Bool {
+        guard !math.isDisplay,
+            let typeset = options.results.typesetMath[TypesetMath.Key(tex: math.tex, display: false)]?.html
+        else { return false }
+        return math.tex.count <= 24 || typeset.components(separatedBy: "<span class=\"base\">").count == 2
+    }
+
+    /// A text's first character when it is punctuation that must not start a line (，。、）” and
+    /// the like), and the text after it.
+    private static func leadingPunctuation(of inline: Inline) -> (Inline, Inline?)? {
+        guard case .text(let text) = inline.kind, let first = text.unicodeScalars.first,
+            [.closePunctuation, .finalPunctuation, .otherPunctuation].contains(first.properties.generalCategory)
+        else { return nil }
+        let start = inline.range.lowerBound
+        let split = SourceLocation(line: start.line, column: start.column + 1)
+        let rest = String(text.unicodeScalars.dropFirst())
+        return (
+            Inline(.text(String(first)), range: start..<split),
+            rest.isEmpty ? nil : Inline(.text(rest), range: split..<max(split, inline.range.upperBound))
+        )
     }
 
     /// A formula as KaTeX typeset it when the book was built: HTML for the eye and MathML for

@@ -133,7 +133,11 @@ public enum SiteAssets {
 
     /// A readable page for Chinese and English prose, math and code, from phone to desktop, with a
     /// dark scheme for readers who ask for one.
-    static let stylesheet = pageStylesheet + "figure.chart { margin: 0 0 0.5rem; }\n" + ChartSVG.rules + "\n"
+    /// Charts scale with the column, but on a phone that shrinks their labels to 6 px: there they
+    /// keep at least 32rem, four fifths of their size, and scroll sideways like a wide table.
+    static let stylesheet =
+        pageStylesheet + "figure.chart { margin: 0 0 0.5rem; overflow-x: auto; }\n"
+        + "@media (max-width: 600px) { svg.chart { min-width: 32rem; } }\n" + ChartSVG.rules + "\n"
 
     private static let pageStylesheet = #"""
         :root {
@@ -331,6 +335,7 @@ public enum SiteAssets {
         div.math.display.formula-checked::after, div.math.display.formula-wrong::after { position: absolute;
           right: 0.25rem; top: 0.25rem; }
         code.computed-value.missing { color: var(--error); }
+        .nobr { white-space: nowrap; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
           white-space: nowrap; }
         nav.pager { display: flex; justify-content: space-between; gap: 1rem; padding-top: 1rem;

@@ -14,6 +14,15 @@ struct WideTextBreaksTests {
         #expect(html("第一行（括号）\n「引号」") == "<p>第一行（括号）「引号」</p>\n")
     }
 
+    @Test("a dash, an ellipsis or a quotation mark next to Chinese joins too, but not next to English")
+    func sharedPunctuation() {
+        #expect(html("只走一小段——\n这正是") == "<p>只走一小段——这正是</p>\n")
+        #expect(html("他说：\n“好”") == "<p>他说：“好”</p>\n")
+        #expect(html("“曲率”\n决定") == "<p>“曲率”决定</p>\n")
+        #expect(html("an aside—\nand more") == "<p>an aside—\nand more</p>\n")
+        #expect(html("“quoted”\n“twice”") == "<p>“quoted”\n“twice”</p>\n")
+    }
+
     @Test("a newline next to Latin text, a number, math or code stays a space")
     func mixed() {
         #expect(html("这是 softmax\n函数") == "<p>这是 softmax\n函数</p>\n")
