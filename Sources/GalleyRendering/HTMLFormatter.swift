@@ -433,12 +433,30 @@ public struct HTMLFormatter {
 
     /// Whether an inline formula may be kept together with what follows it. KaTeX breaks a line
     /// only between the boxes of a formula, after `=` or `+`: a formula of one box loses nothing,
-    /// and a short one (24 characters of TeX at most, a third of a phone's line) little.
+    /// and a short one (16 characters on the page at most, a third of a phone's line) little.
     private func canKeepWithNext(_ math: InlineMath) -> Bool {
         guard !math.isDisplay,
             let typeset = options.results.typesetMath[TypesetMath.Key(tex: math.tex, display: false)]?.html
         else { return false }
-        return math.tex.count <= 24 || typeset.components(separatedBy: "<span class=\"base\">").count == 2
+        return typeset.components(separatedBy: "<span class=\"base\">").count == 2
+            || Self.visibleLength(ofTypeset: typeset) <= 16
+    }
+
+    /// How many characters a typeset formula shows: the text of KaTeX's HTML, without its tags
+    /// (the MathML before it, for screen readers, is left out).
+    static func visibleLength(ofTypeset typeset: String) -> Int {
+        guard let start = typeset.range(of: "<span class=\"katex-html\"") else { return .max }
+        var count = 0
+        var inTag = false
+        for character in typeset[start.lowerBound...] {
+            switch character {
+            case "<": inTag = true
+            case ">": inTag = false
+            case "\u{200B}": break
+            default: if !inTag { count += 1 }
+            }
+        }
+        return count
     }
 
     /// A text's first character when it is punctuation that must not start a line (，。、）” and

@@ -293,6 +293,7 @@ public enum SiteAssets {
         div.cell .output pre.stderr { color: var(--warning); }
         div.cell .output .table-wrap { margin-bottom: 0.5rem; }
         div.cell .output table.computed td { text-align: right; }
+        table.computed th { white-space: nowrap; }
         div.cell.failed .output, div.cell.failed > pre { border-left-color: var(--error); }
         p.cell-status { font-size: 0.9rem; margin: 0.35rem 0 0; }
         p.cell-status.error { color: var(--error); }
@@ -346,6 +347,9 @@ public enum SiteAssets {
           h1 { font-size: 1.6rem; }
           main, nav.pager, footer.site { padding: 0 1rem; }
           header.site { padding: 0.75rem 1rem 0; }
+          /* A numbered formula is often wider than a phone's column: its number follows it. */
+          .katex-display > .katex > .katex-html:has(> .tag) { display: inline-block; position: relative;
+            padding-right: 3.5em; }
         }
         @media print {
           header.site, nav.pager, a.anchor, nav.toc, nav.book, a.skip, p.edit { display: none; }

@@ -222,6 +222,99 @@ struct SiteInBrowserTests {
         }
     }
 
+    @Test(
+        "on a phone, formulas keep their numbers clear, table headings unbroken, charts readable, and no line starts with 。"
+    )
+    func phoneLayout() throws {
+        let site = try Self.course.get()
+        // Measured in the page once it has laid out at 390 px. Headless Chromium's window is at
+        // least 500 px wide, so the page is opened in a frame of a phone's width, which passes
+        // what it measured to the page around it.
+        let measure = """
+            <script>window.addEventListener("load", function () {
+              var found = { width: window.innerWidth, tags: 0, tableFormulas: 0, charts: 0, punctuation: 0, problems: [] };
+              document.querySelectorAll(".katex-html > .tag").forEach(function (tag) {
+                found.tags += 1;
+                var t = tag.getBoundingClientRect();
+                tag.parentElement.querySelectorAll(":scope > .base").forEach(function (base) {
+                  var b = base.getBoundingClientRect();
+                  if (b.right > t.left + 1 && b.left < t.right - 1) found.problems.push("number over formula " + tag.textContent);
+                });
+              });
+              document.querySelectorAll("table.computed .katex-html").forEach(function (math) {
+                found.tableFormulas += 1;
+                var tops = Array.from(math.querySelectorAll(":scope > .base")).map(function (b) { return Math.round(b.getBoundingClientRect().top); });
+                if (new Set(tops).size > 1) found.problems.push("table formula broken over lines: " + math.textContent);
+              });
+              document.querySelectorAll("svg.chart").forEach(function (svg) {
+                found.charts += 1;
+                if (svg.getBoundingClientRect().width < 500) found.problems.push("chart shrunk to " + svg.getBoundingClientRect().width);
+              });
+              document.querySelectorAll("main p, main li").forEach(function (block) {
+                var left = block.getBoundingClientRect().left + parseFloat(getComputedStyle(block).paddingLeft);
+                var walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+                for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+                  if (node.parentElement.closest(".katex, .visually-hidden")) continue;
+                  for (var i = 0; i < node.data.length; i++) {
+                    if ("。，、；：！？）".indexOf(node.data[i]) < 0) continue;
+                    found.punctuation += 1;
+                    var range = document.createRange();
+                    range.setStart(node, i);
+                    range.setEnd(node, i + 1);
+                    var box = range.getBoundingClientRect();
+                    if (Math.abs(box.left - left) < 2) found.problems.push("line starts with " + node.data.slice(i, i + 12));
+                  }
+                }
+              });
+              parent.postMessage(JSON.stringify(found), "*");
+            });</script>
+            </body>
+            """
+        struct Measured: Decodable {
+            var width: Int
+            var tags: Int
+            var tableFormulas: Int
+            var charts: Int
+            var punctuation: Int
+            var problems: [String]
+        }
+        var totals = (tags: 0, tableFormulas: 0, charts: 0, punctuation: 0)
+        for chapter in site.pages where chapter.first?.isNumber == true {
+            let page = try String(contentsOf: site.folder.appendingPathComponent(chapter), encoding: .utf8)
+            let name = "phone-\(chapter)"
+            let frame = "phone-frame-\(chapter)"
+            try Data(page.replacingOccurrences(of: "</body>", with: measure).utf8).write(
+                to: site.folder.appendingPathComponent(name))
+            try Data(
+                """
+                <!doctype html><html><body><iframe src="\(name)" width="390" height="800"></iframe>
+                <pre id="measured"></pre><script>window.addEventListener("message", function (event) {
+                  document.getElementById("measured").textContent = event.data; });</script></body></html>
+                """.utf8
+            ).write(to: site.folder.appendingPathComponent(frame))
+            defer {
+                for file in [name, frame] {
+                    try? FileManager.default.removeItem(at: site.folder.appendingPathComponent(file))
+                }
+            }
+            let loaded = try Browser.load(site.url(frame))
+            let json = try #require(
+                loaded.dom.firstMatch(of: #/<pre id="measured">([^<]*)</pre>/#)?.output.1, "\(chapter)")
+            let measured = try JSONDecoder().decode(
+                Measured.self, from: Data(String(json).replacingOccurrences(of: "&amp;", with: "&").utf8))
+            #expect(measured.width == 390, "\(chapter) was laid out at \(measured.width) px")
+            #expect(measured.problems.isEmpty, "\(chapter): \(measured.problems)")
+            totals.tags += measured.tags
+            totals.tableFormulas += measured.tableFormulas
+            totals.charts += measured.charts
+            totals.punctuation += measured.punctuation
+        }
+        // The course has numbered formulas, formulas in computed tables, charts and punctuation to measure.
+        #expect(
+            totals.tags >= 10 && totals.tableFormulas >= 20 && totals.charts >= 8 && totals.punctuation >= 500,
+            "\(totals)")
+    }
+
     @Test("search finds Chinese words and phrases, English terms and formula names; nonsense finds nothing")
     func search() throws {
         let site = try Self.course.get()

@@ -16,7 +16,8 @@ struct FormulaPunctuationTests {
         for tex in ["x", "e^{z_j}", "a = b", Self.long, Self.longOneBox] {
             let boxes = tex.split(separator: "=").map { "<span class=\"base\">\($0)</span>" }
             results.typesetMath[.init(tex: tex, display: false)] = TypesetMath(
-                html: "<span class=\"katex\">\(boxes.joined(separator: "="))</span>")
+                html: "<span class=\"katex\"><span class=\"katex-mathml\"><math>\(tex)</math></span>"
+                    + "<span class=\"katex-html\" aria-hidden=\"true\">\(boxes.joined(separator: "="))</span></span>")
         }
         return HTMLFormatter.format(document, options: .init(results: results))
     }
@@ -28,17 +29,17 @@ struct FormulaPunctuationTests {
     func glued() {
         #expect(
             page("代替 $e^{z_j}$。分子分母") == """
-                <p>代替 <span class="nobr"><span class="math inline"><span class="katex"><span class="base">e^{z_j}</span></span></span>。</span>分子分母</p>
+                <p>代替 <span class="nobr"><span class="math inline"><span class="katex"><span class="katex-mathml"><math>e^{z_j}</math></span><span class="katex-html" aria-hidden="true"><span class="base">e^{z_j}</span></span></span></span>。</span>分子分母</p>
 
                 """)
         #expect(
             page("取 $x$，") == """
-                <p>取 <span class="nobr"><span class="math inline"><span class="katex"><span class="base">x</span></span></span>，</span></p>
+                <p>取 <span class="nobr"><span class="math inline"><span class="katex"><span class="katex-mathml"><math>x</math></span><span class="katex-html" aria-hidden="true"><span class="base">x</span></span></span></span>，</span></p>
 
                 """)
     }
 
-    @Test("a short formula is glued even when KaTeX could break it; a long one of one box too")
+    @Test("a formula short on the page is glued even when KaTeX could break it; a long one of one box too")
     func short() {
         #expect(page("于是 $a = b$。").contains("<span class=\"nobr\"><span class=\"math inline\">"))
         #expect(page("求 $\(Self.longOneBox)$，").contains("<span class=\"nobr\"><span class=\"math inline\">"))
