@@ -9,15 +9,16 @@
 /// front page's summaries read the same in every browser.
 enum WideTextBreaks {
     /// Whether a soft line break between `previous` and `next` stands between two wide characters.
-    /// Punctuation also counts when the character on the other side is wide: a dash, an ellipsis
-    /// or a quotation mark set in Chinese ("——\n这") has East Asian Width A, which CSS leaves out,
-    /// yet reads as part of the Chinese text.
+    /// Two cases go beyond CSS. Full-width punctuation carries its own space, so a newline next to
+    /// it is never a space, whatever stands on the other side ("，\n80 个点"). And a dash, an
+    /// ellipsis or a quotation mark set in Chinese ("——\n这") has East Asian Width A, which CSS
+    /// leaves out, yet reads as part of the Chinese text.
     static func joins(_ previous: Inline?, _ next: Inline?) -> Bool {
         guard let before = previous.flatMap(last), let after = next.flatMap(first) else { return false }
         switch (before.isEastAsianWide, after.isEastAsianWide) {
         case (true, true): return true
-        case (true, false): return after.isPunctuationOfWideText
-        case (false, true): return before.isPunctuationOfWideText
+        case (true, false): return before.isWidePunctuation || after.isPunctuationOfWideText
+        case (false, true): return after.isWidePunctuation || before.isPunctuationOfWideText
         case (false, false): return false
         }
     }
@@ -48,6 +49,17 @@ enum WideTextBreaks {
 }
 
 extension Unicode.Scalar {
+    /// Full-width punctuation: ，。、：；！？（）「」《》 and the like.
+    var isWidePunctuation: Bool {
+        guard isEastAsianWide else { return false }
+        switch properties.generalCategory {
+        case .otherPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation,
+            .dashPunctuation, .connectorPunctuation:
+            return true
+        default: return false
+        }
+    }
+
     /// Punctuation Chinese shares with Western text, of East Asian Width A: — … “ ” ‘ ’ ·
     var isPunctuationOfWideText: Bool {
         switch value {

@@ -14,6 +14,13 @@ struct WideTextBreaksTests {
         #expect(html("第一行（括号）\n「引号」") == "<p>第一行（括号）「引号」</p>\n")
     }
 
+    @Test("a newline next to full-width punctuation is no space, whatever is on the other side")
+    func widePunctuation() {
+        #expect(html("判为第一类，\n80 个点") == "<p>判为第一类，80 个点</p>\n")
+        #expect(html("见 softmax\n（第一章）") == "<p>见 softmax（第一章）</p>\n")
+        #expect(html("softmax\n函数") == "<p>softmax\n函数</p>\n")
+    }
+
     @Test("a dash, an ellipsis or a quotation mark next to Chinese joins too, but not next to English")
     func sharedPunctuation() {
         #expect(html("只走一小段——\n这正是") == "<p>只走一小段——这正是</p>\n")
@@ -49,6 +56,6 @@ struct WideTextBreaksTests {
             Issue.record("not a paragraph")
             return
         }
-        #expect(PlainText.of(paragraph.content) == "梯度下降， step by step")
+        #expect(PlainText.of(paragraph.content) == "梯度下降，step by step")
     }
 }
