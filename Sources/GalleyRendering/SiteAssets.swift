@@ -328,8 +328,13 @@ public enum SiteAssets {
         ul.unchecked-claims { columns: 2; font-size: 0.95rem; }
         p.verification { font-size: 0.9rem; color: var(--muted); margin-top: 0; }
         /* Formulas whose arithmetic Galley checked. */
-        .math.formula-checked::after { content: "✓"; font-size: 0.7em; color: var(--computed);
+        div.math.formula-checked::after { content: "✓"; font-size: 0.7em; color: var(--computed);
           vertical-align: super; margin-left: 0.15em; }
+        /* Inline, the mark sits in the formula's last box, so that no line starts with it. */
+        span.math.formula-checked .katex-html > .base:last-child::after { content: "✓";
+          font: 0.58em system-ui, sans-serif; color: var(--computed); vertical-align: super; margin-left: 0.15em; }
+        span.math.formula-checked:not(:has(.katex-html))::after { content: "✓"; font-size: 0.7em;
+          color: var(--computed); vertical-align: super; margin-left: 0.15em; }
         .math.formula-wrong { outline: 1px dashed var(--error); outline-offset: 2px; }
         .math.formula-wrong::after { content: "✗"; font-size: 0.7em; color: var(--error); vertical-align: super; }
         div.math.display.formula-checked, div.math.display.formula-wrong { position: relative; }
