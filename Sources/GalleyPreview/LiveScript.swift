@@ -31,11 +31,22 @@ enum LiveScript {
               document.body.appendChild(box);
             }
             box.textContent = "";
+            var close = document.createElement("button");
+            close.type = "button";
+            close.textContent = "×";
+            close.title = "先收起（下次渲染出问题时再显示）";
+            close.setAttribute("aria-label", "收起");
+            close.style.cssText = "float:right;border:0;background:none;color:inherit;font-size:1.25rem;" +
+              "line-height:1;cursor:pointer;padding:0 0 0 0.5rem;";
+            close.addEventListener("click", function () { box.remove(); });
             var title = document.createElement("strong");
             title.textContent = lines.length + " 个问题 —— 改正并保存后自动消失";
             var list = document.createElement("pre");
-            list.style.cssText = "margin:0.5rem 0 0;white-space:pre-wrap;font-size:0.85rem;";
+            // The page's own style for pre (a dark surface in dark mode) would hide the red text.
+            list.style.cssText = "margin:0.5rem 0 0;padding:0;white-space:pre-wrap;font-size:0.85rem;" +
+              "background:none;color:inherit;";
             list.textContent = lines.join("\n");
+            box.appendChild(close);
             box.appendChild(title);
             box.appendChild(list);
           }

@@ -19,8 +19,12 @@ public enum Browser {
     }
 
     /// Opens a URL (a `file://` page, with a query if needed) and returns the DOM once it has loaded.
-    /// - Parameter javascript: false to open the page as a reader with scripts turned off would.
-    public static func load(_ url: String, javascript: Bool = true) throws -> Page {
+    /// - Parameters:
+    ///   - javascript: false to open the page as a reader with scripts turned off would.
+    ///   - waitingFor: for a page that never finishes loading (one holding an event stream open),
+    ///     how long to wait before reading its DOM; otherwise Chromium runs the page's timers ahead
+    ///     until it is idle.
+    public static func load(_ url: String, javascript: Bool = true, waitingFor: Duration? = nil) throws -> Page {
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent(
             "galley-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
@@ -29,7 +33,8 @@ public enum Browser {
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
                 "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0",
-                "--virtual-time-budget=5000", "--dump-dom",
+                waitingFor.map { "--timeout=\($0.components.seconds * 1000)" } ?? "--virtual-time-budget=5000",
+                "--dump-dom",
             ] + (javascript ? [] : ["--blink-settings=scriptEnabled=false"]) + [url])
         let dom = run.stdout
         let log = run.stderr

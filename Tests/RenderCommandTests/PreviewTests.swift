@@ -132,6 +132,26 @@ struct PreviewTests {
         #expect(fixed.contains("event: reload\ndata: 3\n\nevent: diagnostics\ndata: []"), "\(fixed)")
     }
 
+    @Test("in Chromium the overlay shows the problem where the author wrote it, and goes once it is fixed")
+    func overlayInBrowser() throws {
+        var chapters = Self.chapters
+        chapters["02-b.md"] = "# 第二章\n\n$$a = 1\n"
+        let server = try Server(try TemporaryBook(chapters))
+        let url = "http://127.0.0.1:\(server.port)/02-b.html"
+        let broken = try Browser.load(url, waitingFor: .seconds(3)).dom
+        let overlay = try #require(
+            broken.firstMatch(of: #/<div id="galley-overlay"[^>]*>(.*?)</div>/#.dotMatchesNewlines()))
+        #expect(overlay.output.1.contains("1 个问题"), "\(overlay.output.1)")
+        #expect(overlay.output.1.contains("Chapters/02-b.md:3:1: error:"), "\(overlay.output.1)")
+        #expect(overlay.output.1.contains("<button type=\"button\""), "it can be put away")
+        _ = try HTTPProbe.events("/__galley/events", port: server.port, until: "event: reload") {
+            try server.book.write("02-b.md", "# 第二章\n\n$$a = 1$$\n")
+        }
+        let fixed = try Browser.load(url, waitingFor: .seconds(3)).dom
+        #expect(fixed.contains("<span class=\"katex\">"), "the fixed page is served")
+        #expect(!fixed.contains("galley-overlay"))
+    }
+
     @Test("SIGTERM stops it and every process a render started; nothing is written into the book")
     func stops() throws {
         let book = try TemporaryBook(Self.chapters)
