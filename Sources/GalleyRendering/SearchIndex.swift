@@ -1,4 +1,5 @@
 import Foundation
+import GalleyDiagnostics
 public import GalleyMarkdown
 public import GalleyResults
 
@@ -292,9 +293,32 @@ private struct TextCollector: MarkupWalker {
         parts[parts.count - 1].text.appendSpace()
     }
 
+    /// A text with its equation references (`@eq-softmax`) as the page shows them: `(1.1)`.
+    private func resolvingReferences(_ text: String, at start: SourceLocation) -> String {
+        guard !equations.references.isEmpty, text.utf8.contains(UInt8(ascii: "@")) else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            let location = SourceLocation(line: start.line, column: start.column + index)
+            if let name = equations.references[location], let target = equations.targets[name],
+                scalars[index...].starts(with: ("@" + name).unicodeScalars)
+            {
+                result.append(contentsOf: "(\(target.number))".unicodeScalars)
+                index += name.unicodeScalars.count + 1
+            } else {
+                result.append(scalars[index])
+                index += 1
+            }
+        }
+        return String(result)
+    }
+
     private mutating func add(_ inline: Inline) {
         switch inline.kind {
-        case .text(let string), .code(let string): parts[parts.count - 1].text.append(string)
+        case .text(let string):
+            parts[parts.count - 1].text.append(resolvingReferences(string, at: inline.range.lowerBound))
+        case .code(let string): parts[parts.count - 1].text.append(string)
         case .softBreak(joinsWideText: true): break
         case .softBreak, .lineBreak: parts[parts.count - 1].text.appendSpace()
         case .emphasis(let children), .strong(let children), .strikethrough(let children):

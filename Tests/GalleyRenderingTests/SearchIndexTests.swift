@@ -1,3 +1,4 @@
+import GalleyDiagnostics
 import GalleyMarkdown
 import GalleyResults
 import GalleyTestSupport
@@ -50,6 +51,20 @@ struct SearchIndexTests {
         var bytes: [UInt8] = []
         SearchIndex.appendJSONString("a\"b\\c\n</script>\u{2028}\u{1}中", to: &bytes)
         #expect(String(decoding: bytes, as: UTF8.self) == #""a\"b\\c\n\u003c/script>\u2028\u0001中""#)
+    }
+
+    @Test("equation references read as the page shows them: their numbers, not their labels")
+    func equationReferences() {
+        let document = parse("# 标题\n\n由 @eq-a 和 @eq-missing 可知，再看 @eq-a。\n").document
+        var results = ChapterResults()
+        results.equations.targets["eq-a"] = .init(number: "1.1", page: "01.html", markdownPage: "01.md")
+        results.equations.references[SourceLocation(line: 3, column: 3)] = "eq-a"
+        results.equations.references[SourceLocation(line: 3, column: 29)] = "eq-a"
+        var index = SearchIndex()
+        index.add(
+            document, chapterTitle: "标题", page: "01.html", headings: HTMLFormatter.render(document).headings,
+            results: results)
+        #expect(index.sections[0].text == "标题 由 (1.1) 和 @eq-missing 可知，再看 (1.1)。")
     }
 
     @Test("white space collapses, Chinese and ideographic spaces included")
