@@ -7,10 +7,16 @@
 ///     chart.line(xs, xs.map(sigmoid), label: "σ(x)")
 ///     chart.line(xs, xs.map(sigmoidDerivative), label: "σ′(x)", style: .dashed)
 ///     show(chart)
+///
+/// Series with the same label share a colour and one entry in the legend: a class's points and
+/// the region a classifier gives it, say.
 public struct Chart: Codable, Equatable, Sendable {
     /// How a series is drawn.
     public enum Style: String, Codable, Sendable {
         case solid, dashed, points
+        /// The cells of a regular grid, lightly filled, under everything else: the part of the
+        /// plane where something holds (where a classifier predicts a class).
+        case region
     }
 
     /// One series: points joined by a line, or marked as points.
@@ -49,5 +55,11 @@ public struct Chart: Codable, Equatable, Sendable {
     /// Adds a series drawn as points.
     public mutating func points(_ xs: [Double], _ ys: [Double], label: String) {
         line(xs, ys, label: label, style: .points)
+    }
+
+    /// Adds a region: `xs` and `ys` are the centres of the cells of a regular grid that belong to
+    /// it (the grid's step is read from them), filled lightly under the other series.
+    public mutating func region(_ xs: [Double], _ ys: [Double], label: String) {
+        line(xs, ys, label: label, style: .region)
     }
 }

@@ -57,11 +57,21 @@ public enum ChartSVG {
             "<text class=\"axis-label\" x=\"\(n(plot.x + plot.width / 2))\" y=\"\(n(height - 12))\" text-anchor=\"middle\">\(escape(chart.xLabel))</text>\n"
         svg +=
             "<text class=\"axis-label\" x=\"16\" y=\"\(n(plot.y + plot.height / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 16 \(n(plot.y + plot.height / 2)))\">\(escape(chart.yLabel))</text>\n"
-        // Series, clipped to the plot.
+        // Series, clipped to the plot: regions first, under the lines and points.
+        let entries = legendEntries(chart)
         svg += "<g class=\"series\">\n"
-        for (index, series) in chart.series.enumerated() {
+        for series in chart.series where series.style == .region {
+            let classes = "series-\(colour(of: series, in: entries)) region"
+            for cell in regionCells(series, xRange: xRange, yRange: yRange) {
+                let (left, right) = (px(cell.x.lowerBound), px(cell.x.upperBound))
+                let (top, bottom) = (py(cell.y.upperBound), py(cell.y.lowerBound))
+                svg +=
+                    "<rect class=\"\(classes)\" x=\"\(n(left))\" y=\"\(n(top))\" width=\"\(n(right - left))\" height=\"\(n(bottom - top))\"/>\n"
+            }
+        }
+        for series in chart.series where series.style != .region {
             let pairs = zip(series.xs, series.ys).filter { $0.0.isFinite && $0.1.isFinite }
-            let classes = "series-\(index % palette) \(series.style.rawValue)"
+            let classes = "series-\(colour(of: series, in: entries)) \(series.style.rawValue)"
             if series.style == .points {
                 for (x, y) in pairs where xRange.contains(x) && yRange.contains(y) {
                     svg += "<circle class=\"\(classes)\" cx=\"\(n(px(x)))\" cy=\"\(n(py(y)))\" r=\"4\"/>\n"
@@ -74,46 +84,111 @@ public enum ChartSVG {
         svg += "</g>\n"
         // Legend, in the corner of the plot with the least of the data under it (top right when
         // several are as clear), on a box that keeps it legible over the lines.
+        // Regions cover the plot by design: only lines and points count as data under it.
+        let drawn = chart.series.filter { $0.style != .region }
         let box = legendBox(
-            for: chart, plot: plot,
-            seriesPixels: chart.series.map { series in
+            entries: entries.count, series: drawn, plot: plot,
+            seriesPixels: drawn.map { series in
                 zip(series.xs, series.ys).filter { $0.0.isFinite && $0.1.isFinite }.map { (px($0.0), py($0.1)) }
             })
         let legendX = box.x + 8
-        if !chart.series.isEmpty {
+        if !entries.isEmpty {
             svg +=
                 "<rect class=\"legend-box\" x=\"\(n(box.x))\" y=\"\(n(box.y))\" width=\"\(n(box.width))\" height=\"\(n(box.height))\" rx=\"4\"/>\n"
         }
-        for (index, series) in chart.series.enumerated() {
+        for (index, entry) in entries.enumerated() {
             let y = box.y + 12 + Double(index) * 20
-            let classes = "series-\(index % palette) \(series.style.rawValue)"
-            if series.style == .points {
+            let classes = "series-\(index % palette) \(entry.style.rawValue)"
+            switch entry.style {
+            case .points:
                 svg += "<circle class=\"\(classes)\" cx=\"\(n(legendX + 12))\" cy=\"\(n(y - 4))\" r=\"4\"/>\n"
-            } else {
+            case .region:
+                svg +=
+                    "<rect class=\"\(classes)\" x=\"\(n(legendX + 4))\" y=\"\(n(y - 11))\" width=\"16\" height=\"14\"/>\n"
+            case .solid, .dashed:
                 svg +=
                     "<line class=\"\(classes)\" x1=\"\(n(legendX))\" y1=\"\(n(y - 4))\" x2=\"\(n(legendX + 24))\" y2=\"\(n(y - 4))\"/>\n"
             }
-            svg += "<text class=\"legend\" x=\"\(n(legendX + 32))\" y=\"\(n(y))\">\(escape(series.label))</text>\n"
+            svg += "<text class=\"legend\" x=\"\(n(legendX + 32))\" y=\"\(n(y))\">\(escape(entry.label))</text>\n"
         }
         svg += "</svg>"
         return svg
     }
 
+    /// The legend's entries: one per label, in the order labels first appear, each shown as the
+    /// first of its series that is not a region (a region's swatch when all are).
+    static func legendEntries(_ chart: Chart) -> [(label: String, style: Chart.Style)] {
+        var entries: [(label: String, style: Chart.Style)] = []
+        for series in chart.series {
+            if let index = entries.firstIndex(where: { $0.label == series.label }) {
+                if entries[index].style == .region { entries[index].style = series.style }
+            } else {
+                entries.append((series.label, series.style))
+            }
+        }
+        return entries
+    }
+
+    /// A series' colour: its label's place in the legend.
+    private static func colour(of series: Chart.Series, in entries: [(label: String, style: Chart.Style)]) -> Int {
+        (entries.firstIndex { $0.label == series.label } ?? 0) % palette
+    }
+
+    /// A region's cells, in the data's units: the grid's step is the smallest gap between its
+    /// centres along each axis (a single row's cells are square), and neighbouring cells of a row are joined into one rectangle
+    /// (a region of a 60 × 40 grid is a few hundred of them, not thousands). Cells are clipped
+    /// to the axes' ranges.
+    static func regionCells(
+        _ series: Chart.Series, xRange: ClosedRange<Double>, yRange: ClosedRange<Double>
+    ) -> [(x: ClosedRange<Double>, y: ClosedRange<Double>)] {
+        let centres = zip(series.xs, series.ys).filter { $0.0.isFinite && $0.1.isFinite }
+        func step(_ values: [Double]) -> Double? {
+            let sorted = Set(values).sorted()
+            return zip(sorted, sorted.dropFirst()).map { $1 - $0 }.filter { $0 > 0 }.min()
+        }
+        // A single row or column takes the other axis's step: square cells.
+        let stepX = step(centres.map(\.0))
+        let stepY = step(centres.map(\.1))
+        let dx = stepX ?? stepY ?? (xRange.upperBound - xRange.lowerBound) / 50
+        let dy = stepY ?? stepX ?? (yRange.upperBound - yRange.lowerBound) / 50
+        var cells: [(x: ClosedRange<Double>, y: ClosedRange<Double>)] = []
+        for (y, row) in Dictionary(grouping: centres, by: \.1).sorted(by: { $0.key < $1.key }) {
+            var run: (from: Double, to: Double)?
+            func close() {
+                guard let current = run else { return }
+                let x = max(current.from - dx / 2, xRange.lowerBound)...min(current.to + dx / 2, xRange.upperBound)
+                let cellY = max(y - dy / 2, yRange.lowerBound)...min(y + dy / 2, yRange.upperBound)
+                if x.upperBound > x.lowerBound && cellY.upperBound > cellY.lowerBound { cells.append((x, cellY)) }
+                run = nil
+            }
+            for x in row.map(\.0).sorted() {
+                if let current = run, x - current.to <= dx * 1.001 {
+                    run = (current.from, x)
+                } else {
+                    close()
+                    run = (x, x)
+                }
+            }
+            close()
+        }
+        return cells
+    }
+
     /// Where the legend goes: of the plot's four corners, the one whose box covers the fewest of
     /// the series' points (a line's segments sampled every few pixels), top right first.
     static func legendBox(
-        for chart: Chart, plot: (x: Double, y: Double, width: Double, height: Double),
+        entries: Int, series: [Chart.Series], plot: (x: Double, y: Double, width: Double, height: Double),
         seriesPixels: [[(Double, Double)]]
     ) -> (x: Double, y: Double, width: Double, height: Double) {
         let width = 154.0
-        let height = Double(chart.series.count) * 20 + 8
+        let height = Double(entries) * 20 + 8
         let right = plot.x + plot.width - 4 - width
         let left = plot.x + 4
         let top = plot.y + 4
         let bottom = plot.y + plot.height - 4 - height
         let corners = [(right, top), (left, top), (right, bottom), (left, bottom)]
         var samples: [(Double, Double)] = []
-        for (series, pixels) in zip(chart.series, seriesPixels) {
+        for (series, pixels) in zip(series, seriesPixels) {
             if series.style == .points || pixels.count < 2 {
                 samples += pixels
                 continue
@@ -152,6 +227,7 @@ public enum ChartSVG {
         svg.chart .frame { fill: none; stroke: currentColor; stroke-width: 1; opacity: 0.7; }
         svg.chart polyline, svg.chart line.solid, svg.chart line.dashed { fill: none; stroke-width: 2.5; }
         svg.chart .dashed { stroke-dasharray: 7 5; }
+        svg.chart rect.region { stroke: none; fill-opacity: 0.13; shape-rendering: crispEdges; }
         svg.chart .series-0 { stroke: #0b62c4; fill: #0b62c4; }
         svg.chart .series-1 { stroke: #d1242f; fill: #d1242f; }
         svg.chart .series-2 { stroke: #1a7f37; fill: #1a7f37; }
@@ -206,7 +282,7 @@ public enum ChartSVG {
     }
 
     private static func description(_ chart: Chart) -> String {
-        let names = chart.series.map(\.label).joined(separator: "、")
+        let names = legendEntries(chart).map(\.label).joined(separator: "、")
         return "\(chart.title)：横轴 \(chart.xLabel)，纵轴 \(chart.yLabel)；曲线：\(names)"
     }
 

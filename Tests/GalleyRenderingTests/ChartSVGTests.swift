@@ -3,7 +3,7 @@ import Testing
 
 @testable import GalleyRendering
 
-/// Charts drawn at build time: where the legend goes.
+/// Charts drawn at build time: where the legend goes, and regions.
 @Suite("Charts")
 struct ChartSVGTests {
     /// The legend box's x and y in the SVG.
@@ -30,5 +30,56 @@ struct ChartSVGTests {
         crowded.points(xs, xs.map { _ in 9.5 }, label: "上方的点")
         let bottom = try Self.legendPosition(ChartSVG.svg(crowded))
         #expect(bottom.y > 200, "bottom: \(bottom)")
+    }
+
+    @Test("a region is drawn first, in its label's colour, and shares the legend entry of that label's points")
+    func regionUnderPoints() throws {
+        var chart = Chart(title: "区域", xLabel: "x", yLabel: "y", xRange: 0...10, yRange: 0...10)
+        let xs = stride(from: 0.5, through: 9.5, by: 1).map { $0 }
+        chart.region(xs, xs.map { _ in 0.5 }, label: "第一类")
+        chart.line([0, 10], [5, 5], label: "边界")
+        chart.points([2, 3], [2, 3], label: "第一类")
+        let svg = ChartSVG.svg(chart)
+        let legend = svg.matches(of: #/<text class="legend"[^>]*>([^<]*)</text>/#).map { String($0.output.1) }
+        #expect(legend == ["第一类", "边界"])
+        let region = try #require(svg.range(of: "<rect class=\"series-0 region\""))
+        let point = try #require(svg.range(of: "<circle class=\"series-0 points\""))
+        #expect(region.lowerBound < point.lowerBound, "the region lies under the points")
+        #expect(svg.contains("<polyline class=\"series-1 solid\""), "the line keeps the second colour")
+        // The whole row is one rectangle, from the axis at 0 to 10, one cell high.
+        let plotted = svg.matches(
+            of: #/<rect class="series-0 region" x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)" height="([0-9.]+)"/#)
+        #expect(plotted.count == 1)
+        #expect(plotted.first.map { (Double($0.output.2)!, Double($0.output.3)!) } ?? (0, 0) == (552.0, 30.0))
+        #expect(svg.contains("曲线：第一类、边界"), "the description names each entry once")
+    }
+
+    @Test("a region's cells join along a row, keep their gaps, and are clipped to the axes")
+    func regionCells() {
+        var chart = Chart(title: "区域")
+        chart.region([0, 1, 2, 5, 6, 1], [0, 0, 0, 0, 0, 1], label: "A")
+        let series = chart.series[0]
+        let cells = ChartSVG.regionCells(series, xRange: 0...10, yRange: -10...10)
+        #expect(
+            cells.map { [$0.x.lowerBound, $0.x.upperBound, $0.y.lowerBound, $0.y.upperBound] } == [
+                [0, 2.5, -0.5, 0.5], [4.5, 6.5, -0.5, 0.5], [0.5, 1.5, 0.5, 1.5],
+            ])
+    }
+
+    @Test("a region covering the plot does not push the legend away from the top right")
+    func regionDoesNotMoveLegend() throws {
+        var chart = Chart(title: "区域", xLabel: "x", yLabel: "y", xRange: 0...10, yRange: 0...10)
+        var xs: [Double] = []
+        var ys: [Double] = []
+        for x in stride(from: 0.5, through: 9.5, by: 1) {
+            for y in stride(from: 0.5, through: 9.5, by: 1) {
+                xs.append(x)
+                ys.append(y)
+            }
+        }
+        chart.region(xs, ys, label: "全部")
+        chart.line([0, 10], [1, 1], label: "低处的线")
+        let legend = try Self.legendPosition(ChartSVG.svg(chart))
+        #expect(legend.x > 300 && legend.y < 100, "top right: \(legend)")
     }
 }
