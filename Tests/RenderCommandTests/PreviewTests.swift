@@ -117,6 +117,29 @@ struct PreviewTests {
         #expect(try server.get("/02-b.html").body.contains("第三章"), "the new chapter is the next one")
     }
 
+    @Test("a burst of saves is rendered once: the next save is the next render")
+    func burstIsOneRender() throws {
+        let server = try Server(try TemporaryBook(Self.chapters))
+        // Eight saves 10 ms apart (longer than the watcher's 50 ms between polls, each gap shorter
+        // than the 40 ms it waits for quiet), as an editor saving several files or a formatter.
+        let burst = try HTTPProbe.events("/__galley/events", port: server.port, until: "event: reload") {
+            for step in 1...8 {
+                try server.book.write("01-a.md", "# 第一章\n\n第 \(step) 次保存。\n")
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+        }
+        let first = try #require(burst.firstMatch(of: #/event: reload\ndata: (\d+)/#).flatMap { Int($0.output.1) })
+        #expect(try server.get("/01-a.html").body.contains("第 8 次保存。"))
+        // Time for a render the burst might have left pending to happen (polls are 50 ms apart).
+        Thread.sleep(forTimeInterval: 0.5)
+        let next = try HTTPProbe.events("/__galley/events", port: server.port, until: "event: reload") {
+            try server.book.write("01-a.md", "# 第一章\n\n再存一次。\n")
+        }
+        let second = try #require(next.firstMatch(of: #/event: reload\ndata: (\d+)/#).flatMap { Int($0.output.1) })
+        #expect(second == first + 1, "the burst left no render behind it: \(first), then \(second)")
+        #expect(first == 2, "the first render is the one at start-up; the burst is the second")
+    }
+
     @Test("a problem shows in the terminal and as an overlay's lines; fixed, the overlay clears")
     func diagnosticsOverlay() throws {
         let server = try Server(try TemporaryBook(Self.chapters))
