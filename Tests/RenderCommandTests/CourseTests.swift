@@ -78,6 +78,26 @@ struct CourseTests {
         }
     }
 
+    @Test("every chapter labels a formula and checks a derivation; chapters refer to each other's formulas")
+    func chaptersLabelAndReferToEachOther() throws {
+        let folder = RenderBinary.packageRoot.appendingPathComponent("Chapters")
+        let chapters = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }
+            .sorted()
+        var home: [String: String] = [:]
+        var references: [(chapter: String, label: String)] = []
+        for name in chapters {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            let labels = text.matches(of: #/\{#(eq-[A-Za-z0-9_-]+)\}/#).map { String($0.output.1) }
+            #expect(!labels.isEmpty, "\(name) labels no formula")
+            for label in labels { home[label] = name }
+            references += text.matches(of: #/@(eq-[A-Za-z0-9_-]*[A-Za-z0-9])/#).map { (name, String($0.output.1)) }
+            #expect(text.contains("<!-- check:"), "\(name) has no check comment")
+        }
+        let across = references.filter { home[$0.label] != nil && home[$0.label] != $0.chapter }
+        #expect(references.allSatisfy { home[$0.label] != nil }, "a reference to a label no chapter has")
+        #expect(Set(across.map(\.chapter)).count >= 3, "\(across)")
+    }
+
     private func files(in folder: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]
         let base = folder.standardizedFileURL.path + "/"
