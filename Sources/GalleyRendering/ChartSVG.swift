@@ -60,9 +60,10 @@ public enum ChartSVG {
         // Series, clipped to the plot: regions first, under the lines and points.
         let entries = legendEntries(chart)
         svg += "<g class=\"series\">\n"
+        let step = regionStep(chart, xRange: xRange, yRange: yRange)
         for series in chart.series where series.style == .region {
             let classes = "series-\(colour(of: series, in: entries)) region"
-            for cell in regionCells(series, xRange: xRange, yRange: yRange) {
+            for cell in regionCells(series, step: step, xRange: xRange, yRange: yRange) {
                 let (left, right) = (px(cell.x.lowerBound), px(cell.x.upperBound))
                 let (top, bottom) = (py(cell.y.upperBound), py(cell.y.lowerBound))
                 svg +=
@@ -134,32 +135,28 @@ public enum ChartSVG {
         (entries.firstIndex { $0.label == series.label } ?? 0) % palette
     }
 
-    /// A region's cells, in the data's units: the grid's step is the smallest gap between its
-    /// centres along each axis (a single row's cells are square), and neighbouring cells of a row are joined into one rectangle
-    /// (a region of a 60 × 40 grid is a few hundred of them, not thousands). Cells are clipped
-    /// to the axes' ranges.
+    /// A region's cells, in the data's units: `step` is the grid's (see `regionStep`), and
+    /// neighbouring cells of a row are joined into one rectangle (a region of a 60 × 40 grid is a
+    /// few hundred of them, not thousands). Cells are clipped to the axes' ranges; those outside
+    /// them are left out.
     static func regionCells(
-        _ series: Chart.Series, xRange: ClosedRange<Double>, yRange: ClosedRange<Double>
+        _ series: Chart.Series, step: (x: Double, y: Double), xRange: ClosedRange<Double>,
+        yRange: ClosedRange<Double>
     ) -> [(x: ClosedRange<Double>, y: ClosedRange<Double>)] {
         let centres = zip(series.xs, series.ys).filter { $0.0.isFinite && $0.1.isFinite }
-        func step(_ values: [Double]) -> Double? {
-            let sorted = Set(values).sorted()
-            return zip(sorted, sorted.dropFirst()).map { $1 - $0 }.filter { $0 > 0 }.min()
-        }
-        // A single row or column takes the other axis's step: square cells.
-        let stepX = step(centres.map(\.0))
-        let stepY = step(centres.map(\.1))
-        let dx = stepX ?? stepY ?? (xRange.upperBound - xRange.lowerBound) / 50
-        let dy = stepY ?? stepX ?? (yRange.upperBound - yRange.lowerBound) / 50
+        let (dx, dy) = step
         var cells: [(x: ClosedRange<Double>, y: ClosedRange<Double>)] = []
         for (y, row) in Dictionary(grouping: centres, by: \.1).sorted(by: { $0.key < $1.key }) {
             var run: (from: Double, to: Double)?
             func close() {
                 guard let current = run else { return }
-                let x = max(current.from - dx / 2, xRange.lowerBound)...min(current.to + dx / 2, xRange.upperBound)
-                let cellY = max(y - dy / 2, yRange.lowerBound)...min(y + dy / 2, yRange.upperBound)
-                if x.upperBound > x.lowerBound && cellY.upperBound > cellY.lowerBound { cells.append((x, cellY)) }
                 run = nil
+                let left = max(current.from - dx / 2, xRange.lowerBound)
+                let right = min(current.to + dx / 2, xRange.upperBound)
+                let bottom = max(y - dy / 2, yRange.lowerBound)
+                let top = min(y + dy / 2, yRange.upperBound)
+                guard left < right && bottom < top else { return }
+                cells.append((left...right, bottom...top))
             }
             for x in row.map(\.0).sorted() {
                 if let current = run, x - current.to <= dx * 1.001 {
@@ -172,6 +169,25 @@ public enum ChartSVG {
             close()
         }
         return cells
+    }
+
+    /// The step of the grid a chart's regions share: the smallest gap between cell centres along
+    /// each axis, over all its regions (so a class with a single cell gets the same cells as the
+    /// others); gaps below a billionth of the span are rounding, not steps. An axis with a single
+    /// value takes the other's step; a single cell, a fiftieth of each range.
+    static func regionStep(
+        _ chart: Chart, xRange: ClosedRange<Double>, yRange: ClosedRange<Double>
+    ) -> (x: Double, y: Double) {
+        let regions = chart.series.filter { $0.style == .region }
+        func step(_ values: [Double], span: Double) -> Double? {
+            let sorted = Set(values.filter(\.isFinite)).sorted()
+            return zip(sorted, sorted.dropFirst()).map { $1 - $0 }.filter { $0 > span * 1e-9 }.min()
+        }
+        let xSpan = xRange.upperBound - xRange.lowerBound
+        let ySpan = yRange.upperBound - yRange.lowerBound
+        let stepX = step(regions.flatMap(\.xs), span: xSpan)
+        let stepY = step(regions.flatMap(\.ys), span: ySpan)
+        return (stepX ?? stepY ?? xSpan / 50, stepY ?? stepX ?? ySpan / 50)
     }
 
     /// Where the legend goes: of the plot's four corners, the one whose box covers the fewest of
@@ -283,7 +299,7 @@ public enum ChartSVG {
 
     private static func description(_ chart: Chart) -> String {
         let names = legendEntries(chart).map(\.label).joined(separator: "、")
-        return "\(chart.title)：横轴 \(chart.xLabel)，纵轴 \(chart.yLabel)；曲线：\(names)"
+        return "\(chart.title)：横轴 \(chart.xLabel)，纵轴 \(chart.yLabel)；图例：\(names)"
     }
 
     private static func n(_ value: Double) -> String { String(format: "%.1f", value) }

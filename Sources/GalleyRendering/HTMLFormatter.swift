@@ -459,11 +459,15 @@ public struct HTMLFormatter {
         return count
     }
 
+    /// Punctuation that must not start a line (Unicode's line-breaking classes CL, CP, EX, IS
+    /// and NS, the ones prose uses), Chinese and Western.
+    private static let noBreakBefore = Set("，。、；：！？）」』》〉】〕”’….,;:!?)]}".unicodeScalars)
+
     /// A text's first character when it is punctuation that must not start a line (，。、）” and
     /// the like), and the text after it.
     private static func leadingPunctuation(of inline: Inline) -> (Inline, Inline?)? {
         guard case .text(let text) = inline.kind, let first = text.unicodeScalars.first,
-            [.closePunctuation, .finalPunctuation, .otherPunctuation].contains(first.properties.generalCategory)
+            Self.noBreakBefore.contains(first)
         else { return nil }
         let start = inline.range.lowerBound
         let split = SourceLocation(line: start.line, column: start.column + 1)

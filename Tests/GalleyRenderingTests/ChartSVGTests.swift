@@ -51,19 +51,27 @@ struct ChartSVGTests {
             of: #/<rect class="series-0 region" x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)" height="([0-9.]+)"/#)
         #expect(plotted.count == 1)
         #expect(plotted.first.map { (Double($0.output.2)!, Double($0.output.3)!) } ?? (0, 0) == (552.0, 30.0))
-        #expect(svg.contains("曲线：第一类、边界"), "the description names each entry once")
+        #expect(svg.contains("图例：第一类、边界"), "the description names each entry once")
     }
 
     @Test("a region's cells join along a row, keep their gaps, and are clipped to the axes")
     func regionCells() {
         var chart = Chart(title: "区域")
         chart.region([0, 1, 2, 5, 6, 1], [0, 0, 0, 0, 0, 1], label: "A")
-        let series = chart.series[0]
-        let cells = ChartSVG.regionCells(series, xRange: 0...10, yRange: -10...10)
+        chart.region([3], [3], label: "B")
+        let step = ChartSVG.regionStep(chart, xRange: 0...10, yRange: -10...10)
+        #expect(step == (1, 1))
+        let cells = ChartSVG.regionCells(chart.series[0], step: step, xRange: 0...10, yRange: -10...10)
         #expect(
             cells.map { [$0.x.lowerBound, $0.x.upperBound, $0.y.lowerBound, $0.y.upperBound] } == [
                 [0, 2.5, -0.5, 0.5], [4.5, 6.5, -0.5, 0.5], [0.5, 1.5, 0.5, 1.5],
             ])
+        // A class with a single cell gets the grid's cell, not one of its own size.
+        let single = ChartSVG.regionCells(chart.series[1], step: step, xRange: 0...10, yRange: -10...10)
+        #expect(single.map { [$0.x.lowerBound, $0.x.upperBound] } == [[2.5, 3.5]])
+        // Axes narrower than the grid: what lies outside is left out, and nothing traps.
+        let narrow = ChartSVG.regionCells(chart.series[0], step: step, xRange: 3...4, yRange: 0.6...0.9)
+        #expect(narrow.isEmpty)
     }
 
     @Test("a region covering the plot does not push the legend away from the top right")

@@ -50,6 +50,7 @@ struct FormulaPunctuationTests {
         #expect(!page("于是 $\(Self.long)$。").contains("nobr"), "gluing would take away its breaks after =")
         #expect(!page("取 $x$ 为").contains("nobr"))
         #expect(!page("取 $x$（见上）").contains("nobr"))
+        #expect(!page("取 $x$/2 与 $x$@eq-a").contains("nobr"), "a slash or an @ may start a line")
         #expect(!page("取 $y$。").contains("nobr"), "not typeset: no box to keep together")
     }
 }

@@ -19,6 +19,8 @@ struct WideTextBreaksTests {
         #expect(html("判为第一类，\n80 个点") == "<p>判为第一类，80 个点</p>\n")
         #expect(html("见 softmax\n（第一章）") == "<p>见 softmax（第一章）</p>\n")
         #expect(html("softmax\n函数") == "<p>softmax\n函数</p>\n")
+        #expect(html("分数相等，\n`z`") == "<p>分数相等，<code>z</code></p>\n", "math or code after it too")
+        #expect(html("`z`\n（见上）") == "<p><code>z</code>（见上）</p>\n")
     }
 
     @Test("a dash, an ellipsis or a quotation mark next to Chinese joins too, but not next to English")

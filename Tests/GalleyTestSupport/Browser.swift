@@ -33,7 +33,7 @@ public enum Browser {
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
                 "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0",
-                waitingFor.map { "--timeout=\($0.components.seconds * 1000)" } ?? "--virtual-time-budget=5000",
+                waitingFor.map { "--timeout=\(Int($0 / .milliseconds(1)))" } ?? "--virtual-time-budget=5000",
                 "--dump-dom",
             ] + (javascript ? [] : ["--blink-settings=scriptEnabled=false"]) + [url])
         let dom = run.stdout

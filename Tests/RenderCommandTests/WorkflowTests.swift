@@ -49,7 +49,7 @@ struct WorkflowTests {
         let script = try String(
             contentsOf: RenderBinary.packageRoot.appendingPathComponent("scripts/setup.sh"), encoding: .utf8)
         #expect(script.contains("if [ \"${1:-}\" = \"--no-browser\" ]; then tests=false; fi"))
-        #expect(script.contains("if $tests; then packages+=(chromium shellcheck); fi"))
+        #expect(script.contains("if $tests; then\n  packages+=(chromium shellcheck)"))
     }
 
     /// actionlint, as `scripts/setup.sh` installs it for the tests.
