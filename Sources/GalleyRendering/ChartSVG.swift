@@ -61,14 +61,18 @@ public enum ChartSVG {
         let entries = legendEntries(chart)
         svg += "<g class=\"series\">\n"
         let step = regionStep(chart, xRange: xRange, yRange: yRange)
+        // A region's rectangles are opaque in a translucent group and overlap their neighbours by
+        // a fraction of a pixel: rows rounded apart leave no light seam, and where they overlap
+        // the group's single opacity draws no dark one.
         for series in chart.series where series.style == .region {
-            let classes = "series-\(colour(of: series, in: entries)) region"
+            svg += "<g class=\"series-\(colour(of: series, in: entries)) region\">\n"
             for cell in regionCells(series, step: step, xRange: xRange, yRange: yRange) {
                 let (left, right) = (px(cell.x.lowerBound), px(cell.x.upperBound))
                 let (top, bottom) = (py(cell.y.upperBound), py(cell.y.lowerBound))
                 svg +=
-                    "<rect class=\"\(classes)\" x=\"\(n(left))\" y=\"\(n(top))\" width=\"\(n(right - left))\" height=\"\(n(bottom - top))\"/>\n"
+                    "<rect x=\"\(n(left - 0.3))\" y=\"\(n(top - 0.3))\" width=\"\(n(right - left + 0.6))\" height=\"\(n(bottom - top + 0.6))\"/>\n"
             }
+            svg += "</g>\n"
         }
         for series in chart.series where series.style != .region {
             let pairs = zip(series.xs, series.ys).filter { $0.0.isFinite && $0.1.isFinite }
@@ -243,7 +247,9 @@ public enum ChartSVG {
         svg.chart .frame { fill: none; stroke: currentColor; stroke-width: 1; opacity: 0.7; }
         svg.chart polyline, svg.chart line.solid, svg.chart line.dashed { fill: none; stroke-width: 2.5; }
         svg.chart .dashed { stroke-dasharray: 7 5; }
-        svg.chart rect.region { stroke: none; fill-opacity: 0.13; shape-rendering: crispEdges; }
+        svg.chart g.region { opacity: 0.13; }
+        svg.chart g.region rect { stroke: none; shape-rendering: crispEdges; }
+        svg.chart rect.region { stroke: none; fill-opacity: 0.13; }
         svg.chart .series-0 { stroke: #0b62c4; fill: #0b62c4; }
         svg.chart .series-1 { stroke: #d1242f; fill: #d1242f; }
         svg.chart .series-2 { stroke: #1a7f37; fill: #1a7f37; }

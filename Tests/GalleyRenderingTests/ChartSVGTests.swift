@@ -42,15 +42,18 @@ struct ChartSVGTests {
         let svg = ChartSVG.svg(chart)
         let legend = svg.matches(of: #/<text class="legend"[^>]*>([^<]*)</text>/#).map { String($0.output.1) }
         #expect(legend == ["第一类", "边界"])
-        let region = try #require(svg.range(of: "<rect class=\"series-0 region\""))
+        let region = try #require(svg.range(of: "<g class=\"series-0 region\">"))
         let point = try #require(svg.range(of: "<circle class=\"series-0 points\""))
         #expect(region.lowerBound < point.lowerBound, "the region lies under the points")
         #expect(svg.contains("<polyline class=\"series-1 solid\""), "the line keeps the second colour")
-        // The whole row is one rectangle, from the axis at 0 to 10, one cell high.
+        // The whole row is one rectangle, from the axis at 0 to 10, one cell high (and 0.3 px more
+        // on each side, against seams).
         let plotted = svg.matches(
-            of: #/<rect class="series-0 region" x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)" height="([0-9.]+)"/#)
+            of:
+                #/<g class="series-0 region">\n<rect x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)" height="([0-9.]+)"\/>\n<\/g>/#
+        )
         #expect(plotted.count == 1)
-        #expect(plotted.first.map { (Double($0.output.2)!, Double($0.output.3)!) } ?? (0, 0) == (552.0, 30.0))
+        #expect(plotted.first.map { (Double($0.output.2)!, Double($0.output.3)!) } ?? (0, 0) == (552.6, 30.6))
         #expect(svg.contains("图例：第一类、边界"), "the description names each entry once")
     }
 
