@@ -97,7 +97,7 @@ struct DocumentConverter {
             let number = footnotesMade
             return .footnoteDefinition(
                 FootnoteDefinition(
-                    label: number <= footnoteLabels.count ? footnoteLabels[number - 1] : String(number), number: number,
+                    label: footnoteLabel(number: number), number: number,
                     blocks: blocks(under: node), range: range))
         default:
             if typeName(node) == "table" { return .table(table(node, range: range)) }
@@ -296,7 +296,7 @@ struct DocumentConverter {
             start = positions.inlineLocation(node, marker: "[^")
             kind = .footnoteReference(
                 FootnoteReference(
-                    label: footnoteLabels.indices.contains(number - 1) ? footnoteLabels[number - 1] : String(number),
+                    label: footnoteLabel(number: number),
                     number: number))
         case CMARK_NODE_IMAGE:
             start = positions.inlineLocation(node, marker: "![")
@@ -318,6 +318,11 @@ struct DocumentConverter {
             }
         }
         return Inline(kind, range: positions.inlineRange(of: node, from: start))
+    }
+
+    /// Footnote `number`'s label as the author wrote it (its number when it could not be read).
+    private func footnoteLabel(number: Int) -> String {
+        footnoteLabels.indices.contains(number - 1) ? footnoteLabels[number - 1] : String(number)
     }
 
     /// The labels of the footnote definitions cmark-gfm gathered at the end of the document, in

@@ -15,8 +15,8 @@ enum WideTextBreaks {
     /// which CSS leaves out, yet reads as part of the Chinese text.
     static func joins(_ previous: Inline?, _ next: Inline?) -> Bool {
         guard previous != nil, next != nil else { return false }
-        let before = previous.flatMap(last)
-        let after = next.flatMap(first)
+        let before = previous.flatMap { edge($0, last: true) }
+        let after = next.flatMap { edge($0, last: false) }
         // Math, code or a value on the other side: only full-width punctuation decides.
         guard let before, let after else {
             return before?.isWidePunctuation == true || after?.isWidePunctuation == true
@@ -29,27 +29,18 @@ enum WideTextBreaks {
         }
     }
 
-    /// The last character a reader sees in `inline`, when it is text.
-    private static func last(_ inline: Inline) -> Unicode.Scalar? {
-        switch inline.kind {
-        case .text(let text): text.unicodeScalars.last
-        case .statedNumbers(let stated): stated.text.unicodeScalars.last
-        case .emphasis(let children), .strong(let children), .strikethrough(let children):
-            children.last.flatMap(last)
-        case .link(let link): link.content.last.flatMap(last)
-        default: nil
+    /// The last (or first) character a reader sees in `inline`, when it is text.
+    private static func edge(_ inline: Inline, last: Bool) -> Unicode.Scalar? {
+        func outer(_ children: [Inline]) -> Unicode.Scalar? {
+            (last ? children.last : children.first).flatMap { edge($0, last: last) }
         }
-    }
-
-    /// The first character a reader sees in `inline`, when it is text.
-    private static func first(_ inline: Inline) -> Unicode.Scalar? {
+        func outer(_ text: String) -> Unicode.Scalar? { last ? text.unicodeScalars.last : text.unicodeScalars.first }
         switch inline.kind {
-        case .text(let text): text.unicodeScalars.first
-        case .statedNumbers(let stated): stated.text.unicodeScalars.first
-        case .emphasis(let children), .strong(let children), .strikethrough(let children):
-            children.first.flatMap(first)
-        case .link(let link): link.content.first.flatMap(first)
-        default: nil
+        case .text(let text): return outer(text)
+        case .statedNumbers(let stated): return outer(stated.text)
+        case .emphasis(let children), .strong(let children), .strikethrough(let children): return outer(children)
+        case .link(let link): return outer(link.content)
+        default: return nil
         }
     }
 }

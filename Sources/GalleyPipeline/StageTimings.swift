@@ -28,8 +28,7 @@ public struct StageTimings: Sendable {
     public var summary: String {
         Self.order.map { stage in
             let duration = durations[stage] ?? .zero
-            let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-            return "\(stage) \(String(format: "%.3f", seconds)) s"
+            return "\(stage) \(String(format: "%.3f", duration / .seconds(1))) s"
         }.joined(separator: " · ")
     }
 }

@@ -438,8 +438,11 @@ public struct HTMLFormatter {
         guard !math.isDisplay,
             let typeset = options.results.typesetMath[TypesetMath.Key(tex: math.tex, display: false)]?.html
         else { return false }
-        return typeset.components(separatedBy: "<span class=\"base\">").count == 2
-            || Self.visibleLength(ofTypeset: typeset) <= 16
+        if Self.visibleLength(ofTypeset: typeset) <= 16 { return true }
+        // One box: a second `base` is not there (found without splitting the HTML into copies).
+        let box = "<span class=\"base\">"
+        guard let first = typeset.range(of: box) else { return false }
+        return typeset.range(of: box, range: first.upperBound..<typeset.endIndex) == nil
     }
 
     /// How many characters a typeset formula shows: the text of KaTeX's HTML, without its tags

@@ -163,9 +163,9 @@ struct Render: ParsableCommand {
         if timings {
             print(
                 "timings: " + result.timings.summary
-                    + String(format: " (total %.3f s)", Self.seconds(clock.now - start)))
+                    + String(format: " (total %.3f s)", ((clock.now - start) / .seconds(1))))
         }
-        if !quiet { print(summary(result, seconds: Self.seconds(clock.now - start))) }
+        if !quiet { print(summary(result, seconds: ((clock.now - start) / .seconds(1)))) }
         if result.errorCount > 0 { throw ExitCode(1) }
     }
 
@@ -194,7 +194,7 @@ struct Render: ParsableCommand {
                     }
                     Self.printDiagnostics(result, format: format)
                     if !quiet {
-                        let seconds = Self.seconds(clock.now - start)
+                        let seconds = ((clock.now - start) / .seconds(1))
                         let problems =
                             result.errorCount + result.warningCount == 0
                             ? "" : ": \(result.errorCount) errors, \(result.warningCount) warnings"
@@ -223,10 +223,6 @@ struct Render: ParsableCommand {
         for diagnostic in result.diagnostics {
             FileHandle.standardError.write(Data((DiagnosticFormat.line(diagnostic, format: format) + "\n").utf8))
         }
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     private func pipelineOptions() -> Pipeline.Options {
