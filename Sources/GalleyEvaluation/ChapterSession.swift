@@ -12,6 +12,8 @@ struct ChapterSession {
     let blocks: [CodeBlock]
     /// The expressions the prose binds to, evaluated after the blocks.
     let sites: [ExpressionSite]
+    /// Where compiler diagnostics belong in the chapter's Markdown.
+    private let compilerMessages: CompilerMessageMapper
     private let runnerOrNil: ProgramRunner?
     private var runner: ProgramRunner { runnerOrNil! }
 
@@ -30,6 +32,7 @@ struct ChapterSession {
         self.path = path
         self.blocks = blocks
         self.sites = sites
+        self.compilerMessages = CompilerMessageMapper(path: path, blocks: blocks, sites: sites)
         self.runnerOrNil = runner
     }
 
@@ -82,8 +85,8 @@ struct ChapterSession {
         // Bindings that do not compile are reported at their expressions and left out, and so are
         // offered values that do not (silently: a name the top-level scan got wrong); the blocks
         // are then compiled again without them.
-        let broken = bindingErrors(compilation, program: program)
-        let brokenOffers = offerErrors(compilation, program: program)
+        let broken = compilerMessages.bindingErrors(compilation, program: program)
+        let brokenOffers = compilerMessages.offerErrors(compilation, program: program)
         if !broken.isEmpty || !brokenOffers.isEmpty {
             for (id, found) in broken {
                 diagnostics += found
@@ -93,7 +96,7 @@ struct ChapterSession {
             (compilation, compiledNow) = try runner.compile(program)
             compiledAnything = compiledAnything || compiledNow
         }
-        let compileDiagnostics = self.diagnostics(from: compilation, program: program)
+        let compileDiagnostics = compilerMessages.diagnostics(from: compilation, program: program)
         for (index, found) in compileDiagnostics { record(index, diagnostics: found) }
         guard !indices.isEmpty else {
             if compilation.succeeded { try execute(program, indices: indices) }
@@ -191,7 +194,7 @@ struct ChapterSession {
             }
         }
         if var output = results[failing]?.output {
-            output.standardError = Self.withoutStackTrace(output.standardError)
+            output.standardError = TrapMessage.withoutStackTrace(output.standardError)
             setOutput(failing, output)
         }
         for index in indices {
@@ -226,7 +229,7 @@ struct ChapterSession {
         compiledAnything = compiledAnything || compiledNow
         if !compilation.succeeded {
             let messages =
-                self.diagnostics(from: compilation, program: program)[index]?
+                compilerMessages.diagnostics(from: compilation, program: program)[index]?
                 .filter { $0.severity == .error }.map { "\($0.location.line):\($0.location.column): \($0.summary)" }
                 ?? []
             setStatus(index, .failedAsExpected(reason: "does not compile"))
@@ -293,44 +296,23 @@ struct ChapterSession {
         }
     }
 
-    /// Compiler errors that point into binding expressions, by binding id, as diagnostics at the
-    /// expressions in the Markdown file.
-    private func bindingErrors(_ compilation: ProgramRunner.Compilation, program: ChapterProgram) -> [Int: [Diagnostic]]
-    {
-        guard !compilation.succeeded else { return [:] }
-        var found: [Int: [Diagnostic]] = [:]
-        for record in compilation.diagnostics where record.severity == .error {
-            if let binding = program.formulaBinding(inFile: record.path), case .formula(let formula) = sites[binding.id]
-            {
-                let offset = record.column - binding.declaration.expressionColumn
-                // The Swift is Galley's; the author wrote the formula and its comment.
-                let summary = FormulaCompileMessage.summary(record.message, in: binding.expression, at: offset)
-                if found[binding.id]?.contains(where: { $0.summary == summary }) != true {
-                    found[binding.id, default: []].append(
-                        Diagnostic(
-                            path: path, location: formula.location, identifier: "formula.compile", summary: summary))
-                }
-                continue
-            }
-            guard record.path == path, let binding = program.binding(atLine: record.line, column: record.column) else {
-                continue
-            }
-            let offset = record.column - binding.declaration.expressionColumn
-            found[binding.id, default: []].append(
-                Diagnostic(
-                    path: path, location: SourceLocation(line: binding.line, column: binding.column + offset),
-                    identifier: "binding.compile", summary: record.message))
-        }
-        return found
+    // MARK: - Traps
+
+    /// The message and line of a trap in this chapter (``TrapMessage``).
+    func trapMessage(_ standardError: String, exitStatus: Int32?, signal: Int32?) -> (text: String, line: Int?) {
+        TrapMessage.read(standardError, exitStatus: exitStatus, signal: signal, chapterPath: path)
     }
 
-    /// The offered values a failed compilation points into: only errors in the offers' own file.
-    private func offerErrors(_ compilation: ProgramRunner.Compilation, program: ChapterProgram) -> Set<Int> {
-        guard !compilation.succeeded else { return [] }
-        return Set(
-            compilation.diagnostics.filter { $0.severity == .error }.compactMap {
-                program.offerIndex(inFile: $0.path, line: $0.line)
-            })
+    /// ``TrapMessage/read(_:exitStatus:signal:chapterPath:)`` under the name TrapMessageTests call.
+    static func trapMessage(_ standardError: String, exitStatus: Int32?, signal: Int32?, chapterPath: String) -> (
+        text: String, line: Int?
+    ) {
+        TrapMessage.read(standardError, exitStatus: exitStatus, signal: signal, chapterPath: chapterPath)
+    }
+
+    /// ``TrapMessage/withoutStackTrace(_:)`` under the name TrapMessageTests call.
+    static func withoutStackTrace(_ text: String) -> String {
+        TrapMessage.withoutStackTrace(text)
     }
 
     // MARK: - Helpers
@@ -366,64 +348,6 @@ struct ChapterSession {
         )
     }
 
-    /// The compiler's diagnostics as Galley diagnostics, grouped by block.
-    private func diagnostics(from compilation: ProgramRunner.Compilation, program: ChapterProgram) -> [Int:
-        [Diagnostic]]
-    {
-        var grouped: [Int: [Diagnostic]] = [:]
-        // Notes belong to the diagnostic before them; they go where it goes.
-        var keepNotes = false
-        for record in compilation.diagnostics {
-            let severity = record.severity
-            if severity == .note {
-                // Notes that point elsewhere (into NeuralMath's or the runtime's sources) say
-                // nothing a reader of the chapter can act on.
-                guard keepNotes, record.path == path else { continue }
-            } else {
-                // Warnings about Galley's own scaffolding (code after a block that never returns)
-                // are not the author's business; errors anywhere are.
-                keepNotes = record.path == path || severity == .error
-                guard keepNotes else { continue }
-            }
-            let block: ChapterProgram.Block?
-            let location: SourceLocation
-            // Diagnostics in binding expressions are reported at the expressions, elsewhere.
-            if program.formulaBinding(inFile: record.path) != nil {
-                keepNotes = false
-                continue
-            }
-            if record.path == path, program.block(containingLine: record.line) == nil,
-                program.binding(atLine: record.line, column: record.column) != nil
-            {
-                continue
-            }
-            if record.path == path, let found = program.block(containingLine: record.line) {
-                block = found
-                // Code inside a list item is indented in the Markdown; cmark-gfm removed that.
-                let indent = blocks[original(found.index, in: program)].range.lowerBound.column - 1
-                location = SourceLocation(line: record.line, column: record.column + indent)
-            } else {
-                // Past the last block (an unclosed brace) or in no block at all: the last block.
-                block = program.blocks.last
-                location = SourceLocation(
-                    line: (block?.firstLine ?? 1) + max((block?.lineCount ?? 1) - 1, 0), column: 1)
-            }
-            guard let block else { continue }
-            grouped[original(block.index, in: program), default: []].append(
-                Diagnostic(
-                    path: path, location: location, severity: severity,
-                    identifier: severity == .error ? "swift.error" : "swift.\(severity.rawValue)",
-                    summary: record.message))
-        }
-        return grouped
-    }
-
-    /// The chapter's block index of a program's block.
-    private func original(_ position: Int, in program: ChapterProgram) -> Int {
-        let line = program.blocks[position].firstLine
-        return blocks.firstIndex { $0.firstCodeLine == line } ?? position
-    }
-
     private mutating func ensure(_ index: Int) {
         if results[index] == nil {
             results[index] = BlockResult(firstLine: blocks[index].firstCodeLine, status: .notRun(reason: ""))
@@ -443,86 +367,5 @@ struct ChapterSession {
     private mutating func record(_ index: Int, diagnostics found: [Diagnostic]) {
         ensure(index)
         results[index]!.diagnostics += found
-    }
-
-    /// The message and line of a trap, from what the program wrote to standard error: Swift's
-    /// `Fatal error: message` line, or the backtracer's `*** Swift runtime failure: … ***`
-    /// headline, and the first backtrace frame in the chapter's Markdown file.
-    func trapMessage(_ standardError: String, exitStatus: Int32?, signal: Int32?) -> (text: String, line: Int?) {
-        Self.trapMessage(standardError, exitStatus: exitStatus, signal: signal, chapterPath: path)
-    }
-
-    static func trapMessage(_ standardError: String, exitStatus: Int32?, signal: Int32?, chapterPath: String) -> (
-        text: String, line: Int?
-    ) {
-        let lines = standardError.split(separator: "\n")
-        // `#file` is `Module/name` in Swift 6 (`Chapter/01-softmax.md`); frames name the path.
-        let chapterFile =
-            "\(ProgramRunner.moduleName)/" + (chapterPath.split(separator: "/").last.map(String.init) ?? chapterPath)
-        var message: String?
-        var line: Int?
-        for text in lines where text.contains("Fatal error") {
-            let parts = text.components(separatedBy: ": Fatal error")
-            if parts.count >= 2, let colon = parts[0].lastIndex(of: ":") {
-                message = "Fatal error" + parts.dropFirst().joined(separator: ": Fatal error")
-                let file = String(parts[0][..<colon])
-                if file == chapterPath || file == chapterFile { line = Int(parts[0][parts[0].index(after: colon)...]) }
-            } else {
-                message = String(text)
-            }
-            break
-        }
-        if message == nil,
-            let headline = lines.first(where: {
-                $0.hasPrefix("*** Swift runtime failure: ") || $0.hasPrefix("*** Program crashed: ")
-            })
-        {
-            message = headline.dropFirst(4).replacingOccurrences(of: " ***", with: "")
-        }
-        if line == nil {
-            // A frame: `1   0x… main + 389 in program at Chapters/a.md:11:16`.
-            for text in lines {
-                guard let range = text.range(of: " at \(chapterPath):") else { continue }
-                let numbers = text[range.upperBound...].split(separator: ":")
-                if let number = numbers.first.flatMap({ Int($0) }) {
-                    line = number
-                    break
-                }
-            }
-        }
-        if let message { return (message, line) }
-        if let last = withoutStackTrace(standardError).split(separator: "\n").last(where: {
-            !$0.trimmingCharacters(in: .whitespaces).isEmpty
-        }) {
-            return (String(last), line)
-        }
-        if let signal { return ("stopped by signal \(signal)", line) }
-        return ("exited with status \(exitStatus ?? -1)", line)
-    }
-
-    /// Standard error without the runtime's stack trace and the backtracer's report, which say
-    /// nothing to a reader of the page (the trap's message and line are in the block's status).
-    static func withoutStackTrace(_ text: String) -> String {
-        var kept: [Substring] = []
-        var skipping = false
-        let frame = #/^\s*\d+\s+\S+\s+0x[0-9a-f]+ /#
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("*** Signal ") || line.hasPrefix("Current stack trace:") {
-                skipping = true
-                continue
-            }
-            if skipping {
-                if line.hasPrefix("Backtrace took") {
-                    skipping = false
-                } else if line.hasPrefix("Current") || line.firstMatch(of: frame) != nil {
-                    continue
-                }
-                continue
-            }
-            kept.append(line)
-        }
-        let joined = kept.joined(separator: "\n")
-        let trimmed = joined.reversed().drop(while: { $0 == "\n" || $0 == " " })
-        return trimmed.isEmpty ? "" : String(trimmed.reversed()) + "\n"
     }
 }

@@ -1,31 +1,13 @@
-/// What a formula says, read for checking: its equations, each a chain of sides joined by `=`
-/// or `\approx`. `z = Wx + b, \qquad z_i = …` holds two equations.
-struct ParsedFormula: Equatable, Sendable {
-    struct Side: Equatable, Sendable {
-        var node: FormulaNode
-        /// The side as the author wrote it.
-        var tex: String
-    }
-    /// Each equation's sides.
-    var equations: [[Side]]
-    /// For each equation, whether each relation between its sides is `\approx` (rather than `=`).
-    var approximate: [[Bool]] = []
-}
-
-/// A construct the checked-formula parser does not read, named for the diagnostic.
-public struct FormulaError: Error, Equatable, Sendable {
-    public var message: String
-    init(_ message: String) { self.message = message }
-}
-
 /// Recursive descent over the TeX a course writes: sums (+ −), products (× · * / and
 /// implicit), signs, powers and subscripts, and atoms (numbers, symbols, `\frac`, `\sqrt`, known
 /// functions, `\sum`/`\prod`/`\max`, `\delta_{ij}`, `cases`, derivatives). Anything else is an
 /// error naming it.
 struct FormulaParser {
-    private var tokens: [FormulaToken]
+    /// The formula's tokens; ``FormulaSides`` finds the sides on them before any is parsed.
+    private(set) var tokens: [FormulaToken]
     private let scalars: [Unicode.Scalar]
-    private var index = 0
+    /// The next token to read; ``FormulaSides`` sets it to the start of each side it has parsed.
+    var index = 0
     private var depth = 0
 
     init(_ tex: String) {
@@ -56,6 +38,16 @@ struct FormulaParser {
         return node
     }
 
+    /// ``FormulaSides/closedSides(_:)``, under the name ``ClosedArithmetic`` calls.
+    static func closedSides(_ tex: String) -> (equations: [[ParsedFormula.Side?]], lastSide: String?) {
+        FormulaSides.closedSides(tex)
+    }
+
+    /// ``FormulaSides/numberSides(_:)``, under the name ``ClosedArithmetic`` calls.
+    static func numberSides(_ tex: String) -> [String] {
+        FormulaSides.numberSides(tex)
+    }
+
     private var current: FormulaToken? { index < tokens.count ? tokens[index] : nil }
     private var next: FormulaToken? { index + 1 < tokens.count ? tokens[index + 1] : nil }
 
@@ -77,7 +69,8 @@ struct FormulaParser {
         index += 1
     }
 
-    private func text(from start: Int, to end: Int) -> String {
+    /// The formula as written from token `start` up to token `end`, without the spaces after it.
+    func text(from start: Int, to end: Int) -> String {
         let lower = start < tokens.count ? tokens[start].offset : scalars.count
         let upper = end > start ? tokens[end - 1].end : lower
         var text = String(String.UnicodeScalarView(scalars[lower..<max(lower, upper)]))
@@ -100,137 +93,19 @@ struct FormulaParser {
     // MARK: - Equations
 
     private static let relations: Set<String> = ["approx"]
-    private static let otherRelations: Set<String> = [
+    static let otherRelations: Set<String> = [
         "neq", "ne", "le", "leq", "ge", "geq", "lt", "gt", "leftarrow", "rightarrow", "to", "equiv", "propto", "sim",
         "mapsto", "Rightarrow", "implies", "in",
     ]
 
     /// Whether a token ends an equation: `z = Wx + b, \qquad y = \sigma(z)` holds two.
-    private static func endsEquation(_ token: FormulaToken) -> Bool {
+    static func endsEquation(_ token: FormulaToken) -> Bool {
         switch token.kind {
         case .symbol(","), .symbol("."), .symbol(";"), .symbol("，"), .symbol("。"), .symbol("；"),
             .text("and"), .text("且"), .text("以及"):
             true
         default:
             false
-        }
-    }
-
-    /// A formula's equations read for closed arithmetic: each side that is closed arithmetic
-    /// (numbers and functions of numbers), nil for any other, and the formula's last side as
-    /// written (which a formula starting with `=` continues).
-    ///
-    /// Reading goes on after a side that is not closed, from the next relation at its level, so
-    /// `\int_0^1 x\,dx = 0.5 = 1/2` still yields `0.5 = 1/2`. A side that names a symbol is
-    /// passed over on its tokens, unparsed: most sides of a chapter's formulas do. A checked formula
-    /// must be read whole (`parse`).
-    static func closedSides(_ tex: String) -> (equations: [[ParsedFormula.Side?]], lastSide: String?) {
-        var parser = FormulaParser(tex)
-        let layout = parser.sideLayout()
-        // Then each side that could be half of a closed pair is parsed; it is closed when it parses
-        // to its end and holds only numbers and functions of numbers.
-        let equations = layout.map { sides in
-            sides.indices.map { position -> ParsedFormula.Side? in
-                let side = sides[position]
-                let neighbours = [position - 1, position + 1].filter { sides.indices.contains($0) }
-                guard !side.namesASymbol, !side.tokens.isEmpty, neighbours.contains(where: { !sides[$0].namesASymbol })
-                else { return nil }
-                parser.index = side.tokens.lowerBound
-                guard let node = try? parser.expression(), parser.index == side.tokens.upperBound,
-                    node.depth <= maximumDepth, ClosedArithmetic.isClosed(node)
-                else { return nil }
-                return ParsedFormula.Side(
-                    node: node, tex: parser.text(from: side.tokens.lowerBound, to: side.tokens.upperBound))
-            }
-        }
-        let last = layout.last?.last?.tokens
-        return (equations, last.flatMap { $0.isEmpty ? nil : parser.text(from: $0.lowerBound, to: $0.upperBound) })
-    }
-
-    /// Each equation's sides, on the tokens alone: where each side starts and ends, and whether it
-    /// names a symbol.
-    private mutating func sideLayout() -> [[(tokens: Range<Int>, namesASymbol: Bool)]] {
-        var layout: [[(tokens: Range<Int>, namesASymbol: Bool)]] = []
-        var sides: [(tokens: Range<Int>, namesASymbol: Bool)] = []
-        while current != nil {
-            let start = index
-            let namesASymbol = sideNamesASymbol()
-            skipSide()
-            sides.append((start..<index, namesASymbol))
-            guard let token = current else { break }
-            index += 1
-            switch token.kind {
-            case .symbol("="), .command("approx"):
-                continue
-            default:
-                // The end of an equation, or a relation that is not checked (`<`, `\le`): the
-                // sides after it are not equal to those before.
-                layout.append(sides)
-                sides = []
-            }
-        }
-        if !sides.isEmpty { layout.append(sides) }
-        return layout
-    }
-
-    /// The sides of a formula's equations that are a number as written and nothing else
-    /// (`L = 0.129`: `0.129`), in order; only equations of two sides or more.
-    static func numberSides(_ tex: String) -> [String] {
-        var parser = FormulaParser(tex)
-        return parser.sideLayout().filter { $0.count > 1 }.joined().compactMap { side in
-            guard !side.namesASymbol, !side.tokens.isEmpty else { return nil }
-            let text = parser.text(from: side.tokens.lowerBound, to: side.tokens.upperBound)
-            return ClosedArithmetic.bareNumber(text) != nil ? text : nil
-        }
-    }
-
-    /// Whether the side from the current token names a symbol (a letter other than Euler's `e`, a
-    /// Greek letter, `\operatorname{…}`) outside its groups' ends: then it is not closed
-    /// arithmetic, whatever else it holds.
-    private func sideNamesASymbol() -> Bool {
-        var nesting = 0
-        var position = index
-        while position < tokens.count {
-            let token = tokens[position]
-            switch token.kind {
-            case .symbol("{"), .symbol("("), .symbol("["):
-                nesting += 1
-            case .symbol("}"), .symbol(")"), .symbol("]"):
-                nesting = max(0, nesting - 1)
-            case .name(let name):
-                if name != "e" { return true }
-            default:
-                if nesting == 0 && Self.endsSide(token) { return false }
-            }
-            position += 1
-        }
-        return false
-    }
-
-    /// Moves past a side that cannot be read: to the next `=`, `\approx`, other relation or end
-    /// of equation outside any braces, brackets or parentheses.
-    private mutating func skipSide() {
-        var nesting = 0
-        while let token = current {
-            switch token.kind {
-            case .symbol("{"), .symbol("("), .symbol("["):
-                nesting += 1
-            case .symbol("}"), .symbol(")"), .symbol("]"):
-                nesting = max(0, nesting - 1)
-            default:
-                if nesting == 0 && Self.endsSide(token) { return }
-            }
-            index += 1
-        }
-    }
-
-    /// Whether a token stands between two sides: a relation, checked or not, or the end of an
-    /// equation.
-    private static func endsSide(_ token: FormulaToken) -> Bool {
-        switch token.kind {
-        case .symbol("="), .symbol("<"), .symbol(">"), .command("approx"): true
-        case .command(let name): otherRelations.contains(name)
-        default: endsEquation(token)
         }
     }
 

@@ -1,0 +1,101 @@
+import GalleyMarkdown
+import GalleyRecords
+import GalleyResults
+
+/// The cells of the notebook: a `swift run` block as it ran, with what it printed and displayed.
+extension HTMLFormatter {
+    /// A block that ran: its code (unless hidden), what it printed and displayed (unless quiet),
+    /// and how it fared when it did not simply succeed.
+    mutating func writeCell(_ code: CodeBlock, _ result: BlockResult) {
+        let state: String
+        switch result.status {
+        case .succeeded: state = "ran"
+        case .failed: state = "failed"
+        case .failedAsExpected: state = "failed-as-expected"
+        case .notRun: state = "not-run"
+        }
+        html += "<div class=\"cell \(state)\">\n"
+        let runOptions = code.runOptions ?? RunOptions()
+        if !runOptions.hide { writeCode(code) }
+        let showsOutput = !runOptions.quiet || state == "failed"
+        if showsOutput, !result.output.isEmpty {
+            html += "<div class=\"output\">\n"
+            for item in result.output.items {
+                switch item {
+                case .text(let text):
+                    html += "<pre class=\"stdout\">\(HTMLEscaping.escape(text))</pre>\n"
+                case .display(let display):
+                    writeDisplay(display)
+                }
+            }
+            if !result.output.standardError.isEmpty {
+                html += "<pre class=\"stderr\">\(HTMLEscaping.escape(result.output.standardError))</pre>\n"
+            }
+            if result.output.truncated {
+                html += "<p class=\"truncated\">输出过长，只显示了开头部分（output cut at the cap）。</p>\n"
+            }
+            html += "</div>\n"
+        }
+        switch result.status {
+        case .succeeded:
+            break
+        case .failed(let reason):
+            html += "<p class=\"cell-status error\">✗ \(HTMLEscaping.escape(reason))</p>\n"
+        case .failedAsExpected(let reason):
+            html += "<p class=\"cell-status expected\">✓ 预期的失败：\(HTMLEscaping.escape(reason))</p>\n"
+        case .notRun(let reason):
+            html += "<p class=\"cell-status not-run\">\(HTMLEscaping.escape(reason))</p>\n"
+        }
+        if !result.diagnostics.isEmpty {
+            html += "<ul class=\"cell-diagnostics\">\n"
+            for diagnostic in result.diagnostics {
+                html +=
+                    "<li class=\"\(diagnostic.severity.rawValue)\">\(HTMLEscaping.escape(diagnostic.description))</li>\n"
+            }
+            html += "</ul>\n"
+        }
+        html += "</div>\n"
+    }
+
+    // MARK: - Private
+
+    private mutating func writeDisplay(_ item: DisplayItem) {
+        switch item {
+        case .value(let label, let text):
+            let prefix = label.map { HTMLEscaping.escape($0) + " = " } ?? ""
+            html += "<pre class=\"value\">\(prefix)\(HTMLEscaping.escape(text))</pre>\n"
+        case .math(let tex):
+            writeMath(tex, display: true, element: "div", mark: "\"")
+            html += "\n"
+        case .chart(let chart):
+            html += "<figure class=\"chart\">\n\(ChartSVG.svg(chart))\n</figure>\n"
+        case .table(let table):
+            html += "<div class=\"table-wrap\"><table class=\"computed\">\n"
+            if let caption = table.caption {
+                html += "<caption>"
+                write(InlineMarkdown.inlines(caption))
+                html += "</caption>\n"
+            }
+            html += "<thead>\n<tr>\n"
+            for header in table.columnHeaders {
+                html += "<th>"
+                write(InlineMarkdown.inlines(header))
+                html += "</th>\n"
+            }
+            html += "</tr>\n</thead>\n<tbody>\n"
+            for (row, cells) in table.cells.enumerated() {
+                html += "<tr>\n"
+                if let headers = table.rowHeaders {
+                    html += "<th scope=\"row\">"
+                    write(InlineMarkdown.inlines(row < headers.count ? headers[row] : ""))
+                    html += "</th>\n"
+                }
+                for cell in cells {
+                    html += "<td>\(HTMLEscaping.escape(cell))</td>\n"
+                }
+                html += "</tr>\n"
+            }
+            html += "</tbody>\n</table></div>\n"
+        }
+    }
+}
