@@ -42,8 +42,9 @@ struct SiteInBrowserTests {
         let site = try (book == "course" ? Self.course : Self.publicCourse).get()
         // Each chapter's page, the index, the search page and the verification page.
         #expect(site.pages.count == (book == "course" ? 8 : 1) + 3, "\(site.pages)")
+        let browser = try Browser()
         for page in site.pages {
-            let loaded = try Browser.load(site.url(page))
+            let loaded = try browser.load(site.url(page))
             #expect(loaded.dom.contains("</html>"), "\(page) did not load")
             #expect(loaded.console.isEmpty, "\(page) wrote to the console: \(loaded.console)")
             #expect(!loaded.dom.contains("katex-error"), "\(page) has a KaTeX error")
@@ -51,6 +52,34 @@ struct SiteInBrowserTests {
             let typeset = occurrences(of: "class=\"katex\"", in: loaded.dom)
             #expect(typeset >= formulas, "\(page): \(formulas) formulas, \(typeset) typeset")
         }
+    }
+
+    @Test("the console check sees a page that logs, throws, or misses a file; a quiet page is clean")
+    func consoleCheckCanFail() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "galley-console-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pages = [
+            "quiet.html": "<p>安静的一页。</p>",
+            "logs.html": "<script>console.log(\"hello from the page\")</script>",
+            "throws.html": "<script>undefinedFunction()</script>",
+            "missing.html": "<img src=\"nowhere.png\" alt=\"\">",
+        ]
+        let browser = try Browser()
+        for (name, body) in pages.sorted(by: { $0.key < $1.key }) {
+            try Data("<!doctype html><html lang=\"zh\"><title>t</title><body>\(body)</body></html>".utf8)
+                .write(to: folder.appendingPathComponent(name))
+        }
+        let loaded = try pages.keys.sorted().map { ($0, try browser.load("file://" + folder.path + "/" + $0)) }
+        #expect(loaded.count == 4)
+        for (name, page) in loaded {
+            #expect(page.console.isEmpty == (name == "quiet.html"), "\(name): \(page.console)")
+        }
+        let log = Dictionary(uniqueKeysWithValues: loaded).mapValues { $0.console.joined(separator: "\n") }
+        #expect(log["logs.html"]?.contains("hello from the page") == true)
+        #expect(log["throws.html"]?.contains("undefinedFunction") == true)
+        #expect(log["missing.html"]?.contains("nowhere.png") == true)
     }
 
     @Test(
@@ -104,14 +133,17 @@ struct SiteInBrowserTests {
         try FileManager.default.copyItem(at: site.folder, to: copy)
         defer { try? FileManager.default.removeItem(at: copy) }
         let scripts = try NSRegularExpression(pattern: "<script[^>]*>[\\s\\S]*?</script>")
-        for page in site.pages where page.hasPrefix("0") {
+        let chapters = site.pages.filter { $0.hasPrefix("0") }
+        #expect(chapters.count == 8, "\(chapters)")
+        let browser = try Browser()
+        for page in chapters {
             let url = copy.appendingPathComponent(page)
             let html = try String(contentsOf: url, encoding: .utf8)
             let stripped = scripts.stringByReplacingMatches(
                 in: html, range: NSRange(html.startIndex..., in: html), withTemplate: "")
             #expect(!stripped.contains("<script"))
             try stripped.write(to: url, atomically: true, encoding: .utf8)
-            let loaded = try Browser.load("file://" + url.path)
+            let loaded = try browser.load("file://" + url.path)
             let formulas = occurrences(of: "class=\"math ", in: loaded.dom)
             #expect(formulas > 0, "\(page) has formulas")
             #expect(occurrences(of: "class=\"katex\"", in: loaded.dom) >= formulas, "\(page): typeset without a script")
@@ -157,9 +189,13 @@ struct SiteInBrowserTests {
         arguments: ["course", "public course"])
     func linksResolve(book: String) throws {
         let site = try (book == "course" ? Self.course : Self.publicCourse).get()
+        #expect(site.pages.count == (book == "course" ? 8 : 1) + 3, "\(site.pages)")
         for page in site.pages {
             let html = try String(contentsOf: site.folder.appendingPathComponent(page), encoding: .utf8)
-            for link in attributeValues(in: html) {
+            let links = attributeValues(in: html)
+            // Every page links at least its stylesheet, the index and the search page.
+            #expect(links.count >= 3, "\(page): \(links)")
+            for link in links {
                 #expect(
                     !link.hasPrefix("http:") && !link.hasPrefix("https:") && !link.hasPrefix("//"),
                     "\(page) loads \(link) from the network")
@@ -178,7 +214,9 @@ struct SiteInBrowserTests {
         }
         // The fonts KaTeX's stylesheet asks a current browser for.
         let css = try String(contentsOf: site.folder.appendingPathComponent("katex/katex.min.css"), encoding: .utf8)
-        for font in css.matches(of: #/url\((fonts/[^)]+\.woff2)\)/#) {
+        let fonts = css.matches(of: #/url\((fonts/[^)]+\.woff2)\)/#)
+        #expect(fonts.count >= 20, "KaTeX's stylesheet asks for its fonts: \(fonts.count)")
+        for font in fonts {
             let path = site.folder.appendingPathComponent("katex").appendingPathComponent(String(font.output.1)).path
             #expect(FileManager.default.fileExists(atPath: path), "missing \(font.output.1)")
         }
@@ -189,8 +227,10 @@ struct SiteInBrowserTests {
         let site = try Self.course.get()
         let chapters = site.pages.filter { $0.first?.isNumber == true }
         #expect(chapters.count == 8)
+        #expect(site.pages.count == 8 + 3, "\(site.pages)")
+        let browser = try Browser()
         for page in site.pages {
-            let loaded = try Browser.load(site.url(page))
+            let loaded = try browser.load(site.url(page))
             let navigation = try #require(
                 loaded.dom.firstRange(of: "<nav class=\"book\"").map { loaded.dom[$0.lowerBound...] }, "\(page)")
             let sidebar = navigation[..<(navigation.firstRange(of: "</nav>")?.upperBound ?? navigation.endIndex)]
@@ -214,7 +254,7 @@ struct SiteInBrowserTests {
             try Data(page.replacingOccurrences(of: "</body>", with: press).utf8).write(
                 to: site.folder.appendingPathComponent(name))
             defer { try? FileManager.default.removeItem(at: site.folder.appendingPathComponent(name)) }
-            let loaded = try Browser.load(site.url(name))
+            let loaded = try Browser.load(site.url(name), until: "location.pathname.endsWith(\"/\(expected).html\")")
             let expectedPage = try String(
                 contentsOf: site.folder.appendingPathComponent(expected + ".html"), encoding: .utf8)
             let title = try #require(expectedPage.firstMatch(of: #/<title>([^<]*)</title>/#)?.output.1)
@@ -279,7 +319,10 @@ struct SiteInBrowserTests {
             var problems: [String]
         }
         var totals = (tags: 0, tableFormulas: 0, charts: 0, punctuation: 0)
-        for chapter in site.pages where chapter.first?.isNumber == true {
+        let chapters = site.pages.filter { $0.first?.isNumber == true }
+        #expect(chapters.count == 8, "\(chapters)")
+        let browser = try Browser()
+        for chapter in chapters {
             let page = try String(contentsOf: site.folder.appendingPathComponent(chapter), encoding: .utf8)
             let name = "phone-\(chapter)"
             let frame = "phone-frame-\(chapter)"
@@ -297,7 +340,8 @@ struct SiteInBrowserTests {
                     try? FileManager.default.removeItem(at: site.folder.appendingPathComponent(file))
                 }
             }
-            let loaded = try Browser.load(site.url(frame))
+            let loaded = try browser.load(
+                site.url(frame), until: "document.getElementById(\"measured\").textContent.length > 0")
             let json = try #require(
                 loaded.dom.firstMatch(of: #/<pre id="measured">([^<]*)</pre>/#)?.output.1, "\(chapter)")
             let measured = try JSONDecoder().decode(
@@ -318,17 +362,24 @@ struct SiteInBrowserTests {
     @Test("search finds Chinese words and phrases, English terms and formula names; nonsense finds nothing")
     func search() throws {
         let site = try Self.course.get()
+        let browser = try Browser()
+        // search.js writes its status line and its results in one go.
+        func search(_ query: String) throws -> Browser.Page {
+            try browser.load(
+                site.url("search.html", query: query),
+                until: "document.getElementById(\"search-status\").textContent.length > 0")
+        }
         for query in ["雅可比矩阵", "概率分布", "导数的两种情形", "logit", "softmax", "\\frac", "交叉熵"] {
-            let loaded = try Browser.load(site.url("search.html", query: query))
+            let loaded = try search(query)
             #expect(loaded.console.isEmpty, "\(loaded.console)")
             #expect(occurrences(of: "class=\"search-result\"", in: loaded.dom) > 0, "no hit for \(query)")
         }
         // Formulas in results are typeset (MathML made when the book was built), not TeX; a hit
         // inside a formula marks the whole formula.
-        let formula = try Browser.load(site.url("search.html", query: "\\frac"))
+        let formula = try search("\\frac")
         #expect(formula.dom.contains("<mark><span class=\"search-math\"><math"), "\(formula.dom.prefix(3000))")
         #expect(!formula.dom.contains("\u{E000}") && !formula.dom.contains("\u{E001}"))
-        let nothing = try Browser.load(site.url("search.html", query: "量子色动力学"))
+        let nothing = try search("量子色动力学")
         #expect(occurrences(of: "class=\"search-result\"", in: nothing.dom) == 0)
         #expect(nothing.dom.contains("没有找到"))
     }

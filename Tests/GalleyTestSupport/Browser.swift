@@ -1,12 +1,34 @@
 import Foundation
 
-/// A real headless Chromium (Debian's `chromium`), to open rendered pages as a reader would.
-public enum Browser {
-    /// A page after its scripts ran: the DOM, and whatever it wrote to the console.
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A real headless Chromium (Debian's `chromium`), driven through its DevTools protocol over
+/// `--remote-debugging-pipe`, to open rendered pages as a reader would.
+///
+/// Nothing here waits for a fixed time: a page is read once a condition — a JavaScript expression
+/// evaluated in it — holds, with a generous ceiling, and at the ceiling the test fails with what
+/// the page showed. A loaded machine makes a test slower, never wrong.
+public final class Browser {
+    /// A page once its condition held: the DOM, and every message it logged.
     public struct Page: Sendable {
         public var dom: String
+        /// Console calls, uncaught exceptions and the browser's own log entries (a resource that
+        /// failed to load, a Content-Security-Policy violation), one line each.
         public var console: [String]
     }
+
+    /// Why the browser could not do what a test asked, with what it saw.
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// How long a condition may take before the test fails: far beyond what an idle machine needs.
+    public static let ceiling: Duration = .seconds(60)
+
+    /// The condition every page is read after: its document and subresources have loaded.
+    public static let loaded = "document.readyState === \"complete\""
 
     /// `$GALLEY_CHROMIUM`, or `chromium` from `PATH`.
     public static var executable: String {
@@ -18,28 +40,276 @@ public enum Browser {
         return "/usr/bin/chromium"
     }
 
-    /// Opens a URL (a `file://` page, with a query if needed) and returns the DOM once it has loaded.
-    /// - Parameters:
-    ///   - javascript: false to open the page as a reader with scripts turned off would.
-    ///   - waitingFor: for a page that never finishes loading (one holding an event stream open),
-    ///     how long to wait before reading its DOM; otherwise Chromium runs the page's timers ahead
-    ///     until it is idle.
-    public static func load(_ url: String, javascript: Bool = true, waitingFor: Duration? = nil) throws -> Page {
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "galley-chromium-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: profile) }
-        let run = try runProgram(
-            URL(fileURLWithPath: executable),
-            [
+    private let connection: DevToolsConnection
+    private let profile: URL
+
+    /// Starts Chromium with a fresh profile.
+    public init() throws {
+        profile = FileManager.default.temporaryDirectory.appendingPathComponent("galley-chromium-\(UUID().uuidString)")
+        connection = try DevToolsConnection(
+            executable: Self.executable,
+            arguments: [
                 "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-                "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0",
-                waitingFor.map { "--timeout=\(Int($0 / .milliseconds(1)))" } ?? "--virtual-time-budget=5000",
-                "--dump-dom",
-            ] + (javascript ? [] : ["--blink-settings=scriptEnabled=false"]) + [url])
-        let dom = run.stdout
-        let log = run.stderr
-        // Chromium logs every console message as `…:INFO:CONSOLE:…] "message", source: …`.
-        let console = log.split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init)
-        return Page(dom: dom, console: console)
+                "--user-data-dir=\(profile.path)", "--remote-debugging-pipe", "about:blank",
+            ])
+    }
+
+    deinit {
+        connection.close()
+        try? FileManager.default.removeItem(at: profile)
+    }
+
+    /// Opens `url` in a new tab and returns it once the page has loaded.
+    public func open(_ url: String) throws -> Tab {
+        let target = try connection.call("Target.createTarget", ["url": "about:blank"])
+        guard let targetId = target["targetId"] as? String else { throw Failure(description: "no target: \(target)") }
+        let attached = try connection.call("Target.attachToTarget", ["targetId": targetId, "flatten": true])
+        guard let session = attached["sessionId"] as? String else {
+            throw Failure(description: "no session: \(attached)")
+        }
+        let tab = Tab(connection: connection, target: targetId, session: session, url: url)
+        // The log is listened to before the page starts, so nothing it says is missed.
+        for domain in ["Runtime.enable", "Log.enable", "Page.enable"] { _ = try tab.call(domain) }
+        let navigated = try tab.call("Page.navigate", ["url": url])
+        if let error = navigated["errorText"] as? String { throw Failure(description: "\(url): \(error)") }
+        try tab.wait(until: Self.loaded)
+        return tab
+    }
+
+    /// Opens `url` in this browser, waits until `condition` holds, and reads the page.
+    public func load(_ url: String, until condition: String = Browser.loaded) throws -> Page {
+        let tab = try open(url)
+        defer { tab.close() }
+        try tab.wait(until: condition)
+        return try tab.page()
+    }
+
+    /// Opens `url` in a browser of its own, waits until `condition` holds, and reads the page.
+    public static func load(_ url: String, until condition: String = Browser.loaded) throws -> Page {
+        try Browser().load(url, until: condition)
+    }
+
+    /// One page in the browser, open until it is closed.
+    public final class Tab {
+        private let connection: DevToolsConnection
+        private let target: String
+        private let session: String
+        let url: String
+
+        init(connection: DevToolsConnection, target: String, session: String, url: String) {
+            self.connection = connection
+            self.target = target
+            self.session = session
+            self.url = url
+        }
+
+        /// What the page has logged so far.
+        public var console: [String] { connection.log[session] ?? [] }
+
+        /// The value of a JavaScript expression in the page, or nil while it cannot be evaluated
+        /// (the page is navigating) or throws.
+        public func evaluate(_ expression: String) throws -> Any? {
+            let result = try call("Runtime.evaluate", ["expression": expression, "returnByValue": true])
+            guard result["exceptionDetails"] == nil, let value = result["result"] as? [String: Any] else { return nil }
+            return value["value"]
+        }
+
+        /// Waits until `condition`, a JavaScript expression, is true in the page; fails at the
+        /// ceiling with the page's address, state, text and log.
+        public func wait(until condition: String, ceiling: Duration = Browser.ceiling) throws {
+            let deadline = ContinuousClock.now + ceiling
+            while ContinuousClock.now < deadline {
+                // A page that is navigating has no context to evaluate in; that is "not yet".
+                if let holds = try? evaluate("Boolean(\(condition))") as? Bool, holds { return }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            let seen =
+                (try? evaluate(
+                    "location.href + \" [\" + document.readyState + \"] \" + document.body.innerText.slice(0, 600)"))
+                .flatMap { $0 as? String }
+            throw Failure(
+                description: "after \(ceiling), \(condition) still does not hold in \(url); "
+                    + "the page: \(seen ?? "(not readable)"); its log: \(console)")
+        }
+
+        /// The DOM as it is now, and the log.
+        public func page() throws -> Page {
+            guard let dom = try evaluate("document.documentElement.outerHTML") as? String else {
+                throw Failure(description: "\(url): the DOM cannot be read")
+            }
+            return Page(dom: "<!DOCTYPE html>\n" + dom, console: console)
+        }
+
+        public func close() {
+            _ = try? connection.call("Target.closeTarget", ["targetId": target])
+        }
+
+        func call(_ method: String, _ parameters: [String: Any] = [:]) throws -> [String: Any] {
+            try connection.call(method, parameters, session: session)
+        }
+    }
+}
+
+/// Chromium's DevTools protocol over the pipe `--remote-debugging-pipe` opens: JSON messages, each
+/// ended by a NUL byte, written to its descriptor 3 and read from its descriptor 4.
+final class DevToolsConnection {
+    private let process: pid_t
+    private let input: Int32
+    private let output: Int32
+    private var buffer: [UInt8] = []
+    private var nextID = 1
+    private var stderrLog: URL
+    /// Each session's console messages, exceptions and log entries, as they arrived.
+    private(set) var log: [String: [String]] = [:]
+
+    init(executable: String, arguments: [String]) throws {
+        // A write to a browser that went away is an error to report, not a signal that ends the tests.
+        signal(SIGPIPE, SIG_IGN)
+        stderrLog = FileManager.default.temporaryDirectory.appendingPathComponent("galley-chromium-\(UUID()).log")
+        let toBrowser = try Self.pipe()
+        let fromBrowser = try Self.pipe()
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, stderrLog.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, toBrowser.read, 3)
+        posix_spawn_file_actions_adddup2(&actions, fromBrowser.write, 4)
+        // Nothing else the test process holds open (other tests' pipes) goes with it.
+        Self.closeFrom(5, in: &actions)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // A group of its own, so that its renderers and helpers end with it.
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let status = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        Glibc.close(toBrowser.read)
+        Glibc.close(fromBrowser.write)
+        guard status == 0 else {
+            Glibc.close(toBrowser.write)
+            Glibc.close(fromBrowser.read)
+            throw Browser.Failure(description: "cannot start \(executable): \(String(cString: strerror(status)))")
+        }
+        process = pid
+        input = toBrowser.write
+        output = fromBrowser.read
+    }
+
+    /// Sends a command and waits for its answer, keeping the events that come before it.
+    func call(_ method: String, _ parameters: [String: Any] = [:], session: String? = nil) throws -> [String: Any] {
+        let id = nextID
+        nextID += 1
+        var message: [String: Any] = ["id": id, "method": method, "params": parameters]
+        if let session { message["sessionId"] = session }
+        try send(JSONSerialization.data(withJSONObject: message) + [0])
+        let deadline = ContinuousClock.now + Browser.ceiling
+        while ContinuousClock.now < deadline {
+            guard let reply = try receive(before: deadline) else { continue }
+            if reply["id"] as? Int == id {
+                if let error = reply["error"] as? [String: Any] {
+                    throw Browser.Failure(description: "\(method): \(error["message"] ?? error)")
+                }
+                return reply["result"] as? [String: Any] ?? [:]
+            }
+            record(reply)
+        }
+        throw Browser.Failure(description: "\(method) had no answer after \(Browser.ceiling); \(stderrTail())")
+    }
+
+    /// Ends the browser and everything it started.
+    func close() {
+        Glibc.close(input)
+        Glibc.close(output)
+        killpg(process, SIGKILL)
+        var status: Int32 = 0
+        waitpid(process, &status, 0)
+        try? FileManager.default.removeItem(at: stderrLog)
+    }
+
+    // MARK: - Messages
+
+    private func record(_ event: [String: Any]) {
+        guard let session = event["sessionId"] as? String, let method = event["method"] as? String,
+            let parameters = event["params"] as? [String: Any]
+        else { return }
+        let line: String
+        switch method {
+        case "Runtime.consoleAPICalled":
+            let arguments = (parameters["args"] as? [[String: Any]] ?? []).map { argument in
+                argument["value"].map { "\($0)" } ?? (argument["description"] as? String ?? "")
+            }
+            line = "console.\(parameters["type"] ?? "log"): \(arguments.joined(separator: " "))"
+        case "Runtime.exceptionThrown":
+            let details = parameters["exceptionDetails"] as? [String: Any] ?? [:]
+            let exception = (details["exception"] as? [String: Any])?["description"] as? String
+            line = "exception: \(exception ?? details["text"] as? String ?? "")"
+        case "Log.entryAdded":
+            let entry = parameters["entry"] as? [String: Any] ?? [:]
+            line = "\(entry["level"] ?? "log") (\(entry["source"] ?? "")): \(entry["text"] ?? "") \(entry["url"] ?? "")"
+        default:
+            return
+        }
+        log[session, default: []].append(line)
+    }
+
+    private func send(_ data: Data) throws {
+        var offset = 0
+        while offset < data.count {
+            let written = data[offset...].withUnsafeBytes { Glibc.write(input, $0.baseAddress, $0.count) }
+            guard written > 0 else { throw Browser.Failure(description: "the browser went away; \(stderrTail())") }
+            offset += written
+        }
+    }
+
+    /// The next message, or nil if none came before `deadline`.
+    private func receive(before deadline: ContinuousClock.Instant) throws -> [String: Any]? {
+        while true {
+            if let end = buffer.firstIndex(of: 0) {
+                let message = Data(buffer[..<end])
+                buffer.removeSubrange(...end)
+                return try JSONSerialization.jsonObject(with: message) as? [String: Any] ?? [:]
+            }
+            guard ContinuousClock.now < deadline else { return nil }
+            var poller = pollfd(fd: output, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 100) > 0 else { continue }
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(output, $0.baseAddress, $0.count) }
+            guard count > 0 else { throw Browser.Failure(description: "the browser went away; \(stderrTail())") }
+            buffer += chunk[..<count]
+        }
+    }
+
+    private func stderrTail() -> String {
+        let text = (try? String(contentsOf: stderrLog, encoding: .utf8)) ?? ""
+        return "its stderr ends: " + String(text.suffix(1500))
+    }
+
+    /// Asks the child to close every descriptor from `first` on: glibc's
+    /// `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which Swift's Glibc module does
+    /// not export, looked up by name.
+    private static func closeFrom(_ first: Int32, in actions: inout posix_spawn_file_actions_t) {
+        typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np")
+        else { return }
+        _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, first)
+    }
+
+    /// A pipe whose ends sit above the descriptors the browser is given (3 and 4), closed on exec
+    /// unless handed over.
+    private static func pipe() throws -> (read: Int32, write: Int32) {
+        var ends: [Int32] = [0, 0]
+        guard Glibc.pipe(&ends) == 0 else {
+            throw Browser.Failure(description: "cannot create a pipe: \(String(cString: strerror(errno)))")
+        }
+        let read = fcntl(ends[0], F_DUPFD_CLOEXEC, 10)
+        let write = fcntl(ends[1], F_DUPFD_CLOEXEC, 10)
+        Glibc.close(ends[0])
+        Glibc.close(ends[1])
+        return (read, write)
     }
 }

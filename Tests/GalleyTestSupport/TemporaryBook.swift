@@ -35,6 +35,13 @@ public final class TemporaryBook {
         (try? Data(contentsOf: output.appendingPathComponent(path))).map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// Whether a render's staging folder (the next output, being written) is beside the output.
+    public var hasStaging: Bool {
+        ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).contains {
+            $0.contains("galley-staging")
+        }
+    }
+
     /// Every file under the output folder, by relative path, with its bytes.
     public func outputFiles() -> [String: Data] {
         var files: [String: Data] = [:]

@@ -168,20 +168,28 @@ struct RenderCommandTests {
         try book.render()
         let complete = book.outputFiles()
         #expect(complete.count > 300)
-        for delay in [0.0, 0.02, 0.05, 0.1, 0.2, 0.4] {
+        // Killed as soon as it starts: before it has written anything.
+        let early = try RenderBinary.start(["Chapters"], in: book.root)
+        kill(early.processIdentifier, SIGKILL)
+        early.waitUntilExit()
+        #expect(book.outputFiles() == complete, "after a kill at the start the output changed")
+        // Killed while it writes the new output: the moment its staging folder appears. The
+        // folder left behind shows that the kill came before the output was swapped in.
+        var landed = 0
+        for attempt in 1...10 where landed < 3 {
             let process = try RenderBinary.start(["Chapters"], in: book.root)
-            Thread.sleep(forTimeInterval: delay)
+            let deadline = ContinuousClock.now + .seconds(60)
+            while !book.hasStaging && process.isRunning && ContinuousClock.now < deadline {}
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            let now = book.outputFiles()
-            #expect(now == complete, "after a kill at \(delay) s the output changed")
+            if book.hasStaging { landed += 1 }
+            #expect(
+                book.outputFiles() == complete, "after a kill while writing (attempt \(attempt)) the output changed")
         }
+        #expect(landed == 3, "a kill landed while the output was being written in \(landed) of 10 runs")
         // The next run cleans up what the killed ones left.
         try book.render()
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: book.root.path).filter {
-            $0.contains("galley-")
-        }
-        #expect(leftovers.isEmpty)
+        #expect(!book.hasStaging)
     }
 
     @Test("files in the output that Galley did not write are kept")
