@@ -25,11 +25,12 @@ struct BookWatcher: Sendable {
     let ignoring: [String]
     var interval: Duration = .milliseconds(50)
     /// How long the folder must stay still before a burst of saves counts as done.
-    var settle: Duration = .milliseconds(40)
+    var settle: Duration
 
-    init(folder: URL, ignoring: [URL]) {
+    init(folder: URL, ignoring: [URL], settle: Duration = .milliseconds(40)) {
         self.folder = folder.standardizedFileURL
         self.ignoring = ignoring.map { $0.standardizedFileURL.path }
+        self.settle = settle
     }
 
     /// Every watched file, by path relative to the folder.

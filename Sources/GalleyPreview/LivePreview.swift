@@ -25,13 +25,19 @@ public enum LivePreview {
         public var host: String
         /// 0 for any free port.
         public var port: UInt16
+        /// How long the book must stay still after a change before it is rendered again, so that
+        /// a burst of saves is one render.
+        public var settle: Duration
 
-        public init(book: URL, site: URL, ignoring: [URL], host: String, port: UInt16) {
+        public init(
+            book: URL, site: URL, ignoring: [URL], host: String, port: UInt16, settle: Duration = .milliseconds(40)
+        ) {
             self.book = book
             self.site = site
             self.ignoring = ignoring
             self.host = host
             self.port = port
+            self.settle = settle
         }
     }
 
@@ -48,47 +54,22 @@ public enum LivePreview {
         started: @escaping @Sendable (String) -> Void
     ) throws(Failure) -> Never {
         stopOnSignals()
-        let watcher = BookWatcher(folder: configuration.book, ignoring: configuration.ignoring)
+        let watcher = BookWatcher(
+            folder: configuration.book, ignoring: configuration.ignoring, settle: configuration.settle)
         var snapshot = watcher.snapshot()
         let first = render()
         let hub = ReloadHub()
         let handler = SiteHandler(files: SiteFiles(root: configuration.site), hub: hub)
-        let server: HTTPServer
-        do {
-            server =
-                configuration.host.contains(":")
-                ? HTTPServer(
-                    address: try sockaddr_in6.inet6(ip6: configuration.host, port: configuration.port),
-                    logger: .disabled, handler: handler)
-                : HTTPServer(
-                    address: try sockaddr_in.inet(ip4: configuration.host, port: configuration.port),
-                    logger: .disabled, handler: handler)
-        } catch {
-            throw Failure(description: "cannot listen on \(configuration.host): not an IP address")
-        }
-        let failure = Mutex<String?>(nil)
-        let ready = DispatchSemaphore(value: 0)
-        Task {
-            await hub.published(diagnostics: first)
-            do {
-                try await server.run()
-            } catch {
-                failure.withLock { $0 = "cannot serve on \(configuration.host):\(configuration.port): \(error)" }
-                ready.signal()
-            }
-        }
-        Task {
-            try? await server.waitUntilListening(timeout: 10)
-            ready.signal()
-        }
-        ready.wait()
-        if let message = failure.withLock({ $0 }) { throw Failure(description: message) }
-        let port = Self.port(of: server)
+        DescriptorLimit.raiseToHard()
+        let port = try PreviewServer.start(
+            host: configuration.host, port: configuration.port, handler: handler,
+            say: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+        blocking { await hub.published(diagnostics: first) }
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         started("http://\(host):\(port)/")
         Task {
             while true {
-                try? await Task.sleep(for: .seconds(15))
+                try? await Task.sleep(for: ReloadHub.heartbeat)
                 await hub.ping()
             }
         }
@@ -100,15 +81,6 @@ public enum LivePreview {
             snapshot = change.snapshot
             let diagnostics = render()
             blocking { await hub.published(diagnostics: diagnostics) }
-        }
-    }
-
-    /// The port the server listens on (the one asked for, or the one the system gave for 0).
-    private static func port(of server: HTTPServer) -> UInt16 {
-        let address = blocking { await server.listeningAddress }
-        switch address {
-        case .ip4(_, let port)?, .ip6(_, let port)?: return port
-        default: return 0
         }
     }
 

@@ -6,19 +6,43 @@ import Foundation
 /// `reload`, and each page, when it connects and after each render, hears the book's current
 /// problems as `diagnostics` (a JSON array of lines), which it shows as an overlay until none is
 /// left.
+///
+/// A stream holds a file descriptor for as long as it is open, and the server learns that a page
+/// went away only when a write to it fails. So every open stream hears a heartbeat every couple of
+/// seconds, and the hub keeps at most `limit` streams: a new page's stream ends the oldest one
+/// (whose page, if it is still open, reconnects a second later), so that pages opened and closed
+/// faster than the heartbeat can never use up the process's descriptors.
 actor ReloadHub {
+    /// How often each open stream hears a comment line.
+    static let heartbeat: Duration = .seconds(2)
+
     private var streams: [UUID: AsyncStream<[UInt8]>.Continuation] = [:]
+    /// The open streams' identities, oldest first.
+    private var order: [UUID] = []
     private var diagnostics: [String] = []
     /// Renders published so far.
     private(set) var renders = 0
+    /// The most streams kept open at once.
+    let limit: Int
 
-    /// A new page's stream: the current problems first, then whatever comes.
+    /// - Parameter limit: the most streams to keep open; by default half of what the process may
+    ///   open beyond the few dozen descriptors the server and a render need.
+    init(limit: Int = max(8, (DescriptorLimit.current - 64) / 2)) {
+        self.limit = limit
+    }
+
+    /// A new page's stream: how soon to reconnect, the current problems, then whatever comes.
     func subscribe() -> AsyncStream<[UInt8]> {
+        while streams.count >= limit, !order.isEmpty {
+            streams.removeValue(forKey: order.removeFirst())?.finish()
+        }
         let id = UUID()
         let (stream, continuation) = AsyncStream<[UInt8]>.makeStream(bufferingPolicy: .bufferingNewest(16))
         continuation.onTermination = { _ in Task { await self.remove(id) } }
+        continuation.yield(Array("retry: 1000\n\n".utf8))
         continuation.yield(Self.event("diagnostics", Self.json(diagnostics)))
         streams[id] = continuation
+        order.append(id)
         return stream
     }
 
@@ -30,15 +54,21 @@ actor ReloadHub {
         for continuation in streams.values { continuation.yield(events) }
     }
 
-    /// A comment line every so often, so that a closed page's stream is noticed and dropped.
+    /// A comment line, so that a closed page's stream is noticed and dropped. It goes out as two
+    /// writes: the first to a page that went away still succeeds (the peer answers it with a
+    /// reset), the second fails, and the server closes the connection.
     func ping() {
-        for continuation in streams.values { continuation.yield(Array(": ping\n\n".utf8)) }
+        for continuation in streams.values {
+            continuation.yield(Array(": ping\n".utf8))
+            continuation.yield(Array("\n".utf8))
+        }
     }
 
     var openStreams: Int { streams.count }
 
     private func remove(_ id: UUID) {
         streams[id] = nil
+        order.removeAll { $0 == id }
     }
 
     static func event(_ name: String, _ data: String) -> [UInt8] {

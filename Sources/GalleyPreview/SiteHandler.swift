@@ -28,10 +28,17 @@ struct SiteHandler: HTTPHandler {
         switch files.lookUp(request.path) {
         case .forbidden:
             return Self.text(.forbidden, "outside the site")
+        case .notFound where request.path == "/favicon.ico":
+            // Browsers ask every server for one; a site without it should not fill the console
+            // of every previewed page with a failed request.
+            return HTTPResponse(statusCode: .noContent)
         case .notFound:
             return Self.text(.notFound, "not found: \(request.path)")
         case .file(let url, let contentType):
-            guard var data = try? Data(contentsOf: url) else { return Self.text(.notFound, "not found") }
+            // The file is there; reading it fails only for a moment (out of file descriptors).
+            guard var data = try? Data(contentsOf: url) else {
+                return Self.text(.serviceUnavailable, "cannot read \(request.path) now; try again")
+            }
             if contentType.hasPrefix("text/html") { data = Self.withLiveScript(data) }
             return HTTPResponse(
                 statusCode: .ok, headers: [.contentType: contentType, .cacheControl: "no-cache"], body: data)

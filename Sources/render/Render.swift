@@ -92,6 +92,11 @@ struct Render: ParsableCommand {
     @Option(help: "The address --serve listens on: loopback unless you say otherwise.")
     var host: String = "127.0.0.1"
 
+    @Option(
+        help: "Milliseconds the book must stay still after a save before --serve renders it again (one render a burst)."
+    )
+    var settle: Int = 40
+
     /// Runs the command, with ArgumentParser's usage errors (its exit code 64) reported as exit
     /// status 2, as Galley documents for every usage or environment error.
     static func main() {
@@ -128,6 +133,7 @@ struct Render: ParsableCommand {
             throw ValidationError("--serve renders the site: it does not go with --check, --fix or --bind")
         }
         if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
+        if settle < 0 { throw ValidationError("--settle must be a number of milliseconds, 0 or more") }
         if serve {
             for (name, path) in [("--output", output), ("--cache-dir", cacheDir)] {
                 let url = URL(fileURLWithPath: path).standardizedFileURL
@@ -176,7 +182,8 @@ struct Render: ParsableCommand {
         let options = pipeline
         let configuration = LivePreview.Configuration(
             book: URL(fileURLWithPath: book), site: URL(fileURLWithPath: output),
-            ignoring: [URL(fileURLWithPath: output), URL(fileURLWithPath: cacheDir)], host: host, port: UInt16(port))
+            ignoring: [URL(fileURLWithPath: output), URL(fileURLWithPath: cacheDir)], host: host, port: UInt16(port),
+            settle: .milliseconds(settle))
         let format = format
         let quiet = quiet
         do {

@@ -18,15 +18,25 @@ struct PreviewTests {
         private(set) var port = 0
         private(set) var log = ""
 
-        init(_ book: TemporaryBook, arguments: [String] = []) throws {
+        /// Starts `render --serve` on `book`; with `descriptorLimit`, under `ulimit -n` of that many.
+        init(_ book: TemporaryBook, arguments: [String] = [], descriptorLimit: Int? = nil) throws {
             self.book = book
-            process.executableURL = RenderBinary.url
-            process.arguments =
-                ["Chapters", "--serve", "--port", "0", "--cache-dir", book.root.appendingPathComponent("cache").path]
-                + arguments
+            let command =
+                [
+                    RenderBinary.url.path, "Chapters", "--serve", "--port", "0", "--cache-dir",
+                    book.root.appendingPathComponent("cache").path,
+                ] + arguments
+            if let descriptorLimit {
+                process.executableURL = URL(fileURLWithPath: "/bin/sh")
+                process.arguments = ["-c", "ulimit -n \(descriptorLimit) && exec \"$0\" \"$@\""] + command
+            } else {
+                process.executableURL = RenderBinary.url
+                process.arguments = Array(command.dropFirst())
+            }
             process.currentDirectoryURL = book.root
             process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
+            FileManager.default.createFile(atPath: errors.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: errors)
             try process.run()
             let deadline = ContinuousClock.now + .seconds(120)
             while port == 0 && ContinuousClock.now < deadline && process.isRunning {
@@ -45,6 +55,18 @@ struct PreviewTests {
         }
 
         func get(_ path: String) throws -> HTTPProbe.Response { try HTTPProbe.get(path, port: port) }
+
+        /// Where the server's standard error goes.
+        var errors: URL { book.root.appendingPathComponent("serve-stderr.txt") }
+
+        /// What the server said on standard error so far.
+        var stderr: String { (try? String(contentsOf: errors, encoding: .utf8)) ?? "" }
+
+        /// How many file descriptors the server holds open now.
+        var openDescriptors: Int {
+            ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(process.processIdentifier)/fd")) ?? [])
+                .count
+        }
     }
 
     static let chapters = [
@@ -119,25 +141,19 @@ struct PreviewTests {
 
     @Test("a burst of saves is rendered once: the next save is the next render")
     func burstIsOneRender() throws {
-        let server = try Server(try TemporaryBook(Self.chapters))
-        // Eight saves 10 ms apart (longer than the watcher's 50 ms between polls, each gap shorter
-        // than the 40 ms it waits for quiet), as an editor saving several files or a formatter.
-        let burst = try HTTPProbe.events("/__galley/events", port: server.port, until: "event: reload") {
-            for step in 1...8 {
-                try server.book.write("01-a.md", "# 第一章\n\n第 \(step) 次保存。\n")
-                Thread.sleep(forTimeInterval: 0.01)
-            }
-        }
-        let first = try #require(burst.firstMatch(of: #/event: reload\ndata: (\d+)/#).flatMap { Int($0.output.1) })
+        // The book must stay still for 3 s before it is rendered: eight saves in a row, as an
+        // editor saving several files or a formatter makes, fall well inside that on any machine.
+        let server = try Server(try TemporaryBook(Self.chapters), arguments: ["--settle", "3000"])
+        let stream = try HTTPProbe.EventStream("/__galley/events", port: server.port)
+        for step in 1...8 { try server.book.write("01-a.md", "# 第一章\n\n第 \(step) 次保存。\n") }
+        let burst = try stream.read(until: "event: diagnostics")
         #expect(try server.get("/01-a.html").body.contains("第 8 次保存。"))
-        // Time for a render the burst might have left pending to happen (polls are 50 ms apart).
-        Thread.sleep(forTimeInterval: 0.5)
-        let next = try HTTPProbe.events("/__galley/events", port: server.port, until: "event: reload") {
-            try server.book.write("01-a.md", "# 第一章\n\n再存一次。\n")
-        }
-        let second = try #require(next.firstMatch(of: #/event: reload\ndata: (\d+)/#).flatMap { Int($0.output.1) })
-        #expect(second == first + 1, "the burst left no render behind it: \(first), then \(second)")
-        #expect(first == 2, "the first render is the one at start-up; the burst is the second")
+        try server.book.write("01-a.md", "# 第一章\n\n再存一次。\n")
+        let next = try stream.read(until: "event: diagnostics")
+        #expect(try server.get("/01-a.html").body.contains("再存一次。"))
+        // The one stream saw every render since the burst: the burst's, then the save's.
+        let renders = (burst + next).matches(of: #/event: reload\ndata: (\d+)/#).compactMap { Int($0.output.1) }
+        #expect(renders == [2, 3], "the first render is the one at start-up; the burst is the second: \(stream.text)")
     }
 
     @Test("a problem shows in the terminal and as an overlay's lines; fixed, the overlay clears")
@@ -155,24 +171,82 @@ struct PreviewTests {
         #expect(fixed.contains("event: reload\ndata: 3\n\nevent: diagnostics\ndata: []"), "\(fixed)")
     }
 
-    @Test("in Chromium the overlay shows the problem where the author wrote it, and goes once it is fixed")
+    @Test("in Chromium the overlay shows the problem where the author wrote it, and leaves the open page once fixed")
     func overlayInBrowser() throws {
         var chapters = Self.chapters
         chapters["02-b.md"] = "# 第二章\n\n$$a = 1\n"
         let server = try Server(try TemporaryBook(chapters))
-        let url = "http://127.0.0.1:\(server.port)/02-b.html"
-        let broken = try Browser.load(url, waitingFor: .seconds(3)).dom
+        let browser = try Browser()
+        let tab = try browser.open("http://127.0.0.1:\(server.port)/02-b.html")
+        defer { tab.close() }
+        // live.js marks the page with the number of problems it last heard of.
+        try tab.wait(until: "document.documentElement.dataset.galleyProblems === \"1\"")
+        let broken = try tab.page().dom
         let overlay = try #require(
             broken.firstMatch(of: #/<div id="galley-overlay"[^>]*>(.*?)</div>/#.dotMatchesNewlines()))
         #expect(overlay.output.1.contains("1 个问题"), "\(overlay.output.1)")
         #expect(overlay.output.1.contains("Chapters/02-b.md:3:1: error:"), "\(overlay.output.1)")
         #expect(overlay.output.1.contains("<button type=\"button\""), "it can be put away")
-        _ = try HTTPProbe.events("/__galley/events", port: server.port, until: "event: reload") {
-            try server.book.write("02-b.md", "# 第二章\n\n$$a = 1$$\n")
+        // The page that is open is reloaded by its script, and then hears that nothing is wrong.
+        _ = try tab.evaluate("window.galleyBeforeFix = true")
+        try server.book.write("02-b.md", "# 第二章\n\n$$a = 1$$\n")
+        try tab.wait(
+            until: "window.galleyBeforeFix === undefined && document.documentElement.dataset.galleyProblems === \"0\"")
+        let fixed = try tab.page()
+        #expect(fixed.dom.contains("<span class=\"katex\">"), "the fixed page is shown")
+        #expect(!fixed.dom.contains("galley-overlay"))
+        #expect(fixed.console.isEmpty, "\(fixed.console)")
+    }
+
+    @Test("under ulimit -n 256, 1,000 page views with their event streams leave it answering, its descriptors let go")
+    func closedStreamsAreLetGo() throws {
+        let server = try Server(try TemporaryBook(Self.chapters), descriptorLimit: 256)
+        #expect(server.port > 0, "\(server.log)")
+        let before = server.openDescriptors
+        var failures: [String] = []
+        for view in 1...1000 {
+            // A reader opens a page, its script opens the event stream, the reader goes on.
+            let page = try server.get("/01-a.html")
+            if page.status != 200 { failures.append("view \(view): \(page.status)") }
+            _ = try HTTPProbe.EventStream("/__galley/events", port: server.port)
         }
-        let fixed = try Browser.load(url, waitingFor: .seconds(3)).dom
-        #expect(fixed.contains("<span class=\"katex\">"), "the fixed page is served")
-        #expect(!fixed.contains("galley-overlay"))
+        #expect(failures.isEmpty, "\(failures.prefix(10))")
+        // The server notices the closed streams at its next heartbeat (or ended the oldest ones).
+        let deadline = ContinuousClock.now + .seconds(60)
+        while server.openDescriptors > before + 8 && ContinuousClock.now < deadline {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(
+            server.openDescriptors <= before + 8, "\(before) descriptors at the start, \(server.openDescriptors) now")
+        #expect(try server.get("/").status == 200)
+        #expect(server.stderr.isEmpty, "\(server.stderr)")
+    }
+
+    @Test("out of descriptors, it keeps listening: it says so once, and answers again once clients let go")
+    func outOfDescriptors() throws {
+        let server = try Server(try TemporaryBook(Self.chapters), descriptorLimit: 256)
+        #expect(server.port > 0, "\(server.log)")
+        // Three hundred idle connections: more than the server may hold open.
+        var held: [Int32] = []
+        defer { held.forEach { close($0) } }
+        for _ in 1...300 { held.append(try HTTPProbe.connect(port: server.port)) }
+        let deadline = ContinuousClock.now + .seconds(60)
+        while !server.stderr.contains("file descriptors") && ContinuousClock.now < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(server.stderr.contains("ran out of file descriptors"), "\(server.stderr)")
+        held.forEach { close($0) }
+        held = []
+        // It listens again: a page is served, and so are many more.
+        var status = 0
+        while status != 200 && ContinuousClock.now < deadline + .seconds(60) {
+            status = (try? server.get("/01-a.html").status) ?? 0
+            if status != 200 { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        #expect(status == 200, "it does not answer again: \(server.stderr)")
+        for _ in 1...300 { #expect(try server.get("/").status == 200) }
+        let said = server.stderr.components(separatedBy: "ran out of file descriptors").count - 1
+        #expect(said == 1, "\(server.stderr)")
     }
 
     @Test("SIGTERM stops it and every process a render started; nothing is written into the book")
@@ -201,12 +275,18 @@ struct PreviewTests {
         kill(pid, SIGTERM)
         // It has exited once /proc shows it gone or a zombie (`Process` only reaps it once every
         // holder of its output has let go, which a process left behind would not).
-        let stopped = ContinuousClock.now + .seconds(30)
+        let stopped = ContinuousClock.now + .seconds(60)
         while Self.isAlive(pid) && ContinuousClock.now < stopped { Thread.sleep(forTimeInterval: 0.05) }
         #expect(!Self.isAlive(pid), "it stops")
-        Thread.sleep(forTimeInterval: 0.5)
-        let left = Self.processes(mentioning: book.root.path, except: pid)
-        #expect(left.isEmpty, "\(left)")
+        // What it killed is gone once the kernel has reaped it: a process it left behind would
+        // wait forever, so the ceiling is what fails the test.
+        let reaped = ContinuousClock.now + .seconds(60)
+        var left = Self.processes(mentioning: book.root.path, except: pid)
+        while !left.isEmpty && ContinuousClock.now < reaped {
+            Thread.sleep(forTimeInterval: 0.05)
+            left = Self.processes(mentioning: book.root.path, except: pid)
+        }
+        #expect(left.isEmpty, "still running after 60 s: \(left)")
         // Whatever is left is ended here, so that a failure is a failure and not a hang.
         for (pid, _) in Self.processEntries(mentioning: book.root.path, except: pid) { kill(pid, SIGKILL) }
         server.process.waitUntilExit()
