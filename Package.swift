@@ -1,8 +1,10 @@
 // swift-tools-version:6.1
 // Galley: literate course chapters whose code runs and whose numbers are checked.
 //
-// The targets follow the pipeline a chapter travels: load → parse → evaluate → check → render →
-// write. Every dependency points back along it (README, Development, lists what each may import).
+// The targets follow the pipeline a chapter travels: load → parse → typeset → evaluate → check →
+// render → write (GalleyPipeline runs the stages; GalleyPreview serves the result for
+// `render --serve`). Every dependency points back along it (README, Development, has the table of
+// what each target depends on).
 import PackageDescription
 
 /// Settings every Galley target shares: imports are internal unless a target says otherwise, and
@@ -24,7 +26,8 @@ let package = Package(
         // A thin, well-kept command line (`render --help`, validation, exit codes). It builds in
         // well under a minute here.
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        // HTTP for `render --serve`: a small server on plain sockets and Swift concurrency, 10 s
+        // HTTP for `render --serve` (its products FlyingFox and FlyingSocks, used only by
+        // GalleyPreview): a small server on plain sockets and Swift concurrency, 10 s
         // to build from nothing here in debug, 17 s in release (Hummingbird: 2.5–4.5 min;
         // BENCHMARKS.md).
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
@@ -51,7 +54,9 @@ let package = Package(
         // What the stages share of the operating system: deep-stack worker threads, files put in
         // place atomically, child processes in a group of their own. No dependencies.
         .target(name: "GalleySystem", swiftSettings: strictSettings),
-        // Checked formulas: TeX math read and translated into Swift (never evaluated here).
+        // The one TeX reader, after the book's macros are expanded: closed arithmetic read and computed
+        // here, in-process; formulas with a check comment read and translated into Swift, which the
+        // chapter's program computes.
         .target(name: "GalleyFormulas", dependencies: ["GalleyRecords"], swiftSettings: strictSettings),
         // Parse: cmark-gfm plus Galley's math extension into a Swift-owned document tree.
         .target(
@@ -66,18 +71,20 @@ let package = Package(
         // sources, into chapter programs.
         .target(name: "GalleyRecords", swiftSettings: strictSettings),
         // The result model renderers draw: what each block printed and displayed (filled in by
-        // evaluation), and the verdict on each stated number and formula (by the check stage).
+        // evaluation), the formulas as KaTeX typeset them and the equation numbers, and the verdict
+        // on each stated number and formula and the claims nothing checks (by the check stage).
         .target(
             name: "GalleyResults", dependencies: ["GalleyDiagnostics", "GalleyRecords"], swiftSettings: strictSettings),
         // Read meaning out of the parsed tree: the expression sites a chapter's code must compute
-        // (stated numbers, inline values, closed arithmetic, checked formulas).
+        // (stated numbers, inline values, closed arithmetic, checked formulas), equation labels and
+        // references, and the claims the prose makes.
         .target(
             name: "GalleySemantics",
             dependencies: ["GalleyMarkdown", "GalleyFormulas", "GalleyDiagnostics", "GalleyRecords"],
             swiftSettings: strictSettings
         ),
-        // What chapter code calls: show, table, expect, charts. Compiled into chapter programs
-        // from its embedded sources.
+        // What chapter code calls (show, table, expect, charts) and what checked formulas' Swift
+        // calls; re-exports GalleyRecords. Compiled into chapter programs from its embedded sources.
         .target(name: "GalleyRuntime", dependencies: ["GalleyRecords"], swiftSettings: strictSettings),
         // Embeds NeuralMath's, the records' and the runtime's sources into GalleyEvaluation, so a
         // `render` binary copied anywhere can build what chapter programs link against.
@@ -94,7 +101,8 @@ let package = Package(
             swiftSettings: strictSettings,
             plugins: ["EmbedRuntimeSources"]
         ),
-        // Check: the numbers the prose states against the values the code computes.
+        // Check: the numbers the prose states and the formulas it checks against the values computed;
+        // fixes for stale numbers, the claims nothing checks, and bindings suggested for them.
         .target(
             name: "GalleyChecks",
             dependencies: [
@@ -107,13 +115,16 @@ let package = Package(
         .target(
             name: "GalleyTypesetting", dependencies: ["CJavaScriptCore", "GalleyResults", "GalleySystem"],
             swiftSettings: strictSettings),
-        // Render: HTML pages and GitHub-ready Markdown from the document tree.
+        // Render: HTML pages and GitHub-ready Markdown from the document tree and the results; the
+        // verification page, the search index, chart SVGs, the site's stylesheet and scripts.
         .target(
             name: "GalleyRendering",
             dependencies: ["GalleyMarkdown", "GalleyDiagnostics", "GalleyRecords", "GalleyResults"],
             swiftSettings: strictSettings
         ),
-        // The named stages in order: load, parse, evaluate, check, render, write Output/ atomically.
+        // The named stages in order: load, parse, typeset, evaluate, check, render, then write the
+        // output folder atomically (or, for --fix and --bind, rewrite the chapters); the render cache.
+        // (TypesetStage also imports GalleyRecords, which it reaches through GalleyResults.)
         .target(
             name: "GalleyPipeline",
             dependencies: [
@@ -131,7 +142,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // The thin command line.
+        // The thin command line: its options, validation, exit codes, diagnostics and summary lines.
         .executableTarget(
             name: "render",
             dependencies: [
