@@ -106,8 +106,8 @@ let package = Package(
         .target(
             name: "GalleyChecks",
             dependencies: [
-                "GalleyFormulas", "GalleyMarkdown", "GalleySemantics", "GalleyDiagnostics", "GalleyEvaluation",
-                "GalleyRecords", "GalleyResults",
+                "GalleyFormulas", "GalleyMarkdown", "GalleySemantics", "GalleyDiagnostics", "GalleyRecords",
+                "GalleyResults",
             ],
             swiftSettings: strictSettings
         ),
@@ -124,12 +124,11 @@ let package = Package(
         ),
         // The named stages in order: load, parse, typeset, evaluate, check, render, then write the
         // output folder atomically (or, for --fix and --bind, rewrite the chapters); the render cache.
-        // (TypesetStage also imports GalleyRecords, which it reaches through GalleyResults.)
         .target(
             name: "GalleyPipeline",
             dependencies: [
                 "GalleyMarkdown", "GalleySemantics", "GalleyEvaluation", "GalleyChecks", "GalleyResults",
-                "GalleyTypesetting", "GalleyRendering", "GalleyDiagnostics", "GalleySystem",
+                "GalleyTypesetting", "GalleyRendering", "GalleyDiagnostics", "GalleyRecords", "GalleySystem",
             ],
             swiftSettings: strictSettings
         ),
@@ -148,8 +147,6 @@ let package = Package(
             dependencies: [
                 "GalleyPipeline",
                 "GalleyPreview",
-                "GalleyEvaluation",
-                "GalleyResults",
                 "GalleyDiagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -1,4 +1,3 @@
-public import GalleyEvaluation
 import GalleyRecords
 public import GalleyResults
 public import GalleySemantics

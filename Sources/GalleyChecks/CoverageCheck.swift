@@ -14,28 +14,6 @@ public enum CoverageCheck {
 
     /// `--strict`: an unchecked claim is an error at the claim, saying what would check it.
     public static func diagnostic(for claim: UncheckedClaim, path: String) -> Diagnostic {
-        let what = claim.inMath ? "\(claim.text) in this formula" : claim.text
-        let advice: String
-        switch claim.suggestion {
-        case .binding(let name):
-            advice =
-                claim.inMath
-                ? "it matches '\(name)': check the formula with a check comment"
-                : "it matches '\(name)': write [\(claim.text)](=\(name)), or run render --bind"
-        case .ambiguous(let names):
-            advice = "it matches \(names.map { "'\($0)'" }.joined(separator: ", ")): bind it to the one it means"
-        case .nearMisses(let misses):
-            advice = "no computed value matches; near misses: \(misses.joined(separator: "; "))"
-        case .noValues:
-            advice = "the chapter's code did not run to its end, so no computed value could be proposed"
-        case .none:
-            advice =
-                claim.inMath
-                ? "check the formula with a check comment, or mark the number <!-- \(ClaimFinder.notAClaimMark) -->"
-                : "bind it to a value the code computes ([\(claim.text)](=name)), or mark it <!-- \(ClaimFinder.notAClaimMark) -->"
-        }
-        return Diagnostic(
-            path: path, location: claim.range.lowerBound, identifier: "claim.unchecked",
-            summary: "\(what) is not checked: \(advice)")
+        .uncheckedClaim(claim, path: path)
     }
 }

@@ -1,9 +1,8 @@
 public import GalleyDiagnostics
-public import GalleyEvaluation
 import GalleyFormulas
 import GalleyMarkdown
 import GalleyRecords
-import GalleyResults
+public import GalleyResults
 public import GalleySemantics
 
 /// Checks every number the prose states against the value the code computes, at the precision
@@ -44,23 +43,14 @@ public enum StatedNumberChecker {
             let range = start..<(start + token.text.utf8.count)
             guard let number = StatedNumber(token.text) else {
                 checks.diagnostics.append(
-                    Diagnostic(
-                        path: source.path, location: source.location(ofByteOffset: start),
-                        identifier: "number.not-a-number",
-                        summary: "'\(token.text)' is not a number",
-                        explanation:
-                            "A link whose destination starts with '=' states numbers, separated by commas, semicolons or spaces."
-                    ))
+                    .notANumber(token.text, path: source.path, at: source.location(ofByteOffset: start)))
                 checks.results.statedNumbers[key] = .init(state: .unchecked("not a number"), computed: nil)
                 return
             }
             numbers.append((number, range))
         }
         guard !numbers.isEmpty else {
-            checks.diagnostics.append(
-                Diagnostic(
-                    path: source.path, location: link.location, identifier: "number.empty",
-                    summary: "a stated-number link with no number in it"))
+            checks.diagnostics.append(.emptyStatedNumbers(path: source.path, at: link.location))
             checks.results.statedNumbers[key] = .init(state: .unchecked("no number"), computed: nil)
             return
         }
@@ -71,19 +61,16 @@ public enum StatedNumberChecker {
         }
         guard let computed = value.numbers else {
             checks.diagnostics.append(
-                Diagnostic(
-                    path: source.path, location: link.expressionLocation, identifier: "number.not-numeric",
-                    summary: "'\(link.expression)' is a \(value.type), not a number or a vector of numbers"))
+                .nonNumericValue(
+                    expression: link.expression, type: value.type, path: source.path, at: link.expressionLocation))
             checks.results.statedNumbers[key] = .init(state: .unchecked("not a number"), computed: value.text)
             return
         }
         guard computed.count == numbers.count else {
             checks.diagnostics.append(
-                Diagnostic(
-                    path: source.path, location: link.location, identifier: "number.size",
-                    summary:
-                        "sizes differ: \(numbers.count) number\(numbers.count == 1 ? "" : "s") stated, \(computed.count) computed by '\(link.expression)'"
-                ))
+                .sizeMismatch(
+                    stated: numbers.count, computed: computed.count, expression: link.expression, path: source.path,
+                    at: link.location))
             checks.results.statedNumbers[key] = .init(state: .unchecked("sizes differ"), computed: value.text)
             return
         }
@@ -94,24 +81,21 @@ public enum StatedNumberChecker {
             guard !number.matches(computedValue, tolerance: tolerance) else { continue }
             let places = tolerance.map { number.decimals(within: $0) } ?? number.writtenDecimals
             let fixed = number.restyled(computedValue, decimals: places)
-            let solution = Solution(
-                summary: "write \(fixed)", replacements: [Replacement(byteRange: range, text: fixed)])
             let location = source.location(ofByteOffset: range.lowerBound)
             if tolerance == nil, number.isTruncation(of: computedValue) {
                 // Cut off instead of rounded: a slip, not a wrong number; --fix rounds it.
                 checks.diagnostics.append(
-                    Diagnostic(
-                        path: source.path, location: location, severity: .warning, identifier: "number.truncated",
-                        summary: StatedNumberMessage.truncated(number, computedValue), solutions: [solution]))
+                    .truncatedNumber(
+                        number, computed: computedValue, rounded: fixed, byteRange: range, path: source.path,
+                        at: location))
                 continue
             }
             wrong = true
             checks.numbersWrong += 1
             checks.diagnostics.append(
-                Diagnostic(
-                    path: source.path, location: location, identifier: "number.wrong",
-                    summary: StatedNumberMessage.mismatch(number, computedValue, tolerance: tolerance),
-                    solutions: [solution]))
+                .wrongNumber(
+                    number, computed: computedValue, tolerance: tolerance, corrected: fixed, byteRange: range,
+                    path: source.path, at: location))
         }
         checks.results.statedNumbers[key] = .init(state: wrong ? .wrong : .correct, computed: value.text)
     }
@@ -133,9 +117,8 @@ public enum StatedNumberChecker {
             checks.numbersWrong += 1
             checks.results.formulas[site.location] = .differs
             checks.diagnostics.append(
-                Diagnostic(
-                    path: source.path, location: site.location, identifier: "formula.arithmetic",
-                    summary: "\(computedTeX) = \(number.restyled(computed)), written \(number.text)"))
+                .wrongArithmeticResult(
+                    computedTeX: computedTeX, number: number, computed: computed, path: source.path, at: site.location))
             return
         }
         let allowed = 1e-9 * max(1, abs(left), abs(right))
@@ -143,10 +126,9 @@ public enum StatedNumberChecker {
         checks.numbersWrong += 1
         checks.results.formulas[site.location] = .differs
         checks.diagnostics.append(
-            Diagnostic(
-                path: source.path, location: site.location, identifier: "formula.arithmetic",
-                summary:
-                    "sides differ: \(pair.leftTeX) = \(proseFormat(left)), \(pair.rightTeX) = \(proseFormat(right))"))
+            .arithmeticSidesDiffer(
+                leftTeX: pair.leftTeX, left: left, rightTeX: pair.rightTeX, right: right, path: source.path,
+                at: site.location))
     }
 
     /// A formula with a check comment: every pair of sides at every value of its free indices,
@@ -161,17 +143,14 @@ public enum StatedNumberChecker {
         let bindings =
             check.comment.text.isEmpty
             ? values.inputs.prefix(4).joined(separator: ", ") : check.comment.text
-        let context = bindings.isEmpty ? "" : " (with \(bindings))"
-        func report(_ summary: String) {
+        func report(_ diagnostic: Diagnostic) {
             checks.results.formulas[formula.location] = .differs
-            checks.diagnostics.append(
-                Diagnostic(
-                    path: source.path, location: formula.location, identifier: "formula.check", summary: summary))
+            checks.diagnostics.append(diagnostic)
         }
         if checks.results.formulas[formula.location] == nil { checks.results.formulas[formula.location] = .agrees }
         if let problem = values.problem, values.rows.isEmpty {
             checks.numbersWrong += 1
-            report("cannot check the formula: \(problem)\(context)")
+            report(.formulaNotChecked(problem: problem, bindings: bindings, path: source.path, at: formula.location))
             return
         }
         for (number, pair) in check.pairs.enumerated() {
@@ -216,10 +195,14 @@ public enum StatedNumberChecker {
             }
             guard let first = failures.first else { continue }
             checks.numbersWrong += failures.count
-            let others = failures.count - 1
-            report(first + (others > 0 ? " (and \(others) more value\(others == 1 ? "" : "s"))" : "") + context)
+            report(
+                .formulaDiffers(
+                    firstFailure: first, otherFailures: failures.count - 1, bindings: bindings, path: source.path,
+                    at: formula.location))
         }
-        if let problem = values.problem { report("\(problem)\(context)") }
+        if let problem = values.problem {
+            report(.formulaCheckProblem(problem, bindings: bindings, path: source.path, at: formula.location))
+        }
     }
 
     /// An explicit tolerance from a link title such as `"±0.05"` (also `+-0.05`), or nil.

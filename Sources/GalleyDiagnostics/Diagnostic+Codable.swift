@@ -11,7 +11,7 @@ extension Diagnostic: Codable {
                 line: try container.decode(Int.self, forKey: .line),
                 column: try container.decode(Int.self, forKey: .column)),
             severity: Severity(rawValue: try container.decode(String.self, forKey: .severity)) ?? .error,
-            identifier: try container.decode(String.self, forKey: .identifier),
+            identifier: try container.decode(Identifier.self, forKey: .identifier),
             summary: try container.decode(String.self, forKey: .summary),
             explanation: try container.decodeIfPresent(String.self, forKey: .explanation),
             solutions: try container.decodeIfPresent([Solution].self, forKey: .solutions) ?? [])

@@ -25,8 +25,9 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var path: String
     public var location: SourceLocation
     public var severity: Severity
-    /// A stable name for the kind of problem, for tests and reports: `math.unterminated`.
-    public var identifier: String
+    /// A stable name for the kind of problem, for tests and reports: `math.unterminated`, declared
+    /// in the catalog of the module that raises it.
+    public var identifier: Identifier
     /// A terse headline, no trailing period: `unterminated display math`.
     public var summary: String
     /// Optional further text: why it is a problem, what to do.
@@ -38,7 +39,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         path: String,
         location: SourceLocation,
         severity: Severity = .error,
-        identifier: String,
+        identifier: Identifier,
         summary: String,
         explanation: String? = nil,
         solutions: [Solution] = []

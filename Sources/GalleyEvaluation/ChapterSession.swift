@@ -41,19 +41,12 @@ struct ChapterSession {
             let parsed = RunOptions.parse(info: block.info) ?? (RunOptions(), [])
             options.append(parsed.options)
             for word in parsed.unknown {
-                diagnostics.append(
-                    Diagnostic(
-                        path: path, location: block.range.lowerBound, severity: .warning,
-                        identifier: "run.unknown-option",
-                        summary: "unknown option '\(word)' for a 'swift run' block; known: hide, quiet, fails"))
+                diagnostics.append(.unknownRunOption(word, path: path, at: block.range.lowerBound))
             }
         }
         for (id, site) in sites.enumerated() where site.needsProgram && site.expression.allSatisfy({ $0 == " " }) {
             bindingProblems[id] = "no expression"
-            diagnostics.append(
-                Diagnostic(
-                    path: path, location: site.expressionLocation, identifier: "binding.empty",
-                    summary: "no Swift expression after '='"))
+            diagnostics.append(.emptyBinding(path: path, at: site.expressionLocation))
         }
         let ordinary = blocks.indices.filter { !options[$0].fails }
         try runNotebook(ordinary)
@@ -156,12 +149,12 @@ struct ChapterSession {
                     ? "ran out of time"
                     : trapMessage(run.bindingsError, exitStatus: run.exitStatus, signal: run.signal).text
                 bindingProblems[trapped.id] = message
-                let what =
-                    sites[trapped.id].isCheckedFormula ? "checking the formula" : "evaluating '\(trapped.expression)'"
-                diagnostics.append(
-                    Diagnostic(
-                        path: path, location: sites[trapped.id].expressionLocation, identifier: "binding.trap",
-                        summary: "\(what) failed: \(message)"))
+                let location = sites[trapped.id].expressionLocation
+                if sites[trapped.id].isCheckedFormula {
+                    diagnostics.append(.checkedFormulaTrapped(path: path, at: location, message: message))
+                } else {
+                    diagnostics.append(.bindingTrapped(trapped.expression, path: path, at: location, message: message))
+                }
             }
         }
         guard !indices.isEmpty else { return }
@@ -175,23 +168,21 @@ struct ChapterSession {
         let failing = stoppedAt ?? indices[0]
         let line = blocks[failing].firstCodeLine
         let reason: String
-        let summary: String
-        var location = blocks[failing].range.lowerBound
+        let diagnostic: Diagnostic
+        let blockStart = blocks[failing].range.lowerBound
         if run.timedOut {
             let seconds = runner.timeout.components.seconds
             reason = "stopped after \(seconds) s"
-            summary = "the chapter ran longer than \(seconds) s and was stopped in this block"
+            diagnostic = .chapterTimedOut(path: path, at: blockStart, seconds: seconds)
         } else if cleanExit {
             reason = "the program exited here, before the chapter's end"
-            summary = "the chapter's program exited in this block (exit(0)?) before the remaining blocks ran"
+            diagnostic = .chapterExitedEarly(path: path, at: blockStart)
         } else {
             let message = trapMessage(
                 run.outputs[run.lastBlock ?? 0]?.standardError ?? "", exitStatus: run.exitStatus, signal: run.signal)
             reason = message.text
-            summary = "block trapped: \(message.text)"
-            if let trapLine = message.line {
-                location = SourceLocation(line: trapLine, column: 1)
-            }
+            let location = message.line.map { SourceLocation(line: $0, column: 1) } ?? blockStart
+            diagnostic = .blockTrapped(path: path, at: location, message: message.text)
         }
         if var output = results[failing]?.output {
             output.standardError = TrapMessage.withoutStackTrace(output.standardError)
@@ -202,13 +193,7 @@ struct ChapterSession {
                 setStatus(index, .succeeded)
             } else if index == failing {
                 setStatus(index, .failed(reason: reason))
-                record(
-                    index,
-                    diagnostics: [
-                        Diagnostic(
-                            path: path, location: location, identifier: run.timedOut ? "run.timeout" : "run.trap",
-                            summary: summary)
-                    ])
+                record(index, diagnostics: [diagnostic])
             } else {
                 setStatus(index, .notRun(reason: "not run: the block at line \(line) failed"))
             }
@@ -249,13 +234,7 @@ struct ChapterSession {
             setStatus(index, .failedAsExpected(reason: run.timedOut ? "ran out of time" : message.text))
         } else {
             setStatus(index, .failed(reason: "it did not fail"))
-            record(
-                index,
-                diagnostics: [
-                    Diagnostic(
-                        path: path, location: blocks[index].range.lowerBound, identifier: "run.fails-did-not-fail",
-                        summary: "block marked 'fails' compiled and ran without failing")
-                ])
+            record(index, diagnostics: [.blockDidNotFail(path: path, at: blocks[index].range.lowerBound)])
         }
     }
 
@@ -267,14 +246,7 @@ struct ChapterSession {
     private mutating func reportUnreadableRecords(_ run: ProgramRunner.Run) {
         guard let first = run.unreadableRecords.first else { return }
         let others = run.unreadableRecords.count - 1
-        diagnostics.append(
-            Diagnostic(
-                path: path, location: SourceLocation(line: 1, column: 1), identifier: "run.unreadable-record",
-                summary: "the chapter's program sent a record Galley cannot read (\(first))"
-                    + (others > 0 ? " and \(others) more" : ""),
-                explanation:
-                    "Chapter programs and Galley must come from the same build of Galley; clear the cache folder if they do not."
-            ))
+        diagnostics.append(.unreadableRecords(first: first, others: others, path: path))
     }
 
     private mutating func recordExpectations(_ run: ProgramRunner.Run, indices: [Int]) {
@@ -285,14 +257,8 @@ struct ChapterSession {
             guard let failure = expectation.failure else { continue }
             wrongExpectedNumbers += 1
             let indent = blocks[index].range.lowerBound.column - 1
-            record(
-                index,
-                diagnostics: [
-                    Diagnostic(
-                        path: path,
-                        location: SourceLocation(line: expectation.line, column: expectation.column + indent),
-                        identifier: "expect.failed", summary: "expectation failed: \(failure)")
-                ])
+            let location = SourceLocation(line: expectation.line, column: expectation.column + indent)
+            record(index, diagnostics: [.failedExpectation(path: path, at: location, failure: failure)])
         }
     }
 

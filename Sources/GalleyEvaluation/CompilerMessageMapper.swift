@@ -58,10 +58,7 @@ struct CompilerMessageMapper {
             }
             guard let block else { continue }
             grouped[original(block.index, in: program), default: []].append(
-                Diagnostic(
-                    path: path, location: location, severity: severity,
-                    identifier: severity == .error ? "swift.error" : "swift.\(severity.rawValue)",
-                    summary: record.message))
+                .compilerMessage(record.message, severity: severity, path: path, at: location))
         }
         return grouped
     }
@@ -79,8 +76,7 @@ struct CompilerMessageMapper {
                 let summary = FormulaCompileMessage.summary(record.message, in: binding.expression, at: offset)
                 if found[binding.id]?.contains(where: { $0.summary == summary }) != true {
                     found[binding.id, default: []].append(
-                        Diagnostic(
-                            path: path, location: formula.location, identifier: "formula.compile", summary: summary))
+                        .uncompilableFormula(path: path, at: formula.location, summary: summary))
                 }
                 continue
             }
@@ -89,9 +85,9 @@ struct CompilerMessageMapper {
             }
             let offset = record.column - binding.declaration.expressionColumn
             found[binding.id, default: []].append(
-                Diagnostic(
-                    path: path, location: SourceLocation(line: binding.line, column: binding.column + offset),
-                    identifier: "binding.compile", summary: record.message))
+                .uncompilableBinding(
+                    path: path, at: SourceLocation(line: binding.line, column: binding.column + offset),
+                    message: record.message))
         }
         return found
     }

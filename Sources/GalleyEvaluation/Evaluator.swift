@@ -1,6 +1,7 @@
 public import Foundation
 import GalleyDiagnostics
 public import GalleyMarkdown
+public import GalleyResults
 public import GalleySemantics
 import GalleySystem
 

@@ -164,23 +164,16 @@ struct DocumentConverter {
     private mutating func displayMath(_ node: OpaquePointer, range: SourceRange) -> Block? {
         guard let state = MathNodeState.of(node) else { return nil }
         if !state.isClosed {
-            diagnostics.append(
-                Diagnostic(
-                    path: source.path, location: range.lowerBound, identifier: "math.unterminated",
-                    summary: "unterminated display math: no closing '$$'",
-                    explanation: "Display math ends at a line with '$$'; TeX allows no blank line inside it."))
+            diagnostics.append(.unterminatedDisplayMath(path: source.path, at: range.lowerBound))
             // Show what the author wrote, as text, so nothing is lost and nothing else is swallowed.
             let text = "$$" + state.texString
             return .paragraph(Paragraph(content: [Inline(.text(text), range: range)], range: range))
         }
         if let line = state.trailingTextLine {
             diagnostics.append(
-                Diagnostic(
+                .textAfterDisplayMath(
                     path: source.path,
-                    location: positions.location(line: line, byteColumn: state.trailingTextByteColumn),
-                    severity: .warning, identifier: "math.trailing-text",
-                    summary: "text after the closing '$$' is not shown",
-                    explanation: "Put the text on its own line after the formula."))
+                    at: positions.location(line: line, byteColumn: state.trailingTextByteColumn)))
         }
         let math = DisplayMath(
             tex: state.texString, range: range, commentAfter: Self.comment(startingAt: cmark_node_next(node)),
@@ -367,12 +360,7 @@ struct DocumentConverter {
         let location = positions.location(line: line, byteColumn: column)
         positions.skipLines(of: tex)
         if state.kind == .unterminated {
-            diagnostics.append(
-                Diagnostic(
-                    path: source.path, location: location, identifier: "math.unterminated",
-                    summary: tex == "$$"
-                        ? "unterminated display math: no closing '$$'" : "unterminated inline math: no closing '$'",
-                    explanation: "Write \\$ for a literal dollar sign."))
+            diagnostics.append(.unterminatedInlineMath(path: source.path, at: location, isDisplay: tex == "$$"))
             return Inline(.text(tex), range: positions.range(line: line, byteColumn: column, byteCount: tex.utf8.count))
         }
         let written = delimiter.utf8.count * 2 + tex.utf8.count

@@ -12,7 +12,17 @@ import GalleySystem
 /// Claims in formulas (checked by a check comment, not a link) and claims inside a link's text
 /// (links do not nest) are left for the author, and so are ambiguous ones and near misses: each
 /// is a note saying what was found.
-enum BindWriter {
+enum BindWriter: ModeWriter {
+    /// Binds what can be bound; reports every chapter's problems and what was left for the author.
+    static func finish(_ run: inout BookRun) throws(PipelineError) -> ModeOutcome {
+        let book = run.book
+        let coverage = run.chapters.map { $0.checks?.results.coverage ?? Coverage() }
+        let outcome = try run.timings.measurePhase("write") { () throws(PipelineError) in
+            try apply(book, coverage: coverage)
+        }
+        return ModeOutcome(diagnostics: run.chapters.flatMap(\.diagnostics) + outcome.notes, bound: outcome.bound)
+    }
+
     struct Outcome {
         /// The claims bound, by chapter path.
         var bound: [String: Int] = [:]
@@ -30,25 +40,19 @@ enum BindWriter {
                 switch claim.suggestion {
                 case .binding(let name) where !claim.inMath && !claim.inLink:
                     guard let range = source.byteRange(of: claim.text, from: claim.range.lowerBound) else {
-                        outcome.notes.append(note(claim, path: source.path, "cannot find its text to wrap"))
+                        outcome.notes.append(.claimTextNotFound(claim, path: source.path))
                         continue
                     }
                     edits.append(MarkdownFormatter.Edit(byteRange: range, replacement: "[\(claim.text)](=\(name))"))
                 case .binding(let name):
-                    let why = claim.inMath ? "it stands in a formula" : "it stands inside a link"
-                    outcome.notes.append(note(claim, path: source.path, "matches '\(name)', not bound: \(why)"))
+                    outcome.notes.append(.claimNotBound(claim, name: name, path: source.path))
                 case .ambiguous, .nearMisses:
                     var diagnostic = CoverageCheck.diagnostic(for: claim, path: source.path)
                     diagnostic.severity = .note
                     outcome.notes.append(diagnostic)
                 case .noValues where !reportedNoValues:
                     reportedNoValues = true
-                    outcome.notes.append(
-                        Diagnostic(
-                            path: source.path, location: claim.range.lowerBound, severity: .warning,
-                            identifier: "bind.no-values",
-                            summary:
-                                "no bindings suggested for this chapter: its code did not compile or run to its end"))
+                    outcome.notes.append(.noBindingsSuggested(path: source.path, at: claim.range.lowerBound))
                 case .noValues, .none:
                     continue
                 }
@@ -64,11 +68,5 @@ enum BindWriter {
             outcome.bound[source.path] = edits.count
         }
         return outcome
-    }
-
-    private static func note(_ claim: UncheckedClaim, path: String, _ summary: String) -> Diagnostic {
-        Diagnostic(
-            path: path, location: claim.range.lowerBound, severity: .note, identifier: "bind.skipped",
-            summary: "\(claim.text) \(summary)")
     }
 }

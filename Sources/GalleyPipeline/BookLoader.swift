@@ -33,31 +33,18 @@ enum BookLoader {
         for name in names {
             let displayName = join(displayPath, name)
             guard name.hasSuffix(".md"), !name.contains("/"), !name.contains("\\") else {
-                diagnostics.append(
-                    Diagnostic(
-                        path: join(displayPath, BookManifest.fileName), location: SourceLocation(line: 1, column: 1),
-                        identifier: "book.chapter-name",
-                        summary: "chapter '\(name)' must be a .md file in the book's folder"))
+                diagnostics.append(.badChapterName(name, path: join(displayPath, BookManifest.fileName)))
                 continue
             }
             guard seen.insert(name).inserted else { continue }
             let url = folder.appendingPathComponent(name)
             // A chapter that links to a file elsewhere would publish that file.
             if let real = RealPath.of(url.path), !RealPath.isInside(real, root: realFolder) {
-                diagnostics.append(
-                    Diagnostic(
-                        path: displayName, location: SourceLocation(line: 1, column: 1),
-                        identifier: "chapter.outside-book",
-                        summary:
-                            "this chapter is a symbolic link to a file outside the book's folder; it is not published",
-                        explanation: "Only files inside the book's folder are read, as for images."))
+                diagnostics.append(.chapterOutsideBook(path: displayName))
                 continue
             }
             guard let data = manager.contents(atPath: url.path) else {
-                diagnostics.append(
-                    Diagnostic(
-                        path: join(displayPath, BookManifest.fileName), location: SourceLocation(line: 1, column: 1),
-                        identifier: "book.chapter-missing", summary: "chapter '\(name)' not found"))
+                diagnostics.append(.missingChapter(name, path: join(displayPath, BookManifest.fileName)))
                 continue
             }
             // Invalid UTF-8 becomes U+FFFD here, never a crash further on; the author hears of it.
@@ -67,12 +54,9 @@ enum BookLoader {
             } else {
                 text = String(decoding: data, as: UTF8.self)
                 diagnostics.append(
-                    Diagnostic(
+                    .invalidUTF8(
                         path: displayName,
-                        location: ChapterFile.firstInvalidByte(in: data) ?? SourceLocation(line: 1, column: 1),
-                        severity: .warning, identifier: "chapter.invalid-utf8",
-                        summary: "this chapter is not valid UTF-8 from here: each bad byte is shown as \u{FFFD}",
-                        explanation: "Save the chapter as UTF-8."))
+                        at: ChapterFile.firstInvalidByte(in: data) ?? SourceLocation(line: 1, column: 1)))
             }
             chapters.append(
                 Chapter(

@@ -1,6 +1,5 @@
 import GalleyChecks
 import GalleyDiagnostics
-import GalleyEvaluation
 import GalleyResults
 import GalleySemantics
 
@@ -16,9 +15,7 @@ enum CheckStage {
             chapter.sites, evaluation: evaluation, source: chapter.chapter.source)
         checks.results.coverage = coverage(chapter, checks: checks, evaluation: evaluation)
         if strict {
-            checks.diagnostics += checks.results.coverage.unchecked.map {
-                CoverageCheck.diagnostic(for: $0, path: chapter.chapter.source.path)
-            }
+            checks.diagnostics += StrictMode.uncheckedClaims(checks.results.coverage, path: chapter.chapter.source.path)
             checks.diagnostics.sort(by: Diagnostic.sourceOrder)
         }
         return checks

@@ -64,11 +64,9 @@ enum EquationIndex {
                     chapterNumbers.anchors[label.location] = nil
                     repeated[index].append("\(label.name) \(first.path):\(first.location.line)")
                     resolution.diagnostics[index].append(
-                        Diagnostic(
-                            path: chapter.path, location: label.location, identifier: "equation.duplicate-label",
-                            summary:
-                                "the equation label '\(label.name)' is used twice; first at \(first.path):\(first.location.line)"
-                        ))
+                        .duplicateEquationLabel(
+                            label.name, firstPath: first.path, firstLine: first.location.line, path: chapter.path,
+                            at: label.location))
                     continue
                 }
                 firstPlace[label.name] = (chapter.path, label.location)
@@ -92,12 +90,7 @@ enum EquationIndex {
                     resolution.numbers[index].references[reference.location] = reference.name
                 } else {
                     resolution.diagnostics[index].append(
-                        Diagnostic(
-                            path: chapter.path, location: reference.location,
-                            identifier: "equation.unknown-label",
-                            summary:
-                                "no equation is labelled '\(reference.name)': label one with {#\(reference.name)} after its closing $$"
-                        ))
+                        .unknownEquationLabel(reference.name, path: chapter.path, at: reference.location))
                 }
             }
             var digest = book

@@ -62,8 +62,9 @@ struct ImageResolver {
         for reference in references {
             let written = reference.source
             if isExternal(written) { continue }
+            let chapterPath = chapter.source.path
             guard let relative = normalised(written) else {
-                resolution.diagnostics.append(Self.outsideBook(written, reference, chapter))
+                resolution.diagnostics.append(.imageOutsideBook(written, path: chapterPath, at: reference.location))
                 continue
             }
             // A chapter shows the same image many times; the file system is asked once.
@@ -73,10 +74,10 @@ struct ImageResolver {
             switch found {
             case .file(let path): real = path
             case .outside:
-                resolution.diagnostics.append(Self.outsideBook(written, reference, chapter))
+                resolution.diagnostics.append(.imageOutsideBook(written, path: chapterPath, at: reference.location))
                 continue
             case .missing:
-                resolution.diagnostics.append(Self.missing(written, reference, chapter))
+                resolution.diagnostics.append(.missingImage(written, path: chapterPath, at: reference.location))
                 continue
             }
             resolution.copies.append(Copy(from: URL(fileURLWithPath: real), to: relative))
@@ -136,21 +137,5 @@ struct ImageResolver {
             index += 1
         }
         return nil
-    }
-
-    // MARK: - Diagnostics
-
-    private static func missing(_ written: String, _ reference: ImageReference, _ chapter: Chapter) -> Diagnostic {
-        Diagnostic(
-            path: chapter.source.path, location: reference.location, identifier: "image.missing",
-            summary: "image not found: '\(written)'",
-            explanation: "Image paths are relative to the chapter's folder.")
-    }
-
-    private static func outsideBook(_ written: String, _ reference: ImageReference, _ chapter: Chapter) -> Diagnostic {
-        Diagnostic(
-            path: chapter.source.path, location: reference.location, identifier: "image.outside-book",
-            summary: "image path leaves the book's folder: '\(written)'",
-            explanation: "Only images inside the book's folder are copied into the output.")
     }
 }

@@ -1,3 +1,4 @@
+public import GalleyChecks
 public import GalleyDiagnostics
 public import GalleyResults
 
@@ -48,13 +49,41 @@ extension Pipeline {
             let chapters = chaptersWithNumbers == 1 ? "1 chapter" : "\(chaptersWithNumbers) chapters"
             var line = "\(numbers) checked in \(chapters), \(numbersWrong) wrong"
             line += "; \(uncheckedNumbers) of \(statedNumbers) stated number\(statedNumbers == 1 ? "" : "s") unchecked"
-            let claimErrors = diagnostics.filter { $0.identifier == "claim.unchecked" && $0.severity == .error }.count
-            let others = errorCount - numbersWrong - claimErrors
+            let others = otherErrorCount
             if others > 0 { line += "; \(others) other error\(others == 1 ? "" : "s")" }
             return line
         }
 
+        /// The errors that are neither a wrong number (counted in `numbersWrong`, however many
+        /// numbers one diagnostic stands for: a formula wrong at three values is one) nor a claim
+        /// `--strict` found unchecked (counted among the unchecked numbers).
+        public var otherErrorCount: Int {
+            diagnostics.filter { diagnostic in
+                diagnostic.severity == .error && !Diagnostic.Identifier.wrongNumbers.contains(diagnostic.identifier)
+                    && diagnostic.identifier != .claimUnchecked
+            }.count
+        }
+
         public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
         public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    }
+}
+
+extension BookRun {
+    /// What the run did, once its mode's writer finished: `--strict` applied to every diagnostic.
+    func report(_ outcome: ModeOutcome) -> Pipeline.Report {
+        var diagnostics = (loadDiagnostics + outcome.diagnostics).sorted(by: Diagnostic.sourceOrder)
+        if options.strict { diagnostics = StrictMode.promotingWarnings(diagnostics) }
+        var report = Pipeline.Report(
+            bookTitle: book.title, chapters: book.chapters.map(\.source.path), diagnostics: diagnostics,
+            fileCount: outcome.fileCount,
+            compiledChapters: chapters.filter { $0.evaluation?.compiled == true }.map(\.chapter.source.path),
+            coverage: chapters.map(\.coverage), fixes: outcome.fixes, timings: timings)
+        report.wrongNumbersFixed = outcome.wrongNumbersFixed
+        report.reusedChapters = chapters.filter { $0.reused != nil }.map(\.chapter.source.path)
+        report.remarks = chapters.flatMap(\.remarks)
+        report.typesetStatistics = typesetter.statistics
+        report.bound = outcome.bound
+        return report
     }
 }

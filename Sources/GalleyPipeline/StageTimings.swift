@@ -1,34 +1,52 @@
 import Foundation
 
-/// Time spent in each stage of a run, for `render --timings`.
+/// Where the time of a run went, for `render --timings`.
 ///
-/// Parsing and rendering run chapter by chapter, two at a time, and overlap; their figures are the
-/// time spent on them summed over chapters. The other stages are wall-clock time.
+/// Two kinds of figure, printed apart because only one of them adds up:
+/// - phases, one after another, in wall-clock time: load, parse+typeset, evaluate, check, render,
+///   write; together they are the run, less what `render` itself does around them;
+/// - work done for chapters in parallel — parsing, typesetting, compiling, running, rendering —
+///   summed over the chapters (and the worker threads), which on a machine with several cores is
+///   more than the phase it happens in.
 public struct StageTimings: Sendable {
-    /// The stages in pipeline order.
-    public static let order = ["load", "parse", "typeset", "compile", "run", "check", "render", "write"]
+    /// The phases in pipeline order.
+    public static let phases = ["load", "parse+typeset", "evaluate", "check", "render", "write"]
+    /// The kinds of per-chapter work, in pipeline order.
+    public static let work = ["parse", "typeset", "compile", "run", "render"]
 
-    public private(set) var durations: [String: Duration] = [:]
+    public private(set) var phaseDurations: [String: Duration] = [:]
+    public private(set) var workDurations: [String: Duration] = [:]
 
     public init() {}
 
-    /// Runs `body` and adds its time to `stage`.
-    mutating func measure<T, E: Error>(_ stage: String, _ body: () throws(E) -> T) throws(E) -> T {
+    /// Runs `body` and adds its time to the phase `phase`.
+    mutating func measurePhase<T, E: Error>(_ phase: String, _ body: () throws(E) -> T) throws(E) -> T {
         let clock = ContinuousClock()
         let start = clock.now
-        defer { durations[stage, default: .zero] += clock.now - start }
+        defer { phaseDurations[phase, default: .zero] += clock.now - start }
         return try body()
     }
 
-    mutating func add(_ stage: String, _ duration: Duration) {
-        durations[stage, default: .zero] += duration
+    mutating func addPhase(_ phase: String, _ duration: Duration) {
+        phaseDurations[phase, default: .zero] += duration
     }
 
-    /// `load 0.002 s · parse 0.031 s · …`, the stages in order.
+    /// Adds time spent on one chapter's `kind` of work.
+    mutating func addWork(_ kind: String, _ duration: Duration) {
+        workDurations[kind, default: .zero] += duration
+    }
+
+    /// The phases' wall-clock time together.
+    public var phasesTotal: Duration { phaseDurations.values.reduce(.zero, +) }
+
+    /// `load 0.002 s · parse+typeset 0.031 s · … = 0.120 s; work summed over chapters in parallel:
+    /// parse 0.020 s · …`.
     public var summary: String {
-        Self.order.map { stage in
-            let duration = durations[stage] ?? .zero
-            return "\(stage) \(String(format: "%.3f", duration / .seconds(1))) s"
-        }.joined(separator: " · ")
+        func figure(_ duration: Duration?) -> String {
+            String(format: "%.3f s", (duration ?? .zero) / .seconds(1))
+        }
+        let phases = Self.phases.map { "\($0) \(figure(phaseDurations[$0]))" }.joined(separator: " · ")
+        let work = Self.work.map { "\($0) \(figure(workDurations[$0]))" }.joined(separator: " · ")
+        return "\(phases) = \(figure(phasesTotal)); work summed over chapters in parallel: \(work)"
     }
 }

@@ -50,15 +50,10 @@ enum TypesetStage {
             guard let math = chapter.typeset[formula.key], reported.insert(formula.location).inserted else { continue }
             if let error = math.error {
                 chapter.diagnostics.append(
-                    Diagnostic(
-                        path: path, location: formula.location(ofOffset: math.errorOffset), identifier: "math.tex",
-                        summary: "TeX error: \(error)"))
+                    .texError(error, path: path, at: formula.location(ofOffset: math.errorOffset)))
             }
             for remark in math.remarks {
-                chapter.remarks.append(
-                    Diagnostic(
-                        path: path, location: formula.location, severity: .note, identifier: "math.remark",
-                        summary: remark))
+                chapter.remarks.append(.texRemark(remark, path: path, at: formula.location))
             }
         }
         return chapter
@@ -102,10 +97,9 @@ enum TypesetStage {
                     continue
                 }
                 chapter.diagnostics.append(
-                    Diagnostic(
-                        path: paths[index], location: SourceLocation(line: formula.line, column: 1),
-                        identifier: "math.tex",
-                        summary: "TeX error in what this block shows (\(formula.key.tex)): \(error)"))
+                    .texErrorInOutput(
+                        error, tex: formula.key.tex, path: paths[index],
+                        at: SourceLocation(line: formula.line, column: 1)))
             }
             return .success(chapter)
         }

@@ -63,10 +63,7 @@ struct SiteReader {
             sites.append(.formula(CheckedFormula(check: check, location: location)))
             if continuesPrevious { previous = .side(check.lastSide) }
         } catch {
-            diagnostics.append(
-                Diagnostic(
-                    path: path, location: location, identifier: "formula.unsupported",
-                    summary: "cannot check this formula: \(error.message)"))
+            diagnostics.append(.uncheckableFormula(path: path, at: location, reason: error.message))
         }
     }
 
@@ -96,9 +93,7 @@ struct SiteReader {
         do {
             return try CheckComment(html: html)
         } catch {
-            diagnostics.append(
-                Diagnostic(
-                    path: path, location: location, identifier: "formula.check-comment", summary: error.message))
+            diagnostics.append(.invalidCheckComment(path: path, at: location, message: error.message))
             return nil
         }
     }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GalleyEvaluation
 import GalleyPipeline
 import GalleyPreview
 
@@ -61,7 +60,10 @@ struct Render: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only diagnostics, not the summary.")
     var quiet = false
 
-    @Flag(help: "Print the time each stage took: load, parse, compile, run, check, render, write.")
+    @Flag(
+        help:
+            "Print where the time went: the phases one after another (load, parse+typeset, evaluate, check, render, write), then parse, typeset, compile, run and render summed over chapters in parallel."
+    )
     var timings = false
 
     @Option(help: "Seconds a chapter's code may run before it is stopped, with everything it started.")
@@ -159,7 +161,7 @@ struct Render: ParsableCommand {
         Self.printDiagnostics(result, format: format)
         if let report {
             do {
-                try RunReport(result).write(to: URL(fileURLWithPath: report))
+                try result.document.encoded().write(to: URL(fileURLWithPath: report))
             } catch {
                 FileHandle.standardError.write(
                     Data("error: cannot write the report \(report): \(error.localizedDescription)\n".utf8))
@@ -169,7 +171,7 @@ struct Render: ParsableCommand {
         if timings {
             print(
                 "timings: " + result.timings.summary
-                    + String(format: " (total %.3f s)", ((clock.now - start) / .seconds(1))))
+                    + String(format: "; whole run %.3f s", (clock.now - start) / .seconds(1)))
         }
         if !quiet { print(summary(result, seconds: ((clock.now - start) / .seconds(1)))) }
         if result.errorCount > 0 { throw ExitCode(1) }
@@ -234,12 +236,12 @@ struct Render: ParsableCommand {
 
     private func pipelineOptions() -> Pipeline.Options {
         var options = Pipeline.Options(
-            bookFolder: URL(fileURLWithPath: book), bookDisplayPath: book,
-            outputFolder: URL(fileURLWithPath: output),
-            evaluation: Evaluator.Configuration(
-                cacheFolder: URL(fileURLWithPath: cacheDir), timeout: .milliseconds(Int(timeout * 1000)),
-                usesCache: !noCache, slowTypeCheck: .milliseconds(slowTypeCheck)),
+            bookFolder: URL(fileURLWithPath: book), bookDisplayPath: book, outputFolder: URL(fileURLWithPath: output),
+            cacheFolder: URL(fileURLWithPath: cacheDir),
             mode: check ? .check : (fix ? .fix : (bind ? .bind : .render)), runsCode: !noRun)
+        options.timeout = .milliseconds(Int(timeout * 1000))
+        options.usesCache = !noCache
+        options.slowTypeCheck = .milliseconds(slowTypeCheck)
         options.freesMemory = false  // the process exits right after
         options.strict = strict
         return options

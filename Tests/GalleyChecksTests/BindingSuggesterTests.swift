@@ -1,5 +1,4 @@
 import GalleyChecks
-import GalleyEvaluation
 import GalleyResults
 import GalleySemantics
 import GalleyTestSupport

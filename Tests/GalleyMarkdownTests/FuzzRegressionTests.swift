@@ -27,7 +27,7 @@ struct FuzzRegressionTests {
         let source = SourceFile(path: "a.md", text: String(decoding: bytes, as: UTF8.self))
         let result = MarkdownParser.parse(source)
         // The `$` at the end of the last line opens math that never closes; lone CRs end lines.
-        #expect(result.diagnostics.map(\.identifier) == ["math.unterminated"])
+        #expect(result.diagnostics.map(\.identifier) == [.mathUnterminated])
         #expect(result.diagnostics.map(\.location) == [SourceLocation(line: 3, column: 12)])
         #expect(source.lineCount >= 3)
     }

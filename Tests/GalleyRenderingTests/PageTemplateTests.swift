@@ -98,7 +98,7 @@ struct PageTemplateTests {
     @Test("a chapter's diagnostics show on its page, escaped")
     func diagnosticsOnPage() {
         let diagnostic = Diagnostic(
-            path: "Chapters/a.md", location: .init(line: 3, column: 5), identifier: "x",
+            path: "Chapters/a.md", location: .init(line: 3, column: 5), identifier: Diagnostic.Identifier("x"),
             summary: "bad <img onerror=x>")
         let page = PageTemplate.chapter(
             book: book, title: "A", body: "", diagnostics: [diagnostic],

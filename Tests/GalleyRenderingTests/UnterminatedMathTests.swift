@@ -27,7 +27,7 @@ struct UnterminatedMathTests {
         let result = parse(source.text)
         #expect(result.diagnostics.count == 1)
         #expect(result.diagnostics.first?.location == source.marker)
-        #expect(result.diagnostics.first?.identifier == "math.unterminated")
+        #expect(result.diagnostics.first?.identifier == .mathUnterminated)
         let page = HTMLFormatter.format(result.document)
         #expect(page.contains("<p>The rest <em>renders</em>.</p>"))
         #expect(page.contains("<div class=\"math display\">c</div>"))

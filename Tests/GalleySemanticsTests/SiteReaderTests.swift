@@ -108,7 +108,7 @@ struct SiteReaderTests {
             "$$\n\\sigma(0) = 0.5\n$$\n<!-- check: \\sigma = sigmoid -->\n\n$$x = 1$$\n<!-- check: oops -->\n")
         #expect(read.sites.count == 1)
         #expect(read.sites.first?.isCheckedFormula == true)
-        #expect(read.diagnostics.map(\.identifier) == ["formula.check-comment"])
+        #expect(read.diagnostics.map(\.identifier) == [.formulaCheckComment])
         #expect(read.diagnostics.map(\.location) == [SourceLocation(line: 6, column: 1)])
     }
 }

@@ -35,7 +35,7 @@ struct PreviewTests {
             }
             process.currentDirectoryURL = book.root
             process.standardOutput = output
-            FileManager.default.createFile(atPath: errors.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
             process.standardError = try FileHandle(forWritingTo: errors)
             try process.run()
             let deadline = ContinuousClock.now + .seconds(120)

@@ -1,6 +1,5 @@
 public import GalleyDiagnostics
 public import GalleyRecords
-public import GalleyResults
 
 /// What running a chapter's blocks gave: each block's output and state, and the diagnostics.
 public struct ChapterEvaluation: Sendable, Codable, Equatable {

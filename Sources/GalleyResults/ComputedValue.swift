@@ -1,4 +1,4 @@
-import GalleyRecords
+public import GalleyRecords
 
 /// A top-level constant or variable of a chapter's blocks and the numbers it held when the blocks
 /// had run: what Galley looks among for the claims nothing checks.
@@ -22,7 +22,7 @@ public struct ComputedValue: Sendable, Codable, Equatable {
         self.isScalar = isScalar
     }
 
-    init(name: String, line: Int, value: OfferedValue) {
+    public init(name: String, line: Int, value: OfferedValue) {
         self.init(name: name, line: line, numbers: value.numbers, columns: value.columns, isScalar: value.isScalar)
     }
 }

@@ -1,0 +1,54 @@
+import GalleyDiagnostics
+import GalleySystem
+
+/// A chapter as the render and check modes finish it: rendered (or taken from the render
+/// cache), and the diagnostics the run reports for it.
+struct ChapterOutput: Sendable {
+    var rendered: RenderedChapter
+    var reported: [Diagnostic]
+}
+
+extension BookRun {
+    /// Renders every chapter that went through the stages and was not rendered early, and takes
+    /// each reused chapter from the render cache; in parallel.
+    func renderChapters() -> [ChapterOutput] {
+        Parallel.map(chapters) { run -> ChapterOutput in
+            guard let pass = run.pass, let checks = run.checks else {
+                let entry = run.reused!
+                return ChapterOutput(
+                    rendered: cache.rendered(run.chapter, from: entry, images: run.keptImages!),
+                    reported: entry.runDiagnostics)
+            }
+            var rendered =
+                pass.rendered
+                ?? RenderStage.render(
+                    run.chapter, document: pass.parsed.document, results: checks.results, diagnostics: run.diagnostics,
+                    resolver: resolver)
+            rendered.key = cache.chapterKey(
+                sourceKey: run.sourceKey, equations: run.equationDigest, images: RenderCache.digest(rendered.images))
+            // A chapter rendered early did not know the other chapters' labels yet, so a duplicate
+            // of one of its labels is added here.
+            let reported = rendered.diagnostics + (pass.rendered != nil ? run.equationDiagnostics : [])
+            return ChapterOutput(rendered: rendered, reported: reported)
+        }
+    }
+}
+
+/// `render`: the site written into the output folder, atomically, and what this run rendered kept
+/// in the render cache.
+enum SiteWriter: ModeWriter {
+    static func finish(_ run: inout BookRun) throws(PipelineError) -> ModeOutcome {
+        let book = run
+        let start = ContinuousClock.now
+        let chapters = book.renderChapters()
+        let site = try RenderStage.site(book.book, chapters: chapters.map(\.rendered), katex: book.katex)
+        run.timings.addPhase("render", ContinuousClock.now - start)
+        try run.timings.measurePhase("write") { () throws(PipelineError) in
+            try OutputWriter(destination: book.options.outputFolder).write(site.files)
+            book.cache.keep(book.chapters, outputs: chapters, pages: site.pages, in: book.options.outputFolder)
+            book.cache.prune(keeping: book.book.chapters)
+        }
+        return ModeOutcome(
+            diagnostics: chapters.flatMap(\.reported), fileCount: site.files.count, retained: [chapters, site.files])
+    }
+}

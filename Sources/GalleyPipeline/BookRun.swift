@@ -1,0 +1,57 @@
+import Foundation
+import GalleyDiagnostics
+import GalleySystem
+import GalleyTypesetting
+
+/// One run of the pipeline over a book: what every chapter shares (the book, KaTeX, the caches,
+/// the options) and each chapter's state (`ChapterRun`). `Pipeline.runStages` calls its steps in
+/// order; each step is in a file of its own.
+struct BookRun: Sendable {
+    let options: Pipeline.Options
+    let book: Book
+    /// The problems of `book.json` and of reading the chapters.
+    let loadDiagnostics: [Diagnostic]
+    /// KaTeX's stylesheet and fonts, by path in the output folder.
+    let katex: [String: URL]
+    let typesetter: MathTypesetter
+    let resolver: ImageResolver
+    let cache: RenderCache
+    var chapters: [ChapterRun]
+    var timings = StageTimings()
+
+    /// Loads the book and starts what every chapter needs: KaTeX, the image resolver, the render
+    /// cache.
+    init(_ options: Pipeline.Options) throws(PipelineError) {
+        var timings = StageTimings()
+        let (book, loadDiagnostics) = try timings.measurePhase("load") { () throws(PipelineError) in
+            try BookLoader.load(folder: options.bookFolder, displayPath: options.bookDisplayPath)
+        }
+        let katex = try KaTeXAssets.files()
+        let script = try KaTeXAssets.script()
+        let typesetter: MathTypesetter
+        do {
+            typesetter = try MathTypesetter(
+                script: script, macros: book.macros, cacheFolder: options.usesCache ? options.cacheFolder : nil)
+        } catch {
+            throw PipelineError(stage: .environment, path: script.path, message: error.message)
+        }
+        self.options = options
+        self.book = book
+        self.loadDiagnostics = loadDiagnostics
+        self.katex = katex
+        self.typesetter = typesetter
+        self.resolver = ImageResolver(bookFolder: book.folder)
+        // `--fix` and `--bind` need every chapter's diagnostics and claims as this run finds them.
+        self.cache = RenderCache(
+            cacheFolder: options.cacheFolder, book: book,
+            reads: options.usesCache && (options.mode == .render || options.mode == .check),
+            fingerprint: RenderCache.fingerprint(book: book, options: options, typesetter: typesetter.identity))
+        self.chapters = Parallel.map(Array(book.chapters.indices)) {
+            ChapterRun(index: $0, chapter: book.chapters[$0])
+        }
+        self.timings = timings
+    }
+
+    /// The chapters that went through the stages in this run, by index.
+    var passed: [Int] { chapters.indices.filter { chapters[$0].pass != nil } }
+}
