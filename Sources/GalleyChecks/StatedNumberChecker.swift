@@ -121,8 +121,7 @@ public enum StatedNumberChecker {
                     computedTeX: computedTeX, number: number, computed: computed, path: source.path, at: site.location))
             return
         }
-        let allowed = 1e-9 * max(1, abs(left), abs(right))
-        guard !(abs(left - right) <= allowed) else { return }
+        guard !Agreement.holds(left, right) else { return }
         checks.numbersWrong += 1
         checks.results.formulas[site.location] = .differs
         checks.diagnostics.append(
@@ -181,8 +180,8 @@ public enum StatedNumberChecker {
                     )
                     continue
                 }
-                let relative = pair.hasDerivative ? 1e-6 : 1e-9
-                guard !(abs(row.left - row.right) <= relative * max(1, abs(row.left), abs(row.right))) else { continue }
+                let tolerance = pair.hasDerivative ? Agreement.derivative : Agreement.computed
+                guard !Agreement.holds(row.left, row.right, within: tolerance) else { continue }
                 if let written = pair.written {
                     // A whole number after `=`, compared exactly and named as written.
                     failures.append(

@@ -186,7 +186,7 @@ struct ChapterProgram: Equatable {
     }
 
     private var quotedPath: String {
-        path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        SwiftLiteral.escaped(path)
     }
 
     /// The block holding a Markdown line, if any.

@@ -162,15 +162,16 @@ struct FormulaTranslator {
         let bound = Set(comment.bindings.map(\.name))
         for variable in derivativeVariables where !bound.contains(variable) {
             statements.append(
-                "let `\(variable)` = \(GeneratedName.binding)(`\(variable)`, \(Self.quoted(variable)), \(GeneratedName.variation))"
+                "let `\(variable)` = \(GeneratedName.binding)(`\(variable)`, \(SwiftLiteral.string(variable)), \(GeneratedName.variation))"
             )
         }
         for binding in comment.bindings {
             statements.append(
-                "let `\(binding.name)` = \(GeneratedName.binding)(\(binding.expression), \(Self.quoted(binding.name)), \(GeneratedName.variation))"
+                "let `\(binding.name)` = \(GeneratedName.binding)(\(binding.expression), \(SwiftLiteral.string(binding.name)), \(GeneratedName.variation))"
             )
         }
-        let values = slots.map { "\(GeneratedName.valueType)(`\($0)`, \(Self.quoted($0)))" }.joined(separator: ", ")
+        let values = slots.map { "\(GeneratedName.valueType)(`\($0)`, \(SwiftLiteral.string($0)))" }.joined(
+            separator: ", ")
         statements.append("return [\(values)]")
         return
             "func \(GeneratedName.environment)(_ \(GeneratedName.variation): \(GeneratedName.variationType)?) -> [\(GeneratedName.valueType)] { \(statements.joined(separator: "; ")) }"
@@ -300,9 +301,9 @@ struct FormulaTranslator {
 
     private func countExpression(_ letter: String, _ uses: [(slot: Int, dimension: Int)]) -> String {
         let sizes = uses.map {
-            "(\(Self.quoted(slots[$0.slot])), \(GeneratedName.values)[\($0.slot)].count(\($0.dimension)))"
+            "(\(SwiftLiteral.string(slots[$0.slot])), \(GeneratedName.values)[\($0.slot)].count(\($0.dimension)))"
         }
-        return "\(GeneratedName.count)(\(Self.quoted(letter)), [\(sizes.joined(separator: ", "))])"
+        return "\(GeneratedName.count)(\(SwiftLiteral.string(letter)), [\(sizes.joined(separator: ", "))])"
     }
 
     // MARK: - Swift
@@ -389,7 +390,7 @@ struct FormulaTranslator {
                 ? "\(GeneratedName.values)[\(slot)].scalar"
                 : "\(GeneratedName.values)[\(slot)].at(\(indexList(indices)))"
             return
-                "\(GeneratedName.derivative)({ \(GeneratedName.evaluate)(\(GeneratedName.environment)($0), \(numerator), [\(current)]) }, \(Self.quoted(variable)), \(indexList(indices)), at: \(point))"
+                "\(GeneratedName.derivative)({ \(GeneratedName.evaluate)(\(GeneratedName.environment)($0), \(numerator), [\(current)]) }, \(SwiftLiteral.string(variable)), \(indexList(indices)), at: \(point))"
         }
     }
 
@@ -408,10 +409,6 @@ struct FormulaTranslator {
         case "abs": "Swift.abs"
         default: "Foundation.\(name)"
         }
-    }
-
-    static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences("\\", "\\\\").replacingOccurrences("\"", "\\\"") + "\""
     }
 
     /// The Swift identifiers in an expression.
@@ -460,10 +457,4 @@ extension FormulaNode {
         return names
     }
 
-}
-
-extension String {
-    func replacingOccurrences(_ target: String, _ replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-    }
 }

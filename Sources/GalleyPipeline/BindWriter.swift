@@ -34,7 +34,7 @@ enum BindWriter: ModeWriter {
         var outcome = Outcome()
         for (chapter, chapterCoverage) in zip(book.chapters, coverage) {
             let source = chapter.source
-            var edits: [MarkdownFormatter.Edit] = []
+            var edits: [Replacement] = []
             var reportedNoValues = false
             for claim in chapterCoverage.unchecked {
                 switch claim.suggestion {
@@ -43,7 +43,7 @@ enum BindWriter: ModeWriter {
                         outcome.notes.append(.claimTextNotFound(claim, path: source.path))
                         continue
                     }
-                    edits.append(MarkdownFormatter.Edit(byteRange: range, replacement: "[\(claim.text)](=\(name))"))
+                    edits.append(Replacement(byteRange: range, text: "[\(claim.text)](=\(name))"))
                 case .binding(let name):
                     outcome.notes.append(.claimNotBound(claim, name: name, path: source.path))
                 case .ambiguous, .nearMisses:

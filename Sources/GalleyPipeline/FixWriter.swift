@@ -26,7 +26,6 @@ enum FixWriter: ModeWriter {
         for chapter in book.chapters {
             let edits = diagnostics.filter { $0.path == chapter.source.path }
                 .flatMap { $0.solutions.first?.replacements ?? [] }
-                .map { MarkdownFormatter.Edit(byteRange: $0.byteRange, replacement: $0.text) }
             guard !edits.isEmpty else { continue }
             let text = MarkdownFormatter.format(chapter.source, edits: edits)
             do {

@@ -28,7 +28,7 @@ struct ImageResolver {
         /// Output path for each source as written, for the HTML renderer.
         var paths: [String: String] = [:]
         /// Edits that make the chapter's Markdown point at the copies.
-        var markdownEdits: [MarkdownFormatter.Edit] = []
+        var markdownEdits: [Replacement] = []
         var diagnostics: [Diagnostic] = []
     }
 
@@ -122,7 +122,7 @@ struct ImageResolver {
     /// The edit that replaces the path as written, found in the source from the reference on.
     private func markdownEdit(
         replacing written: String, with relative: String, near reference: ImageReference, in source: SourceFile
-    ) -> MarkdownFormatter.Edit? {
+    ) -> Replacement? {
         let start = source.byteOffset(of: reference.location)
         let needle = Array(written.utf8)
         guard !needle.isEmpty, start < source.bytes.count else { return nil }
@@ -130,9 +130,9 @@ struct ImageResolver {
         let last = source.bytes.count - needle.count
         while index <= last {
             if source.bytes[index] == needle[0], source.bytes[index..<(index + needle.count)].elementsEqual(needle) {
-                return MarkdownFormatter.Edit(
+                return Replacement(
                     byteRange: index..<(index + needle.count),
-                    replacement: relative.replacingOccurrences(of: " ", with: "%20"))
+                    text: relative.replacingOccurrences(of: " ", with: "%20"))
             }
             index += 1
         }

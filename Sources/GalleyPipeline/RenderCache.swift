@@ -91,7 +91,7 @@ struct RenderCache: Sendable {
         }
         for edit in images.markdownEdits {
             hash.add("\(edit.byteRange.lowerBound)-\(edit.byteRange.upperBound)")
-            hash.add(edit.replacement)
+            hash.add(edit.text)
         }
         for diagnostic in images.diagnostics { hash.add(diagnostic.description) }
         return hash.hex

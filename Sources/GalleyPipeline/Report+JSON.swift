@@ -52,6 +52,8 @@ extension Pipeline.Report {
         public var chapters: [String]
         /// The chapters taken whole from the render cache, since nothing they depend on changed.
         public var reused: [String]
+        /// The chapters whose code was compiled in this run (not taken from the program cache).
+        public var compiled: [String]
         public var numbersChecked: Int
         public var numbersWrong: Int
         public var numbersUnchecked: Int
@@ -76,6 +78,7 @@ extension Pipeline.Report {
         public init(_ report: Pipeline.Report) {
             chapters = report.chapters
             reused = report.reusedChapters
+            compiled = report.compiledChapters
             numbersChecked = report.numbersChecked
             numbersWrong = report.numbersWrong
             numbersUnchecked = report.uncheckedNumbers

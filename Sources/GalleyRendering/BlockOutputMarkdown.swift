@@ -10,8 +10,8 @@ public enum BlockOutputMarkdown {
     /// chart files (by output path) that the Markdown refers to.
     public static func edits(
         for document: Document, results: ChapterResults, source: SourceFile, chapterSlug: String
-    ) -> (edits: [MarkdownFormatter.Edit], files: [String: String]) {
-        var edits: [MarkdownFormatter.Edit] = []
+    ) -> (edits: [Replacement], files: [String: String]) {
+        var edits: [Replacement] = []
         var charts = ChartFiles(slug: chapterSlug)
         for block in document.blocks {
             guard case .codeBlock(let code) = block, let result = results.block(firstLine: code.firstCodeLine) else {
@@ -22,9 +22,9 @@ public enum BlockOutputMarkdown {
             let options = code.runOptions ?? RunOptions()
             let output = markdown(for: result, options: options, charts: &charts)
             if options.hide {
-                edits.append(MarkdownFormatter.Edit(byteRange: start..<end, replacement: output.isEmpty ? "" : output))
+                edits.append(Replacement(byteRange: start..<end, text: output.isEmpty ? "" : output))
             } else if !output.isEmpty {
-                edits.append(MarkdownFormatter.Edit(byteRange: end..<end, replacement: "\n\n" + output))
+                edits.append(Replacement(byteRange: end..<end, text: "\n\n" + output))
             }
         }
         return (edits, charts.files)
@@ -45,9 +45,7 @@ public enum BlockOutputMarkdown {
     /// One block's output as Markdown, without a trailing newline; empty when there is none.
     static func markdown(for result: BlockResult, options: RunOptions, charts: inout ChartFiles) -> String {
         var parts: [String] = []
-        let failed: Bool
-        if case .failed = result.status { failed = true } else { failed = false }
-        if !options.quiet || failed {
+        if result.showsOutput(options) {
             for item in result.output.items {
                 switch item {
                 case .text(let text):

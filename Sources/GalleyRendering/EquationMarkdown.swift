@@ -7,17 +7,16 @@ public import GalleyResults
 /// shows tags), its `{#eq-…}` goes; `@eq-softmax` becomes a link with the number as its text.
 public enum EquationMarkdown {
     public static func edits(for document: Document, source: SourceFile, equations: EquationNumbers)
-        -> [MarkdownFormatter.Edit]
+        -> [Replacement]
     {
-        var edits: [MarkdownFormatter.Edit] = []
+        var edits: [Replacement] = []
         for node in document.expressionNodes {
             guard case .displayMath(let math) = node, let label = math.label,
                 let anchor = equations.anchors[math.range.lowerBound]
             else { continue }
             let start = source.byteOffset(of: math.range.lowerBound)
             edits.append(
-                MarkdownFormatter.Edit(
-                    byteRange: start..<start, replacement: "<a id=\"\(anchor)\"></a>\n\n"))
+                Replacement(byteRange: start..<start, text: "<a id=\"\(anchor)\"></a>\n\n"))
             // The label on the closing line, and the `$$` before it.
             let lineNumber =
                 math.range.upperBound.line == math.range.lowerBound.line
@@ -31,18 +30,18 @@ public enum EquationMarkdown {
             let ownLine = line[line.startIndex..<close].allSatisfy { $0 == UInt8(ascii: " ") }
             let tag = equations.tags[math.range.lowerBound].map { ownLine ? "\\tag{\($0)}\n" : " \\tag{\($0)}" } ?? ""
             edits.append(
-                MarkdownFormatter.Edit(
+                Replacement(
                     byteRange: close..<labelBytes.upperBound,
-                    replacement: ownLine
+                    text: ownLine
                         ? tag + String(repeating: " ", count: close - line.startIndex) + "$$" : tag + "$$"))
         }
         for (location, name) in equations.references {
             guard let target = equations.targets[name] else { continue }
             guard let range = source.byteRange(of: "@\(name)", from: location) else { continue }
             edits.append(
-                MarkdownFormatter.Edit(
+                Replacement(
                     byteRange: range,
-                    replacement: "[(\(target.number))](\(target.markdownPage)#\(name))"))
+                    text: "[(\(target.number))](\(target.markdownPage)#\(name))"))
         }
         return edits
     }

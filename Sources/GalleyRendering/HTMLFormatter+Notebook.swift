@@ -17,8 +17,7 @@ extension HTMLFormatter {
         html += "<div class=\"cell \(state)\">\n"
         let runOptions = code.runOptions ?? RunOptions()
         if !runOptions.hide { writeCode(code) }
-        let showsOutput = !runOptions.quiet || state == "failed"
-        if showsOutput, !result.output.isEmpty {
+        if result.showsOutput(runOptions), !result.output.isEmpty {
             html += "<div class=\"output\">\n"
             for item in result.output.items {
                 switch item {

@@ -6,26 +6,15 @@ public import GalleyDiagnostics
 /// Keeping the source is what keeps math exactly as written: GitHub reads `$…$` and `$$…$$` itself,
 /// and re-printing Markdown from a tree would re-escape what the author wrote inside them.
 public enum MarkdownFormatter {
-    /// A replacement of a byte range of the source.
-    public struct Edit: Sendable, Equatable {
-        public var byteRange: Range<Int>
-        public var replacement: String
-
-        public init(byteRange: Range<Int>, replacement: String) {
-            self.byteRange = byteRange
-            self.replacement = replacement
-        }
-    }
-
     /// The source with the edits applied. Overlapping edits keep the first (by position).
-    public static func format(_ source: SourceFile, edits: [Edit]) -> String {
+    public static func format(_ source: SourceFile, edits: [Replacement]) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(source.bytes.count)
         var position = 0
         for edit in edits.sorted(by: { $0.byteRange.lowerBound < $1.byteRange.lowerBound })
         where edit.byteRange.lowerBound >= position && edit.byteRange.upperBound <= source.bytes.count {
             output += source.bytes[position..<edit.byteRange.lowerBound]
-            output += Array(edit.replacement.utf8)
+            output += Array(edit.text.utf8)
             position = edit.byteRange.upperBound
         }
         output += source.bytes[position...]

@@ -1,3 +1,4 @@
+public import GalleyDiagnostics
 public import GalleyMarkdown
 public import GalleyResults
 
@@ -5,7 +6,7 @@ public import GalleyResults
 /// the author's text (GitHub would show a broken link), an inline value its computed text.
 /// Formulas stay exactly as written.
 public enum ProseMarkdown {
-    public static func edits(for document: Document, results: ChapterResults) -> [MarkdownFormatter.Edit] {
+    public static func edits(for document: Document, results: ChapterResults) -> [Replacement] {
         var collector = Collector(inlineValues: results.inlineValues)
         collector.walk(document)
         return collector.edits
@@ -13,15 +14,15 @@ public enum ProseMarkdown {
 
     private struct Collector: MarkupWalker {
         let inlineValues: [Int: String]
-        var edits: [MarkdownFormatter.Edit] = []
+        var edits: [Replacement] = []
 
         mutating func visit(_ inline: Inline) {
             switch inline.kind {
             case .statedNumbers(let link):
-                edits.append(MarkdownFormatter.Edit(byteRange: link.byteRange, replacement: link.text))
+                edits.append(Replacement(byteRange: link.byteRange, text: link.text))
             case .inlineValue(let value):
                 if let text = inlineValues[value.byteRange.lowerBound] {
-                    edits.append(MarkdownFormatter.Edit(byteRange: value.byteRange, replacement: text))
+                    edits.append(Replacement(byteRange: value.byteRange, text: text))
                 }
             default:
                 descend(into: inline)

@@ -113,7 +113,8 @@ public func expect(_ condition: Bool, _ description: String = "", line: Int = #l
 ///
 ///     expect(softmaxJacobian(z), equals: numericalJacobian(of: softmax, at: z), tolerance: 1e-8)
 public func expect(
-    _ computed: some BinaryFloatingPoint, equals reference: some BinaryFloatingPoint, tolerance: Double = 1e-9,
+    _ computed: some BinaryFloatingPoint, equals reference: some BinaryFloatingPoint,
+    tolerance: Double = Agreement.computed,
     line: Int = #line, column: Int = #column
 ) {
     compare([Double(computed)], [Double(reference)], tolerance: tolerance, line: line, column: column)
@@ -121,7 +122,7 @@ public func expect(
 
 /// Checks that two vectors agree element by element.
 public func expect(
-    _ computed: [Double], equals reference: [Double], tolerance: Double = 1e-9,
+    _ computed: [Double], equals reference: [Double], tolerance: Double = Agreement.computed,
     line: Int = #line, column: Int = #column
 ) {
     compare(computed, reference, tolerance: tolerance, line: line, column: column)
@@ -129,7 +130,7 @@ public func expect(
 
 /// Checks that two matrices (given as rows) agree element by element.
 public func expect(
-    _ computed: [[Double]], equals reference: [[Double]], tolerance: Double = 1e-9,
+    _ computed: [[Double]], equals reference: [[Double]], tolerance: Double = Agreement.computed,
     line: Int = #line, column: Int = #column
 ) {
     guard computed.map(\.count) == reference.map(\.count) else {
@@ -149,8 +150,7 @@ private func compare(_ computed: [Double], _ reference: [Double], tolerance: Dou
         failure = "sizes differ: \(computed.count) and \(reference.count)"
     } else {
         for (index, (a, b)) in zip(computed, reference).enumerated() {
-            let allowed = tolerance * max(1, abs(a), abs(b))
-            if !(abs(a - b) <= allowed) {
+            if !Agreement.holds(a, b, within: tolerance) {
                 let position = computed.count > 1 ? " at index \(index)" : ""
                 failure =
                     "values differ\(position): \(proseFormat(a)) and \(proseFormat(b)) (tolerance \(proseFormat(tolerance)))"

@@ -20,8 +20,8 @@ struct MarkdownOutputTests {
             return start..<(start + part.utf8.count)
         }
         let edits = [
-            MarkdownFormatter.Edit(byteRange: bytes(of: ".\\b.png"), replacement: "b.png"),
-            MarkdownFormatter.Edit(byteRange: bytes(of: ".\\img\\a.png"), replacement: "img/a.png"),
+            Replacement(byteRange: bytes(of: ".\\b.png"), text: "b.png"),
+            Replacement(byteRange: bytes(of: ".\\img\\a.png"), text: "img/a.png"),
         ]
         #expect(MarkdownFormatter.format(source, edits: edits) == "![a](img/a.png) and <img src=\"b.png\">")
     }

@@ -55,6 +55,36 @@ struct CheckedSymbolicFormulaTests {
         #expect(right.stdout.contains("4 numbers checked in 1 chapter, 0 wrong"), "\(right.stdout)")
     }
 
+    @Test("the summary counts each error once: a formula wrong at three values, and a missing image as one other error")
+    func summaryCountsEachErrorOnce() throws {
+        let book = try TemporaryBook([
+            "01-a.md": """
+            # 一
+
+            ```swift run
+            let z: [Double] = [4, 3, 1, -3]
+            let a = softmax(z)
+            ```
+
+            $$
+            a_j = \\frac{e^{z_1}}{\\sum_i e^{z_i}}
+            $$
+            <!-- check -->
+
+            ![图](missing.png)
+
+            """
+        ])
+        let run = try book.render(["--check"])
+        #expect(run.status == 1)
+        // One diagnostic for the formula (wrong at j = 2, 3, 4) and one for the image.
+        #expect(run.stderr.components(separatedBy: ": error: ").count - 1 == 2, "\(run.stderr)")
+        #expect(
+            run.stdout.contains(
+                "4 numbers checked in 1 chapter, 3 wrong; 0 of 4 stated numbers unchecked; 1 other error"),
+            "\(run.stdout)")
+    }
+
     @Test("symbols are the chapter's variables unless the comment binds them; bindings run in order")
     func bindings() throws {
         let source = MarkedSource(
