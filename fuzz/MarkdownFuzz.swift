@@ -36,6 +36,8 @@ private func check(_ text: String) {
     for claim in ClaimFinder.claims(in: result.document) {
         precondition(!claim.numbers.isEmpty && claim.range.lowerBound < claim.range.upperBound)
         precondition(claim.range.lowerBound.line >= 1 && claim.range.upperBound.line <= source.lineCount + 1)
+        // The bytes a claim carries are its text, as `--bind` wraps them.
+        if let bytes = claim.byteRange { precondition(source.bytes[bytes].elementsEqual(claim.text.utf8)) }
     }
     _ = PlainText.of(
         result.document.blocks.compactMap { if case .paragraph(let p) = $0 { p.content } else { nil } }.flatMap { $0 })

@@ -9,6 +9,7 @@ public enum CoverageCheck {
         var unchecked = UncheckedClaim(
             text: claim.text, numberCount: claim.numbers.count, range: claim.range, inMath: claim.inMath)
         unchecked.inLink = claim.inLink
+        unchecked.byteRange = claim.byteRange
         return unchecked
     }
 

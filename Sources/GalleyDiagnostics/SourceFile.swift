@@ -85,20 +85,6 @@ public struct SourceFile: Sendable {
 }
 
 extension SourceFile {
-    /// The bytes of `text` at `location` or after it on the same line: where a text read from a
-    /// parsed node stands in the source. A node's columns count its decoded characters, so an
-    /// escape or entity earlier on the line moves the text further on than its column says.
-    public func byteRange(of text: String, from location: SourceLocation) -> Range<Int>? {
-        let line = lineBytes(location.line)
-        let wanted = Array(text.utf8)
-        var offset = max(byteOffset(of: location), line.startIndex)
-        while offset + wanted.count <= line.endIndex {
-            if bytes[offset..<(offset + wanted.count)].elementsEqual(wanted) { return offset..<(offset + wanted.count) }
-            offset += 1
-        }
-        return nil
-    }
-
     /// The absolute byte offset of a location (whose column counts Unicode scalars).
     public func byteOffset(of location: SourceLocation) -> Int {
         let bytesOfLine = lineBytes(location.line)

@@ -92,10 +92,14 @@ public struct Inline: Sendable, Equatable {
     /// Galley's corrections (see `SourcePositions`). Text that a program supplied (a table header)
     /// has positions in that text.
     public var range: SourceRange
+    /// For a text, where its characters stand in the source bytes; other inlines, and text a
+    /// program supplied, have no place there.
+    public var textBytes: TextBytes
 
-    public init(_ kind: Kind, range: SourceRange) {
+    public init(_ kind: Kind, range: SourceRange, textBytes: TextBytes = TextBytes()) {
         self.kind = kind
         self.range = range
+        self.textBytes = textBytes
     }
 }
 
@@ -221,12 +225,21 @@ public struct DisplayMath: Sendable, Equatable {
     /// Its equation label, as Quarto writes one after the closing `$$`: `{#eq-softmax}` gives
     /// `eq-softmax`.
     public var label: String?
+    /// The byte offset of the closing `$$` in the source, and the bytes of `{#eq-softmax}` after
+    /// it: what the Markdown output rewrites. nil where the parser could not place them.
+    public var closingByteOffset: Int?
+    public var labelByteRange: Range<Int>?
 
-    public init(tex: String, range: SourceRange, commentAfter: String? = nil, label: String? = nil) {
+    public init(
+        tex: String, range: SourceRange, commentAfter: String? = nil, label: String? = nil,
+        closingByteOffset: Int? = nil, labelByteRange: Range<Int>? = nil
+    ) {
         self.tex = tex
         self.range = range
         self.commentAfter = commentAfter
         self.label = label
+        self.closingByteOffset = closingByteOffset
+        self.labelByteRange = labelByteRange
     }
 }
 

@@ -175,11 +175,29 @@ struct DocumentConverter {
                     path: source.path,
                     at: positions.location(line: line, byteColumn: state.trailingTextByteColumn)))
         }
+        let closing = closingBytes(of: state)
         let math = DisplayMath(
             tex: state.texString, range: range, commentAfter: Self.comment(startingAt: cmark_node_next(node)),
-            label: state.label)
+            label: state.label, closingByteOffset: closing.close, labelByteRange: closing.label)
         expressionNodes.append(.displayMath(math))
         return .displayMath(math)
+    }
+
+    /// Where a closed display formula's closing `$$` and its `{#eq-…}` stand in the source, as
+    /// the math extension saw them on their line; each only if the source holds it there.
+    private func closingBytes(of state: MathNodeState) -> (close: Int?, label: Range<Int>?) {
+        guard state.closingLine >= 1, state.closingLine <= source.lineCount else { return (nil, nil) }
+        let bytes = source.bytes
+        let lineStart = source.byteOffset(line: state.closingLine, byteColumn: 1)
+        let close = lineStart + state.closingIndex
+        guard close + 2 <= bytes.count, bytes[close] == UInt8(ascii: "$"), bytes[close + 1] == UInt8(ascii: "$")
+        else { return (nil, nil) }
+        guard let label = state.label, let range = state.labelRange else { return (close, nil) }
+        let labelBytes = (lineStart + range.lowerBound)..<(lineStart + range.upperBound)
+        guard labelBytes.upperBound <= bytes.count, bytes[labelBytes].elementsEqual("{#\(label)}".utf8) else {
+            return (close, nil)
+        }
+        return (close, labelBytes)
     }
 
     // MARK: - Inlines
@@ -204,10 +222,12 @@ struct DocumentConverter {
                     inline.range = last.range.upperBound..<last.range.upperBound
                 }
                 // cmark-gfm splits text at characters that might start markup; join it again.
-                if case .text(let next) = inline.kind, let last = result.last, case .text(let previous) = last.kind {
-                    result[result.count - 1] = Inline(
-                        .text(previous + next),
-                        range: last.range.lowerBound..<max(last.range.upperBound, inline.range.upperBound))
+                if case .text(let next) = inline.kind, case .text(let previous)? = result.last?.kind {
+                    let last = result.count - 1
+                    result[last].kind = .text(previous + next)
+                    result[last].range =
+                        result[last].range.lowerBound..<max(result[last].range.upperBound, inline.range.upperBound)
+                    result[last].textBytes.append(inline.textBytes, textLength: previous.utf8.count)
                 } else {
                     result.append(inline)
                 }
@@ -227,13 +247,17 @@ struct DocumentConverter {
         if type == CMARK_NODE_HTML_INLINE, MathNodeState.of(node) != nil { return inlineMath(node) }
         let kind: Inline.Kind
         let start: SourceLocation
+        var textBytes = TextBytes()
         switch type {
         case CMARK_NODE_TEXT:
             let literal = cmark_node_get_literal(node)
             // The first byte marks where the text starts (an escaped one a byte after its `\`).
             let first = literal.map { UInt8(bitPattern: $0.pointee) }.flatMap { $0 == 0 ? nil : $0 }
-            start = positions.inlineLocation(node, first: first.map { [$0] } ?? [])
-            kind = .text(string(literal))
+            let placed = positions.inlineStart(node, first: first.map { [$0] } ?? [])
+            start = placed.location
+            let text = string(literal)
+            kind = .text(text)
+            textBytes = TextBytes(text, at: placed.byteOffset, in: source.bytes)
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
             // cmark-gfm gives line breaks no position: they end the line of what came before
             // (`inlineChildren` places them).
@@ -310,7 +334,7 @@ struct DocumentConverter {
                 kind = .emphasis(children)
             }
         }
-        return Inline(kind, range: positions.inlineRange(of: node, from: start))
+        return Inline(kind, range: positions.inlineRange(of: node, from: start), textBytes: textBytes)
     }
 
     /// Footnote `number`'s label as the author wrote it (its number when it could not be read).
@@ -361,7 +385,9 @@ struct DocumentConverter {
         positions.skipLines(of: tex)
         if state.kind == .unterminated {
             diagnostics.append(.unterminatedInlineMath(path: source.path, at: location, isDisplay: tex == "$$"))
-            return Inline(.text(tex), range: positions.range(line: line, byteColumn: column, byteCount: tex.utf8.count))
+            return Inline(
+                .text(tex), range: positions.range(line: line, byteColumn: column, byteCount: tex.utf8.count),
+                textBytes: TextBytes(tex, at: source.byteOffset(line: line, byteColumn: column), in: source.bytes))
         }
         let written = delimiter.utf8.count * 2 + tex.utf8.count
         let math = InlineMath(

@@ -60,7 +60,10 @@ enum MathExtension {
         case .complete(let content):
             state.append(line, content)
             state.isClosed = true
-            state.label = MathScanner.equationLabel(line, from: content.upperBound + 2).map { line.string($0) }
+            state.noteClosing(at: content.upperBound, lineNumber: Int(cmark_parser_get_line_number(parser)))
+            if let name = MathScanner.equationLabel(line, from: content.upperBound + 2) {
+                state.noteLabel(name, in: line)
+            }
         case .open(let content):
             state.append(line, content)
         }
@@ -89,8 +92,9 @@ enum MathExtension {
         if let closing = MathScanner.scanBlockClosing(line, from: offset) {
             state.append(line, offset..<closing.close)
             state.isClosed = true
-            if closing.trailingText, let label = MathScanner.equationLabel(line, from: closing.close + 2) {
-                state.label = line.string(label)
+            state.noteClosing(at: closing.close, lineNumber: Int(cmark_parser_get_line_number(parser)))
+            if closing.trailingText, let name = MathScanner.equationLabel(line, from: closing.close + 2) {
+                state.noteLabel(name, in: line)
             } else if closing.trailingText {
                 state.trailingTextLine = Int(cmark_parser_get_line_number(parser))
                 state.trailingTextByteColumn = closing.close + 3
@@ -163,6 +167,11 @@ final class MathNodeState {
     var byteColumn = 0
     /// For blocks labelled `{#eq-name}` after their closing `$$`: `eq-name`.
     var label: String?
+    /// For closed blocks, the line of the closing `$$` (numbered as cmark-gfm numbers them, from
+    /// 1) and its index in that line; for labelled ones, the range of `{#eq-name}` in the line.
+    var closingLine = 0
+    var closingIndex = 0
+    var labelRange: Range<Int>?
     /// For blocks whose closing `$$` is followed by more text on its line.
     var trailingTextLine: Int?
     var trailingTextByteColumn = 0
@@ -181,6 +190,19 @@ final class MathNodeState {
 
     func lineBreak() {
         tex.append(UInt8(ascii: "\n"))
+    }
+
+    /// Notes where the closing `$$` stands: at `index` of the line numbered `lineNumber`.
+    func noteClosing(at index: Int, lineNumber: Int) {
+        closingLine = lineNumber
+        closingIndex = index
+    }
+
+    /// Notes the label whose name `MathScanner.equationLabel` found at `name` of `line`, inside
+    /// its `{#` and `}`.
+    func noteLabel(_ name: Range<Int>, in line: LineSource) {
+        label = line.string(name)
+        labelRange = (name.lowerBound - 2)..<(name.upperBound + 1)
     }
 
     var texString: String { String(decoding: tex, as: UTF8.self) }

@@ -90,25 +90,31 @@ struct SourcePositions {
     /// byte, `*` or `_` for emphasis), or where cmark-gfm says when `first` is empty; for the many
     /// text and emphasis nodes of a chapter, without building a marker.
     mutating func inlineLocation(_ node: OpaquePointer, first: [UInt8]) -> SourceLocation {
+        inlineStart(node, first: first).location
+    }
+
+    /// Where `inlineLocation(_:first:)` places a node, with that place's byte offset in the source.
+    mutating func inlineStart(_ node: OpaquePointer, first: [UInt8]) -> (location: SourceLocation, byteOffset: Int) {
         let line = line(ofInline: node)
         let reported = Int(cmark_node_get_start_column(node))
         let bytes = source.lineBytes(line)
         let base = bytes.startIndex
         var candidate = base + max(reported - 1, 0)
+        let reportedOffset = candidate
         guard !first.isEmpty, candidate < bytes.endIndex,
             // A text that starts with an entity or an escape starts where cmark-gfm says.
             bytes[candidate] != UInt8(ascii: "&"), bytes[candidate] != UInt8(ascii: "\\")
-        else { return counter.location(line: line, byteColumn: reported) }
+        else { return (counter.location(line: line, byteColumn: reported), reportedOffset) }
         let last = min(bytes.endIndex - 1, candidate + Self.refineWindow)
         while candidate <= last {
             if first.contains(bytes[candidate]) {
                 let column = candidate - base + 1
                 shift = (line, column - reported)
-                return counter.location(line: line, byteColumn: column)
+                return (counter.location(line: line, byteColumn: column), candidate)
             }
             candidate += 1
         }
-        return counter.location(line: line, byteColumn: reported)
+        return (counter.location(line: line, byteColumn: reported), reportedOffset)
     }
 
     /// Corrects cmark-gfm's inline column, which does not count container prefixes (`> `, list

@@ -39,7 +39,7 @@ enum BindWriter: ModeWriter {
             for claim in chapterCoverage.unchecked {
                 switch claim.suggestion {
                 case .binding(let name) where !claim.inMath && !claim.inLink:
-                    guard let range = source.byteRange(of: claim.text, from: claim.range.lowerBound) else {
+                    guard let range = claim.byteRange else {
                         outcome.notes.append(.claimTextNotFound(claim, path: source.path))
                         continue
                     }

@@ -88,6 +88,7 @@ enum EquationIndex {
             for reference in chapter.references {
                 if targets[reference.name] != nil {
                     resolution.numbers[index].references[reference.location] = reference.name
+                    resolution.numbers[index].referenceByteRanges[reference.location] = reference.byteRange
                 } else {
                     resolution.diagnostics[index].append(
                         .unknownEquationLabel(reference.name, path: chapter.path, at: reference.location))

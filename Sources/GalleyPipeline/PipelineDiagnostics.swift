@@ -173,8 +173,8 @@ extension Diagnostic {
             summary: "no bindings suggested for this chapter: its code did not compile or run to its end")
     }
 
-    /// A note by `--bind` at a claim with one suggested binding whose text it cannot find in the
-    /// source to wrap in a link.
+    /// A note by `--bind` at a claim with one suggested binding whose text does not stand in the
+    /// source as it reads (an escape or an entity inside it), so there is nothing to wrap in a link.
     static func claimTextNotFound(_ claim: UncheckedClaim, path: String) -> Diagnostic {
         Diagnostic(
             path: path, location: claim.range.lowerBound, severity: .note, identifier: .bindSkipped,

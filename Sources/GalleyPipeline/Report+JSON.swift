@@ -65,12 +65,15 @@ extension Pipeline.Report {
         public var remarks: [Entry]
         public var unchecked: [Unchecked]
         public var suggestions: [Suggestion]
-        /// Formulas read from the math cache, typeset in this run, and KaTeX engines started.
+        /// Formulas read from the math cache file, typeset in this run, typeset earlier in this run (the
+        /// same formula in another chapter), and KaTeX engines started.
         public var math: Math
 
         public struct Math: Codable, Sendable {
             public var fromCache: Int
             public var typeset: Int
+            /// Formulas typeset earlier in this run: the same formula in another chapter.
+            public var repeated: Int
             public var enginesStarted: Int
         }
         public var perChapter: [Chapter]
@@ -95,7 +98,8 @@ extension Pipeline.Report {
             remarks = report.remarks.map(entry)
             let statistics = report.typesetStatistics
             math = Math(
-                fromCache: statistics.fromCache, typeset: statistics.typeset, enginesStarted: statistics.enginesStarted)
+                fromCache: statistics.fromCache, typeset: statistics.typeset, repeated: statistics.repeated,
+                enginesStarted: statistics.enginesStarted)
             unchecked = []
             suggestions = []
             perChapter = []

@@ -27,8 +27,9 @@ extension Pipeline {
         /// KaTeX's strict-mode remarks (Unicode text in math mode, say): not problems, so listed in
         /// the `--report` JSON rather than printed.
         public var remarks: [Diagnostic] = []
-        /// Formulas read from the math cache, typeset in this run, and KaTeX engines started.
-        public var typesetStatistics = (fromCache: 0, typeset: 0, enginesStarted: 0)
+        /// Formulas read from the math cache file, typeset in this run, typeset earlier in this run (the
+        /// same formula in another chapter), and KaTeX engines started.
+        public var typesetStatistics = (fromCache: 0, typeset: 0, repeated: 0, enginesStarted: 0)
         /// Where the time went.
         public var timings: StageTimings
 

@@ -11,58 +11,33 @@ public enum EquationMarkdown {
     {
         var edits: [Replacement] = []
         for node in document.expressionNodes {
-            guard case .displayMath(let math) = node, let label = math.label,
+            guard case .displayMath(let math) = node, math.label != nil,
                 let anchor = equations.anchors[math.range.lowerBound]
             else { continue }
             let start = source.byteOffset(of: math.range.lowerBound)
             edits.append(
                 Replacement(byteRange: start..<start, text: "<a id=\"\(anchor)\"></a>\n\n"))
-            // The label on the closing line, and the `$$` before it.
-            let lineNumber =
-                math.range.upperBound.line == math.range.lowerBound.line
-                ? math.range.lowerBound.line : lastLine(of: math, in: source)
-            let line = source.lineBytes(lineNumber)
-            guard
-                let labelBytes = source.byteRange(of: "{#\(label)}", from: SourceLocation(line: lineNumber, column: 1)),
-                let close = findLast(Array("$$".utf8), in: line, before: labelBytes.lowerBound)
-            else { continue }
+            // The label after the closing `$$`, and the `$$` itself, where the parser placed them.
+            guard let close = math.closingByteOffset, let label = math.labelByteRange else { continue }
+            let lineStart = source.lineStarts[source.line(ofByteOffset: close) - 1]
             // On a closing line of its own the tag goes on a line before the `$$`.
-            let ownLine = line[line.startIndex..<close].allSatisfy { $0 == UInt8(ascii: " ") }
+            let ownLine = source.bytes[lineStart..<close].allSatisfy { $0 == UInt8(ascii: " ") }
             let tag = equations.tags[math.range.lowerBound].map { ownLine ? "\\tag{\($0)}\n" : " \\tag{\($0)}" } ?? ""
             edits.append(
                 Replacement(
-                    byteRange: close..<labelBytes.upperBound,
+                    byteRange: close..<label.upperBound,
                     text: ownLine
-                        ? tag + String(repeating: " ", count: close - line.startIndex) + "$$" : tag + "$$"))
+                        ? tag + String(repeating: " ", count: close - lineStart) + "$$" : tag + "$$"))
         }
         for (location, name) in equations.references {
-            guard let target = equations.targets[name] else { continue }
-            guard let range = source.byteRange(of: "@\(name)", from: location) else { continue }
+            guard let target = equations.targets[name], let range = equations.referenceByteRanges[location] else {
+                continue
+            }
             edits.append(
                 Replacement(
                     byteRange: range,
                     text: "[(\(target.number))](\(target.markdownPage)#\(name))"))
         }
         return edits
-    }
-
-    /// The line a display formula's closing `$$` is on: the last line of its range that holds one.
-    private static func lastLine(of math: DisplayMath, in source: SourceFile) -> Int {
-        var line = min(math.range.upperBound.line, source.lineCount)
-        while line > math.range.lowerBound.line,
-            source.byteRange(of: "$$", from: SourceLocation(line: line, column: 1)) == nil
-        {
-            line -= 1
-        }
-        return line
-    }
-
-    private static func findLast(_ wanted: [UInt8], in line: ArraySlice<UInt8>, before end: Int) -> Int? {
-        var offset = end - wanted.count
-        while offset >= line.startIndex {
-            if line[offset..<(offset + wanted.count)].elementsEqual(wanted) { return offset }
-            offset -= 1
-        }
-        return nil
     }
 }

@@ -16,21 +16,18 @@ extension HTMLFormatter {
         (claimMarks(at: start) + referenceMarks(at: start)).sorted { $0.column < $1.column }
     }
 
-    /// A text with marks. A mark's column counts the text's characters from its start; should an
-    /// escape before it have moved it, it is looked for further on.
+    /// A text with marks. A mark's column counts the text's characters from its start, as the
+    /// claim finder and the reference reader counted them when they read this very text, so the
+    /// mark stands exactly there; the marks of the line's other texts do not, and are left out.
     mutating func writeText(_ text: String, at start: SourceLocation, marks: [TextMark]) {
         let scalars = Array(text.unicodeScalars)
         var position = 0
         for mark in marks {
             let wanted = Array(mark.text.unicodeScalars)
-            var offset = mark.column - start.column
-            guard offset >= position, offset < scalars.count else { continue }
-            while offset + wanted.count <= scalars.count,
-                !scalars[offset..<(offset + wanted.count)].elementsEqual(wanted)
-            {
-                offset += 1
-            }
-            guard offset + wanted.count <= scalars.count else { continue }
+            let offset = mark.column - start.column
+            guard offset >= position, offset + wanted.count <= scalars.count,
+                scalars[offset..<(offset + wanted.count)].elementsEqual(wanted)
+            else { continue }
             html += HTMLEscaping.escape(String(String.UnicodeScalarView(scalars[position..<offset])))
             html += mark.html
             position = offset + wanted.count

@@ -33,6 +33,9 @@ public struct UncheckedClaim: Sendable, Equatable, Codable {
     /// From its first character to just past its last; a claim inside a formula starts and ends
     /// where the formula starts.
     public var range: SourceRange
+    /// Its bytes in the source, which `render --bind` wraps in a link: nil in a formula, and for
+    /// a claim not written as it reads (an escape or an entity inside it).
+    public var byteRange: Range<Int>?
     /// Whether it stands in a formula (bound by a check comment, not by a link).
     public var inMath: Bool
     /// Whether it stands inside a link's text, where a link of its own cannot go.

@@ -27,6 +27,9 @@ public struct EquationNumbers: Sendable, Equatable {
     public var targets: [String: Target] = [:]
     /// The references of this chapter's prose that lead somewhere: name and where the `@` stands.
     public var references: [SourceLocation: String] = [:]
+    /// The bytes of each of those references' `@eq-…` in the source, by where the `@` stands, for
+    /// the Markdown output; a reference not written as it reads has none.
+    public var referenceByteRanges: [SourceLocation: Range<Int>] = [:]
 
     public init() {}
 

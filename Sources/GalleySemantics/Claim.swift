@@ -14,16 +14,23 @@ public struct Claim: Sendable, Equatable {
     public var numbers: [StatedNumber]
     /// From its first character to just past its last.
     public var range: SourceRange
+    /// Its bytes in the source, which `render --bind` wraps in a link: nil for a side of a formula,
+    /// and for a claim not written as it reads (an escape or an entity inside it).
+    public var byteRange: Range<Int>?
     /// Whether it is a side of a formula (its range is then the formula's start), rather than
     /// prose.
     public var inMath: Bool
     /// Whether it stands inside a link's text, where it cannot be wrapped in a link of its own.
     public var inLink: Bool
 
-    public init(text: String, numbers: [StatedNumber], range: SourceRange, inMath: Bool = false, inLink: Bool = false) {
+    public init(
+        text: String, numbers: [StatedNumber], range: SourceRange, byteRange: Range<Int>? = nil,
+        inMath: Bool = false, inLink: Bool = false
+    ) {
         self.text = text
         self.numbers = numbers
         self.range = range
+        self.byteRange = byteRange
         self.inMath = inMath
         self.inLink = inLink
     }

@@ -10,7 +10,8 @@ import GalleyRecords
 ///
 /// A claim's position is its text node's start plus its offset in the text; a text that holds a
 /// backslash escape or an entity before the number is shorter than its source, and the column is
-/// off by as much.
+/// off by as much. Its bytes come from where the parser placed the text's characters
+/// (`Inline.textBytes`), so they are exact.
 public enum ClaimFinder {
     public static func claims(in document: Document) -> [Claim] {
         prose(of: document).claims
@@ -178,11 +179,12 @@ public enum ClaimFinder {
             for index in inlines.indices {
                 switch inlines[index].kind {
                 case .text(let text):
-                    references += EquationReferences.references(in: text, at: inlines[index].range.lowerBound)
+                    let start = inlines[index].range.lowerBound
+                    let bytes = inlines[index].textBytes
+                    references += EquationReferences.references(in: text, at: start, bytes: bytes)
                     // Most texts hold no claim: they are passed over on a look at their bytes.
                     guard ClaimScanner.mayHoldClaim(text) else { continue }
-                    let start = inlines[index].range.lowerBound
-                    var found = ClaimScanner.claims(in: text, at: start)
+                    var found = ClaimScanner.claims(in: text, at: start, bytes: bytes)
                     if let last = found.last, index + 1 < inlines.count, ClaimFinder.isMark(inlines[index + 1]),
                         ClaimScanner.endsWithClaim(text, claim: last, textStart: start)
                     {
@@ -236,12 +238,14 @@ enum ClaimScanner {
         return text.unicodeScalars.dropFirst(offset).allSatisfy { $0 == " " }
     }
 
-    /// The claims in `text`, whose first character stands at `start`.
-    static func claims(in text: String, at start: SourceLocation) -> [Claim] {
+    /// The claims in `text`, whose first character stands at `start` and whose characters stand
+    /// in the source where `bytes` says.
+    static func claims(in text: String, at start: SourceLocation, bytes: TextBytes) -> [Claim] {
         // No digit with a point, a percent sign or an exponent after it, no claim: most texts end
         // here, on a look at their bytes.
         guard mayHoldClaim(text) else { return [] }
         let scalars = Array(text.unicodeScalars)
+        var offsets = UTF8Offsets(scalars)
         var claims: [Claim] = []
         var index = 0
         while index < scalars.count {
@@ -266,12 +270,14 @@ enum ClaimScanner {
                 StatedNumber(String(String.UnicodeScalarView(scalars[$0.start..<$0.end])))
             }
             guard parsed.count == numbers.count else { continue }
+            let textBytes = offsets.offset(ofScalar: numbers[0].start)..<offsets.offset(ofScalar: end)
             claims.append(
                 Claim(
                     text: claimText, numbers: parsed,
                     range: SourceLocation(
                         line: start.line, column: start.column + numbers[0].start)..<SourceLocation(
-                            line: start.line, column: start.column + end)))
+                            line: start.line, column: start.column + end),
+                    byteRange: bytes.sourceRange(of: textBytes)))
         }
         return claims
     }

@@ -23,10 +23,14 @@ public struct EquationReference: Sendable, Equatable, Codable {
     public var name: String
     /// Where the `@` stands.
     public var location: SourceLocation
+    /// The bytes of `@eq-softmax` in the source, which the Markdown output replaces with a link;
+    /// nil when it is not written as it reads (an escape or an entity inside it).
+    public var byteRange: Range<Int>?
 
-    public init(name: String, location: SourceLocation) {
+    public init(name: String, location: SourceLocation, byteRange: Range<Int>? = nil) {
         self.name = name
         self.location = location
+        self.byteRange = byteRange
     }
 }
 
@@ -56,12 +60,14 @@ public enum EquationReferences {
         return nil
     }
 
-    /// The references in one text, whose first character stands at `start`: `@eq-` after
-    /// something that is not part of a word (so `me@eq-x.org` is not one), then the name's letters,
-    /// digits, `-` and `_` (a trailing `-` or `_` is punctuation).
-    static func references(in text: String, at start: SourceLocation) -> [EquationReference] {
+    /// The references in one text, whose first character stands at `start` and whose characters
+    /// stand in the source where `bytes` says: `@eq-` after something that is not part of a word
+    /// (so `me@eq-x.org` is not one), then the name's letters, digits, `-` and `_` (a trailing `-`
+    /// or `_` is punctuation).
+    static func references(in text: String, at start: SourceLocation, bytes: TextBytes) -> [EquationReference] {
         guard text.utf8.contains(UInt8(ascii: "@")) else { return [] }
         let scalars = Array(text.unicodeScalars)
+        var offsets = UTF8Offsets(scalars)
         var found: [EquationReference] = []
         var index = 0
         while index + 4 < scalars.count {
@@ -77,9 +83,11 @@ public enum EquationReferences {
             while end > index + 4, scalars[end - 1] == "-" || scalars[end - 1] == "_" { end -= 1 }
             if end > index + 4 {
                 let name = String(String.UnicodeScalarView(scalars[(index + 1)..<end]))
+                let textBytes = offsets.offset(ofScalar: index)..<offsets.offset(ofScalar: end)
                 found.append(
                     EquationReference(
-                        name: name, location: SourceLocation(line: start.line, column: start.column + index)))
+                        name: name, location: SourceLocation(line: start.line, column: start.column + index),
+                        byteRange: bytes.sourceRange(of: textBytes)))
             }
             index = end
         }

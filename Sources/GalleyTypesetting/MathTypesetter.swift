@@ -29,9 +29,13 @@ public final class MathTypesetter: Sendable {
         /// re-render whose chapters all come from the render cache needs none.
         var loaded = false
         var known: [TypesetMath.Key: TypesetMath] = [:]
-        /// How many formulas came from the cache file, and how many were typeset in this run.
+        /// The formulas the cache file held.
+        var onDisk: Set<TypesetMath.Key> = []
+        /// How many formulas came from the cache file, how many were typeset in this run, and how
+        /// many had been typeset earlier in this run (the same formula in another chapter).
         var fromCache = 0
         var typeset = 0
+        var repeated = 0
         var engines: [KaTeXEngine] = []
         var enginesStarted = 0
         var changed = false
@@ -66,6 +70,7 @@ public final class MathTypesetter: Sendable {
             let entries = MathCacheFile.decode(data)
         {
             state.known.merge(entries) { current, _ in current }
+            state.onDisk = Set(entries.keys)
         }
     }
 
@@ -81,7 +86,7 @@ public final class MathTypesetter: Sendable {
             for key in keys where results[key] == nil {
                 if let known = state.known[key] {
                     results[key] = known
-                    state.fromCache += 1
+                    if state.onDisk.contains(key) { state.fromCache += 1 } else { state.repeated += 1 }
                 } else {
                     missing.append(key)
                 }
@@ -116,9 +121,10 @@ public final class MathTypesetter: Sendable {
         return try KaTeXEngine(script: scriptSource)
     }
 
-    /// What the run did: formulas read from the cache, typeset now, and engines started.
-    public var statistics: (fromCache: Int, typeset: Int, enginesStarted: Int) {
-        state.withLock { ($0.fromCache, $0.typeset, $0.enginesStarted) }
+    /// What the run did: formulas read from the cache file, typeset now, typeset earlier in this
+    /// run, and engines started.
+    public var statistics: (fromCache: Int, typeset: Int, repeated: Int, enginesStarted: Int) {
+        state.withLock { ($0.fromCache, $0.typeset, $0.repeated, $0.enginesStarted) }
     }
 
     /// Writes the cache file, when this run typeset anything new. A cache that cannot be written

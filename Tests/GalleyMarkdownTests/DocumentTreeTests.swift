@@ -132,6 +132,22 @@ struct DocumentTreeTests {
         }
     }
 
+    @Test("a labelled display formula knows the bytes of its closing $$ and its label, also in a quote")
+    func displayMathLabelBytes() {
+        let text = "> $$\n> x = 1\n> $$ {#eq-a}\n\n$$y$$ {#eq-b}\n"
+        let formulas = parse(text).document.expressionNodes.compactMap { node -> DisplayMath? in
+            if case .displayMath(let math) = node { math } else { nil }
+        }
+        #expect(formulas.map(\.label) == ["eq-a", "eq-b"])
+        #expect(formulas.map(\.closingByteOffset) == [15, 30])
+        #expect(formulas.map(\.labelByteRange) == [18..<25, 33..<40])
+        let bytes = Array(text.utf8)
+        #expect(
+            formulas.compactMap { $0.labelByteRange.map { String(decoding: bytes[$0], as: UTF8.self) } } == [
+                "{#eq-a}", "{#eq-b}",
+            ])
+    }
+
     @Test("parsing from many threads at once is safe (extensions are registered once)")
     func parallelParsing() async {
         // Long enough that parses overlap: cmark-gfm keeps the extensions' special characters in

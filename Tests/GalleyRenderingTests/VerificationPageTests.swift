@@ -18,17 +18,20 @@ struct VerificationPageTests {
     func proseMark() {
         var results = ChapterResults()
         results.coverage.unchecked = [
-            claim("0.3，0.2", line: 1, column: 8, numbers: 2), claim("88%", line: 1, column: 18),
+            // Where the claim finder places them: a column counts the text's characters.
+            claim("0.3，0.2", line: 1, column: 9, numbers: 2), claim("88%", line: 1, column: 20),
         ]
         let page = HTMLFormatter.format(
             parse("误差 <约为> 0.3，0.2，约有 88% & 更多。").document, options: .init(results: results))
         #expect(
             page
-                == "<p>误差 &lt;约为&gt; <span class=\"claim-unchecked\" id=\"claim-1-8\" title=\"未经核对\">0.3，0.2</span>，约有 <span class=\"claim-unchecked\" id=\"claim-1-18\" title=\"未经核对\">88%</span> &amp; 更多。</p>\n"
+                == "<p>误差 &lt;约为&gt; <span class=\"claim-unchecked\" id=\"claim-1-9\" title=\"未经核对\">0.3，0.2</span>，约有 <span class=\"claim-unchecked\" id=\"claim-1-20\" title=\"未经核对\">88%</span> &amp; 更多。</p>\n"
         )
     }
 
-    @Test("a claim after an escape is still found, a little further on than its column says")
+    @Test(
+        "a claim after an escape is marked where the claim finder placed it: its column counts the text, not the source"
+    )
     func afterEscape() {
         var results = ChapterResults()
         results.coverage.unchecked = [claim("0.5", line: 1, column: 4)]

@@ -96,6 +96,20 @@ struct ClaimFinderTests {
         #expect(ClaimFinder.notAClaimMark == "not a claim")
     }
 
+    @Test("a claim and a reference carry their bytes in the source, past escapes and entities before them")
+    func byteRanges() {
+        let text = "误差 \\*约\\* &amp; 0.129，另有 **0.5%**、1\\.5e-3 与 @eq-a。\n"
+        let document = parse(text).document
+        let bytes = Array(text.utf8)
+        let written = { (range: Range<Int>?) -> String? in range.map { String(decoding: bytes[$0], as: UTF8.self) } }
+        let found = ClaimFinder.claims(in: document)
+        #expect(found.map(\.text) == ["0.129", "0.5%", "1.5e-3"])
+        // A claim with an escape inside is not written as it reads: it has no bytes to wrap.
+        #expect(found.map { written($0.byteRange) } == ["0.129", "0.5%", nil])
+        let references = ClaimFinder.prose(of: document).references
+        #expect(references.map { written($0.byteRange) } == ["@eq-a"])
+    }
+
     /// The claims the formulas of `markdown` make, as their sides' TeX.
     private func mathClaims(_ markdown: String) -> [String] {
         let document = parse(markdown).document

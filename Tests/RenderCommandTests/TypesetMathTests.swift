@@ -126,6 +126,7 @@ struct TypesetMathTests {
         let cold = try math()
         #expect(cold["typeset"] == 4, "$a$, $b$, $$a$$ and $c$: \(cold)")
         #expect((cold["enginesStarted"] ?? 0) >= 1)
+        #expect(cold["fromCache"] == 0, "nothing is read from a cache file that is not there: \(cold)")
         // The prose changes, the formulas do not: the chapter is rendered again (the render cache
         // does not have it), its formulas are read from the math cache.
         try book.write("01.md", "$a$ 和 $a$ 和 $b$\n\n$$a$$\n\n新的一段。\n")
@@ -138,6 +139,6 @@ struct TypesetMathTests {
         // Nothing changed: both chapters come from the render cache, no formula is asked for.
         let third = try book.render(["--cache-dir", cache.path, "--report", report.path])
         #expect(third.status == 0, "\(third.stderr)")
-        #expect(try math() == ["fromCache": 0, "typeset": 0, "enginesStarted": 0])
+        #expect(try math() == ["fromCache": 0, "typeset": 0, "repeated": 0, "enginesStarted": 0])
     }
 }
