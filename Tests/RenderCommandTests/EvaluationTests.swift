@@ -181,14 +181,20 @@ struct EvaluationTests {
                 "Chapters/a.md:3:1: error: the chapter ran longer than 2 s and was stopped in this block"),
             "\(run.stderr)")
         #expect(book.output("b.html")?.contains("b ran") == true)
-        // The child it started went with it.
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
-        check.arguments = ["-f", "sleep \(marker)"]
-        check.standardOutput = FileHandle.nullDevice
-        try check.run()
-        check.waitUntilExit()
-        #expect(check.terminationStatus == 1, "a 'sleep \(marker)' is still running")
+        // The child it started went with it: killed, it leaves the process table once the kernel
+        // has reaped it; one left behind would sleep for days, so the ceiling is what fails.
+        func running() throws -> Bool {
+            let check = Process()
+            check.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
+            check.arguments = ["-f", "sleep \(marker)"]
+            check.standardOutput = FileHandle.nullDevice
+            try check.run()
+            check.waitUntilExit()
+            return check.terminationStatus == 0
+        }
+        let deadline = ContinuousClock.now + .seconds(60)
+        while try running(), ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(try !running(), "a 'sleep \(marker)' is still running after 60 s")
     }
 
     @Test("hide shows the output, not the code; quiet runs and shows nothing")

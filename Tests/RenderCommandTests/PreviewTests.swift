@@ -87,8 +87,11 @@ struct PreviewTests {
         #expect(try server.get("/__galley/live.js").body.contains("EventSource"))
         #expect(try server.get("/katex/katex.min.css").status == 200)
         #expect(try server.get("/nothing.html").status == 404)
-        // What is published is the site alone.
-        for (path, data) in server.book.outputFiles() {
+        // What is published is the site alone: two chapters, the index, search and checks pages
+        // and their assets, KaTeX's stylesheet and fonts.
+        let published = server.book.outputFiles()
+        #expect(published.count >= 10 && published["01-a.html"] != nil, "\(published.keys.sorted())")
+        for (path, data) in published {
             #expect(!String(decoding: data, as: UTF8.self).contains("__galley"), "\(path)")
         }
     }

@@ -192,6 +192,30 @@ struct RenderCommandTests {
         #expect(!book.hasStaging)
     }
 
+    @Test("--timings: the phases, one after another, add up to no more than the run; per-chapter work is apart")
+    func timingsAddUp() throws {
+        let book = try TemporaryBook(["a.md": Self.softmax, "b.md": "# B\n\n$x = 1$\n"])
+        let run = try book.render(["--timings"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let line = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix("timings: ") }, "\(run.stdout)")
+        let phases = try #require(
+            line.firstMatch(
+                of: #/timings: (.*) = ([0-9.]+) s; work summed over chapters in parallel: (.*); whole run ([0-9.]+) s/#)
+        )
+        let named = phases.output.1.matches(of: #/([a-z+]+) ([0-9.]+) s/#).map {
+            (String($0.output.1), Double($0.output.2)!)
+        }
+        #expect(named.map(\.0) == ["load", "parse+typeset", "evaluate", "check", "render", "write"])
+        let sum = named.reduce(0) { $0 + $1.1 }
+        let total = try #require(Double(phases.output.2))
+        let whole = try #require(Double(phases.output.4))
+        // Each figure is rounded to a millisecond.
+        #expect(abs(sum - total) <= 0.004, "\(line)")
+        #expect(total <= whole + 0.001, "the phases are parts of the run: \(line)")
+        let work = phases.output.3.matches(of: #/([a-z]+) [0-9.]+ s/#).map { String($0.output.1) }
+        #expect(work == ["parse", "typeset", "compile", "run", "render"], "\(line)")
+    }
+
     @Test("files in the output that Galley did not write are kept")
     func foreignFilesKept() throws {
         let book = try TemporaryBook(["a.md": "# A\n", "b.md": "# B\n"])
