@@ -99,8 +99,10 @@ enum RenderStage {
 
     /// The first plain paragraph of a page body (`<p>…</p>`), for the front page.
     static func firstParagraph(of html: String) -> String? {
-        guard let start = html.range(of: "<p>"),
-            let end = html.range(of: "</p>", range: start.upperBound..<html.endIndex)
+        // Searched in UTF-8: Foundation's `range(of:)` would first measure the whole page in
+        // UTF-16, megabytes of it for a long chapter.
+        guard let start = html.utf8.firstRange(of: "<p>".utf8),
+            let end = html.utf8[start.upperBound...].firstRange(of: "</p>".utf8)
         else { return nil }
         return String(html[start.lowerBound..<end.upperBound])
     }
