@@ -156,7 +156,7 @@ let package = Package(
         // MARK: - Tests
         .target(
             name: "GalleyTestSupport",
-            dependencies: ["GalleyMarkdown", "GalleyDiagnostics"],
+            dependencies: ["GalleyMarkdown", "GalleyDiagnostics", "GalleySystem"],
             path: "Tests/GalleyTestSupport",
             swiftSettings: strictSettings
         ),
@@ -212,7 +212,8 @@ let package = Package(
         .testTarget(
             name: "RenderCommandTests",
             dependencies: [
-                "GalleyTestSupport", "GalleyMarkdown", "GalleySemantics", "GalleyFormulas", "GalleyRecords", "render",
+                "GalleyTestSupport", "GalleyMarkdown", "GalleySemantics", "GalleyFormulas", "GalleyRecords",
+                "GalleyPipeline", "render",
             ],
             swiftSettings: strictSettings
         ),

@@ -38,8 +38,9 @@ public enum StatedNumberChecker {
         let key = link.byteRange.lowerBound
         let tokens = StatedNumber.split(link.text)
         var numbers: [(number: StatedNumber, byteRange: Range<Int>)] = []
+        var offsets = UTF8Offsets(Array(link.text.unicodeScalars))
         for token in tokens {
-            let start = link.textByteRange.lowerBound + byteOffset(ofScalar: token.offset, in: link.text)
+            let start = link.textByteRange.lowerBound + offsets.offset(ofScalar: token.offset)
             let range = start..<(start + token.text.utf8.count)
             guard let number = StatedNumber(token.text) else {
                 checks.diagnostics.append(
@@ -215,9 +216,5 @@ public enum StatedNumberChecker {
             return nil
         }
         return StatedNumber(text.drop(while: { $0 == " " })).map { $0.value.magnitude }
-    }
-
-    private static func byteOffset(ofScalar offset: Int, in text: String) -> Int {
-        text.unicodeScalars.prefix(offset).reduce(0) { $0 + String($1).utf8.count }
     }
 }

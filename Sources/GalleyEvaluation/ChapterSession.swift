@@ -269,18 +269,6 @@ struct ChapterSession {
         TrapMessage.read(standardError, exitStatus: exitStatus, signal: signal, chapterPath: path)
     }
 
-    /// ``TrapMessage/read(_:exitStatus:signal:chapterPath:)`` under the name TrapMessageTests call.
-    static func trapMessage(_ standardError: String, exitStatus: Int32?, signal: Int32?, chapterPath: String) -> (
-        text: String, line: Int?
-    ) {
-        TrapMessage.read(standardError, exitStatus: exitStatus, signal: signal, chapterPath: chapterPath)
-    }
-
-    /// ``TrapMessage/withoutStackTrace(_:)`` under the name TrapMessageTests call.
-    static func withoutStackTrace(_ text: String) -> String {
-        TrapMessage.withoutStackTrace(text)
-    }
-
     // MARK: - Helpers
 
     private func program(_ indices: [Int], withBindings: Bool = false) -> ChapterProgram {

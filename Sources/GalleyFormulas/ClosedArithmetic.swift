@@ -30,7 +30,7 @@ public enum ClosedArithmetic {
     public static func pairs(in tex: String, previousSide: String? = nil) -> (pairs: [Pair], lastSide: String?) {
         var tex = tex
         if let previousSide, tex.trimmingCharacters(in: " \n\t").hasPrefix("=") { tex = previousSide + " " + tex }
-        let (equations, lastSide) = FormulaParser.closedSides(tex)
+        let (equations, lastSide) = FormulaSides.closedSides(tex)
         var pairs: [Pair] = []
         var translator = FormulaTranslator(comment: CheckComment(bindings: [], text: ""))
         for sides in equations {
@@ -71,13 +71,13 @@ public enum ClosedArithmetic {
     /// The sides of a formula that are a bare number as written (`L = 0.129` has `0.129`), read by
     /// the same reader: what a formula states without computing it.
     public static func numberSides(in tex: String) -> [String] {
-        FormulaParser.numberSides(tex)
+        FormulaSides.numberSides(tex)
     }
 
     /// How many relations (`=`, `\approx`) between two sides a formula states, as the parser
     /// reads it: `a = b = c, \quad d \approx e` states three.
     public static func relationCount(in tex: String) -> Int {
-        FormulaParser.closedSides(tex).equations.reduce(0) { $0 + max($1.count - 1, 0) }
+        FormulaSides.closedSides(tex).equations.reduce(0) { $0 + max($1.count - 1, 0) }
     }
 
     /// The Swift expression for one side, or nil when the side names a symbol or holds TeX the

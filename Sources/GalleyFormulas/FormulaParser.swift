@@ -38,16 +38,6 @@ struct FormulaParser {
         return node
     }
 
-    /// ``FormulaSides/closedSides(_:)``, under the name ``ClosedArithmetic`` calls.
-    static func closedSides(_ tex: String) -> (equations: [[ParsedFormula.Side?]], lastSide: String?) {
-        FormulaSides.closedSides(tex)
-    }
-
-    /// ``FormulaSides/numberSides(_:)``, under the name ``ClosedArithmetic`` calls.
-    static func numberSides(_ tex: String) -> [String] {
-        FormulaSides.numberSides(tex)
-    }
-
     private var current: FormulaToken? { index < tokens.count ? tokens[index] : nil }
     private var next: FormulaToken? { index + 1 < tokens.count ? tokens[index + 1] : nil }
 

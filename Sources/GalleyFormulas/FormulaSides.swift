@@ -82,23 +82,9 @@ enum FormulaSides {
     /// Greek letter, `\operatorname{…}`) outside its groups' ends: then it is not closed
     /// arithmetic, whatever else it holds.
     private static func sideNamesASymbol(_ tokens: [FormulaToken], from start: Int) -> Bool {
-        var nesting = 0
-        var position = start
-        while position < tokens.count {
-            let token = tokens[position]
-            switch token.kind {
-            case .symbol("{"), .symbol("("), .symbol("["):
-                nesting += 1
-            case .symbol("}"), .symbol(")"), .symbol("]"):
-                nesting = max(0, nesting - 1)
-            case .name(let name):
-                if name != "e" { return true }
-            default:
-                if nesting == 0 && endsSide(token) { return false }
-            }
-            position += 1
+        tokens[start..<endOfSide(tokens, from: start)].contains { token in
+            if case .name(let name) = token.kind { name != "e" } else { false }
         }
-        return false
     }
 
     /// Where a side that starts at `start` ends: at the next `=`, `\approx`, other relation or end

@@ -259,6 +259,9 @@ public struct Image: Sendable, Equatable {
     /// The alternative text, the image description flattened to plain text.
     public var alt: String
     public var location: SourceLocation
+    /// Where `source` stands in the chapter's bytes, to rewrite it in the Markdown output; nil
+    /// where it is not written as it reads.
+    public var sourceByteRange: Range<Int>?
 }
 
 /// Raw HTML inside a line of text.

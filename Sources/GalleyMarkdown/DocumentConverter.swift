@@ -318,10 +318,13 @@ struct DocumentConverter {
         case CMARK_NODE_IMAGE:
             start = positions.inlineLocation(node, marker: "![")
             let description = inlineChildren(of: node)
+            let destination = string(cmark_node_get_url(node))
             kind = .image(
                 Image(
-                    source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)),
-                    alt: PlainText.of(description), location: start))
+                    source: destination, title: string(cmark_node_get_title(node)),
+                    alt: PlainText.of(description), location: start,
+                    sourceByteRange: ImageDestination.byteRange(
+                        closingAt: positions.inlineLastByte(of: node), written: destination, in: source.bytes)))
         default:
             let strikethrough = typeName(node) == "strikethrough"
             start = positions.inlineLocation(node, first: strikethrough ? [UInt8(ascii: "~")] : [])

@@ -172,6 +172,14 @@ struct SourcePositions {
         return start..<max(start, end)
     }
 
+    /// The byte offset of an inline node's last byte (an image's closing `)`), corrected as
+    /// `inlineRange` corrects its end.
+    func inlineLastByte(of node: OpaquePointer) -> Int {
+        let endLine = inlineLine(Int(cmark_node_get_end_line(node)))
+        let endColumn = Int(cmark_node_get_end_column(node)) + (shift?.line == endLine ? shift?.bytes ?? 0 : 0)
+        return source.byteOffset(line: endLine, byteColumn: endColumn)
+    }
+
     /// The range of `byteCount` bytes of the source from a line and byte column.
     mutating func range(line: Int, byteColumn: Int, byteCount: Int) -> SourceRange {
         let offset = source.byteOffset(line: line, byteColumn: byteColumn)

@@ -110,11 +110,14 @@ extension BookRun {
     mutating func typesetOutputs() throws(PipelineError) {
         let chapters = chapters
         let typesetter = typesetter
-        let outputs = try timings.measurePhase("check") { () throws(PipelineError) in
-            try TypesetStage.typesetOutputs(
-                of: chapters.map { $0.evaluation?.blocks ?? [] }, paths: chapters.map(\.chapter.source.path),
-                with: typesetter)
+        let start = ContinuousClock.now
+        defer {
+            timings.addPhase("check", ContinuousClock.now - start)
+            timings.addWork("typeset", ContinuousClock.now - start)
         }
+        let outputs = try TypesetStage.typesetOutputs(
+            of: chapters.map { $0.evaluation?.blocks ?? [] }, paths: chapters.map(\.chapter.source.path),
+            with: typesetter)
         typesetter.save()
         for index in passed {
             self.chapters[index].outputMath = outputs[index]

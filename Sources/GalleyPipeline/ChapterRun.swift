@@ -5,8 +5,8 @@ import GalleyResults
 /// One chapter on its way through a run: what each stage has made of it so far.
 ///
 /// A chapter either comes from the render cache whole (`reused`) or goes through the stages in
-/// this run (`pass`, then `evaluation`, `checks` and `outputMath`); `rendered` is what the render
-/// and check modes make of it either way.
+/// this run (`pass`, then `evaluation`, `checks` and `outputMath`); the render and check modes
+/// then make a `ChapterOutput` of it either way (`BookRun.renderChapters`).
 struct ChapterRun: Sendable {
     /// Its place in the book, from 0.
     let index: Int

@@ -83,7 +83,7 @@ struct ImageResolver {
             resolution.copies.append(Copy(from: URL(fileURLWithPath: real), to: relative))
             resolution.paths[written] = relative
             if relative != written,
-                let edit = markdownEdit(replacing: written, with: relative, near: reference, in: chapter.source)
+                let edit = markdownEdit(with: relative, for: reference)
             {
                 resolution.markdownEdits.append(edit)
             }
@@ -119,23 +119,11 @@ struct ImageResolver {
         return parts.isEmpty ? nil : parts.joined(separator: "/")
     }
 
-    /// The edit that replaces the path as written, found in the source from the reference on.
-    private func markdownEdit(
-        replacing written: String, with relative: String, near reference: ImageReference, in source: SourceFile
-    ) -> Replacement? {
-        let start = source.byteOffset(of: reference.location)
-        let needle = Array(written.utf8)
-        guard !needle.isEmpty, start < source.bytes.count else { return nil }
-        var index = start
-        let last = source.bytes.count - needle.count
-        while index <= last {
-            if source.bytes[index] == needle[0], source.bytes[index..<(index + needle.count)].elementsEqual(needle) {
-                return Replacement(
-                    byteRange: index..<(index + needle.count),
-                    text: relative.replacingOccurrences(of: " ", with: "%20"))
-            }
-            index += 1
+    /// The edit that replaces the path as written, where the parser placed it; none where it is not
+    /// written as it reads (an escape in it).
+    private func markdownEdit(with relative: String, for reference: ImageReference) -> Replacement? {
+        reference.byteRange.map {
+            Replacement(byteRange: $0, text: relative.replacingOccurrences(of: " ", with: "%20"))
         }
-        return nil
     }
 }

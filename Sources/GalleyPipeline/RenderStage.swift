@@ -66,7 +66,7 @@ enum RenderStage {
     ) -> RenderedChapter {
         var rendered = RenderedChapter()
         rendered.verification = VerificationPage.Entry(results: results)
-        var collector = ImageCollector()
+        var collector = ImageCollector(source: chapter.source)
         collector.walk(document)
         rendered.imageReferences = collector.references
         rendered.images = resolver.resolve(collector.references, in: chapter)

@@ -27,7 +27,7 @@ struct BookWatcher: Sendable {
     /// How long the folder must stay still before a burst of saves counts as done.
     var settle: Duration
 
-    init(folder: URL, ignoring: [URL], settle: Duration = .milliseconds(40)) {
+    init(folder: URL, ignoring: [URL], settle: Duration = LivePreview.Configuration.defaultSettle) {
         self.folder = folder.standardizedFileURL
         self.ignoring = ignoring.map { $0.standardizedFileURL.path }
         self.settle = settle

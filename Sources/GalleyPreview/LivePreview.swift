@@ -29,8 +29,11 @@ public enum LivePreview {
         /// a burst of saves is one render.
         public var settle: Duration
 
+        /// Long enough for an editor's save in several writes, short beside a render.
+        public static let defaultSettle: Duration = .milliseconds(40)
+
         public init(
-            book: URL, site: URL, ignoring: [URL], host: String, port: UInt16, settle: Duration = .milliseconds(40)
+            book: URL, site: URL, ignoring: [URL], host: String, port: UInt16, settle: Duration = defaultSettle
         ) {
             self.book = book
             self.site = site
@@ -54,13 +57,14 @@ public enum LivePreview {
         started: @escaping @Sendable (String) -> Void
     ) throws(Failure) -> Never {
         stopOnSignals()
+        // Before anything sizes itself by the limit (the hub's stream cap) or inherits it.
+        DescriptorLimit.raiseToHard()
         let watcher = BookWatcher(
             folder: configuration.book, ignoring: configuration.ignoring, settle: configuration.settle)
         var snapshot = watcher.snapshot()
         let first = render()
         let hub = ReloadHub()
         let handler = SiteHandler(files: SiteFiles(root: configuration.site), hub: hub)
-        DescriptorLimit.raiseToHard()
         let port = try PreviewServer.start(
             host: configuration.host, port: configuration.port, handler: handler,
             say: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })

@@ -3,17 +3,17 @@
 ///
 /// Findings come in text order, so it goes on from the last offset asked for: a text with many
 /// claims is counted once, however long its line.
-struct UTF8Offsets {
+public struct UTF8Offsets {
     private let scalars: [Unicode.Scalar]
     private var scalar = 0
     private var byte = 0
 
-    init(_ scalars: [Unicode.Scalar]) {
+    public init(_ scalars: [Unicode.Scalar]) {
         self.scalars = scalars
     }
 
     /// The UTF-8 offset of the scalar at `index` (the text's length at its end).
-    mutating func offset(ofScalar index: Int) -> Int {
+    public mutating func offset(ofScalar index: Int) -> Int {
         if index < scalar {
             scalar = 0
             byte = 0

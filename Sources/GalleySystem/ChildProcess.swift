@@ -1,7 +1,7 @@
 public import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+    public import Glibc
 #endif
 
 /// Runs a program in a process group of its own, streams what it writes, and stops it — with
@@ -45,6 +45,17 @@ public struct ChildProcess: Sendable {
         self.timeout = timeout
     }
 
+    /// Asks a spawn to close every descriptor from `first` on in the child: glibc's
+    /// `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which Swift's Glibc module does
+    /// not export, so it is looked up by name; where it is missing, only what the caller closes
+    /// by name is closed.
+    public static func closeDescriptors(from first: Int32, in actions: inout posix_spawn_file_actions_t) {
+        typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np")
+        else { return }
+        _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, first)
+    }
+
     /// Runs the program to its end, handing what it writes to the two callbacks as it arrives.
     public func run(
         standardOutput: (ArraySlice<UInt8>) -> Void,
@@ -69,6 +80,10 @@ public struct ChildProcess: Sendable {
         for descriptor in [outPipe[0], outPipe[1], errPipe[0], errPipe[1]] {
             posix_spawn_file_actions_addclose(&actions, descriptor)
         }
+        // Nothing else the process holds open goes with the child: not the preview's sockets (a
+        // chapter's program must not hold a page's connection open, or the listening socket
+        // after the server let it go), not another run's pipes.
+        Self.closeDescriptors(from: 3, in: &actions)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)

@@ -95,9 +95,10 @@ struct Render: ParsableCommand {
     var host: String = "127.0.0.1"
 
     @Option(
-        help: "Milliseconds the book must stay still after a save before --serve renders it again (one render a burst)."
+        help:
+            "Milliseconds the book must stay still after a save before --serve renders it again (one render a burst; default 40)."
     )
-    var settle: Int = 40
+    var settle: Int?
 
     /// Runs the command, with ArgumentParser's usage errors (its exit code 64) reported as exit
     /// status 2, as Galley documents for every usage or environment error.
@@ -135,7 +136,8 @@ struct Render: ParsableCommand {
             throw ValidationError("--serve renders the site: it does not go with --check, --fix or --bind")
         }
         if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
-        if settle < 0 { throw ValidationError("--settle must be a number of milliseconds, 0 or more") }
+        if let settle, settle < 0 { throw ValidationError("--settle must be a number of milliseconds, 0 or more") }
+        if settle != nil && !serve { throw ValidationError("--settle is for --serve: it says when to render again") }
         if serve {
             for (name, path) in [("--output", output), ("--cache-dir", cacheDir)] {
                 let url = URL(fileURLWithPath: path).standardizedFileURL
@@ -185,7 +187,7 @@ struct Render: ParsableCommand {
         let configuration = LivePreview.Configuration(
             book: URL(fileURLWithPath: book), site: URL(fileURLWithPath: output),
             ignoring: [URL(fileURLWithPath: output), URL(fileURLWithPath: cacheDir)], host: host, port: UInt16(port),
-            settle: .milliseconds(settle))
+            settle: settle.map { .milliseconds($0) } ?? LivePreview.Configuration.defaultSettle)
         let format = format
         let quiet = quiet
         do {

@@ -5,7 +5,7 @@ import Testing
 @Suite("Reading a trap from what the program wrote to standard error")
 struct TrapMessageTests {
     private func trap(_ text: String, signal: Int32? = 4, exitStatus: Int32? = nil) -> (text: String, line: Int?) {
-        ChapterSession.trapMessage(text, exitStatus: exitStatus, signal: signal, chapterPath: "Chapters/01-trap.md")
+        TrapMessage.read(text, exitStatus: exitStatus, signal: signal, chapterPath: "Chapters/01-trap.md")
     }
 
     @Test("Swift's 'Fatal error' line gives the message and, in the chapter's file, the line")
@@ -48,6 +48,6 @@ struct TrapMessageTests {
             Backtrace took 0.01s
             after
             """
-        #expect(ChapterSession.withoutStackTrace(text) == "printed before\nafter\n")
+        #expect(TrapMessage.withoutStackTrace(text) == "printed before\nafter\n")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GalleySystem
 
 #if canImport(Glibc)
     import Glibc
@@ -67,7 +68,7 @@ public final class Browser {
         guard let session = attached["sessionId"] as? String else {
             throw Failure(description: "no session: \(attached)")
         }
-        let tab = Tab(connection: connection, target: targetId, session: session, url: url)
+        let tab = Tab(browser: self, connection: connection, target: targetId, session: session, url: url)
         // The log is listened to before the page starts, so nothing it says is missed.
         for domain in ["Runtime.enable", "Log.enable", "Page.enable"] { _ = try tab.call(domain) }
         let navigated = try tab.call("Page.navigate", ["url": url])
@@ -91,12 +92,15 @@ public final class Browser {
 
     /// One page in the browser, open until it is closed.
     public final class Tab {
+        /// Kept so that the browser lives as long as any of its tabs.
+        private let browser: Browser
         private let connection: DevToolsConnection
         private let target: String
         private let session: String
         let url: String
 
-        init(connection: DevToolsConnection, target: String, session: String, url: String) {
+        init(browser: Browser, connection: DevToolsConnection, target: String, session: String, url: String) {
+            self.browser = browser
             self.connection = connection
             self.target = target
             self.session = session
@@ -177,7 +181,7 @@ final class DevToolsConnection {
         posix_spawn_file_actions_adddup2(&actions, toBrowser.read, 3)
         posix_spawn_file_actions_adddup2(&actions, fromBrowser.write, 4)
         // Nothing else the test process holds open (other tests' pipes) goes with it.
-        Self.closeFrom(5, in: &actions)
+        ChildProcess.closeDescriptors(from: 5, in: &actions)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -287,16 +291,6 @@ final class DevToolsConnection {
     private func stderrTail() -> String {
         let text = (try? String(contentsOf: stderrLog, encoding: .utf8)) ?? ""
         return "its stderr ends: " + String(text.suffix(1500))
-    }
-
-    /// Asks the child to close every descriptor from `first` on: glibc's
-    /// `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which Swift's Glibc module does
-    /// not export, looked up by name.
-    private static func closeFrom(_ first: Int32, in actions: inout posix_spawn_file_actions_t) {
-        typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np")
-        else { return }
-        _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, first)
     }
 
     /// A pipe whose ends sit above the descriptors the browser is given (3 and 4), closed on exec

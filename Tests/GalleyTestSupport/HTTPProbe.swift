@@ -24,6 +24,10 @@ public enum HTTPProbe {
     /// Why a probe failed: no connection, or the awaited text did not come in time.
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
+
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     /// How long a probe waits for what it expects before it fails: far beyond an idle machine's need.
@@ -73,7 +77,9 @@ public enum HTTPProbe {
                     throw Failure(description: "no \"\(marker)\" after \(HTTPProbe.ceiling); the stream said: \(text)")
                 }
                 guard let chunk = HTTPProbe.receive(socket, before: deadline) else {
-                    throw Failure(description: "the stream closed before \"\(marker)\"; it said: \(text)")
+                    let why =
+                        ContinuousClock.now < deadline ? "the stream closed" : "nothing came for \(HTTPProbe.ceiling)"
+                    throw Failure(description: "\(why) before \"\(marker)\"; the stream said: \(text)")
                 }
                 text += chunk
             }

@@ -174,11 +174,12 @@ struct EvaluationTests {
             ```
             """, "b.md": "# B\n\n```swift run\nprint(\"b ran\")\n```\n",
         ])
-        let run = try book.render(["--timeout", "2"])
+        // Long enough for the other chapter to run on a loaded machine.
+        let run = try book.render(["--timeout", "5"])
         #expect(run.status == 1)
         #expect(
             run.stderr.contains(
-                "Chapters/a.md:3:1: error: the chapter ran longer than 2 s and was stopped in this block"),
+                "Chapters/a.md:3:1: error: the chapter ran longer than 5 s and was stopped in this block"),
             "\(run.stderr)")
         #expect(book.output("b.html")?.contains("b ran") == true)
         // The child it started went with it: killed, it leaves the process table once the kernel

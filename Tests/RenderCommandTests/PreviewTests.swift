@@ -38,12 +38,22 @@ struct PreviewTests {
             _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
             process.standardError = try FileHandle(forWritingTo: errors)
             try process.run()
+            // It prints the address once it listens; until then its output is read as it comes,
+            // with a ceiling.
             let deadline = ContinuousClock.now + .seconds(120)
-            while port == 0 && ContinuousClock.now < deadline && process.isRunning {
-                let data = output.fileHandleForReading.availableData
-                if data.isEmpty { break }
-                log += String(decoding: data, as: UTF8.self)
+            let descriptor = output.fileHandleForReading.fileDescriptor
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while port == 0 && ContinuousClock.now < deadline {
+                var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                guard poll(&poller, 1, 100) > 0 else { continue }
+                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                if count <= 0 { break }
+                log += String(decoding: buffer[..<count], as: UTF8.self)
                 if let match = log.firstMatch(of: #/http://127\.0\.0\.1:(\d+)/#) { port = Int(match.output.1) ?? 0 }
+            }
+            if port == 0 {
+                throw HTTPProbe.Failure(
+                    description: "render --serve gave no address within 120 s; it printed: \(log); stderr: \(stderr)")
             }
         }
 
@@ -144,9 +154,10 @@ struct PreviewTests {
 
     @Test("a burst of saves is rendered once: the next save is the next render")
     func burstIsOneRender() throws {
-        // The book must stay still for 3 s before it is rendered: eight saves in a row, as an
-        // editor saving several files or a formatter makes, fall well inside that on any machine.
-        let server = try Server(try TemporaryBook(Self.chapters), arguments: ["--settle", "3000"])
+        // The book must stay still for 5 s before it is rendered: eight saves in a row (a few
+        // milliseconds), as an editor saving several files or a formatter makes, fall well inside
+        // that even on a loaded machine.
+        let server = try Server(try TemporaryBook(Self.chapters), arguments: ["--settle", "5000"])
         let stream = try HTTPProbe.EventStream("/__galley/events", port: server.port)
         for step in 1...8 { try server.book.write("01-a.md", "# 第一章\n\n第 \(step) 次保存。\n") }
         let burst = try stream.read(until: "event: diagnostics")
