@@ -10,6 +10,13 @@ extension Diagnostic.Identifier {
     public static let swiftWarning = Self("swift.warning")
     /// A note `swiftc` attached to the error or warning before it.
     public static let swiftNote = Self("swift.note")
+    /// `swiftc`'s warning that an expression or a function took longer than `--slow-type-check`
+    /// to type-check: whether it comes depends on how fast the machine is, not on the book.
+    public static let swiftSlowTypeCheck = Self("swift.slow-type-check")
+
+    /// The warnings whose presence depends on the machine, not on the book: `--strict` leaves
+    /// them warnings, so that a book passes or fails CI on any machine alike.
+    public static let dependsOnMachine: Set<Diagnostic.Identifier> = [.swiftSlowTypeCheck]
     /// A checked formula whose Swift does not compile.
     public static let formulaCompile = Self("formula.compile")
     /// A stated-number link's expression that does not compile.
@@ -43,10 +50,16 @@ extension Diagnostic {
         let identifier: Identifier
         switch severity {
         case .error: identifier = .swiftError
-        case .warning: identifier = .swiftWarning
+        case .warning: identifier = isSlowTypeCheck(message) ? .swiftSlowTypeCheck : .swiftWarning
         case .note: identifier = .swiftNote
         }
         return Diagnostic(path: path, location: location, severity: severity, identifier: identifier, summary: message)
+    }
+
+    /// Whether a warning of `swiftc` is its `-warn-long-expression-type-checking` or
+    /// `-warn-long-function-bodies` report: "… took 841ms to type-check (limit: 200ms)".
+    private static func isSlowTypeCheck(_ message: String) -> Bool {
+        message.contains(/took \d+ms to type-check/)
     }
 
     /// Raised at a checked formula whose generated Swift does not compile.

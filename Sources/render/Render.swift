@@ -17,7 +17,7 @@ struct Render: ParsableCommand {
             --check renders nothing and ends with a summary such as "37 numbers checked in 4 \
             chapters, 1 wrong; 3 of 40 stated numbers unchecked": a claim is unchecked when no \
             binding and no checked formula covers it. --strict makes each unchecked claim, and \
-            each warning, an error. --bind wraps each unchecked claim that one computed value \
+            each warning, an error (but a slow type-check, which depends on the machine). --bind wraps each unchecked claim that one computed value \
             matches in a stated-number link ([0.129](=loss)). --fix rewrites each wrong stated number in the chapters to the \
             computed value, at the author's precision and style, and changes no other byte.
 
@@ -48,7 +48,10 @@ struct Render: ParsableCommand {
     )
     var bind = false
 
-    @Flag(help: "Make every unchecked claim and every warning an error, so CI can require full coverage.")
+    @Flag(
+        help:
+            "Make every unchecked claim and every warning an error (but slow type-checking, which depends on the machine), so CI can require full coverage."
+    )
     var strict = false
 
     @Option(help: "How to print diagnostics: text (path:line:col: error: …) or github (Actions annotations).")
