@@ -20,10 +20,12 @@ case "$TARGET" in
   math)     sources=("$ROOT/Sources/GalleyMarkdown/MathScanner.swift"); harness=MathScannerFuzz.swift; extra=() ;;
   numbers)  sources=("$ROOT/Sources/GalleyRecords/StatedNumber.swift"); harness=StatedNumberFuzz.swift; extra=() ;;
   names)    sources=("$ROOT/Sources/GalleyEvaluation/TopLevelNames.swift"); harness=TopLevelNamesFuzz.swift; extra=() ;;
-  formulas) sources=("$ROOT"/Sources/GalleyFormulas/*.swift "$ROOT/Sources/GalleyRecords/GeneratedName.swift")
+  formulas) sources=("$ROOT"/Sources/GalleyFormulas/*.swift "$ROOT/Sources/GalleyRecords/GeneratedName.swift"
+                     "$ROOT/Sources/GalleyRecords/SwiftLiteral.swift")
             harness=FormulaFuzz.swift; extra=() ;;
   markdown) sources=("$ROOT"/Sources/GalleyDiagnostics/*.swift "$ROOT"/Sources/GalleyFormulas/*.swift
                      "$ROOT/Sources/GalleyRecords/GeneratedName.swift" "$ROOT/Sources/GalleyRecords/StatedNumber.swift"
+                     "$ROOT/Sources/GalleyRecords/SwiftLiteral.swift"
                      "$ROOT"/Sources/GalleyMarkdown/*.swift
                      "$ROOT"/Sources/GalleySemantics/*.swift)
             harness=MarkdownFuzz.swift

@@ -97,16 +97,18 @@ public enum ClosedArithmetic {
     }
 
     /// The number a side is, when it is nothing but one number as written (`0.123`, `-2.5`,
-    /// `88%`, `1.2e-3`): a sign, digits with at most one point, an exponent, a percent sign.
+    /// `88%`, `1.2e-3`, `36{,}838`): a sign, digits (in groups of three, if the author grouped
+    /// them; `DigitGroups`) with at most one point, an exponent, a percent sign.
     public static func bareNumber(_ tex: String) -> String? {
         // Most sides are not numbers: a look at their characters first, before any copying.
         for scalar in tex.unicodeScalars {
             switch scalar {
-            case "0"..."9", ".", "-", "+", "\u{2212}", "%", "e", "E", " ", "{", "}", "\\", ",", "\n": continue
+            case "0"..."9", ".", "-", "+", "\u{2212}", "%", "e", "E", " ", "{", "}", "\\", ",", "~", "\n": continue
             default: return nil
             }
         }
-        let text = String(tex.split(separator: "\\,").joined().split(separator: "\\").joined())
+        // Digit groups first (`36{,}838`, `4\,000`, `4~000`): then thin spaces and braces go.
+        let text = String(DigitGroups.joined(tex).split(separator: "\\,").joined().split(separator: "\\").joined())
             .filter { $0 != " " && $0 != "{" && $0 != "}" && $0 != "\n" }
         var characters = Substring(text)
         if let first = characters.first, first == "-" || first == "−" || first == "+" { characters.removeFirst() }

@@ -110,13 +110,27 @@ enum FormulaTokenizer {
                 }
             case _ where isDigit(scalar) || (scalar == "." && index + 1 < scalars.count && isDigit(scalars[index + 1])):
                 var number = ""
-                // A point belongs to the number only with a digit after it: `= 1.` ends a sentence.
-                while index < scalars.count,
-                    isDigit(scalars[index])
-                        || (scalars[index] == "." && index + 1 < scalars.count && isDigit(scalars[index + 1]))
-                {
-                    number.unicodeScalars.append(scalars[index])
-                    index += 1
+                var seenPoint = false
+                var grouped = false
+                while index < scalars.count {
+                    if isDigit(scalars[index]) {
+                        number.unicodeScalars.append(scalars[index])
+                        index += 1
+                    } else if scalars[index] == ".", index + 1 < scalars.count, isDigit(scalars[index + 1]) {
+                        // A point belongs to the number only with a digit after it: `= 1.` ends a
+                        // sentence.
+                        seenPoint = true
+                        number.unicodeScalars.append(scalars[index])
+                        index += 1
+                    } else if !seenPoint, grouped || number.unicodeScalars.count <= 3,
+                        let length = DigitGroups.separator(in: scalars, at: index)
+                    {
+                        // `37,500`, `36{,}838`, `4\,000`, `4~000`, `10\ 000`: one number.
+                        grouped = true
+                        index += length
+                    } else {
+                        break
+                    }
                 }
                 tokens.append(FormulaToken(kind: .number(number), offset: start))
             case _ where isLetter(scalar):

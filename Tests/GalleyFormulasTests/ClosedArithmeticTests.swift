@@ -33,6 +33,26 @@ struct ClosedArithmeticTests {
         #expect(pairs(#"0 < 0.5 = 1/2"#) == [["0.5", "1/2"]])
     }
 
+    @Test("digit groups make one number; a comma with a space, one digit, or after a point separates")
+    func digitGroups() {
+        #expect(pairs(#"150 \times 250 = 37,500"#) == [[#"150 \times 250"#, "37,500"]])
+        #expect(ClosedArithmetic.pairs(in: #"3 \times 12{,}279 = 36{,}837"#).pairs.first?.values == [36837, 36837])
+        #expect(ClosedArithmetic.pairs(in: #"2.5 \times 4\,000 = 10\,000"#).pairs.first?.values == [10000, 10000])
+        #expect(ClosedArithmetic.pairs(in: #"4~000 / 2 = 2~000"#).pairs.first?.values == [2000, 2000])
+        #expect(ClosedArithmetic.pairs(in: #"10\ 000 - 1 = 9\ 999"#).pairs.first?.values == [9999, 9999])
+        for (written, number) in [
+            ("37,500", "37500"), ("36{,}838", "36838"), (#"4\,000"#, "4000"), ("4~000", "4000"),
+            (#"10\ 000"#, "10000"), ("1,234,567.5", "1234567.5"),
+        ] {
+            #expect(ClosedArithmetic.bareNumber(written) == number, "\(written)")
+        }
+        for twoNumbers in ["0.88, 0.12", "(1,2)", "0.123,456", "1234,567", "1,2345"] {
+            #expect(ClosedArithmetic.bareNumber(twoNumbers) == nil, "\(twoNumbers)")
+        }
+        #expect(pairs(#"1 + 1 = 2, \quad 500 + 500 = 1000"#) == [["1 + 1", "2"], ["500 + 500", "1000"]])
+        #expect(pairs("f(1, 2) = 3").isEmpty)
+    }
+
     @Test("\\tag is not part of the formula")
     func tags() {
         #expect(pairs(#"1 + 1 = 2 \tag{加法}"#) == [["1 + 1", "2"]])

@@ -33,6 +33,45 @@ struct CheckedFormulaTests {
         #expect(cached == ["math"], "no chapter program was built: \(cached)")
     }
 
+    @Test(
+        "numbers in groups of three are one number, in every form authors write them: right ones pass, wrong ones are caught"
+    )
+    func digitGroups() throws {
+        let right = """
+            # 千位分隔
+
+            $$150 \\times 250 = 37,500$$
+
+            $$3 \\times 12{,}279 = 36{,}837$$
+
+            $$2.5 \\times 4\\,000 = 10\\,000$$
+
+            $$4~000 / 2 = 2~000$$
+
+            $$10\\ 000 - 1 = 9\\ 999$$
+
+            $$1 + 1 = 2, \\quad 500 + 500 = 1000$$
+
+            """
+        let book = try TemporaryBook(["a.md": right])
+        let passes = try book.render(["--check"])
+        #expect(passes.status == 0, "\(passes.stderr)")
+        #expect(passes.stdout.contains("7 numbers checked in 1 chapter, 0 wrong"), "\(passes.stdout)")
+        let wrong = right.replacingOccurrences(of: "37,500", with: "37,600")
+            .replacingOccurrences(of: "36{,}837", with: "36{,}838")
+            .replacingOccurrences(of: "10\\,000$$", with: "10\\,100$$")
+            .replacingOccurrences(of: "2~000", with: "2~001")
+            .replacingOccurrences(of: "9\\ 999", with: "9\\ 998")
+        try book.write("a.md", wrong)
+        let fails = try book.render(["--check"])
+        #expect(fails.status == 1)
+        #expect(fails.stdout.contains("7 numbers checked in 1 chapter, 5 wrong"), "\(fails.stdout)")
+        for (line, computed) in [(3, "37500"), (5, "36837"), (7, "10000"), (9, "2000"), (11, "9999")] {
+            #expect(fails.stderr.contains("Chapters/a.md:\(line):1: error:"), "line \(line): \(fails.stderr)")
+            #expect(fails.stderr.contains(computed), "line \(line) computes \(computed): \(fails.stderr)")
+        }
+    }
+
     @Test("the wrong arithmetic is caught at the formula's line, the right version passes")
     func closedArithmetic() throws {
         let source = MarkedSource(
