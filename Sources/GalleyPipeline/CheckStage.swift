@@ -43,6 +43,7 @@ enum CheckStage {
                 for index in coverage.unchecked.indices { coverage.unchecked[index].suggestion = .noValues }
             }
         }
+        coverage.offersValues = evaluation.map { $0.computedValuesRead && !$0.computed.isEmpty } ?? false
         let expected = evaluation?.expectedNumbers ?? 0
         let wrongExpected = evaluation?.wrongExpectedNumbers ?? 0
         coverage.numbersChecked = checks.numbersChecked + expected

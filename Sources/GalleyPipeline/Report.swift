@@ -52,8 +52,25 @@ extension Pipeline {
             line += "; \(uncheckedNumbers) of \(statedNumbers) stated number\(statedNumbers == 1 ? "" : "s") unchecked"
             let others = otherErrorCount
             if others > 0 { line += "; \(others) other error\(others == 1 ? "" : "s")" }
+            // What --check could do about the claims it left open.
+            if bindableClaims > 0 {
+                line += "; \(bindableClaims) claim\(bindableClaims == 1 ? "" : "s") can be bound: render --bind"
+            }
+            if chaptersWithoutValues > 0 {
+                line +=
+                    chaptersWithoutValues == 1
+                    ? "; 1 chapter's code offers no value to bind its claims to"
+                    : "; \(chaptersWithoutValues) chapters' code offers no value to bind their claims to"
+            }
             return line
         }
+
+        /// The unchecked claims `render --bind` would wrap in a stated-number link.
+        public var bindableClaims: Int { coverage.reduce(0) { $0 + $1.unchecked.filter(\.isBindable).count } }
+
+        /// The chapters with unchecked claims whose code offered no computed value for them: it
+        /// failed before its end, or computes none.
+        public var chaptersWithoutValues: Int { coverage.filter { !$0.unchecked.isEmpty && !$0.offersValues }.count }
 
         /// The errors that are neither a wrong number (counted in `numbersWrong`, however many
         /// numbers one diagnostic stands for: a formula wrong at three values is one) nor a claim

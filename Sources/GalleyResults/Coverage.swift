@@ -13,6 +13,9 @@ public struct Coverage: Sendable, Equatable, Codable {
     public var expectedNumbersPassed = 0
     /// The claims nothing checks, in source order.
     public var unchecked: [UncheckedClaim] = []
+    /// Whether the chapter's code ran to its end and offered at least one computed value that a
+    /// claim could be bound to; false for a chapter whose code failed, or that has none.
+    public var offersValues = false
 
     public init() {}
 
@@ -44,6 +47,13 @@ public struct UncheckedClaim: Sendable, Equatable, Codable {
     public var suggestion: Suggestion
     /// How many computed values matched it: the fewer, the surer a suggestion.
     public var candidateCount = 0
+
+    /// Whether `render --bind` wraps it: one computed value fits, it stands in prose outside a
+    /// link, and its bytes are known.
+    public var isBindable: Bool {
+        guard case .binding = suggestion else { return false }
+        return !inMath && !inLink && byteRange != nil
+    }
 
     /// What the values the chapter computed say about a claim.
     public enum Suggestion: Sendable, Equatable, Codable {

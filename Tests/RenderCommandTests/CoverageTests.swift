@@ -41,6 +41,25 @@ struct CoverageTests {
         #expect(json["statedNumbers"] as? Int == 6)
     }
 
+    @Test("--check says how many claims --bind can bind, and which chapters' code offers nothing to bind to")
+    func summaryTellsWhatCanBeDone() throws {
+        let book = try TemporaryBook([
+            "01-bindable.md": Self.code + "最大的概率约为 0.88，最小的约为 0.0022。\n",
+            "02-failing.md": "```swift run\nlet broken: Int = \"a\"\n```\n\n概率约为 0.88。\n",
+            "03-no-code.md": "# 无代码\n\n概率约为 0.5。\n",
+            "04-covered.md": Self.code + "最大的概率约为 [0.88](=a[0])。\n",
+        ])
+        let run = try book.render(["--check"])
+        #expect(run.status == 1, "the failing chapter's block is an error: \(run.stderr)")
+        #expect(
+            run.stdout.contains(
+                "; 2 claims can be bound: render --bind; 2 chapters' code offers no value to bind their claims to"),
+            "\(run.stdout)")
+        let covered = try TemporaryBook(["01.md": Self.code + "最大的概率约为 [0.88](=a[0])。\n"])
+        let clean = try covered.render(["--check"])
+        #expect(clean.stdout.hasSuffix("0 of 1 stated number unchecked\n"), "nothing to suggest: \(clean.stdout)")
+    }
+
     @Test("--strict: an unchecked claim is an error at the claim, and so is a warning; a covered book passes")
     func strict() throws {
         let source = MarkedSource(Self.code + "最大的概率约为 ⚑0.88。\n")
