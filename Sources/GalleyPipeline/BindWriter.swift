@@ -38,14 +38,15 @@ enum BindWriter: ModeWriter {
             var reportedNoValues = false
             for claim in chapterCoverage.unchecked {
                 switch claim.suggestion {
-                case .binding(let name) where !claim.inMath && !claim.inLink:
-                    guard let range = claim.byteRange else {
-                        outcome.notes.append(.claimTextNotFound(claim, path: source.path))
-                        continue
-                    }
-                    edits.append(Replacement(byteRange: range, text: "[\(claim.text)](=\(name))"))
                 case .binding(let name):
-                    outcome.notes.append(.claimNotBound(claim, name: name, path: source.path))
+                    // The rule `--check` counts by: `UncheckedClaim.bindableRange`.
+                    if let range = claim.bindableRange {
+                        edits.append(Replacement(byteRange: range, text: "[\(claim.text)](=\(name))"))
+                    } else if claim.inMath || claim.inLink {
+                        outcome.notes.append(.claimNotBound(claim, name: name, path: source.path))
+                    } else {
+                        outcome.notes.append(.claimTextNotFound(claim, path: source.path))
+                    }
                 case .ambiguous, .nearMisses:
                     var diagnostic = CoverageCheck.diagnostic(for: claim, path: source.path)
                     diagnostic.severity = .note

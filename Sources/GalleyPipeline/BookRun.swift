@@ -22,11 +22,10 @@ struct BookRun: Sendable {
     /// Loads the book and starts what every chapter needs: KaTeX, the image resolver, the render
     /// cache.
     init(_ options: Pipeline.Options) throws(PipelineError) {
-        var timings = StageTimings()
+        // Reading the book, starting KaTeX and hashing what the cache keys need: all of it loading.
         let start = ContinuousClock.now
-        let (book, loadDiagnostics) = try timings.measurePhase("load") { () throws(PipelineError) in
-            try BookLoader.load(folder: options.bookFolder, displayPath: options.bookDisplayPath)
-        }
+        let (book, loadDiagnostics) = try BookLoader.load(
+            folder: options.bookFolder, displayPath: options.bookDisplayPath)
         let katex = try KaTeXAssets.files()
         let script = try KaTeXAssets.script()
         let typesetter: MathTypesetter
@@ -50,10 +49,7 @@ struct BookRun: Sendable {
         self.chapters = Parallel.map(Array(book.chapters.indices)) {
             ChapterRun(index: $0, chapter: book.chapters[$0])
         }
-        self.timings = timings
-        // Starting KaTeX and hashing what the cache keys need is part of loading; the book's
-        // reading was measured above.
-        self.timings.addPhase("load", ContinuousClock.now - start - timings.phaseDurations["load", default: .zero])
+        self.timings.addPhase("load", ContinuousClock.now - start)
     }
 
     /// The chapters that went through the stages in this run, by index.

@@ -66,7 +66,9 @@ extension Pipeline {
         }
 
         /// The unchecked claims `render --bind` would wrap in a stated-number link.
-        public var bindableClaims: Int { coverage.reduce(0) { $0 + $1.unchecked.filter(\.isBindable).count } }
+        public var bindableClaims: Int {
+            coverage.reduce(0) { $0 + $1.unchecked.filter { $0.bindableRange != nil }.count }
+        }
 
         /// The chapters with unchecked claims whose code offered no computed value for them: it
         /// failed before its end, or computes none.

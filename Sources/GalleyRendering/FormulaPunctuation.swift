@@ -84,7 +84,9 @@ enum FormulaPunctuation {
         return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
-    /// Where `pattern` first occurs in `bytes` at or after `start`.
+    /// Where `pattern` first occurs in `bytes` at or after `start`. Not the standard library's
+    /// `firstRange(of:)` over `String.UTF8View`: on this path, a formula's KaTeX HTML for every
+    /// inline formula, it made one 530 KB chapter's render work 0.47–0.52 s against 0.06 s.
     private static func firstIndex(of pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int)
         -> Int?
     {

@@ -48,11 +48,11 @@ public struct UncheckedClaim: Sendable, Equatable, Codable {
     /// How many computed values matched it: the fewer, the surer a suggestion.
     public var candidateCount = 0
 
-    /// Whether `render --bind` wraps it: one computed value fits, it stands in prose outside a
-    /// link, and its bytes are known.
-    public var isBindable: Bool {
-        guard case .binding = suggestion else { return false }
-        return !inMath && !inLink && byteRange != nil
+    /// What `render --bind` wraps, and `render --check` counts as bindable: the claim's bytes, when
+    /// one computed value fits it, it stands in prose outside a link, and its bytes are known.
+    public var bindableRange: Range<Int>? {
+        guard case .binding = suggestion, !inMath, !inLink else { return nil }
+        return byteRange
     }
 
     /// What the values the chapter computed say about a claim.
