@@ -1,6 +1,6 @@
 public import GalleyDiagnostics
 import GalleyRecords
-import GalleyResults
+public import GalleyResults
 import GalleySemantics
 
 // The problems the check stage finds with the numbers a chapter states and the formulas it
@@ -29,6 +29,8 @@ extension Diagnostic.Identifier {
     public static let formulaCheck = Self("formula.check")
     /// Not a wrong number: the check could not cover every value (too many to check).
     public static let formulaCheckIncomplete = Self("formula.check-incomplete")
+    /// A note at a value whose numbers cannot be offered for the claims, saying why.
+    public static let valueNotOffered = Self("value.not-offered")
 }
 
 extension Diagnostic {
@@ -187,7 +189,7 @@ extension Diagnostic {
                 ? "it matches '\(name)': check the formula with a check comment"
                 : "it matches '\(name)': write [\(claim.text)](=\(name)), or run render --bind"
         case .ambiguous(let names):
-            advice = "it matches \(names.map { "'\($0)'" }.joined(separator: ", ")): bind it to the one it means"
+            advice = "ambiguous: it matches \(listed(names, of: claim.candidateCount)); bind it to the one it means"
         case .nearMisses(let misses):
             advice = "no computed value matches; near misses: \(misses.joined(separator: "; "))"
         case .noValues:
@@ -203,7 +205,23 @@ extension Diagnostic {
             summary: "\(what) is not checked: \(advice)")
     }
 
+    /// A note at a value of the chapter's code that holds numbers none of which can be offered
+    /// by name; raised only when a claim found nothing to match.
+    public static func valueNotOffered(_ value: ComputedValue, path: String) -> Diagnostic {
+        Diagnostic(
+            path: path, location: SourceLocation(line: value.line, column: 1), severity: .note,
+            identifier: .valueNotOffered,
+            summary: "the numbers of '\(value.name)' are not offered for the claims: \(value.notOffered ?? "")")
+    }
+
     // MARK: - Private
+
+    /// `'a', 'b', 'c'`, or the first five and how many more.
+    private static func listed(_ names: [String], of count: Int) -> String {
+        let shown = names.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
+        let more = max(count, names.count) - min(names.count, 5)
+        return more > 0 ? "\(shown) and \(more) more" : shown
+    }
 
     /// The solution that writes `text` over a stated number's bytes.
     private static func rewrite(_ byteRange: Range<Int>, as text: String) -> Solution {

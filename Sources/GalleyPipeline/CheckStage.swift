@@ -14,10 +14,15 @@ enum CheckStage {
         var checks = StatedNumberChecker.check(
             chapter.sites, evaluation: evaluation, source: chapter.chapter.source)
         checks.results.coverage = coverage(chapter, checks: checks, evaluation: evaluation)
-        if strict {
-            checks.diagnostics += StrictMode.uncheckedClaims(checks.results.coverage, path: chapter.chapter.source.path)
-            checks.diagnostics.sort(by: Diagnostic.sourceOrder)
+        let path = chapter.chapter.source.path
+        // Why a value offered nothing, when a claim found nothing to match.
+        if let evaluation, checks.results.coverage.unchecked.contains(where: { $0.suggestion == .none }) {
+            checks.diagnostics += evaluation.computed.filter { $0.notOffered != nil }.map {
+                .valueNotOffered($0, path: path)
+            }
         }
+        if strict { checks.diagnostics += StrictMode.uncheckedClaims(checks.results.coverage, path: path) }
+        checks.diagnostics.sort(by: Diagnostic.sourceOrder)
         return checks
     }
 
@@ -34,16 +39,16 @@ enum CheckStage {
         var coverage = unchecked(chapter)
         if let evaluation {
             if evaluation.computedValuesRead {
-                let suggester = BindingSuggester(values: evaluation.computed)
-                for (index, claim) in chapter.claims.enumerated() {
-                    (coverage.unchecked[index].suggestion, coverage.unchecked[index].candidateCount) =
-                        suggester.suggestion(for: claim)
+                let suggestions = BindingSuggester(values: evaluation.computed).suggestions(for: chapter.claims)
+                for (index, suggested) in suggestions.enumerated() {
+                    (coverage.unchecked[index].suggestion, coverage.unchecked[index].candidateCount) = suggested
                 }
             } else {
                 for index in coverage.unchecked.indices { coverage.unchecked[index].suggestion = .noValues }
             }
         }
-        coverage.offersValues = evaluation.map { $0.computedValuesRead && !$0.computed.isEmpty } ?? false
+        coverage.offersValues =
+            evaluation.map { $0.computedValuesRead && $0.computed.contains { !$0.parts.isEmpty } } ?? false
         let expected = evaluation?.expectedNumbers ?? 0
         let wrongExpected = evaluation?.wrongExpectedNumbers ?? 0
         coverage.numbersChecked = checks.numbersChecked + expected

@@ -7,22 +7,36 @@ public struct ComputedValue: Sendable, Codable, Equatable {
     public var name: String
     /// The Markdown line it is declared on.
     public var line: Int
-    /// Its numbers, row by row for a matrix (at most `OfferedValue.limit`).
-    public var numbers: [Double]
-    /// For a matrix, the length of a row.
-    public var columns: Int?
-    /// A single number rather than a vector or matrix.
-    public var isScalar: Bool
+    /// Its numbers and vectors, at the paths that name them (`OfferedValue.Part`).
+    public var parts: [OfferedValue.Part]
+    /// Why it holds numbers but offers none by name, said at its declaration.
+    public var notOffered: String?
 
-    public init(name: String, line: Int, numbers: [Double], columns: Int? = nil, isScalar: Bool) {
+    public init(name: String, line: Int, parts: [OfferedValue.Part], notOffered: String? = nil) {
         self.name = name
         self.line = line
-        self.numbers = numbers
-        self.columns = columns
-        self.isScalar = isScalar
+        self.parts = parts
+        self.notOffered = notOffered
     }
 
     public init(name: String, line: Int, value: OfferedValue) {
-        self.init(name: name, line: line, numbers: value.numbers, columns: value.columns, isScalar: value.isScalar)
+        self.init(name: name, line: line, parts: value.parts, notOffered: value.notOffered)
+    }
+
+    /// A number: `let loss = 0.129`.
+    public static func number(_ name: String, line: Int, _ value: Double) -> ComputedValue {
+        ComputedValue(name: name, line: line, parts: [.init(path: "", numbers: [value], isVector: false)])
+    }
+
+    /// A vector: `let a = softmax(z)`.
+    public static func vector(_ name: String, line: Int, _ values: [Double]) -> ComputedValue {
+        ComputedValue(name: name, line: line, parts: [.init(path: "", numbers: values, isVector: true)])
+    }
+
+    /// Rows, of one length (a matrix) or not (a history): `var history: [[Double]]`.
+    public static func rows(_ name: String, line: Int, _ rows: [[Double]]) -> ComputedValue {
+        ComputedValue(
+            name: name, line: line,
+            parts: rows.enumerated().map { .init(path: "[\($0.offset)]", numbers: $0.element, isVector: true) })
     }
 }

@@ -22,10 +22,27 @@ public struct Claim: Sendable, Equatable {
     public var inMath: Bool
     /// Whether it stands inside a link's text, where it cannot be wrapped in a link of its own.
     public var inLink: Bool
+    /// The table cell it stands in, if any: the claims of a row or a column together may name one
+    /// vector, element by element.
+    public var cell: Cell?
+
+    /// A table cell's place: which table of the chapter (0-based, in order), which row (the
+    /// header is row 0) and which column.
+    public struct Cell: Sendable, Hashable {
+        public var table: Int
+        public var row: Int
+        public var column: Int
+
+        public init(table: Int, row: Int, column: Int) {
+            self.table = table
+            self.row = row
+            self.column = column
+        }
+    }
 
     public init(
         text: String, numbers: [StatedNumber], range: SourceRange, byteRange: Range<Int>? = nil,
-        inMath: Bool = false, inLink: Bool = false
+        inMath: Bool = false, inLink: Bool = false, cell: Cell? = nil
     ) {
         self.text = text
         self.numbers = numbers
@@ -33,5 +50,6 @@ public struct Claim: Sendable, Equatable {
         self.byteRange = byteRange
         self.inMath = inMath
         self.inLink = inLink
+        self.cell = cell
     }
 }

@@ -158,6 +158,9 @@ public enum ClaimFinder {
     private struct Walker: MarkupWalker {
         var claims: [Claim] = []
         var references: [EquationReference] = []
+        /// The tables met so far, and the cell being read.
+        var tables = 0
+        var cell: Claim.Cell?
 
         mutating func visit(_ block: Block) {
             switch block {
@@ -166,9 +169,14 @@ public enum ClaimFinder {
             case .paragraph(let paragraph):
                 scan(paragraph.content)
             case .table(let table):
-                for row in table.allRows {
-                    for cell in row.cells { scan(cell.content) }
+                for (row, cells) in table.allRows.enumerated() {
+                    for (column, content) in cells.cells.enumerated() {
+                        cell = Claim.Cell(table: tables, row: row, column: column)
+                        scan(content.content)
+                    }
                 }
+                cell = nil
+                tables += 1
             default:
                 descend(into: block)
             }
@@ -190,8 +198,9 @@ public enum ClaimFinder {
                     {
                         found.removeLast()
                     }
-                    if inLink {
-                        for index in found.indices { found[index].inLink = true }
+                    for index in found.indices {
+                        found[index].inLink = inLink
+                        found[index].cell = cell
                     }
                     if !found.isEmpty { claims += found }
                 case .emphasis(let children), .strong(let children), .strikethrough(let children):
