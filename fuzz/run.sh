@@ -18,14 +18,14 @@ cp -n "$HERE/corpus/$TARGET"/* "$WORK/corpus/" 2>/dev/null || true
 # modules are dropped, since they are one module here.
 case "$TARGET" in
   math)     sources=("$ROOT/Sources/GalleyMarkdown/MathScanner.swift"); harness=MathScannerFuzz.swift; extra=() ;;
-  numbers)  sources=("$ROOT/Sources/GalleyRecords/StatedNumber.swift"); harness=StatedNumberFuzz.swift; extra=() ;;
+  numbers)  sources=("$ROOT/Sources/GalleyRecords/StatedNumber.swift" "$ROOT/Sources/GalleyRecords/DigitGroups.swift"); harness=StatedNumberFuzz.swift; extra=() ;;
   names)    sources=("$ROOT/Sources/GalleyEvaluation/TopLevelNames.swift"); harness=TopLevelNamesFuzz.swift; extra=() ;;
   formulas) sources=("$ROOT"/Sources/GalleyFormulas/*.swift "$ROOT/Sources/GalleyRecords/GeneratedName.swift"
-                     "$ROOT/Sources/GalleyRecords/SwiftLiteral.swift")
+                     "$ROOT/Sources/GalleyRecords/SwiftLiteral.swift" "$ROOT/Sources/GalleyRecords/DigitGroups.swift")
             harness=FormulaFuzz.swift; extra=() ;;
   markdown) sources=("$ROOT"/Sources/GalleyDiagnostics/*.swift "$ROOT"/Sources/GalleyFormulas/*.swift
                      "$ROOT/Sources/GalleyRecords/GeneratedName.swift" "$ROOT/Sources/GalleyRecords/StatedNumber.swift"
-                     "$ROOT/Sources/GalleyRecords/SwiftLiteral.swift"
+                     "$ROOT/Sources/GalleyRecords/SwiftLiteral.swift" "$ROOT/Sources/GalleyRecords/DigitGroups.swift"
                      "$ROOT"/Sources/GalleyMarkdown/*.swift
                      "$ROOT"/Sources/GalleySemantics/*.swift)
             harness=MarkdownFuzz.swift

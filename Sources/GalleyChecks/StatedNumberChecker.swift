@@ -1,16 +1,19 @@
 public import GalleyDiagnostics
 import GalleyFormulas
 import GalleyMarkdown
-import GalleyRecords
+public import GalleyRecords
 public import GalleyResults
 public import GalleySemantics
 
 /// Checks every number the prose states against the value the code computes, at the precision
 /// the author wrote, and works out the fix for each stale one.
 public enum StatedNumberChecker {
-    public static func check(_ sites: [ExpressionSite], evaluation: ChapterEvaluation?, source: SourceFile)
-        -> ChapterChecks
-    {
+    /// - Parameter digitGroups: what separates digit groups in the book's prose, so that a link's
+    ///   `36,838` is one number.
+    public static func check(
+        _ sites: [ExpressionSite], evaluation: ChapterEvaluation?, source: SourceFile,
+        digitGroups: DigitGroups = .prose(spaces: false)
+    ) -> ChapterChecks {
         var checks = ChapterChecks()
         checks.results.blocks = evaluation?.blocks ?? []
         for (id, site) in sites.enumerated() {
@@ -18,7 +21,7 @@ public enum StatedNumberChecker {
             case .statedNumbers(let link):
                 checkLink(
                     link, value: evaluation?.values[id], problem: evaluation?.bindingProblems[id], source: source,
-                    into: &checks)
+                    digitGroups: digitGroups, into: &checks)
             case .inlineValue(let inline):
                 checks.results.inlineValues[inline.byteRange.lowerBound] = evaluation?.values[id]?.text
             case .arithmetic(let pair):
@@ -33,10 +36,10 @@ public enum StatedNumberChecker {
 
     private static func checkLink(
         _ link: StatedNumbersLink, value: BoundValue?, problem: String?, source: SourceFile,
-        into checks: inout ChapterChecks
+        digitGroups: DigitGroups, into checks: inout ChapterChecks
     ) {
         let key = link.byteRange.lowerBound
-        let tokens = StatedNumber.split(link.text)
+        let tokens = StatedNumber.split(link.text, groups: digitGroups)
         var numbers: [(number: StatedNumber, byteRange: Range<Int>)] = []
         var offsets = UTF8Offsets(Array(link.text.unicodeScalars))
         for token in tokens {

@@ -1,3 +1,5 @@
+import GalleyRecords
+
 /// Sides of a formula that hold only numbers and functions of numbers (`4.5369/2`,
 /// `-\ln 0.879`), translated into Swift by the checked-formula parser and translator. Such sides
 /// are checked in every formula, without a check comment.
@@ -108,7 +110,7 @@ public enum ClosedArithmetic {
             }
         }
         // Digit groups first (`36{,}838`, `4\,000`, `4~000`): then thin spaces and braces go.
-        let text = String(DigitGroups.joined(tex).split(separator: "\\,").joined().split(separator: "\\").joined())
+        let text = String(DigitGroups.math.joined(tex).split(separator: "\\,").joined().split(separator: "\\").joined())
             .filter { $0 != " " && $0 != "{" && $0 != "}" && $0 != "\n" }
         var characters = Substring(text)
         if let first = characters.first, first == "-" || first == "−" || first == "+" { characters.removeFirst() }

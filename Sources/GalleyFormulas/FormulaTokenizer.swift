@@ -1,3 +1,5 @@
+import GalleyRecords
+
 /// Splits a TeX formula into tokens, dropping what only changes how it looks: spacing
 /// (`\,`, `\quad`), delimiter sizes (`\left`, `\bigl`), font changes (`\mathbf`), `\tag{…}`.
 enum FormulaTokenizer {
@@ -123,7 +125,7 @@ enum FormulaTokenizer {
                         number.unicodeScalars.append(scalars[index])
                         index += 1
                     } else if !seenPoint, grouped || number.unicodeScalars.count <= 3,
-                        let length = DigitGroups.separator(in: scalars, at: index)
+                        let length = DigitGroups.math.separator(in: scalars, at: index)
                     {
                         // `37,500`, `36{,}838`, `4\,000`, `4~000`, `10\ 000`: one number.
                         grouped = true

@@ -1,5 +1,6 @@
 public import Foundation
 public import GalleyDiagnostics
+public import GalleyRecords
 
 /// A course: chapters in reading order, with the title and language its pages carry.
 public struct Book: Sendable {
@@ -8,6 +9,9 @@ public struct Book: Sendable {
     public var language: String
     public var author: String?
     public var chapters: [Chapter]
+    /// What separates digit groups in the prose: a comma or a thin space always, a plain space in a
+    /// language that writes `1 000` (`DigitGroups.groupsWithSpaces`).
+    public var digitGroups: DigitGroups { .prose(spaces: DigitGroups.groupsWithSpaces(language: language)) }
     /// The folder the chapters are in.
     public var folder: URL
     /// KaTeX macros for every formula of the book, by name: `\R` → `\mathbb{R}`.

@@ -32,7 +32,8 @@ extension BookRun {
         let chapter = chapters[index].chapter
         let clock = ContinuousClock()
         let start = clock.now
-        let parsed = ParseStage.parse(chapter, macros: book.macros, freesTree: options.freesMemory)
+        let parsed = ParseStage.parse(
+            chapter, macros: book.macros, digitGroups: book.digitGroups, freesTree: options.freesMemory)
         let parsedAt = clock.now
         var pass = FirstPass(parsed: parsed, parseTime: parsedAt - start)
         let equations = EquationIndex.local(chapter: index + 1, labels: parsed.labels)

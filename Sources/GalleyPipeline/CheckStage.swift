@@ -12,7 +12,7 @@ enum CheckStage {
     ) -> ChapterChecks {
         guard runsCode else { return ChapterChecks(coverage: unchecked(chapter)) }
         var checks = StatedNumberChecker.check(
-            chapter.sites, evaluation: evaluation, source: chapter.chapter.source)
+            chapter.sites, evaluation: evaluation, source: chapter.chapter.source, digitGroups: chapter.digitGroups)
         checks.results.coverage = coverage(chapter, checks: checks, evaluation: evaluation)
         let path = chapter.chapter.source.path
         // Why a value offered nothing, when a claim found nothing to match.

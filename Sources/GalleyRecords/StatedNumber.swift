@@ -20,6 +20,9 @@ public struct StatedNumber: Equatable, Sendable {
     public var exponent: Int?
     /// Decimals of the mantissa as written (for scientific notation), or of the number.
     public var writtenDecimals: Int
+    /// What separates the groups of three digits of its whole part, if the author grouped them:
+    /// `,` in `36,838`, a thin space in `10 000`.
+    public var groupSeparator: String?
 
     /// The largest difference the written digits allow: ½·10^(−decimals).
     public var tolerance: Double { 0.5 * pow10(-decimals) }
@@ -33,9 +36,11 @@ public struct StatedNumber: Equatable, Sendable {
         return places
     }
 
-    /// Reads one number; nil when `text` is not a number in one of the understood forms.
+    /// Reads one number; nil when `text` is not a number in one of the understood forms. Its
+    /// whole part may be written in groups of three (`DigitGroups`): `36,838`, `1 000.5`.
     public init?(_ text: some StringProtocol) {
-        var scalars = Substring(text).unicodeScalars[...]
+        let (ungrouped, separator) = DigitGroups.prose(spaces: true).join(String(text))
+        var scalars = Substring(ungrouped).unicodeScalars[...]
         var negative = false
         var unicodeMinus = false
         switch scalars.first {
@@ -92,6 +97,7 @@ public struct StatedNumber: Equatable, Sendable {
         self.isPercent = percent
         self.usesUnicodeMinus = unicodeMinus
         self.exponent = exponent
+        self.groupSeparator = separator
     }
 
     /// Whether a computed value is what the author wrote: within `tolerance` of it, or within an
@@ -146,6 +152,10 @@ public struct StatedNumber: Equatable, Sendable {
         } else {
             body = fixed(magnitude, writtenDecimals)
         }
+        if let groupSeparator {
+            let whole = body.prefix { $0 != "." && $0 != "e" }
+            body = DigitGroups.grouping(whole, with: groupSeparator) + body.dropFirst(whole.count)
+        }
         if isPercent { body += "%" }
         let isZero = Double(fixed(magnitude, max(writtenDecimals, 0))) == 0
         if computed < 0 && !isZero {
@@ -169,25 +179,50 @@ public struct StatedNumber: Equatable, Sendable {
     /// Splits a stated list — `0.88，0.12，0`, `0.88; 0.12`, `(0.88, 0.12, 0.00)` — into its
     /// numbers' texts, with their offsets (in Unicode scalars) within `text`. Separators are commas
     /// (also the full-width `，` and `、`), semicolons (also `；`) and white space; brackets around
-    /// the whole list or a number are ignored.
-    public static func split(_ text: String) -> [(offset: Int, text: String)] {
+    /// the whole list or a number are ignored. A comma (or, with `groups` that allow it, a space)
+    /// between digit groups of one number's whole part does not split it: `36,838` is one number.
+    public static func split(_ text: String, groups: DigitGroups = .prose(spaces: false)) -> [(
+        offset: Int, text: String
+    )] {
         let separators: Set<Unicode.Scalar> = [
             ",", "\u{FF0C}", "\u{3001}", ";", "\u{FF1B}", " ", "\t", "\n", "\u{3000}",
         ]
         let brackets: Set<Unicode.Scalar> = ["(", ")", "[", "]", "\u{FF08}", "\u{FF09}"]
+        let scalars = Array(text.unicodeScalars)
         var result: [(offset: Int, text: String)] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var start = 0
-        for (offset, scalar) in text.unicodeScalars.enumerated() {
-            if separators.contains(scalar) || brackets.contains(scalar) {
-                if !current.isEmpty { result.append((start, current)) }
-                current = ""
-            } else {
-                if current.isEmpty { start = offset }
-                current.unicodeScalars.append(scalar)
+        // The whole part read so far: its digits since the last group separator, and whether it
+        // has been grouped; nil once anything but digits (and a leading sign) was read.
+        var whole: (digits: Int, grouped: Bool)? = (0, false)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if let (digits, grouped) = whole, digits > 0, grouped ? digits == 3 : digits <= 3,
+                let length = groups.separator(in: scalars, at: index)
+            {
+                current.append(contentsOf: scalars[index..<(index + length)])
+                whole = (0, true)
+                index += length
+                continue
             }
+            if separators.contains(scalar) || brackets.contains(scalar) {
+                if !current.isEmpty { result.append((start, String(current))) }
+                current = String.UnicodeScalarView()
+                whole = (0, false)
+            } else {
+                if current.isEmpty { start = index }
+                current.append(scalar)
+                let isSign = current.count == 1 && (scalar == "-" || scalar == "+" || scalar == "\u{2212}")
+                if let (digits, grouped) = whole, DigitGroups.isDigit(scalar) {
+                    whole = (digits + 1, grouped)
+                } else if !isSign {
+                    whole = nil
+                }
+            }
+            index += 1
         }
-        if !current.isEmpty { result.append((start, current)) }
+        if !current.isEmpty { result.append((start, String(current))) }
         return result
     }
 }

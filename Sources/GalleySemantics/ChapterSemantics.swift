@@ -1,6 +1,7 @@
 public import GalleyDiagnostics
 import GalleyFormulas
 public import GalleyMarkdown
+public import GalleyRecords
 
 /// What a parsed chapter asks of its code, read from the finished document tree: the expression
 /// sites in source order, and the problems found reading them (a check comment that cannot be
@@ -28,11 +29,15 @@ public struct ChapterSemantics: Sendable, Equatable {
 
     /// Reads a chapter's document.
     /// - Parameter macros: the book's KaTeX macros, expanded in every formula before it is read.
-    public static func read(_ document: Document, path: String, macros: [String: String] = [:]) -> ChapterSemantics {
+    ///   - digitGroups: what may separate digit groups in the book's prose (its language decides).
+    public static func read(
+        _ document: Document, path: String, macros: [String: String] = [:],
+        digitGroups: DigitGroups = .prose(spaces: false)
+    ) -> ChapterSemantics {
         var reader = SiteReader(path: path)
         reader.macros = MacroExpander(macros: macros)
         reader.read(document)
-        let prose = ClaimFinder.prose(of: document)
+        let prose = ClaimFinder.prose(of: document, digitGroups: digitGroups)
         let claims = (prose.claims + ClaimFinder.mathClaims(in: document, sites: reader.sites, macros: reader.macros))
             .sorted { $0.range.lowerBound < $1.range.lowerBound }
         var semantics = ChapterSemantics(sites: reader.sites, claims: claims, diagnostics: reader.diagnostics)

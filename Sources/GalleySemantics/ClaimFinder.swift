@@ -1,7 +1,7 @@
 import GalleyDiagnostics
 public import GalleyFormulas
 public import GalleyMarkdown
-import GalleyRecords
+public import GalleyRecords
 
 /// Finds the claims in a chapter's prose: the text of paragraphs, list items, table cells and
 /// block quotes, emphasis and link texts included. Not headings, code blocks, code spans, link
@@ -13,14 +13,18 @@ import GalleyRecords
 /// off by as much. Its bytes come from where the parser placed the text's characters
 /// (`Inline.textBytes`), so they are exact.
 public enum ClaimFinder {
-    public static func claims(in document: Document) -> [Claim] {
-        prose(of: document).claims
+    /// - Parameter digitGroups: what may separate the digit groups of a number in this book's
+    ///   prose (`DigitGroups.prose(spaces:)`).
+    public static func claims(in document: Document, digitGroups: DigitGroups = .prose(spaces: false)) -> [Claim] {
+        prose(of: document, digitGroups: digitGroups).claims
     }
 
     /// The claims of a document's prose and its equation references (`@eq-softmax`), found in one
     /// walk.
-    public static func prose(of document: Document) -> (claims: [Claim], references: [EquationReference]) {
-        var walker = Walker()
+    public static func prose(of document: Document, digitGroups: DigitGroups = .prose(spaces: false)) -> (
+        claims: [Claim], references: [EquationReference]
+    ) {
+        var walker = Walker(digitGroups: digitGroups)
         walker.walk(document)
         return (walker.claims, walker.references)
     }
@@ -156,6 +160,7 @@ public enum ClaimFinder {
     public static let notAClaimMark = "not a claim"
 
     private struct Walker: MarkupWalker {
+        let digitGroups: DigitGroups
         var claims: [Claim] = []
         var references: [EquationReference] = []
         /// The tables met so far, and the cell being read.
@@ -192,7 +197,7 @@ public enum ClaimFinder {
                     references += EquationReferences.references(in: text, at: start, bytes: bytes)
                     // Most texts hold no claim: they are passed over on a look at their bytes.
                     guard ClaimScanner.mayHoldClaim(text) else { continue }
-                    var found = ClaimScanner.claims(in: text, at: start, bytes: bytes)
+                    var found = ClaimScanner.claims(in: text, at: start, bytes: bytes, digitGroups: digitGroups)
                     if let last = found.last, index + 1 < inlines.count, ClaimFinder.isMark(inlines[index + 1]),
                         ClaimScanner.endsWithClaim(text, claim: last, textStart: start)
                     {
@@ -249,7 +254,9 @@ enum ClaimScanner {
 
     /// The claims in `text`, whose first character stands at `start` and whose characters stand
     /// in the source where `bytes` says.
-    static func claims(in text: String, at start: SourceLocation, bytes: TextBytes) -> [Claim] {
+    static func claims(
+        in text: String, at start: SourceLocation, bytes: TextBytes, digitGroups: DigitGroups = .prose(spaces: false)
+    ) -> [Claim] {
         // No digit with a point, a percent sign or an exponent after it, no claim: most texts end
         // here, on a look at their bytes.
         guard mayHoldClaim(text) else { return [] }
@@ -258,7 +265,7 @@ enum ClaimScanner {
         var claims: [Claim] = []
         var index = 0
         while index < scalars.count {
-            guard let first = number(in: scalars, at: index) else {
+            guard let first = number(in: scalars, at: index, groups: digitGroups) else {
                 index += 1
                 continue
             }
@@ -268,7 +275,7 @@ enum ClaimScanner {
             while true {
                 var next = end
                 while next < scalars.count, separators.contains(scalars[next]) { next += 1 }
-                guard next > end, let following = number(in: scalars, at: next) else { break }
+                guard next > end, let following = number(in: scalars, at: next, groups: digitGroups) else { break }
                 numbers.append(following)
                 end = following.end
             }
@@ -314,7 +321,7 @@ enum ClaimScanner {
         var claims: Bool
     }
 
-    private static func number(in scalars: [Unicode.Scalar], at index: Int) -> Found? {
+    private static func number(in scalars: [Unicode.Scalar], at index: Int, groups: DigitGroups) -> Found? {
         var position = index
         // A number starts after something that cannot be part of a word or another number.
         if index > 0, isWordPart(scalars[index - 1]) { return nil }
@@ -322,6 +329,13 @@ enum ClaimScanner {
         let digitsStart = position
         while position < scalars.count, isDigit(scalars[position]) { position += 1 }
         guard position > digitsStart else { return nil }
+        // Groups of three in the whole part: `36,838`, `10 000`.
+        var wholeDigits = position - digitsStart
+        var grouped = false
+        while grouped ? wholeDigits == 3 : wholeDigits <= 3, let length = groups.separator(in: scalars, at: position) {
+            position += length + 3
+            (wholeDigits, grouped) = (3, true)
+        }
         var claims = false
         if position + 1 < scalars.count, scalars[position] == ".", isDigit(scalars[position + 1]) {
             position += 1

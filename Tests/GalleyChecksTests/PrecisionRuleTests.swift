@@ -147,4 +147,26 @@ struct PrecisionRuleTests {
                 == "stated 0.89, computed 0.8789 (0.88 at 2 decimals)")
         #expect(StatedNumberMessage.mismatch(try number("1"), 1.6) == "stated 1, computed 1.60 (2 at 0 decimals)")
     }
+
+    @Test("digits in groups of three are one number, and a fix writes the groups back")
+    func digitGroups() throws {
+        #expect(try number("36,838").value == 36838)
+        #expect(try number("36,838").decimals == 0)
+        #expect(try number("1,234.5").value == 1234.5)
+        #expect(try number("1,234.5").decimals == 1)
+        #expect(try number("10\u{202F}000").value == 10000)
+        #expect(try number("−1,000,000.25").value == -1_000_000.25)
+        #expect(StatedNumber("36,83") == nil, "two digits after the comma: no group")
+        #expect(StatedNumber("1234,567") == nil, "four digits before the first separator: no group")
+        #expect(try number("36,838").restyled(36839) == "36,839")
+        #expect(try number("9,999").restyled(10000) == "10,000")
+        #expect(try number("10\u{202F}000.5").restyled(999.46) == "999.5")
+        #expect(try number("−1,000.5").restyled(-12345.25) == "−12,345.3")
+        #expect(StatedNumber.split("36,838").map(\.text) == ["36,838"])
+        #expect(StatedNumber.split("(1,234.5, 0.5)").map(\.text) == ["1,234.5", "0.5"])
+        #expect(StatedNumber.split("0.88,0.12").map(\.text) == ["0.88", "0.12"], "after a point: two numbers")
+        #expect(StatedNumber.split("1,2").map(\.text) == ["1", "2"], "one digit after the comma: two numbers")
+        #expect(StatedNumber.split("1 000").map(\.text) == ["1", "000"], "a plain space splits by default")
+        #expect(StatedNumber.split("1 000", groups: .prose(spaces: true)).map(\.text) == ["1 000"])
+    }
 }

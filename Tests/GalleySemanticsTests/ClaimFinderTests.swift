@@ -1,5 +1,6 @@
 import GalleyDiagnostics
 import GalleyMarkdown
+import GalleyRecords
 import GalleySemantics
 import GalleyTestSupport
 import Testing
@@ -29,6 +30,27 @@ struct ClaimFinderTests {
         #expect(found.map(\.numbers.count) == [3, 3, 2])
         // The end is just past the last character.
         #expect(found.first?.range.upperBound == SourceLocation(line: 1, column: source.markers[0].column + 13))
+    }
+
+    @Test("digits in groups of three are one number: 1,234.5 and 10 000.5 are one claim each; (0.88, 0.12) two numbers")
+    func digitGroups() {
+        let source = MarkedSource("总和 ⚑1,234.5，约 ⚑10\u{202F}000.5，概率 ⚑(0.88, 0.12)，共 36,838 个。\n")
+        let found = claims(source)
+        #expect(found.map(\.text) == ["1,234.5", "10\u{202F}000.5", "0.88, 0.12"])
+        #expect(
+            found.map(\.range.lowerBound)
+                == source.markers.enumerated().map { index, marker in
+                    index == 2 ? SourceLocation(line: marker.line, column: marker.column + 1) : marker
+                })
+        #expect(found.map { $0.numbers.map(\.value) } == [[1234.5], [10000.5], [0.88, 0.12]])
+        let spaced = "Le total est 1 234.5 en tout.\n"
+        #expect(
+            ClaimFinder.claims(in: parse(spaced).document).map { $0.numbers.map(\.value) } == [[1, 234.5]],
+            "a plain space separates a list")
+        #expect(
+            ClaimFinder.claims(in: parse(spaced).document, digitGroups: .prose(spaces: true)).map {
+                $0.numbers.map(\.value)
+            } == [[1234.5]], "unless the book's language groups digits with spaces")
     }
 
     @Test("whole numbers, versions, names and words with digits are no claims")

@@ -75,6 +75,46 @@ struct CheckedNumbersTests {
     }
 
     @Test(
+        "numbers in groups of three are one number in prose and in links, checked right and wrong; --fix keeps the groups"
+    )
+    func digitGroups() throws {
+        let code = "```swift run\nlet count = 36838.0\nlet total = 1234.5\nlet big = 4000.25\n```\n\n"
+        // Right: a comma, a narrow no-break space (U+202F); wrong: a comma; `(0.5, 1,234.5)` is two.
+        let source = MarkedSource(
+            code
+                + "共 [36,838](=count) 个，总和 [1,234.5](=total)，约 [4\u{202F}000.25](=big)；错的是 [⚑36,839](=count)，"
+                + "[(0.5, 1,234.5)](=[0.5,total])。\n")
+        let book = try TemporaryBook(["a.md": source.text])
+        let check = try book.render(["--check"])
+        #expect(check.status == 1)
+        #expect(
+            check.stderr.contains(
+                "Chapters/a.md:\(source.marker.line):\(source.marker.column): error: stated 36,839, computed 36838"),
+            "\(check.stderr)")
+        #expect(check.stdout.contains("6 numbers checked in 1 chapter, 1 wrong"), "\(check.stdout)")
+        #expect(try book.render(["--fix"]).status == 0)
+        let fixed = try String(contentsOf: book.chapters.appendingPathComponent("a.md"), encoding: .utf8)
+        #expect(fixed == source.text.replacingOccurrences(of: "[36,839](=count)，", with: "[36,838](=count)，"))
+        #expect(try book.render(["--check"]).status == 0)
+
+        // `1 000` with a plain space is one number where the book's language writes it so.
+        let french = try TemporaryBook([
+            "book.json": #"{"title": "Essai", "language": "fr"}"#,
+            "a.md": code + "Le total est [1 234.5](=total), soit 1 234.5 en tout.\n",
+        ])
+        let report = french.root.appendingPathComponent("report.json")
+        let run = try french.render(["--check", "--report", report.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            run.stdout.contains("1 number checked in 1 chapter, 0 wrong; 1 of 2 stated numbers unchecked"),
+            "\(run.stdout)")
+        let json = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any])
+        let suggestions = try #require(json["suggestions"] as? [[String: Any]])
+        #expect(suggestions.first?["text"] as? String == "1 234.5")
+        #expect(suggestions.first?["binding"] as? String == "total")
+    }
+
+    @Test(
         "the page shows the author's text, marked checked or wrong, with the computed value for hover and screen readers"
     )
     func pageMarks() throws {
