@@ -183,6 +183,10 @@ extension Diagnostic {
         let what = claim.inMath ? "\(claim.text) in this formula" : claim.text
         let advice: String
         switch claim.suggestion {
+        case .binding(let name) where claim.inMath && claim.numberCount > 1:
+            // The formula checker compares numbers, not vectors: the prose can state this one.
+            advice =
+                "it matches '\(name)': a vector in a formula is not checked; state it in prose as a stated-number link ([\(claim.text)](=\(name)))"
         case .binding(let name):
             advice =
                 claim.inMath
@@ -194,6 +198,9 @@ extension Diagnostic {
             advice = "no computed value matches; near misses: \(misses.joined(separator: "; "))"
         case .noValues:
             advice = "the chapter's code did not run to its end, so no computed value could be proposed"
+        case .none where claim.inMath && claim.numberCount > 1:
+            advice =
+                "a vector in a formula is not checked: state it in prose as a stated-number link, or mark it <!-- \(ClaimFinder.notAClaimMark) -->"
         case .none:
             advice =
                 claim.inMath

@@ -98,6 +98,39 @@ public enum ClosedArithmetic {
         }
     }
 
+    /// The numbers a side (or a formula without a relation) is, when it is nothing but numbers as
+    /// written: one bare number (`0.88`), or a vector or tuple of them — `[0.1, 0.6, 0.3]`,
+    /// `(0.88, 0.12)`, `\left(0.2; 0.8\right)`, `\begin{bmatrix}0.1 & 0.9\end{bmatrix}`. Digit
+    /// groups join first (`(1{,}000, 2.5)` is two numbers).
+    public static func writtenNumbers(_ tex: String) -> [String]? {
+        if let number = bareNumber(tex) { return [number] }
+        // Only brackets, separators and numbers; a look at the characters before any copying.
+        guard tex.unicodeScalars.contains(where: { "([,;&".unicodeScalars.contains($0) }) else { return nil }
+        var text = DigitGroups.math.joined(tex)
+        if text.contains("\\") {
+            // A matrix's rows read as one list, row by row.
+            text = text.replacingOccurrences(of: "\\\\", with: "&")
+            for command in listCommands { text = text.replacingOccurrences(of: command, with: " ") }
+        }
+        var inner = Substring(text.trimmingSpaces)
+        let pairs: [(Character, Character)] = [("(", ")"), ("[", "]")]
+        if let (open, close) = pairs.first(where: { inner.first == $0.0 && inner.last == $0.1 }) {
+            inner = inner.dropFirst().dropLast()
+            guard !inner.contains(open), !inner.contains(close) else { return nil }
+        }
+        let pieces = inner.split(whereSeparator: { ",;&".contains($0) }).map(String.init)
+        guard pieces.count >= 2 else { return nil }
+        let numbers = pieces.compactMap(bareNumber)
+        return numbers.count == pieces.count ? numbers : nil
+    }
+
+    /// What may stand around or between the numbers of a written vector and means nothing more.
+    private static let listCommands = [
+        "\\begin{bmatrix}", "\\end{bmatrix}", "\\begin{pmatrix}", "\\end{pmatrix}", "\\begin{matrix}",
+        "\\end{matrix}", "\\left", "\\right", "\\bigl", "\\bigr", "\\Bigl", "\\Bigr", "\\big", "\\Big",
+        "\\quad", "\\,", "\\;",
+    ]
+
     /// The number a side is, when it is nothing but one number as written (`0.123`, `-2.5`,
     /// `88%`, `1.2e-3`, `36{,}838`): a sign, digits (in groups of three, if the author grouped
     /// them; `DigitGroups`) with at most one point, an exponent, a percent sign.

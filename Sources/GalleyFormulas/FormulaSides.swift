@@ -37,14 +37,15 @@ enum FormulaSides {
         return (equations, last.flatMap { $0.isEmpty ? nil : parser.text(from: $0.lowerBound, to: $0.upperBound) })
     }
 
-    /// The sides of a formula's equations that are a number as written and nothing else
-    /// (`L = 0.129`: `0.129`), in order; only equations of two sides or more.
+    /// The sides of a formula's equations that are numbers as written and nothing else
+    /// (`L = 0.129`: `0.129`; `p = [0.1, 0.9]`: `[0.1, 0.9]`), in order; only equations of two
+    /// sides or more.
     static func numberSides(_ tex: String) -> [String] {
         let parser = FormulaParser(tex)
         return sideLayout(of: parser.tokens).filter { $0.count > 1 }.joined().compactMap { side in
             guard !side.namesASymbol, !side.tokens.isEmpty else { return nil }
             let text = parser.text(from: side.tokens.lowerBound, to: side.tokens.upperBound)
-            return ClosedArithmetic.bareNumber(text) != nil ? text : nil
+            return ClosedArithmetic.writtenNumbers(text) != nil ? text : nil
         }
     }
 

@@ -29,10 +29,12 @@ public enum ClaimFinder {
         return (walker.claims, walker.references)
     }
 
-    /// The claims formulas make: a side written as a bare number with a point, a percent sign or
-    /// an exponent (`L = 0.129`), in a formula whose sides are not already checked — neither a
-    /// checked formula nor a closed-arithmetic pair (`4.5369/2 = 2.26845` is checked). Each claim's
-    /// range is its formula's start. The not-a-claim mark right after the formula marks all of its
+    /// The claims formulas make: a side written as numbers alone, one with a point, a percent sign
+    /// or an exponent among them (`L = 0.129`, `p = [0.1, 0.6, 0.3]`), in a formula whose sides are
+    /// not already checked — neither a checked formula nor a closed-arithmetic pair
+    /// (`4.5369/2 = 2.26845` is checked); and a formula without a relation that is such numbers
+    /// alone: a vector or tuple written by itself (`$[0.1, 0.6, 0.3]$`, `$(0.88, 0.12)$`). Whole
+    /// numbers alone are no claim. Each claim's range is its formula's start. The not-a-claim mark right after the formula marks all of its
     /// numbers.
     ///
     /// - Parameter sites: the chapter's expression sites (`ChapterSemantics.read`), which say what
@@ -61,12 +63,28 @@ public enum ClaimFinder {
                 (tex, location, comment) = (macros.expand(math.tex), math.location, math.commentAfter)
             case .statedNumbers, .inlineValue: continue
             }
-            guard !checkedFormulas.contains(location), Self.mayStateANumber(tex), !isMark(comment) else { continue }
-            for side in ClosedArithmetic.numberSides(in: tex) where !(pairSides[location]?.contains(side) ?? false) {
-                guard let written = ClosedArithmetic.bareNumber(side), written.contains(where: { ".%eE".contains($0) }),
-                    let number = StatedNumber(written)
+            guard !checkedFormulas.contains(location), !isMark(comment) else { continue }
+            // Sides of equations, or a formula that is numbers alone (`[0.1, 0.6, 0.3]`).
+            let sides: [String]
+            if Self.mayStateANumber(tex) {
+                sides = ClosedArithmetic.numberSides(in: tex).filter { !(pairSides[location]?.contains($0) ?? false) }
+            } else if ClaimScanner.mayHoldClaim(tex) {
+                sides = [tex]
+            } else {
+                continue
+            }
+            for side in sides {
+                guard let written = ClosedArithmetic.writtenNumbers(side),
+                    written.contains(where: { $0.contains(where: { ".%eE".contains($0) }) })
                 else { continue }
-                claims.append(Claim(text: side, numbers: [number], range: location..<location, inMath: true))
+                let numbers = written.compactMap(StatedNumber.init)
+                guard numbers.count == written.count else { continue }
+                claims.append(
+                    Claim(
+                        text: String(
+                            side.drop { $0 == " " || $0 == "\n" }.reversed().drop { $0 == " " || $0 == "\n" }.reversed()
+                        ), numbers: numbers,
+                        range: location..<location, inMath: true))
             }
         }
         return claims
@@ -110,11 +128,13 @@ public enum ClaimFinder {
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
-    /// After a relation: spaces and braces, a sign, digits, then a point, an exponent or a percent.
+    /// After a relation: spaces, braces and brackets, a sign, digits, then a point, an exponent or
+    /// a percent.
     private static func decimalFollows(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
         var index = start
         while index < bytes.count,
             bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "\n")
+                || bytes[index] == UInt8(ascii: "[") || bytes[index] == UInt8(ascii: "(")
                 || bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+")
                 || bytes[index] == 0xE2 || bytes[index] == 0x88 || bytes[index] == 0x92
         {
@@ -128,11 +148,14 @@ public enum ClaimFinder {
             || next == UInt8(ascii: "%") || next == UInt8(ascii: "\\") || next == UInt8(ascii: ",")
     }
 
-    /// Before a relation: spaces and braces, then digits that a point, a percent sign or an
-    /// exponent belongs to.
+    /// Before a relation: spaces, braces and brackets, then digits that a point, a percent sign or
+    /// an exponent belongs to.
     private static func decimalPrecedes(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> Bool {
         var index = end - 1
-        while index >= 0, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "}") {
+        while index >= 0,
+            bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "}") || bytes[index] == UInt8(ascii: "]")
+                || bytes[index] == UInt8(ascii: ")")
+        {
             index -= 1
         }
         var sawDigit = false

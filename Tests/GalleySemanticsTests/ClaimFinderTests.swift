@@ -162,6 +162,24 @@ struct ClaimFinderTests {
         #expect(mathClaims("$$a_1 = 0.5, \\quad 1 + 1 = 2$$\n") == ["0.5"])
     }
 
+    @Test(
+        "in math, outside equations: a vector or tuple of numbers written alone is a claim; whole numbers stay exempt")
+    func mathVectors() {
+        let found = mathClaims(
+            "$[0.1, 0.6, 0.3]$ 与 $(0.88, 0.12)$ 与 $\\left(0.2; 0.8\\right)$ 与 $0.75$ 与 $p = [0.25, 0.75]$\n")
+        #expect(found == ["[0.1, 0.6, 0.3]", "(0.88, 0.12)", "\\left(0.2; 0.8\\right)", "0.75", "[0.25, 0.75]"])
+        #expect(
+            mathClaims("$$\\begin{bmatrix} 0.1 & 0.9 \\\\ 0.2 & 0.8 \\end{bmatrix}$$\n") == [
+                "\\begin{bmatrix} 0.1 & 0.9 \\\\ 0.2 & 0.8 \\end{bmatrix}"
+            ])
+        let document = parse("$[0.1, 0.6, 0.3]$ 与 $(1{,}000, 2.5)$\n").document
+        let claims = ClaimFinder.mathClaims(in: document, sites: ChapterSemantics.read(document, path: "a.md").sites)
+        #expect(claims.map { $0.numbers.map(\.value) } == [[0.1, 0.6, 0.3], [1000, 2.5]])
+        // Not claims: whole numbers, symbols among the numbers, a function's arguments, the mark.
+        #expect(mathClaims("$(1, 2)$ 与 $[0, 1]$ 与 $f(0.5, 1)$ 与 $[0.5x, 1]$ 与 $0.5x + 0.3$ 与 $x_{0.5}$\n").isEmpty)
+        #expect(mathClaims("$$[0.1, 0.9]$$\n<!-- not a claim -->\n").isEmpty)
+    }
+
     @Test("in math: every form a side can state a number in, before or after the relation, and the not-a-claim mark")
     func mathForms() {
         #expect(

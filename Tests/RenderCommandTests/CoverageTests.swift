@@ -174,4 +174,20 @@ struct CoverageTests {
             ),
             "\(run.stderr)")
     }
+
+    @Test("a vector written alone in math is a claim, and --strict says how to check it")
+    func mathVectors() throws {
+        let source = MarkedSource(Self.code + "概率是 ⚑$[0.88, 0.12, 0.00]$，整数 $(3, 1)$ 不是。\n")
+        let book = try TemporaryBook(["01.md": source.text])
+        let run = try book.render(["--check", "--strict"])
+        #expect(run.status == 1)
+        #expect(
+            run.stderr.contains(
+                "Chapters/01.md:\(source.marker.line):\(source.marker.column): error: [0.88, 0.12, 0.00] in this formula is not checked: it matches 'a': a vector in a formula is not checked; state it in prose as a stated-number link ([[0.88, 0.12, 0.00]](=a))"
+            ), "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").filter { $0.contains("error:") }.count == 1, "\(run.stderr)")
+        #expect(
+            run.stdout.contains("3 of 3 stated numbers unchecked"),
+            "\(run.stdout)")
+    }
 }
