@@ -5,10 +5,15 @@ import GalleySemantics
 /// numbers of one vector (or a row or column of rows), each cell names that vector's element —
 /// `|预测2|0.1|0.3|0.6|` is `prediction2[0]`, `[1]`, `[2]`, whatever else happens to hold 0.6.
 ///
-/// A structure decides when it covers a whole vector, or at least three numbers of one; a
-/// shorter stretch only adds its elements to the candidates. Cells whose numbers nearly match,
-/// in a stretch where at least half match exactly, belong to it: their near misses come from that
-/// stretch alone, never from another row of a history.
+/// Cells keep their places: a label, a whole number or an empty cell between two claims stands for
+/// an element too (`|2|4.243|7.344|` is elements 0, 1, 2 of one vector, the first unchecked).
+///
+/// A stretch decides when it covers a whole vector, or at least three claims of one; a shorter
+/// stretch only adds its elements to the candidates. A stretch in which at least half the claims
+/// match exactly, and each other one is near its element or (in a deciding stretch) sits between
+/// cells that match, is still the cells' meaning: their near misses come from that stretch alone
+/// (`history[4][0] = 9.65571` for a cell written 9.665), never from another row of a history or
+/// a value that happens to be close.
 struct TableStructure {
     /// What the structure says about one claim.
     struct Fit {
@@ -18,10 +23,18 @@ struct TableStructure {
         var decides = false
     }
 
-    /// Claims read in order, a stretch of a run: the run and where the first claim falls in it.
+    /// A claim of a row or column: its place there (the cell's column in a row, its row in a
+    /// column) and its number.
+    private struct Cell {
+        var claim: Int
+        var place: Int
+        var number: StatedNumber
+    }
+
+    /// Where a row or column lies along a run: the run's element at `place + shift` is the cell's.
     private struct Window: Hashable {
         var run: Int
-        var offset: Int
+        var shift: Int
     }
 
     let catalog: ValueCatalog
@@ -34,73 +47,91 @@ struct TableStructure {
             if let cell = claim.cell { byCell[cell, default: []].append(index) }
         }
         let single = byCell.compactMap { $0.value.count == 1 && claims[$0.value[0]].numbers.count == 1 ? $0 : nil }
-        let rows = Dictionary(grouping: single) { [$0.key.table, $0.key.row] }.values.map {
-            $0.sorted { $0.key.column < $1.key.column }.map(\.value[0])
+        let rows = Dictionary(grouping: single) { [$0.key.table, $0.key.row] }.values.map { cells in
+            cells.map { Cell(claim: $0.value[0], place: $0.key.column, number: claims[$0.value[0]].numbers[0]) }
         }
-        let columns = Dictionary(grouping: single) { [$0.key.table, $0.key.column] }.values.map {
-            $0.sorted { $0.key.row < $1.key.row }.map(\.value[0])
+        let columns = Dictionary(grouping: single) { [$0.key.table, $0.key.column] }.values.map { cells in
+            cells.map { Cell(claim: $0.value[0], place: $0.key.row, number: claims[$0.value[0]].numbers[0]) }
         }
         var fits: [Int: Fit] = [:]
-        for sequence in rows + columns where sequence.count >= 2 {
-            for (index, fit) in self.fits(for: sequence.map { claims[$0].numbers[0] }).enumerated() {
+        for line in rows + columns where line.count >= 2 {
+            let cells = line.sorted { $0.place < $1.place }
+            for (cell, fit) in zip(cells, self.fits(for: cells)) {
                 guard let fit else { continue }
-                fits[sequence[index]] = fits[sequence[index]].map { Self.combined($0, fit) } ?? fit
+                fits[cell.claim] = fits[cell.claim].map { Self.combined($0, fit) } ?? fit
             }
         }
         return fits
     }
 
-    /// The fit of each number of one row or column, or nil where the structure says nothing.
-    private func fits(for numbers: [StatedNumber]) -> [Fit?] {
-        var windows: Set<Window> = []
-        for (index, number) in numbers.enumerated() {
-            for element in catalog.elements(near: number.value, reach: number.reach)
-            where number.matches(element.number) {
-                guard let run = element.run else { continue }
-                let offset = element.position - index
-                if offset >= 0, offset + numbers.count <= catalog.runs[run].numbers.count {
-                    windows.insert(Window(run: run, offset: offset))
-                }
-            }
-        }
+    /// The fit of each cell of one row or column, or nil where the structure says nothing.
+    private func fits(for cells: [Cell]) -> [Fit?] {
+        let span = cells[cells.count - 1].place - cells[0].place + 1
         var exact: [Window] = []
         var near: [Window] = []
-        for window in windows {
-            let run = catalog.runs[window.run]
-            let pairs = numbers.enumerated().map { ($1, run.numbers[window.offset + $0]) }
-            let matching = pairs.filter { $0.matches($1) }.count
-            if matching == numbers.count {
+        for window in windows(for: cells) {
+            let numbers = catalog.runs[window.run].numbers
+            let matches = cells.map { $0.number.matches(numbers[$0.place + window.shift]) }
+            let matching = matches.filter { $0 }.count
+            let decides = numbers.count == span || cells.count >= 3
+            if matching == cells.count {
                 exact.append(window)
-            } else if matching * 2 >= numbers.count, pairs.allSatisfy({ $0.matches($1) || $0.isNear($1) }) {
+            } else if matching * 2 >= cells.count, matching > 0,
+                cells.indices.allSatisfy({ index in
+                    // A cell that does not match is near its element, or, where the stretch
+                    // decides, sits between cells that match (a miscopied value, not a row the
+                    // vector does not have).
+                    matches[index] || cells[index].number.isNear(numbers[cells[index].place + window.shift])
+                        || (decides && (index == 0 || matches[index - 1])
+                            && (index == cells.count - 1 || matches[index + 1]))
+                })
+            {
                 near.append(window)
             }
         }
         // A window as long as its run is the whole vector, row or column.
-        let isWhole = { (window: Window) in catalog.runs[window.run].numbers.count == numbers.count }
+        let isWhole = { (window: Window) in catalog.runs[window.run].numbers.count == span }
         let chosen = exact.isEmpty ? near : (exact.contains(where: isWhole) ? exact.filter(isWhole) : exact)
-        guard !chosen.isEmpty else { return numbers.map { _ in nil } }
-        let decides = chosen.allSatisfy { isWhole($0) || numbers.count >= 3 }
-        return numbers.enumerated().map { index, number in
+        guard !chosen.isEmpty else { return cells.map { _ in nil } }
+        let decides = chosen.allSatisfy { isWhole($0) || cells.count >= 3 }
+        return cells.map { cell in
             var fit = Fit(decides: decides)
             for window in chosen {
                 let run = catalog.runs[window.run]
-                let computed = run.numbers[window.offset + index]
-                let expression = run.expressions[window.offset + index]
+                let position = cell.place + window.shift
+                let (computed, expression) = (run.numbers[position], run.expressions[position])
                 let line = catalog.values[run.value].line
-                if number.matches(computed) {
+                if cell.number.matches(computed) {
                     fit.exact.append(
                         BindingCandidate(
                             expression: expression, shown: expression, isStructural: true, isWhole: false, line: line))
                 } else {
                     fit.near.append(
                         BindingCandidate(
-                            expression: expression, shown: "\(expression) = \(number.describe(computed))",
-                            isStructural: true,
-                            isWhole: false, line: line, distance: number.distance(to: computed)))
+                            expression: expression, shown: "\(expression) = \(cell.number.describe(computed))",
+                            isStructural: true, isWhole: false, line: line, distance: cell.number.distance(to: computed)
+                        ))
                 }
             }
             return fit
         }
+    }
+
+    /// Every placing of the cells along a run that one cell's exact match suggests, with every
+    /// cell inside the run.
+    private func windows(for cells: [Cell]) -> Set<Window> {
+        var windows: Set<Window> = []
+        for cell in cells {
+            for element in catalog.elements(near: cell.number.value, reach: cell.number.reach)
+            where cell.number.matches(element.number) {
+                guard let run = element.run else { continue }
+                let shift = element.position - cell.place
+                if cells[0].place + shift >= 0, cells[cells.count - 1].place + shift < catalog.runs[run].numbers.count {
+                    windows.insert(Window(run: run, shift: shift))
+                }
+            }
+        }
+        return windows
     }
 
     /// A cell's fits from its row and from its column: where both decide, what both name.

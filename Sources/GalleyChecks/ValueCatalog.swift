@@ -61,14 +61,17 @@ struct ValueCatalog {
     private static func runs(of value: ComputedValue, at index: Int) -> [Run] {
         var runs: [Run] = []
         var group: (prefix: Substring, rows: [[Double]])?
+        // Column j of rows: the rows from the first that are long enough to have a j-th element
+        // (a history's last, shorter rows end it).
         func closeGroup() {
             guard let current = group, current.rows.count >= 2 else { return }
-            let shortest = current.rows.map(\.count).min() ?? 0
-            for column in 0..<shortest {
+            for column in 0..<(current.rows.map(\.count).max() ?? 0) {
+                let rows = current.rows.prefix { $0.count > column }
+                guard rows.count >= 2 else { continue }
                 runs.append(
                     Run(
-                        value: index, numbers: current.rows.map { $0[column] },
-                        expressions: current.rows.indices.map { "\(value.name)\(current.prefix)[\($0)][\(column)]" },
+                        value: index, numbers: rows.map { $0[column] },
+                        expressions: rows.indices.map { "\(value.name)\(current.prefix)[\($0)][\(column)]" },
                         whole: nil))
             }
         }

@@ -96,6 +96,9 @@ struct OfferCollector {
         case .collection?:
             walkElements(of: mirror, path: path, depth: depth)
         case .tuple?, .struct?, .class?:
+            // A chart or table made to show values holds copies of them, not values of its own.
+            let type = String(reflecting: mirror.subjectType)
+            if type.hasPrefix("GalleyRuntime.") || type.hasPrefix("GalleyRecords.") { return }
             for child in mirror.children {
                 // Unlabelled tuple elements are `.0`, `.1`; a property wrapper's storage is `_name`.
                 guard let label = child.label, !label.hasPrefix("_") else { continue }

@@ -119,6 +119,34 @@ struct BindingSuggesterTests {
             ])
     }
 
+    @Test(
+        "cells keep their places: labels and whole numbers stand for elements; a far-off cell's near miss is its own element"
+    )
+    func tableAsWritten() {
+        // As real chapters write an iteration table: a label column, a whole number first, equal
+        // values in two rows, the last iteration shorter, one cell miscopied (9.665 for 9.656)
+        // and a value elsewhere that the miscopied cell is one off from.
+        let values: [ComputedValue] = [
+            .rows(
+                "history", line: 2,
+                [[2, -2.243, -2.243], [4.2426, -1.462, -3.101], [7.344, -0.531, -1.951], [9.65571]]),
+            .number("exactX", line: 3, 9.6644),
+        ]
+        let table = """
+            | | 迭代1 | 迭代2 | 迭代3 | 迭代4 |
+            |---|---|---|---|---|
+            | x | 2 | 4.243 | 7.344 | 9.665 |
+            | Δb | -2.243 | -1.462 | -0.531 | |
+            | Δx | -2.243 | -3.101 | -1.951 | |
+            """
+        #expect(
+            suggestions(table, values: values) == [
+                .binding("history[1][0]"), .binding("history[2][0]"), .nearMisses(["history[3][0] = 9.65571"]),
+                .binding("history[0][1]"), .binding("history[1][1]"), .binding("history[2][1]"),
+                .binding("history[0][2]"), .binding("history[1][2]"), .binding("history[2][2]"),
+            ])
+    }
+
     @Test("no match, but a value the claim truncates or is one off from: a near miss; nothing near: none")
     func nearMisses() throws {
         #expect(try suggest("总和约为 150.246。") == .nearMisses(["total = 150.24660"]))
