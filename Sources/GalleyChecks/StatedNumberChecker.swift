@@ -21,7 +21,7 @@ public enum StatedNumberChecker {
             case .statedNumbers(let link):
                 checkLink(
                     link, value: evaluation?.values[id], problem: evaluation?.bindingProblems[id], source: source,
-                    digitGroups: digitGroups, into: &checks)
+                    digitGroups: digitGroups, literals: evaluation?.literalConstants ?? [], into: &checks)
             case .inlineValue(let inline):
                 checks.results.inlineValues[inline.byteRange.lowerBound] = evaluation?.values[id]?.text
             case .arithmetic(let pair):
@@ -31,12 +31,14 @@ public enum StatedNumberChecker {
             }
         }
         checks.diagnostics.sort { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+        checks.counts.formulasChecked = checks.results.formulas.count
+        checks.counts.formulasWrong = checks.results.formulas.values.filter { $0 == .differs }.count
         return checks
     }
 
     private static func checkLink(
         _ link: StatedNumbersLink, value: BoundValue?, problem: String?, source: SourceFile,
-        digitGroups: DigitGroups, into checks: inout ChapterChecks
+        digitGroups: DigitGroups, literals: Set<String>, into checks: inout ChapterChecks
     ) {
         let key = link.byteRange.lowerBound
         let tokens = StatedNumber.split(link.text, groups: digitGroups)
@@ -80,8 +82,11 @@ public enum StatedNumberChecker {
         }
         let tolerance = explicitTolerance(link.title)
         var wrong = false
+        if RestatedInput.isRestated(link.expression, literals: literals) {
+            checks.counts.inputsRestated += numbers.count
+        }
         for ((number, range), computedValue) in zip(numbers, computed) {
-            checks.numbersChecked += 1
+            checks.counts.statedChecked += 1
             guard !number.matches(computedValue, tolerance: tolerance) else { continue }
             let places = tolerance.map { number.decimals(within: $0) } ?? number.writtenDecimals
             let fixed = number.restyled(computedValue, decimals: places)
@@ -95,7 +100,7 @@ public enum StatedNumberChecker {
                 continue
             }
             wrong = true
-            checks.numbersWrong += 1
+            checks.counts.statedWrong += 1
             checks.diagnostics.append(
                 .wrongNumber(
                     number, computed: computedValue, tolerance: tolerance, corrected: fixed, byteRange: range,
@@ -111,14 +116,15 @@ public enum StatedNumberChecker {
     ) {
         let pair = site.pair
         guard let numbers = pair.values ?? value?.numbers, numbers.count == 2 else { return }
-        checks.numbersChecked += 1
+        checks.counts.formulaPoints += 1
         if checks.results.formulas[site.location] == nil { checks.results.formulas[site.location] = .agrees }
         let (left, right) = (numbers[0], numbers[1])
         if let written = pair.writtenSide, let number = StatedNumber(written.tex) {
             let computed = written.isRight ? left : right
             let computedTeX = written.isRight ? pair.leftTeX : pair.rightTeX
+            checks.counts.statedChecked += 1
             guard !number.matches(computed) else { return }
-            checks.numbersWrong += 1
+            checks.counts.statedWrong += 1
             checks.results.formulas[site.location] = .differs
             checks.diagnostics.append(
                 .wrongArithmeticResult(
@@ -126,7 +132,6 @@ public enum StatedNumberChecker {
             return
         }
         guard !Agreement.holds(left, right) else { return }
-        checks.numbersWrong += 1
         checks.results.formulas[site.location] = .differs
         checks.diagnostics.append(
             .arithmeticSidesDiffer(
@@ -152,14 +157,17 @@ public enum StatedNumberChecker {
         }
         if checks.results.formulas[formula.location] == nil { checks.results.formulas[formula.location] = .agrees }
         if let problem = values.problem, values.rows.isEmpty {
-            checks.numbersWrong += 1
             report(.formulaNotChecked(problem: problem, bindings: bindings, path: source.path, at: formula.location))
             return
         }
         for (number, pair) in check.pairs.enumerated() {
             var failures: [String] = []
+            // A side written as a number states it once, however many index values check it.
+            if pair.written != nil, values.rows.contains(where: { $0.pair == number }) {
+                checks.counts.statedChecked += 1
+            }
             for row in values.rows where row.pair == number {
-                checks.numbersChecked += 1
+                checks.counts.formulaPoints += 1
                 // The words of a failure, made only for one.
                 var at: String {
                     row.indices.isEmpty
@@ -197,7 +205,7 @@ public enum StatedNumberChecker {
                 }
             }
             guard let first = failures.first else { continue }
-            checks.numbersWrong += failures.count
+            if pair.written != nil { checks.counts.statedWrong += 1 }
             report(
                 .formulaDiffers(
                     firstFailure: first, otherFailures: failures.count - 1, bindings: bindings, path: source.path,

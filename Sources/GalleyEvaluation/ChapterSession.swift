@@ -25,8 +25,8 @@ struct ChapterSession {
     private var bindingProblems: [Int: String] = [:]
     private var computed: [ComputedValue] = []
     private var computedValuesRead = false
-    private var expectedNumbers = 0
-    private var wrongExpectedNumbers = 0
+    private var expectations = 0
+    private var expectationsFailed = 0
 
     init(path: String, blocks: [CodeBlock], sites: [ExpressionSite] = [], runner: ProgramRunner?) {
         self.path = path
@@ -64,8 +64,9 @@ struct ChapterSession {
         }
         return ChapterEvaluation(
             blocks: ordered, diagnostics: all, compiled: compiledAnything, values: values,
-            bindingProblems: bindingProblems, expectedNumbers: expectedNumbers,
-            wrongExpectedNumbers: wrongExpectedNumbers, computed: computed, computedValuesRead: computedValuesRead)
+            bindingProblems: bindingProblems, expectations: expectations, expectationsFailed: expectationsFailed,
+            literalConstants: LiteralConstants.names(in: blocks.map(\.code)), computed: computed,
+            computedValuesRead: computedValuesRead)
     }
 
     // MARK: - The notebook run
@@ -253,9 +254,9 @@ struct ChapterSession {
         for item in run.expectations where item.block < indices.count {
             let index = indices[item.block]
             let expectation = item.expectation
-            expectedNumbers += expectation.checked
+            expectations += 1
             guard let failure = expectation.failure else { continue }
-            wrongExpectedNumbers += 1
+            expectationsFailed += 1
             let indent = blocks[index].range.lowerBound.column - 1
             let location = SourceLocation(line: expectation.line, column: expectation.column + indent)
             record(index, diagnostics: [.failedExpectation(path: path, at: location, failure: failure)])

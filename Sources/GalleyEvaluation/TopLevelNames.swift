@@ -1,3 +1,5 @@
+import Foundation
+
 /// The constants and variables a block of Swift declares at its top level — `let loss = …`,
 /// `var w: [Double] = …`, `let (a, b) = …`, `var i = 0, j = 1` — read by a small lexer that knows
 /// Swift's brackets, strings and comments, and no more.
@@ -11,6 +13,9 @@ enum TopLevelNames {
         var name: String
         /// The 0-based line of the block it is declared on.
         var line: Int
+        /// For a `let` of one name, what it is set to, as written: `0.7`, `[0.1, 0.3, 0.6]`,
+        /// `softmax(z)`, `p`; nil for a `var`, a tuple pattern, or a `let` set later.
+        var constantValue: String?
     }
 
     static func names(in code: String) -> [Name] {
@@ -78,12 +83,28 @@ enum TopLevelNames {
                 skipSpaces()
                 if peek() == UInt8(ascii: "(") {
                     tuple()
+                    guard skipToNextPattern() else { return }
                 } else {
-                    let name = identifier()
-                    add(name)
+                    let before = found.count
+                    add(identifier())
+                    let start = position
+                    let more = skipToNextPattern()
+                    if word == "let", found.count > before {
+                        found[before].constantValue = initializer(start..<position)
+                    }
+                    guard more else { return }
                 }
-                guard skipToNextPattern() else { return }
             }
+        }
+
+        /// What a pattern is set to: the text after its `=` (past a type annotation), up to its
+        /// end, without a trailing comma; nil when it has no `=`.
+        private func initializer(_ range: Range<Int>) -> String? {
+            var text = bytes[range]
+            if text.last == UInt8(ascii: ",") { text = text.dropLast() }
+            guard let equals = text.firstIndex(of: UInt8(ascii: "=")) else { return nil }
+            let value = String(decoding: text[(equals + 1)...], as: UTF8.self)
+            return value.trimmingCharacters(in: .whitespacesAndNewlines)
         }
 
         /// `(a, (b, _))`: every name in a tuple pattern.
@@ -114,7 +135,7 @@ enum TopLevelNames {
 
         private mutating func add(_ name: String) {
             guard !name.isEmpty, name != "_", !name.hasPrefix("_galley"), !name.hasPrefix("_Galley") else { return }
-            found.append(Name(name: name, line: line))
+            found.append(Name(name: name, line: line, constantValue: nil))
         }
 
         /// Passes over a pattern's type and initial value, to the comma that starts the next

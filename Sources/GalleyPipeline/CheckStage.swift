@@ -36,7 +36,9 @@ enum CheckStage {
     private static func coverage(_ chapter: ParsedChapter, checks: ChapterChecks, evaluation: ChapterEvaluation?)
         -> Coverage
     {
-        var coverage = unchecked(chapter)
+        // The checker counted the stated numbers, restated inputs and formulas.
+        var coverage = checks.results.coverage
+        coverage.unchecked = unchecked(chapter).unchecked
         if let evaluation {
             if evaluation.computedValuesRead {
                 let suggestions = BindingSuggester(values: evaluation.computed).suggestions(for: chapter.claims)
@@ -49,12 +51,8 @@ enum CheckStage {
         }
         coverage.offersValues =
             evaluation.map { $0.computedValuesRead && $0.computed.contains { !$0.parts.isEmpty } } ?? false
-        let expected = evaluation?.expectedNumbers ?? 0
-        let wrongExpected = evaluation?.wrongExpectedNumbers ?? 0
-        coverage.numbersChecked = checks.numbersChecked + expected
-        coverage.numbersWrong = checks.numbersWrong + wrongExpected
-        coverage.expectedNumbers = expected
-        coverage.expectedNumbersPassed = expected - wrongExpected
+        coverage.expectations = evaluation?.expectations ?? 0
+        coverage.expectationsFailed = evaluation?.expectationsFailed ?? 0
         return coverage
     }
 }

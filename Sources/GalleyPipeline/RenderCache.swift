@@ -225,7 +225,7 @@ extension RenderCache {
     /// `search-index.js`, then their formulas' MathML likewise; the first two with their lengths
     /// before them (32-bit little-endian).
     struct Entry: Codable, Sendable {
-        static let format = "galley-render 8"
+        static let format = "galley-render 9"
         static let fileName = "entry"
 
         var fingerprint: String

@@ -149,7 +149,7 @@ enum RenderStage {
             return SitePage(key: key, content: .text(page.html), bodyRanges: page.bodyRanges)
         }
         let entries = chapters.map(\.verification)
-        let checked = entries.reduce(0) { $0 + $1.numbersChecked }
+        let checked = entries.reduce(0) { $0 + $1.coverage.statedChecked }
         let unchecked = entries.reduce(0) { $0 + $1.uncheckedNumbers }
         let checksLink = PageTemplate.PageLink(
             title: "核对：\(checked) 个数已核对，\(unchecked) 个未核对", href: "checks.html")

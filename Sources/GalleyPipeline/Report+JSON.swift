@@ -39,14 +39,60 @@ extension Pipeline.Report {
             public var candidateCount: Int
         }
 
-        /// One chapter's counts.
+        /// Counts, each as `Coverage` defines it: for the book, and for each chapter.
+        public struct Counts: Codable, Sendable {
+            /// Stated numbers checked, wrong, and of them the restated inputs; stated numbers no
+            /// check covers, and all stated numbers.
+            public var statedChecked: Int
+            public var statedWrong: Int
+            public var inputsRestated: Int
+            public var numbersUnchecked: Int
+            public var statedNumbers: Int
+            /// Formulas checked and wrong, and the points they were checked at.
+            public var formulasChecked: Int
+            public var formulasWrong: Int
+            public var formulaPoints: Int
+            /// `expect` calls run, and failed.
+            public var expectations: Int
+            public var expectationsFailed: Int
+
+            init(_ count: (KeyPath<Coverage, Int>) -> Int, statedWrong: Int) {
+                // `statedWrong` apart: the book's excludes what `--fix` rewrote.
+                statedChecked = count(\.statedChecked)
+                self.statedWrong = statedWrong
+                inputsRestated = count(\.inputsRestated)
+                numbersUnchecked = count(\.uncheckedNumbers)
+                statedNumbers = count(\.statedNumbers)
+                formulasChecked = count(\.formulasChecked)
+                formulasWrong = count(\.formulasWrong)
+                formulaPoints = count(\.formulaPoints)
+                expectations = count(\.expectations)
+                expectationsFailed = count(\.expectationsFailed)
+            }
+        }
+
+        /// One chapter's counts, beside its file (`{"file": …, "statedChecked": …}`).
         public struct Chapter: Codable, Sendable {
             public var file: String
-            public var numbersChecked: Int
-            public var numbersWrong: Int
-            public var numbersUnchecked: Int
-            public var expectedNumbers: Int
-            public var expectedNumbersPassed: Int
+            public var counts: Counts
+
+            init(file: String, counts: Counts) {
+                self.file = file
+                self.counts = counts
+            }
+
+            private enum Key: String, CodingKey { case file }
+
+            public init(from decoder: any Decoder) throws {
+                file = try decoder.container(keyedBy: Key.self).decode(String.self, forKey: .file)
+                counts = try Counts(from: decoder)
+            }
+
+            public func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: Key.self)
+                try container.encode(file, forKey: .file)
+                try counts.encode(to: encoder)
+            }
         }
 
         public var chapters: [String]
@@ -54,10 +100,8 @@ extension Pipeline.Report {
         public var reused: [String]
         /// The chapters whose code was compiled in this run (not taken from the program cache).
         public var compiled: [String]
-        public var numbersChecked: Int
-        public var numbersWrong: Int
-        public var numbersUnchecked: Int
-        public var statedNumbers: Int
+        /// The book's counts, at the top level of the JSON.
+        public var counts: Counts
         public var errors: Int
         public var warnings: Int
         public var diagnostics: [Entry]
@@ -82,10 +126,7 @@ extension Pipeline.Report {
             chapters = report.chapters
             reused = report.reusedChapters
             compiled = report.compiledChapters
-            numbersChecked = report.numbersChecked
-            numbersWrong = report.numbersWrong
-            numbersUnchecked = report.uncheckedNumbers
-            statedNumbers = report.statedNumbers
+            counts = Counts({ report.total($0) }, statedWrong: report.statedWrong)
             errors = report.errorCount
             warnings = report.warningCount
             func entry(_ diagnostic: Diagnostic) -> Entry {
@@ -106,9 +147,7 @@ extension Pipeline.Report {
             for (file, coverage) in zip(report.chapters, report.coverage) {
                 perChapter.append(
                     Chapter(
-                        file: file, numbersChecked: coverage.numbersChecked, numbersWrong: coverage.numbersWrong,
-                        numbersUnchecked: coverage.uncheckedNumbers, expectedNumbers: coverage.expectedNumbers,
-                        expectedNumbersPassed: coverage.expectedNumbersPassed))
+                        file: file, counts: Counts({ coverage[keyPath: $0] }, statedWrong: coverage.statedWrong)))
                 for claim in coverage.unchecked {
                     let start = claim.range.lowerBound
                     unchecked.append(
@@ -136,6 +175,44 @@ extension Pipeline.Report {
                 (kind($0), $0.candidateCount, order[$0.file] ?? 0, $0.line, $0.column)
                     < (kind($1), $1.candidateCount, order[$1.file] ?? 0, $1.line, $1.column)
             }
+        }
+
+        private enum Key: String, CodingKey {
+            case chapters, reused, compiled, errors, warnings, diagnostics, remarks, unchecked, suggestions, math
+            case perChapter
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: Key.self)
+            chapters = try container.decode([String].self, forKey: .chapters)
+            reused = try container.decode([String].self, forKey: .reused)
+            compiled = try container.decode([String].self, forKey: .compiled)
+            counts = try Counts(from: decoder)
+            errors = try container.decode(Int.self, forKey: .errors)
+            warnings = try container.decode(Int.self, forKey: .warnings)
+            diagnostics = try container.decode([Entry].self, forKey: .diagnostics)
+            remarks = try container.decode([Entry].self, forKey: .remarks)
+            unchecked = try container.decode([Unchecked].self, forKey: .unchecked)
+            suggestions = try container.decode([Suggestion].self, forKey: .suggestions)
+            math = try container.decode(Math.self, forKey: .math)
+            perChapter = try container.decode([Chapter].self, forKey: .perChapter)
+        }
+
+        /// The counts sit at the top level, beside the rest.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(chapters, forKey: .chapters)
+            try container.encode(reused, forKey: .reused)
+            try container.encode(compiled, forKey: .compiled)
+            try counts.encode(to: encoder)
+            try container.encode(errors, forKey: .errors)
+            try container.encode(warnings, forKey: .warnings)
+            try container.encode(diagnostics, forKey: .diagnostics)
+            try container.encode(remarks, forKey: .remarks)
+            try container.encode(unchecked, forKey: .unchecked)
+            try container.encode(suggestions, forKey: .suggestions)
+            try container.encode(math, forKey: .math)
+            try container.encode(perChapter, forKey: .perChapter)
         }
 
         /// The JSON, keys sorted, as `--report` writes it.

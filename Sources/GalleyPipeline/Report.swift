@@ -33,28 +33,46 @@ extension Pipeline {
         /// Where the time went.
         public var timings: StageTimings
 
-        /// Stated numbers (and numbers `expect` calls checked), and how many were wrong; a number
-        /// `--fix` rewrote is no longer wrong.
-        public var numbersChecked: Int { coverage.reduce(0) { $0 + $1.numbersChecked } }
-        public var numbersWrong: Int { coverage.reduce(0) { $0 + $1.numbersWrong } - wrongNumbersFixed }
-        /// The chapters that state or expect at least one number that was checked.
-        public var chaptersWithNumbers: Int { coverage.filter { $0.numbersChecked > 0 }.count }
-        /// Numbers stated in claims nothing checks, and every number stated, checked or not.
-        public var uncheckedNumbers: Int { coverage.reduce(0) { $0 + $1.uncheckedNumbers } }
-        public var statedNumbers: Int { numbersChecked + uncheckedNumbers }
+        /// A count of every chapter's coverage, added up (`Coverage` says what each counts).
+        public func total(_ count: KeyPath<Coverage, Int>) -> Int { coverage.reduce(0) { $0 + $1[keyPath: count] } }
 
-        /// The closing line of `--check`:
-        /// `37 numbers checked in 4 chapters, 1 wrong; 3 of 40 stated numbers unchecked`.
+        /// Stated numbers checked, and how many were wrong; a number `--fix` rewrote is no longer
+        /// wrong.
+        public var statedChecked: Int { total(\.statedChecked) }
+        public var statedWrong: Int { total(\.statedWrong) - wrongNumbersFixed }
+        /// The chapters where anything was checked: a stated number, a formula, an expectation.
+        public var chaptersChecked: Int { coverage.filter(\.checksAnything).count }
+        /// Numbers stated in claims nothing checks, and every number stated, checked or not.
+        public var uncheckedNumbers: Int { total(\.uncheckedNumbers) }
+        public var statedNumbers: Int { statedChecked + uncheckedNumbers }
+
+        /// The closing line of `--check`, each count saying what it counts:
+        /// `40 stated numbers checked in 4 chapters (25 computed, 15 restated inputs), 1 wrong;
+        /// 12 formulas checked at 340 points, 0 wrong; 20 expectations run, 0 failed; 3 of 43 stated
+        /// numbers unchecked`. Formulas and expectations are left out when there are none.
         public var checkSummary: String {
-            let numbers = numbersChecked == 1 ? "1 number" : "\(numbersChecked) numbers"
-            let chapters = chaptersWithNumbers == 1 ? "1 chapter" : "\(chaptersWithNumbers) chapters"
-            var line = "\(numbers) checked in \(chapters), \(numbersWrong) wrong"
-            line += "; \(uncheckedNumbers) of \(statedNumbers) stated number\(statedNumbers == 1 ? "" : "s") unchecked"
+            var line =
+                "\(Self.count(statedChecked, "stated number")) checked in \(Self.count(chaptersChecked, "chapter"))"
+            if statedChecked > 0 {
+                line +=
+                    " (\(total(\.computedChecked)) computed, \(Self.count(total(\.inputsRestated), "restated input")))"
+            }
+            line += ", \(statedWrong) wrong"
+            let formulas = total(\.formulasChecked)
+            if formulas > 0 {
+                line += "; \(Self.count(formulas, "formula")) checked at \(Self.count(total(\.formulaPoints), "point"))"
+                line += ", \(total(\.formulasWrong)) wrong"
+            }
+            let expectations = total(\.expectations)
+            if expectations > 0 {
+                line += "; \(Self.count(expectations, "expectation")) run, \(total(\.expectationsFailed)) failed"
+            }
+            line += "; \(uncheckedNumbers) of \(Self.count(statedNumbers, "stated number")) unchecked"
             let others = otherErrorCount
-            if others > 0 { line += "; \(others) other error\(others == 1 ? "" : "s")" }
+            if others > 0 { line += "; \(Self.count(others, "other error"))" }
             // What --check could do about the claims it left open.
             if bindableClaims > 0 {
-                line += "; \(bindableClaims) claim\(bindableClaims == 1 ? "" : "s") can be bound: render --bind"
+                line += "; \(Self.count(bindableClaims, "claim")) can be bound: render --bind"
             }
             if chaptersWithoutValues > 0 {
                 line +=
@@ -63,6 +81,11 @@ extension Pipeline {
                     : "; \(chaptersWithoutValues) chapters' code offers no value to bind their claims to"
             }
             return line
+        }
+
+        /// `1 formula`, `3 formulas`.
+        private static func count(_ number: Int, _ noun: String) -> String {
+            "\(number) \(noun)\(number == 1 ? "" : "s")"
         }
 
         /// The unchecked claims `render --bind` would wrap in a stated-number link.
@@ -74,7 +97,8 @@ extension Pipeline {
         /// failed before its end, or computes none.
         public var chaptersWithoutValues: Int { coverage.filter { !$0.unchecked.isEmpty && !$0.offersValues }.count }
 
-        /// The errors that are neither a wrong number (counted in `numbersWrong`, however many
+        /// The errors that are neither a wrong number (counted among the wrong stated numbers,
+        /// formulas and expectations, however many
         /// numbers one diagnostic stands for: a formula wrong at three values is one) nor a claim
         /// `--strict` found unchecked (counted among the unchecked numbers).
         public var otherErrorCount: Int {

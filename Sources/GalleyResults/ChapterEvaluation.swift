@@ -14,9 +14,12 @@ public struct ChapterEvaluation: Sendable, Codable, Equatable {
     public var values: [Int: BoundValue]
     /// Why a binding has no value (it does not compile, it trapped, the blocks failed), by id.
     public var bindingProblems: [Int: String]
-    /// The numbers `expect` calls checked, and how many of them were wrong.
-    public var expectedNumbers: Int
-    public var wrongExpectedNumbers: Int
+    /// The `expect` calls run (one in a loop, each time), and how many of them failed.
+    public var expectations: Int
+    public var expectationsFailed: Int
+    /// The top-level constants the code writes as literals (`let p = 0.7`): a stated number bound
+    /// to one restates an input.
+    public var literalConstants: Set<String>
     /// The top-level values of the blocks that hold numbers, in the order declared.
     public var computed: [ComputedValue]
     /// Whether the program ran far enough to report them: false when it did not compile or a
@@ -26,8 +29,8 @@ public struct ChapterEvaluation: Sendable, Codable, Equatable {
     public init(
         blocks: [BlockResult] = [], diagnostics: [Diagnostic] = [], compiled: Bool = false,
         values: [Int: BoundValue] = [:], bindingProblems: [Int: String] = [:],
-        expectedNumbers: Int = 0, wrongExpectedNumbers: Int = 0, computed: [ComputedValue] = [],
-        computedValuesRead: Bool = false
+        expectations: Int = 0, expectationsFailed: Int = 0, literalConstants: Set<String> = [],
+        computed: [ComputedValue] = [], computedValuesRead: Bool = false
     ) {
         self.computed = computed
         self.computedValuesRead = computedValuesRead
@@ -36,7 +39,8 @@ public struct ChapterEvaluation: Sendable, Codable, Equatable {
         self.compiled = compiled
         self.values = values
         self.bindingProblems = bindingProblems
-        self.expectedNumbers = expectedNumbers
-        self.wrongExpectedNumbers = wrongExpectedNumbers
+        self.expectations = expectations
+        self.expectationsFailed = expectationsFailed
+        self.literalConstants = literalConstants
     }
 }

@@ -2,15 +2,27 @@ public import GalleyDiagnostics
 
 /// What the check stage proved about a chapter, and what it could not: the counts of the
 /// verification page and of the closing line of `render --check`, and every claim left unchecked.
+///
+/// Each count says what it counts, so that a reader can recount it on the page: stated numbers
+/// are numbers the author wrote (in stated-number links, and as a side of a checked formula or of
+/// closed arithmetic); formulas are the formulas marked checked, and points the comparisons of
+/// their sides (a formula checked for 31 index values is 31 points); expectations are the
+/// `expect` calls the code ran.
 public struct Coverage: Sendable, Equatable, Codable {
-    /// Numbers compared with computed values: each number of a stated-number link, each value of a
-    /// formula's sides, each number an `expect` call checked.
-    public var numbersChecked = 0
-    /// Of those, how many were wrong.
-    public var numbersWrong = 0
-    /// Of `numbersChecked`, the ones `expect` calls checked, and how many of them passed.
-    public var expectedNumbers = 0
-    public var expectedNumbersPassed = 0
+    /// Stated numbers compared with computed values, and how many were wrong.
+    public var statedChecked = 0
+    public var statedWrong = 0
+    /// Of `statedChecked`, the numbers bound to a value the code writes as a literal
+    /// (`let p = 0.7` and `[0.7](=p)`): inputs restated, not results computed.
+    public var inputsRestated = 0
+    /// Formulas checked (with a check comment, or closed arithmetic), how many differ, and the
+    /// comparisons of their sides made in all.
+    public var formulasChecked = 0
+    public var formulasWrong = 0
+    public var formulaPoints = 0
+    /// `expect` calls run, and how many failed.
+    public var expectations = 0
+    public var expectationsFailed = 0
     /// The claims nothing checks, in source order.
     public var unchecked: [UncheckedClaim] = []
     /// Whether the chapter's code ran to its end and offered at least one computed value that a
@@ -19,11 +31,17 @@ public struct Coverage: Sendable, Equatable, Codable {
 
     public init() {}
 
+    /// The stated numbers checked that restate no input: results the code computed.
+    public var computedChecked: Int { statedChecked - inputsRestated }
+
     /// The numbers of the unchecked claims (a list of three is three).
     public var uncheckedNumbers: Int { unchecked.reduce(0) { $0 + $1.numberCount } }
 
     /// Every number the chapter states, checked or not.
-    public var statedNumbers: Int { numbersChecked + uncheckedNumbers }
+    public var statedNumbers: Int { statedChecked + uncheckedNumbers }
+
+    /// Whether anything was checked: a stated number, a formula or an expectation.
+    public var checksAnything: Bool { statedChecked + formulasChecked + expectations > 0 }
 }
 
 /// A number (or a list of numbers) the prose states that no binding and no checked formula

@@ -14,8 +14,9 @@ struct Render: ParsableCommand {
             still renders. The output folder is replaced as a whole, atomically: a run that fails \
             or is killed leaves the previous output intact.
 
-            --check renders nothing and ends with a summary such as "37 numbers checked in 4 \
-            chapters, 1 wrong; 3 of 40 stated numbers unchecked": a claim is unchecked when no \
+            --check renders nothing and ends with a summary such as "37 stated numbers checked in 4 \
+            chapters (30 computed, 7 restated inputs), 1 wrong; 12 formulas checked at 340 points, 0 \
+            wrong; 3 of 40 stated numbers unchecked": a claim is unchecked when no \
             binding and no checked formula covers it. --strict makes each unchecked claim, and \
             each warning, an error (but a slow type-check, which depends on the machine). --bind wraps each unchecked claim that one computed value \
             matches in a stated-number link ([0.129](=loss)). --fix rewrites each wrong stated number in the chapters to the \

@@ -119,7 +119,7 @@ struct SiteInBrowserTests {
             #expect(page.dom.contains("id=\"\(anchor)\""), "\(anchor) is not on the page")
         }
         #expect(page.dom.contains("<span class=\"claim-unchecked\" id=\"claim-8-28\" title=\"未经核对\">0.3</span>"))
-        #expect(page.dom.contains("<a href=\"checks.html#chapter-01-loss\">本章核对：1 个数已核对，3 个未核对</a>"))
+        #expect(page.dom.contains("<a href=\"checks.html#chapter-01-loss\">本章核对：1 个数已核对（1 个算出的，0 个复述的输入），3 个未核对</a>"))
         let index = try Browser.load(url("index.html"))
         #expect(index.dom.contains("<a href=\"checks.html\">核对：1 个数已核对，3 个未核对</a>"), "the index links to it")
     }

@@ -31,7 +31,30 @@ struct TopLevelNamesTests {
     @Test("the line of each name, counted from the block's first line")
     func lines() {
         let found = TopLevelNames.names(in: "// 先算指数\nlet e = z.map { exp($0) }\n\nlet s = e.reduce(0, +)\n")
-        #expect(found == [.init(name: "e", line: 1), .init(name: "s", line: 3)])
+        #expect(found.map(\.name) == ["e", "s"])
+        #expect(found.map(\.line) == [1, 3])
+    }
+
+    @Test("a let of one name keeps what it is set to; a literal constant is an input the prose can only restate")
+    func constantValues() {
+        let code = """
+            let p = 0.7  // 输入
+            let z: [Double] = [
+                3, 1, -3,
+            ]
+            var w = 0.5
+            let q = p, a = softmax(z)
+            let (m, n) = (1.0, 2.0)
+            let grid = [[0.1, 0.9], [1_000, 2.5e-3]]
+            """
+        let found = TopLevelNames.names(in: code)
+        #expect(
+            found.map(\.constantValue) == [
+                "0.7  // 输入", "[\n    3, 1, -3,\n]", nil, "p", "softmax(z)", nil, nil, "[[0.1, 0.9], [1_000, 2.5e-3]]",
+            ])
+        #expect(LiteralConstants.names(in: [code]) == ["p", "z", "q", "grid"])
+        #expect(!LiteralConstants.isLiteral("softmax(z)") && !LiteralConstants.isLiteral("[0.1, x]"))
+        #expect(!LiteralConstants.isLiteral("1.") && !LiteralConstants.isLiteral("[0.1,, 2]"))
     }
 
     @Test("not inside functions, types, closures, control flow; not in strings or comments; not _galley names or _")

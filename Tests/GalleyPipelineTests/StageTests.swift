@@ -76,6 +76,7 @@ struct StageTests {
         #expect(formula.rows.map(\.left) == [2])
         #expect(formula.rows.map(\.right) == [1])
         #expect(evaluation.diagnostics.isEmpty, "\(evaluation.diagnostics)")
+        #expect(evaluation.literalConstants == ["a"], "`let a = [0.8789, 0.1189]` is written as a literal")
     }
 
     /// What the chapter's program reports (the evaluate test above checks that it does): `a`, `a[0]`, the arithmetic pair and the
@@ -89,7 +90,7 @@ struct StageTests {
             3: BoundValue(
                 id: 3, numbers: nil, text: "", type: "FormulaValues",
                 formula: FormulaValues(rows: [.init(pair: 0, indices: [], left: 2, right: 1)], inputs: ["x = 2"])),
-        ])
+        ], literalConstants: ["a"])
 
     @Test("check: verdicts for the renderers, a stale number's fix on its diagnostic, the counts")
     func check() throws {
@@ -99,8 +100,9 @@ struct StageTests {
         #expect(checks.results.statedNumbers.values.map(\.state) == [.wrong])
         #expect(checks.results.inlineValues.values.sorted() == ["0.8789"])
         #expect(checks.results.formulas.values.sorted { "\($0)" < "\($1)" } == [.agrees, .differs])
-        #expect(checks.numbersChecked == 4)
-        #expect(checks.numbersWrong == 2)
+        // The link's two numbers, the arithmetic's written 2.26845, the checked formula's written 1.
+        #expect(checks.results.coverage.statedChecked == 4)
+        #expect(checks.results.coverage.statedWrong == 2)
         #expect(checks.diagnostics.map(\.identifier.rawValue) == ["number.wrong", "formula.check"])
         let fix = try #require(checks.diagnostics.first?.solutions.first)
         #expect(fix.summary == "write 0.88")
@@ -116,8 +118,13 @@ struct StageTests {
         let parsed = ParseStage.parse(Self.chapter(text), freesTree: true)
         let checks = CheckStage.check(parsed, evaluation: Self.evaluation)
         let coverage = checks.results.coverage
-        #expect(coverage.numbersChecked == 4)
-        #expect(coverage.numbersWrong == 2)
+        #expect(coverage.statedChecked == 4)
+        #expect(coverage.statedWrong == 2)
+        #expect(coverage.inputsRestated == 2, "the link restates the literal `a`")
+        #expect(coverage.computedChecked == 2)
+        #expect(coverage.formulasChecked == 2)
+        #expect(coverage.formulasWrong == 1)
+        #expect(coverage.formulaPoints == 2)
         #expect(coverage.unchecked.map(\.text) == ["0.13", "95%"])
         #expect(coverage.uncheckedNumbers == 2)
         #expect(coverage.statedNumbers == 6)

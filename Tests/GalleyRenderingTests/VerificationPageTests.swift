@@ -50,29 +50,39 @@ struct VerificationPageTests {
     @Test("the page: a row of counts per chapter, then each chapter's unchecked claims linked to their anchors")
     func page() {
         var results = ChapterResults()
-        results.coverage.numbersChecked = 12
-        results.coverage.numbersWrong = 1
-        results.coverage.expectedNumbers = 4
-        results.coverage.expectedNumbersPassed = 3
+        results.coverage.statedChecked = 12
+        results.coverage.inputsRestated = 5
+        results.coverage.statedWrong = 1
+        results.coverage.formulasChecked = 2
+        results.coverage.formulasWrong = 1
+        results.coverage.formulaPoints = 33
+        results.coverage.expectations = 4
+        results.coverage.expectationsFailed = 1
         results.coverage.unchecked = [
             claim("0.3，0.2", line: 9, column: 5, numbers: 2), claim("0.8", line: 20, column: 1, inMath: true),
         ]
-        results.formulas = [SourceLocation(line: 3, column: 1): .agrees, SourceLocation(line: 4, column: 1): .differs]
         results.blocks = [
             BlockResult(firstLine: 2, status: .succeeded), BlockResult(firstLine: 30, status: .notRun(reason: "")),
         ]
         let entry = VerificationPage.Entry(results: results)
-        #expect(entry.summary == "本章核对：12 个数已核对，1 个有误，3 个未核对")
+        #expect(
+            entry.summary
+                == "本章核对：12 个数已核对（7 个算出的，5 个复述的输入），1 个有误，3 个未核对；2 个公式，核对了 33 处，1 个有误；4 次 expect，1 次失败")
         let html = VerificationPage.page(
             book: .init(title: "书", language: "zh-CN", author: nil),
             navigation: .init(chapters: [.init(title: "第一章 <一>", href: "01.html")]),
             chapters: [(link: .init(title: "第一章 <一>", href: "01.html"), entry: entry)])
         #expect(html.contains("<tr id=\"chapter-01\"><th scope=\"row\"><a href=\"01.html\">第一章 &lt;一&gt;</a></th>"))
-        #expect(html.contains("<td class=\"count\">12</td><td class=\"count open\">1</td>"))
-        #expect(html.contains("<td class=\"count open\"><a href=\"#unchecked-chapter-01\">3</a></td>"))
+        // Stated numbers, of them computed and restated inputs, wrong; then the unchecked ones.
         #expect(
             html.contains(
-                "<td class=\"count open\">1 / 2</td><td class=\"count open\">1 / 2</td><td class=\"count open\">3 / 4</td>"
+                "<td class=\"count\">12</td><td class=\"count\">7</td><td class=\"count\">5</td><td class=\"count open\">1</td>"
+            ))
+        #expect(html.contains("<td class=\"count open\"><a href=\"#unchecked-chapter-01\">3</a></td>"))
+        // Formulas agreeing of all, points, blocks run of all, expectations passed of all.
+        #expect(
+            html.contains(
+                "<td class=\"count open\">1 / 2</td><td class=\"count\">33</td><td class=\"count open\">1 / 2</td><td class=\"count open\">3 / 4</td>"
             ))
         #expect(html.contains("<h2 id=\"unchecked-chapter-01\">"))
         #expect(html.contains("<li><a href=\"01.html#claim-9-5\">0.3，0.2</a> <small>第 9 行</small></li>"))

@@ -28,7 +28,10 @@ struct CheckedFormulaTests {
                 "Chapters/a.md:\(source.marker.line):\(source.marker.column): error: e^{-1} + \\max(0.5, 0.25) = 0.8679, written 0.8697"
             ),
             "\(run.stderr)")
-        #expect(run.stdout.contains("numbers checked in 1 chapter, 1 wrong"), "\(run.stdout)")
+        #expect(
+            run.stdout.contains(
+                "5 stated numbers checked in 1 chapter (5 computed, 0 restated inputs), 1 wrong; 3 formulas checked at 5 points, 1 wrong; 0 of 5 stated numbers unchecked"
+            ), "\(run.stdout)")
         let cached = try FileManager.default.contentsOfDirectory(atPath: cache.path)
         #expect(cached == ["math"], "no chapter program was built: \(cached)")
     }
@@ -56,7 +59,10 @@ struct CheckedFormulaTests {
         let book = try TemporaryBook(["a.md": right])
         let passes = try book.render(["--check"])
         #expect(passes.status == 0, "\(passes.stderr)")
-        #expect(passes.stdout.contains("7 numbers checked in 1 chapter, 0 wrong"), "\(passes.stdout)")
+        #expect(
+            passes.stdout.contains(
+                "7 stated numbers checked in 1 chapter (7 computed, 0 restated inputs), 0 wrong; 6 formulas checked at 7 points, 0 wrong; 0 of 7 stated numbers unchecked"
+            ), "\(passes.stdout)")
         let wrong = right.replacingOccurrences(of: "37,500", with: "37,600")
             .replacingOccurrences(of: "36{,}837", with: "36{,}838")
             .replacingOccurrences(of: "10\\,000$$", with: "10\\,100$$")
@@ -65,7 +71,10 @@ struct CheckedFormulaTests {
         try book.write("a.md", wrong)
         let fails = try book.render(["--check"])
         #expect(fails.status == 1)
-        #expect(fails.stdout.contains("7 numbers checked in 1 chapter, 5 wrong"), "\(fails.stdout)")
+        #expect(
+            fails.stdout.contains(
+                "7 stated numbers checked in 1 chapter (7 computed, 0 restated inputs), 5 wrong; 6 formulas checked at 7 points, 5 wrong; 0 of 7 stated numbers unchecked"
+            ), "\(fails.stdout)")
         for (line, computed) in [(3, "37500"), (5, "36837"), (7, "10000"), (9, "2000"), (11, "9999")] {
             #expect(fails.stderr.contains("Chapters/a.md:\(line):1: error:"), "line \(line): \(fails.stderr)")
             #expect(fails.stderr.contains(computed), "line \(line) computes \(computed): \(fails.stderr)")
@@ -89,7 +98,10 @@ struct CheckedFormulaTests {
             wrong.stderr.contains(
                 "Chapters/a.md:\(source.marker.line):\(source.marker.column): error: 4.5369/2 = 2.26845, written 2.26854"
             ), "\(wrong.stderr)")
-        #expect(wrong.stdout.contains("4 numbers checked in 1 chapter, 1 wrong"), "\(wrong.stdout)")
+        #expect(
+            wrong.stdout.contains(
+                "4 stated numbers checked in 1 chapter (4 computed, 0 restated inputs), 1 wrong; 4 formulas checked at 4 points, 1 wrong; 0 of 4 stated numbers unchecked"
+            ), "\(wrong.stdout)")
 
         // --check writes nothing; a render shows the marks.
         _ = try book.render()
@@ -118,7 +130,10 @@ struct CheckedFormulaTests {
         try book.write("a.md", source.text.replacingOccurrences(of: "0.123", with: "0.129"))
         let right = try book.render(["--check"])
         #expect(right.status == 0, "\(right.stderr)")
-        #expect(right.stdout.contains("1 number checked in 1 chapter, 0 wrong"), "\(right.stdout)")
+        #expect(
+            right.stdout.contains(
+                "1 stated number checked in 1 chapter (1 computed, 0 restated inputs), 0 wrong; 1 formula checked at 1 point, 0 wrong; 0 of 1 stated number unchecked"
+            ), "\(right.stdout)")
     }
 
     @Test("a display formula that begins with = continues the one before it; tags are ignored")
@@ -140,6 +155,9 @@ struct CheckedFormulaTests {
         #expect(
             run.stderr.contains("Chapters/a.md:7:1: error: 20.0855 + 2.7183 + 0.0498 = 22.85, written 22.95"),
             "\(run.stderr)")
-        #expect(run.stdout.contains("3 numbers checked in 1 chapter, 1 wrong"), "\(run.stdout)")
+        #expect(
+            run.stdout.contains(
+                "3 stated numbers checked in 1 chapter (3 computed, 0 restated inputs), 1 wrong; 3 formulas checked at 3 points, 1 wrong; 0 of 3 stated numbers unchecked"
+            ), "\(run.stdout)")
     }
 }

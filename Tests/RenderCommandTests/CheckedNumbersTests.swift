@@ -26,7 +26,10 @@ struct CheckedNumbersTests {
                 "Chapters/01-softmax.md:\(source.marker.line):\(source.marker.column): error: stated 0.89, computed 0.8789 (0.88 at 2 decimals)"
             ),
             "\(first.stderr)")
-        #expect(first.stdout.contains("5 numbers checked in 1 chapter, 1 wrong"), "\(first.stdout)")
+        #expect(
+            first.stdout.contains(
+                "5 stated numbers checked in 1 chapter (5 computed, 0 restated inputs), 1 wrong; 0 of 5 stated numbers unchecked"
+            ), "\(first.stdout)")
         #expect(book.output("01-softmax.html") == nil, "--check writes nothing")
 
         let fix = try book.render(["--fix"])
@@ -37,7 +40,10 @@ struct CheckedNumbersTests {
 
         let second = try book.render(["--check"])
         #expect(second.status == 0, "\(second.stderr)")
-        #expect(second.stdout.contains("5 numbers checked in 1 chapter, 0 wrong"))
+        #expect(
+            second.stdout.contains(
+                "5 stated numbers checked in 1 chapter (5 computed, 0 restated inputs), 0 wrong; 0 of 5 stated numbers unchecked"
+            ))
     }
 
     @Test("a truncated number is a warning at the number; --strict fails on it; --fix rounds it")
@@ -50,7 +56,10 @@ struct CheckedNumbersTests {
             check.stderr.contains(
                 "Chapters/a.md:\(source.marker.line):\(source.marker.column): warning: stated 150.246, computed 150.2466: truncated, rounds to 150.247"
             ), "\(check.stderr)")
-        #expect(check.stdout.contains("1 number checked in 1 chapter, 0 wrong"), "\(check.stdout)")
+        #expect(
+            check.stdout.contains(
+                "1 stated number checked in 1 chapter (0 computed, 1 restated input), 0 wrong; 0 of 1 stated number unchecked"
+            ), "\(check.stdout)")
         #expect(try book.render(["--check", "--strict"]).status == 1)
         let fix = try book.render(["--fix"])
         #expect(fix.status == 0, "\(fix.stderr)")
@@ -91,7 +100,10 @@ struct CheckedNumbersTests {
             check.stderr.contains(
                 "Chapters/a.md:\(source.marker.line):\(source.marker.column): error: stated 36,839, computed 36838"),
             "\(check.stderr)")
-        #expect(check.stdout.contains("6 numbers checked in 1 chapter, 1 wrong"), "\(check.stdout)")
+        #expect(
+            check.stdout.contains(
+                "6 stated numbers checked in 1 chapter (2 computed, 4 restated inputs), 1 wrong; 0 of 6 stated numbers unchecked"
+            ), "\(check.stdout)")
         #expect(try book.render(["--fix"]).status == 0)
         let fixed = try String(contentsOf: book.chapters.appendingPathComponent("a.md"), encoding: .utf8)
         #expect(fixed == source.text.replacingOccurrences(of: "[36,839](=count)，", with: "[36,838](=count)，"))
@@ -106,7 +118,9 @@ struct CheckedNumbersTests {
         let run = try french.render(["--check", "--report", report.path])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(
-            run.stdout.contains("1 number checked in 1 chapter, 0 wrong; 1 of 2 stated numbers unchecked"),
+            run.stdout.contains(
+                "1 stated number checked in 1 chapter (0 computed, 1 restated input), 0 wrong; 1 of 2 stated numbers unchecked; 1 claim can be bound: render --bind"
+            ),
             "\(run.stdout)")
         let json = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any])
         let suggestions = try #require(json["suggestions"] as? [[String: Any]])
@@ -166,7 +180,10 @@ struct CheckedNumbersTests {
         #expect(run.stderr.contains("error: expectation failed: stated 0.89, computed 0.8789 (0.88 at 2 decimals)"))
         #expect(run.stderr.contains("Chapters/a.md:\(source.marker.line + 1):"))
         #expect(run.stderr.contains("expectation failed: sizes differ: 2 stated, 3 computed"))
-        #expect(run.stdout.contains("6 numbers checked in 1 chapter, 2 wrong"), "\(run.stdout)")
+        #expect(
+            run.stdout.contains(
+                "0 stated numbers checked in 1 chapter, 0 wrong; 3 expectations run, 2 failed; 0 of 0 stated numbers unchecked"
+            ), "\(run.stdout)")
     }
 
     @Test("an expression that does not compile is an error at the link; the blocks still run")
@@ -211,8 +228,8 @@ struct CheckedNumbersTests {
             "\(run.stderr)")
         let data = try Data(contentsOf: book.root.appendingPathComponent("report.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(json["numbersChecked"] as? Int == 1)
-        #expect(json["numbersWrong"] as? Int == 1)
+        #expect(json["statedChecked"] as? Int == 1)
+        #expect(json["statedWrong"] as? Int == 1)
         #expect((json["diagnostics"] as? [[String: Any]])?.first?["identifier"] as? String == "number.wrong")
     }
 }

@@ -52,7 +52,10 @@ struct CheckedSymbolicFormulaTests {
         let right = try book.render(["--check"])
         #expect(right.status == 0, "\(right.stderr)")
         // Three values of j, one derivative.
-        #expect(right.stdout.contains("4 numbers checked in 1 chapter, 0 wrong"), "\(right.stdout)")
+        #expect(
+            right.stdout.contains(
+                "0 stated numbers checked in 1 chapter, 0 wrong; 2 formulas checked at 4 points, 0 wrong; 0 of 0 stated numbers unchecked"
+            ), "\(right.stdout)")
     }
 
     @Test("the summary counts each error once: a formula wrong at three values, and a missing image as one other error")
@@ -81,7 +84,8 @@ struct CheckedSymbolicFormulaTests {
         #expect(run.stderr.components(separatedBy: ": error: ").count - 1 == 2, "\(run.stderr)")
         #expect(
             run.stdout.contains(
-                "4 numbers checked in 1 chapter, 3 wrong; 0 of 4 stated numbers unchecked; 1 other error"),
+                "0 stated numbers checked in 1 chapter, 0 wrong; 1 formula checked at 4 points, 1 wrong; 0 of 0 stated numbers unchecked; 1 other error"
+            ),
             "\(run.stdout)")
     }
 
@@ -134,7 +138,10 @@ struct CheckedSymbolicFormulaTests {
             ),
             "\(run.stderr)")
         // 9 values for the first formula (3 of them wrong), 6 for the second.
-        #expect(run.stdout.contains("15 numbers checked in 1 chapter, 3 wrong"), "\(run.stdout)")
+        #expect(
+            run.stdout.contains(
+                "0 stated numbers checked in 1 chapter, 0 wrong; 2 formulas checked at 15 points, 1 wrong; 0 of 0 stated numbers unchecked"
+            ), "\(run.stdout)")
     }
 
     @Test("derivatives re-run the bindings that depend on the variable")
@@ -163,7 +170,10 @@ struct CheckedSymbolicFormulaTests {
             ),
             "\(run.stderr)")
         #expect(run.stderr.components(separatedBy: "error:").count == 2, "\(run.stderr)")
-        #expect(run.stdout.contains("5 numbers checked in 1 chapter, 0 wrong"), "\(run.stdout)")
+        #expect(
+            run.stdout.contains(
+                "0 stated numbers checked in 1 chapter, 0 wrong; 2 formulas checked at 5 points, 0 wrong; 0 of 0 stated numbers unchecked; 1 other error"
+            ), "\(run.stdout)")
     }
 
     @Test("the LaTeX a course uses: every construct in one passing chapter")
@@ -201,7 +211,10 @@ struct CheckedSymbolicFormulaTests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.isEmpty, "\(run.stderr)")
         // 6 + 4 + 2 + 4 + 18 + 2 values: every pair of sides, at every value of its free indices.
-        #expect(run.stdout.contains("36 numbers checked in 1 chapter, 0 wrong"), "\(run.stdout)")
+        #expect(
+            run.stdout.contains(
+                "1 stated number checked in 1 chapter (1 computed, 0 restated inputs), 0 wrong; 6 formulas checked at 36 points, 0 wrong; 0 of 1 stated number unchecked"
+            ), "\(run.stdout)")
 
         // The same chapter with one number changed in each formula: each is caught.
         let broken =
@@ -253,7 +266,10 @@ struct CheckedSymbolicFormulaTests {
             "\(run.stderr)")
         #expect(run.stderr.components(separatedBy: "error:").count == 3, "\(run.stderr)")
         // 1 + 1 + 3 rows of the formula whose condition holds nowhere (one problem row) + 2 + 1 + 1.
-        #expect(run.stdout.contains("numbers checked in 1 chapter, 2 wrong"), "\(run.stdout)")
+        #expect(
+            run.stdout.contains(
+                "3 stated numbers checked in 1 chapter (3 computed, 0 restated inputs), 1 wrong; 5 formulas checked at 7 points, 2 wrong; 1 of 4 stated numbers unchecked"
+            ), "\(run.stdout)")
     }
 
     @Test("what cannot be checked is named, never passed silently")

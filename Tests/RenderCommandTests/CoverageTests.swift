@@ -26,7 +26,9 @@ struct CoverageTests {
         let run = try book.render(["--check", "--report", report.path])
         #expect(run.status == 0, "unchecked claims are not errors without --strict: \(run.stderr)")
         #expect(
-            run.stdout.contains("3 numbers checked in 1 chapter, 0 wrong; 3 of 6 stated numbers unchecked"),
+            run.stdout.contains(
+                "3 stated numbers checked in 1 chapter (3 computed, 0 restated inputs), 0 wrong; 3 of 6 stated numbers unchecked; 1 claim can be bound: render --bind"
+            ),
             "\(run.stdout)")
         let json = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any])
         let unchecked = try #require(json["unchecked"] as? [[String: Any]])
@@ -37,7 +39,9 @@ struct CoverageTests {
         let chapters = try #require(json["perChapter"] as? [[String: Any]])
         #expect(chapters.map { $0["file"] as? String } == ["Chapters/01.md", "Chapters/02.md"])
         #expect(chapters.map { $0["numbersUnchecked"] as? Int } == [3, 0])
-        #expect(chapters.map { $0["numbersChecked"] as? Int } == [3, 0])
+        #expect(chapters.map { $0["statedChecked"] as? Int } == [3, 0])
+        #expect(chapters.map { $0["inputsRestated"] as? Int } == [0, 0])
+        #expect(json["statedChecked"] as? Int == 3)
         #expect(json["statedNumbers"] as? Int == 6)
     }
 
@@ -82,7 +86,10 @@ struct CoverageTests {
         let covered = try TemporaryBook(["01.md": Self.code + "最大的概率约为 [0.88](=a[0])。\n"])
         let clean = try covered.render(["--check", "--strict"])
         #expect(clean.status == 0, "\(clean.stderr)")
-        #expect(clean.stdout.contains("1 number checked in 1 chapter, 0 wrong; 0 of 1 stated number unchecked"))
+        #expect(
+            clean.stdout.contains(
+                "1 stated number checked in 1 chapter (1 computed, 0 restated inputs), 0 wrong; 0 of 1 stated number unchecked"
+            ))
     }
 
     /// A chapter computing a vector, a number and a vector with two equal elements.
@@ -134,7 +141,9 @@ struct CoverageTests {
         let check = try book.render(["--check"])
         #expect(check.status == 0, "\(check.stderr)")
         #expect(
-            check.stdout.contains("5 numbers checked in 1 chapter, 0 wrong; 1 of 6 stated numbers unchecked"),
+            check.stdout.contains(
+                "5 stated numbers checked in 1 chapter (5 computed, 0 restated inputs), 0 wrong; 1 of 6 stated numbers unchecked"
+            ),
             "\(check.stdout)")
         #expect(try book.render(["--bind"]).stdout.contains("no claim to bind"))
         #expect(try book.render(["--bind", "--check"]).status == 2, "a usage error")
