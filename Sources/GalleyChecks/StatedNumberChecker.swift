@@ -82,9 +82,8 @@ public enum StatedNumberChecker {
         }
         let tolerance = explicitTolerance(link.title)
         var wrong = false
-        if RestatedInput.isRestated(link.expression, literals: literals) {
-            checks.counts.inputsRestated += numbers.count
-        }
+        let restated = RestatedInput.isRestated(link.expression, literals: literals)
+        if restated { checks.counts.inputsRestated += numbers.count }
         for ((number, range), computedValue) in zip(numbers, computed) {
             checks.counts.statedChecked += 1
             guard !number.matches(computedValue, tolerance: tolerance) else { continue }
@@ -106,7 +105,8 @@ public enum StatedNumberChecker {
                     number, computed: computedValue, tolerance: tolerance, corrected: fixed, byteRange: range,
                     path: source.path, at: location))
         }
-        checks.results.statedNumbers[key] = .init(state: wrong ? .wrong : .correct, computed: value.text)
+        checks.results.statedNumbers[key] = .init(
+            state: wrong ? .wrong : .correct, computed: value.text, restatesInput: restated)
     }
 
     /// Two closed-arithmetic sides of a formula: at the precision of the side written as a bare

@@ -13,6 +13,9 @@ extension HTMLFormatter {
         let text = HTMLEscaping.escape(link.text)
         let computed = verdict?.computed.map(HTMLEscaping.escape) ?? ""
         switch verdict?.state {
+        case .correct? where verdict?.restatesInput == true:
+            html +=
+                "<span class=\"stated correct restated\" title=\"已核对：复述代码中的输入 \(computed)\">\(text)<span class=\"visually-hidden\">（已核对，复述代码中的输入 \(computed)）</span></span>"
         case .correct?:
             html +=
                 "<span class=\"stated correct\" title=\"已核对：计算值 \(computed)\">\(text)<span class=\"visually-hidden\">（已核对，计算值 \(computed)）</span></span>"

@@ -308,6 +308,9 @@ public enum SiteAssets {
         span.stated.correct { text-decoration-style: dotted; text-decoration-color: var(--computed); }
         span.stated.correct::after { content: "✓"; font-size: 0.7em; color: var(--computed);
           vertical-align: super; margin-left: 0.1em; }
+        /* A restated input: checked against the code's own literal, marked in the muted colour. */
+        span.stated.correct.restated { text-decoration-color: var(--muted); }
+        span.stated.correct.restated::after { color: var(--muted); }
         span.stated.wrong { text-decoration-style: wavy; text-decoration-color: var(--error); color: var(--error); }
         span.stated.wrong::after { content: "✗"; font-size: 0.7em; vertical-align: super; margin-left: 0.1em; }
         span.stated.unchecked { text-decoration-style: dashed; text-decoration-color: var(--muted); }

@@ -12,10 +12,14 @@ public struct StatedNumberVerdict: Sendable, Equatable {
     public var state: State
     /// The computed values as prose would show them, for the hover text and screen readers.
     public var computed: String?
+    /// Whether it is bound to a constant the code writes as a literal: an input restated, marked
+    /// apart on the page so that a reader can count results and inputs.
+    public var restatesInput = false
 
-    public init(state: State, computed: String?) {
+    public init(state: State, computed: String?, restatesInput: Bool = false) {
         self.state = state
         self.computed = computed
+        self.restatesInput = restatesInput
     }
 }
 

@@ -199,4 +199,41 @@ struct CoverageTests {
             run.stdout.contains("3 of 3 stated numbers unchecked"),
             "\(run.stdout)")
     }
+
+    @Test(
+        "a number bound to a literal constant is a restated input, counted apart in the summary, the report and the pages"
+    )
+    func restatedInputs() throws {
+        let code = """
+            ```swift run
+            let p = 0.7
+            let q = p
+            var r = 0.25
+            r *= 2
+            let loss = -log(p)
+            let z: [Double] = [3, 1, -3]  // 分数
+            ```
+
+            """
+        // Restated: p, q (a let of p), z and z[1]; computed: r (a var) and loss.
+        let prose = "输入 [0.7](=p)、[0.7](=q)、[(3, 1, −3)](=z)、[1](=z[1])；翻倍后 [0.5](=r)，损失 [0.357](=loss)。\n"
+        let book = try TemporaryBook(["01.md": code + prose])
+        let report = book.root.appendingPathComponent("report.json")
+        let check = try book.render(["--check", "--report", report.path])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(
+            check.stdout.contains(
+                "8 stated numbers checked in 1 chapter (2 computed, 6 restated inputs), 0 wrong; 0 of 8 stated numbers unchecked"
+            ), "\(check.stdout)")
+        let json = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any])
+        #expect(json["inputsRestated"] as? Int == 6)
+        let chapters = try #require(json["perChapter"] as? [[String: Any]])
+        #expect(chapters.map { $0["inputsRestated"] as? Int } == [6])
+        #expect(try book.render([]).status == 0)
+        let page = try #require(book.output("01.html"))
+        #expect(page.components(separatedBy: "class=\"stated correct restated\"").count - 1 == 4, "one mark per link")
+        #expect(page.components(separatedBy: "class=\"stated correct\"").count - 1 == 2)
+        let checks = try #require(book.output("checks.html"))
+        #expect(checks.contains("<td class=\"count\">8</td><td class=\"count\">2</td><td class=\"count\">6</td>"))
+    }
 }
