@@ -49,17 +49,21 @@ struct SuggestedBindingsTests {
             let pair = (0.375, 0.625)
             let best: Double? = 0.8125
             let scores: [String: Double] = ["a": 0.4375]
+            let cube: [[[Double]]] = [[[0.5, 0.3125]]]
+            var chart = Chart(title: "历史")
+            chart.line([0, 1], [0.8125, 0.3125], label: "副本")
             ```
 
             """
-        let prose = "斜率是 0.75，截距 0.125，第二个数 0.625，最好的 0.8125，历史中的 1.41667，分数 0.4375。\n"
+        // The chart holds copies of 0.8125 and 0.3125: made to show values, it offers none.
+        let prose = "斜率是 0.75，截距 0.125，第二个数 0.625，最好的 0.8125，历史中的 1.41667，立方 0.3125，分数 0.4375。\n"
         let book = try TemporaryBook(["01.md": code + prose])
         let bind = try book.render(["--bind"])
         #expect(bind.status == 0, "\(bind.stderr)")
         let text = try String(contentsOf: book.chapters.appendingPathComponent("01.md"), encoding: .utf8)
         #expect(
             text.hasSuffix(
-                "斜率是 [0.75](=fit.w[1])，截距 [0.125](=fit.b)，第二个数 [0.625](=pair.1)，最好的 [0.8125](=best!)，历史中的 [1.41667](=history[2][1])，分数 0.4375。\n"
+                "斜率是 [0.75](=fit.w[1])，截距 [0.125](=fit.b)，第二个数 [0.625](=pair.1)，最好的 [0.8125](=best!)，历史中的 [1.41667](=history[2][1])，立方 [0.3125](=cube[0][0][1])，分数 0.4375。\n"
             ), "\(text)")
         #expect(
             bind.stderr.contains(
