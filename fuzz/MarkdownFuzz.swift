@@ -31,9 +31,11 @@ private func check(_ text: String) {
         precondition(diagnostic.location.line >= 1 && diagnostic.location.line <= source.lineCount + 1)
     }
     for claim in ClaimFinder.mathClaims(in: result.document, sites: semantics.sites) {
-        precondition(claim.numbers.count == 1)
+        // One number, or a vector written alone.
+        precondition(!claim.numbers.isEmpty && claim.inMath)
     }
-    for claim in ClaimFinder.claims(in: result.document) {
+    let spaced = ClaimFinder.claims(in: result.document, digitGroups: .prose(spaces: true))
+    for claim in ClaimFinder.claims(in: result.document) + spaced {
         precondition(!claim.numbers.isEmpty && claim.range.lowerBound < claim.range.upperBound)
         precondition(claim.range.lowerBound.line >= 1 && claim.range.upperBound.line <= source.lineCount + 1)
         // The bytes a claim carries are its text, as `--bind` wraps them.

@@ -19,7 +19,7 @@ cp -n "$HERE/corpus/$TARGET"/* "$WORK/corpus/" 2>/dev/null || true
 case "$TARGET" in
   math)     sources=("$ROOT/Sources/GalleyMarkdown/MathScanner.swift"); harness=MathScannerFuzz.swift; extra=() ;;
   numbers)  sources=("$ROOT/Sources/GalleyRecords/StatedNumber.swift" "$ROOT/Sources/GalleyRecords/DigitGroups.swift"); harness=StatedNumberFuzz.swift; extra=() ;;
-  names)    sources=("$ROOT/Sources/GalleyEvaluation/TopLevelNames.swift"); harness=TopLevelNamesFuzz.swift; extra=() ;;
+  names)    sources=("$ROOT/Sources/GalleyEvaluation/TopLevelNames.swift" "$ROOT/Sources/GalleyEvaluation/LiteralConstants.swift"); harness=TopLevelNamesFuzz.swift; extra=() ;;
   formulas) sources=("$ROOT"/Sources/GalleyFormulas/*.swift "$ROOT/Sources/GalleyRecords/GeneratedName.swift"
                      "$ROOT/Sources/GalleyRecords/SwiftLiteral.swift" "$ROOT/Sources/GalleyRecords/DigitGroups.swift")
             harness=FormulaFuzz.swift; extra=() ;;

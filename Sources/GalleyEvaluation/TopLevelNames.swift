@@ -98,13 +98,14 @@ enum TopLevelNames {
         }
 
         /// What a pattern is set to: the text after its `=` (past a type annotation), up to its
-        /// end, without a trailing comma; nil when it has no `=`.
+        /// end, without a trailing comma; nil when it has no `=` or nothing after it.
         private func initializer(_ range: Range<Int>) -> String? {
             var text = bytes[range]
             if text.last == UInt8(ascii: ",") { text = text.dropLast() }
             guard let equals = text.firstIndex(of: UInt8(ascii: "=")) else { return nil }
-            let value = String(decoding: text[(equals + 1)...], as: UTF8.self)
-            return value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = String(decoding: text[(equals + 1)...], as: UTF8.self).trimmingCharacters(
+                in: .whitespacesAndNewlines)
+            return value.isEmpty ? nil : value
         }
 
         /// `(a, (b, _))`: every name in a tuple pattern.

@@ -55,6 +55,8 @@ struct TopLevelNamesTests {
         #expect(LiteralConstants.names(in: [code]) == ["p", "z", "q", "grid"])
         #expect(!LiteralConstants.isLiteral("softmax(z)") && !LiteralConstants.isLiteral("[0.1, x]"))
         #expect(!LiteralConstants.isLiteral("1.") && !LiteralConstants.isLiteral("[0.1,, 2]"))
+        // Found by fuzzing: a `let` with nothing after its `=` has no value.
+        #expect(TopLevelNames.names(in: "let N: [T] =, -3]\n").map(\.constantValue) == [nil])
     }
 
     @Test("not inside functions, types, closures, control flow; not in strings or comments; not _galley names or _")
