@@ -104,8 +104,10 @@ public enum ClosedArithmetic {
     /// groups join first (`(1{,}000, 2.5)` is two numbers).
     public static func writtenNumbers(_ tex: String) -> [String]? {
         if let number = bareNumber(tex) { return [number] }
-        // Only brackets, separators and numbers; a look at the characters before any copying.
-        guard tex.unicodeScalars.contains(where: { "([,;&".unicodeScalars.contains($0) }) else { return nil }
+        // Only brackets, separators, numbers and the commands of `listCommands`: a look at the
+        // bytes before any copying, which ends most formulas at their first letter.
+        var tex = tex
+        guard tex.withUTF8(mayBeNumberList) else { return nil }
         var text = DigitGroups.math.joined(tex)
         if text.contains("\\") {
             // A matrix's rows read as one list, row by row.
@@ -123,6 +125,57 @@ public enum ClosedArithmetic {
         let numbers = pieces.compactMap(bareNumber)
         return numbers.count == pieces.count ? numbers : nil
     }
+
+    /// Whether TeX can be a written vector: no byte but digits, separators, brackets, signs,
+    /// spaces, an exponent's `e` and the commands `listCommands` takes out (a matrix environment's
+    /// name included). Errs only towards yes.
+    private static func mayBeNumberList(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        var sawSeparator = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: " "), UInt8(ascii: "\n"),
+                UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
+                UInt8(ascii: "}"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "%"), UInt8(ascii: "~"),
+                UInt8(ascii: "e"), UInt8(ascii: "E"), 0xE2, 0x88, 0x92:
+                continue
+            case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "&"):
+                sawSeparator = true
+            case UInt8(ascii: "\\"):
+                // A command: its letters must name one a vector may use; `\,` `\;` `\\` `\ ` pass.
+                let start = index
+                while index < bytes.count, (bytes[index] | 0x20) >= UInt8(ascii: "a"),
+                    (bytes[index] | 0x20) <= UInt8(ascii: "z")
+                {
+                    index += 1
+                }
+                if index == start {
+                    index += 1
+                    continue
+                }
+                let name = String(decoding: bytes[start..<index], as: UTF8.self)
+                guard listCommandNames.contains(name) else { return false }
+                if name == "begin" || name == "end" {
+                    // The environment's name, in braces: a matrix.
+                    guard index < bytes.count, bytes[index] == UInt8(ascii: "{"),
+                        let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")),
+                        matrixEnvironments.contains(String(decoding: bytes[(index + 1)..<close], as: UTF8.self))
+                    else { return false }
+                    index = close + 1
+                }
+            default:
+                return false
+            }
+        }
+        return sawSeparator
+    }
+
+    private static let listCommandNames: Set<String> = [
+        "left", "right", "bigl", "bigr", "Bigl", "Bigr", "big", "Big", "begin", "end", "quad",
+    ]
+    private static let matrixEnvironments: Set<String> = ["bmatrix", "pmatrix", "matrix"]
 
     /// What may stand around or between the numbers of a written vector and means nothing more.
     private static let listCommands = [
