@@ -71,12 +71,36 @@ enum BookLoader {
             folder: folder)
         book.macros = manifest?.macros ?? [:]
         book.repository = manifest?.repository
+        if let repository = book.repository, !Self.isWebURL(repository) {
+            // Every page would link to it: `javascript:` would run in the reader's browser.
+            let file = join(displayPath, BookManifest.fileName)
+            diagnostics.append(
+                .unsafeBookURL(
+                    key: "repository", value: repository, path: file,
+                    at: Self.location(ofKey: "repository", in: manifestBytes, path: file)))
+            book.repository = nil
+        }
         book.branch = manifest?.branch ?? "main"
         book.pathInRepository = pathInRepository(folder)
         var settings = ContentHash()
         settings.add(manifestBytes)
         book.settingsDigest = settings.hex
         return (book, diagnostics)
+    }
+
+    /// Whether a URL from `book.json` is a web address: `https:` or `http:` with a host.
+    static func isWebURL(_ text: String) -> Bool {
+        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
+            scheme == "https" || scheme == "http", let host = components.host, !host.isEmpty
+        else { return false }
+        return true
+    }
+
+    /// Where `"key"` first stands in `book.json`, or its start.
+    private static func location(ofKey key: String, in bytes: Data, path: String) -> SourceLocation {
+        let file = SourceFile(path: path, text: String(decoding: bytes, as: UTF8.self))
+        guard let range = file.text.range(of: "\"\(key)\"") else { return SourceLocation(line: 1, column: 1) }
+        return file.location(ofByteOffset: file.text.utf8.distance(from: file.text.startIndex, to: range.lowerBound))
     }
 
     /// The book folder's path from the root of the git checkout it is in ("" when it is the root,

@@ -12,6 +12,8 @@ extension Diagnostic.Identifier {
     public static let bookChapterName = Self("book.chapter-name")
     /// A chapter named in `book.json` that is not there.
     public static let bookChapterMissing = Self("book.chapter-missing")
+    /// A URL in `book.json` that is not `https:` or `http:`.
+    public static let bookURL = Self("book.url")
     /// A chapter that is a symbolic link to a file outside the book's folder.
     public static let chapterOutsideBook = Self("chapter.outside-book")
     /// A chapter that is not valid UTF-8.
@@ -40,8 +42,8 @@ extension Diagnostic.Identifier {
     /// The diagnostics that each report a wrong number: a stated number that differs from its
     /// value, closed arithmetic whose sides differ, a checked formula whose sides differ at some
     /// values (or that could not be checked at all), and an `expect` call that failed — the
-    /// diagnostics raised where the check stage counts `numbersWrong` (and `expect.failed`, which
-    /// it adds as `wrongExpectedNumbers`).
+    /// diagnostics raised where the check stage counts wrong stated numbers and formulas (and
+    /// `expect.failed`, which evaluation counts as failed expectations).
     ///
     /// It lives with the pipeline because the pipeline is where the two meet: `expect.failed` is
     /// raised by evaluation, the others by the checks. A checked formula wrong at several values
@@ -58,6 +60,12 @@ extension Diagnostic {
     /// directly in the book's folder; the chapter is skipped.
     ///
     /// - Parameter path: the book file's path as diagnostics show it.
+    static func unsafeBookURL(key: String, value: String, path: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            path: path, location: location, identifier: .bookURL,
+            summary: "'\(key)' must be an https: or http: URL, not '\(value)'; the pages link to it nowhere")
+    }
+
     static func badChapterName(_ name: String, path: String) -> Diagnostic {
         Diagnostic(
             path: path, location: SourceLocation(line: 1, column: 1), identifier: .bookChapterName,

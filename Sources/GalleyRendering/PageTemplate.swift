@@ -237,6 +237,14 @@ public enum PageTemplate {
         return toc
     }
 
+    /// What every page may load and run: scripts, fonts, images and requests only from the site
+    /// itself, no inline script, no `eval`, no plugin, no `<base>`; inline styles, since KaTeX sizes
+    /// its boxes with `style` attributes. Raw HTML in a chapter (`<svg onload=…>`, a `javascript:`
+    /// link) stays inert, and the browser reports the attempt in its console.
+    public static let contentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        + "font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'"
+
     /// Everything before a page's `<main>`: the document head, the site header, the sidebar, and
     /// the opening of the page's column (closed after its pager).
     static func head(
@@ -250,6 +258,7 @@ public enum PageTemplate {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="generator" content="Galley">
+            <meta http-equiv="Content-Security-Policy" content="\(contentSecurityPolicy)">
             <title>\(HTMLEscaping.escape(title))</title>
             <link rel="stylesheet" href="katex/katex.min.css">
             <link rel="stylesheet" href="galley.css">

@@ -40,7 +40,10 @@ public struct ChapterSemantics: Sendable, Equatable {
         let prose = ClaimFinder.prose(of: document, digitGroups: digitGroups)
         let claims = (prose.claims + ClaimFinder.mathClaims(in: document, sites: reader.sites, macros: reader.macros))
             .sorted { $0.range.lowerBound < $1.range.lowerBound }
-        var semantics = ChapterSemantics(sites: reader.sites, claims: claims, diagnostics: reader.diagnostics)
+        var semantics = ChapterSemantics(
+            sites: reader.sites, claims: claims,
+            diagnostics: (reader.diagnostics + ScriptInMarkup.diagnostics(in: document, path: path))
+                .sorted(by: Diagnostic.sourceOrder))
         semantics.labels = EquationReferences.labels(in: document)
         semantics.references = prose.references
         return semantics

@@ -8,6 +8,8 @@ extension Diagnostic.Identifier {
     public static let formulaUnsupported = Self("formula.unsupported")
     /// A check comment after a formula that cannot be read.
     public static let formulaCheckComment = Self("formula.check-comment")
+    /// Raw HTML or a link that would run script, kept inert by the pages' policy.
+    public static let htmlScript = Self("html.script")
 }
 
 extension Diagnostic {
@@ -19,6 +21,16 @@ extension Diagnostic {
         Diagnostic(
             path: path, location: location, identifier: .formulaUnsupported,
             summary: "cannot check this formula: \(reason)")
+    }
+
+    /// A warning at raw HTML or a link that would run script in the reader's browser: the pages'
+    /// Content-Security-Policy keeps it from running.
+    ///
+    /// - Parameter what: `raw HTML with the event handler 'onload'`, `a link to a javascript: URL`.
+    static func scriptInMarkup(_ what: String, path: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            path: path, location: location, severity: .warning, identifier: .htmlScript,
+            summary: "\(what) will not run: the pages' Content-Security-Policy allows no inline script")
     }
 
     /// Raised at a formula whose check comment cannot be read; the formula is then not checked.

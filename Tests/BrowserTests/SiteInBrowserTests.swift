@@ -246,14 +246,23 @@ struct SiteInBrowserTests {
         let site = try Self.course.get()
         let page = try String(contentsOf: site.folder.appendingPathComponent("02-sigmoid-tanh.html"), encoding: .utf8)
         for (key, expected) in [("ArrowRight", "03-cross-entropy"), ("ArrowLeft", "01-softmax")] {
-            // The same page, with a script that presses the key once it has loaded.
-            let press =
-                "<script>window.addEventListener(\"load\", function () { document.body.dispatchEvent("
-                + "new KeyboardEvent(\"keydown\", { key: \"\(key)\", bubbles: true })); });</script>\n</body>"
+            // The same page, with a script that presses the key once it has loaded: a file of the
+            // site, since the page's policy runs no inline script.
+            let script = "press-\(key).js"
+            try Data(
+                ("window.addEventListener(\"load\", function () { document.body.dispatchEvent("
+                    + "new KeyboardEvent(\"keydown\", { key: \"\(key)\", bubbles: true })); });").utf8
+            ).write(to: site.folder.appendingPathComponent(script))
             let name = "press-\(key).html"
-            try Data(page.replacingOccurrences(of: "</body>", with: press).utf8).write(
-                to: site.folder.appendingPathComponent(name))
-            defer { try? FileManager.default.removeItem(at: site.folder.appendingPathComponent(name)) }
+            try Data(
+                page.replacingOccurrences(of: "</body>", with: "<script src=\"\(script)\"></script>\n</body>").utf8
+            )
+            .write(to: site.folder.appendingPathComponent(name))
+            defer {
+                for file in [name, script] {
+                    try? FileManager.default.removeItem(at: site.folder.appendingPathComponent(file))
+                }
+            }
             let loaded = try Browser.load(site.url(name), until: "location.pathname.endsWith(\"/\(expected).html\")")
             let expectedPage = try String(
                 contentsOf: site.folder.appendingPathComponent(expected + ".html"), encoding: .utf8)
@@ -270,8 +279,9 @@ struct SiteInBrowserTests {
         // Measured in the page once it has laid out at 390 px. Headless Chromium's window is at
         // least 500 px wide, so the page is opened in a frame of a phone's width, which passes
         // what it measured to the page around it.
+        // A file of the site, since the page's policy runs no inline script.
         let measure = """
-            <script>window.addEventListener("load", function () {
+            window.addEventListener("load", function () {
               var found = { width: window.innerWidth, tags: 0, tableFormulas: 0, charts: 0, punctuation: 0, problems: [] };
               document.querySelectorAll(".katex-html > .tag").forEach(function (tag) {
                 found.tags += 1;
@@ -307,8 +317,7 @@ struct SiteInBrowserTests {
                 }
               });
               parent.postMessage(JSON.stringify(found), "*");
-            });</script>
-            </body>
+            });
             """
         struct Measured: Decodable {
             var width: Int
@@ -322,12 +331,16 @@ struct SiteInBrowserTests {
         let chapters = site.pages.filter { $0.first?.isNumber == true }
         #expect(chapters.count == 8, "\(chapters)")
         let browser = try Browser()
+        try Data(measure.utf8).write(to: site.folder.appendingPathComponent("phone-measure.js"))
+        defer { try? FileManager.default.removeItem(at: site.folder.appendingPathComponent("phone-measure.js")) }
         for chapter in chapters {
             let page = try String(contentsOf: site.folder.appendingPathComponent(chapter), encoding: .utf8)
             let name = "phone-\(chapter)"
             let frame = "phone-frame-\(chapter)"
-            try Data(page.replacingOccurrences(of: "</body>", with: measure).utf8).write(
-                to: site.folder.appendingPathComponent(name))
+            try Data(
+                page.replacingOccurrences(of: "</body>", with: "<script src=\"phone-measure.js\"></script>\n</body>")
+                    .utf8
+            ).write(to: site.folder.appendingPathComponent(name))
             try Data(
                 """
                 <!doctype html><html><body><iframe src="\(name)" width="390" height="800"></iframe>

@@ -61,7 +61,9 @@ public final class Browser {
     }
 
     /// Opens `url` in a new tab and returns it once the page has loaded.
-    public func open(_ url: String) throws -> Tab {
+    /// - Parameter beforeLoad: JavaScript run in the page before any of its own, whatever its
+    ///   Content-Security-Policy (the DevTools protocol's `addScriptToEvaluateOnNewDocument`).
+    public func open(_ url: String, beforeLoad: String? = nil) throws -> Tab {
         let target = try connection.call("Target.createTarget", ["url": "about:blank"])
         guard let targetId = target["targetId"] as? String else { throw Failure(description: "no target: \(target)") }
         let attached = try connection.call("Target.attachToTarget", ["targetId": targetId, "flatten": true])
@@ -71,6 +73,7 @@ public final class Browser {
         let tab = Tab(browser: self, connection: connection, target: targetId, session: session, url: url)
         // The log is listened to before the page starts, so nothing it says is missed.
         for domain in ["Runtime.enable", "Log.enable", "Page.enable"] { _ = try tab.call(domain) }
+        if let beforeLoad { _ = try tab.call("Page.addScriptToEvaluateOnNewDocument", ["source": beforeLoad]) }
         let navigated = try tab.call("Page.navigate", ["url": url])
         if let error = navigated["errorText"] as? String { throw Failure(description: "\(url): \(error)") }
         try tab.wait(until: Self.loaded)
@@ -134,6 +137,18 @@ public final class Browser {
             throw Failure(
                 description: "after \(ceiling), \(condition) still does not hold in \(url); "
                     + "the page: \(seen ?? "(not readable)"); its log: \(console)")
+        }
+
+        /// Waits until the page has logged a line containing `text`; fails at the ceiling with
+        /// what it did log.
+        public func waitForLog(containing text: String, ceiling: Duration = Browser.ceiling) throws {
+            let deadline = ContinuousClock.now + ceiling
+            while ContinuousClock.now < deadline {
+                if console.contains(where: { $0.contains(text) }) { return }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            throw Failure(
+                description: "after \(ceiling), \(url) has logged no line with '\(text)'; its log: \(console)")
         }
 
         /// The DOM as it is now, and the log.
