@@ -23,7 +23,8 @@ struct PageTemplateTests {
         #expect(!page.contains("katex.min.js"), "math is typeset when the book is built: pages load no KaTeX script")
         #expect(page.contains("<a rel=\"next\" href=\"02-sigmoid.html\">Sigmoid →</a>"))
         #expect(!page.contains("rel=\"prev\""))
-        #expect(!page.contains("http:") && !page.contains("https:") && !page.contains("//"), "no address outside the site")
+        #expect(
+            !page.contains("http:") && !page.contains("https:") && !page.contains("//"), "no address outside the site")
         #expect(
             page.contains(
                 "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
