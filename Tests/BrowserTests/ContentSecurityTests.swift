@@ -93,6 +93,12 @@ struct ContentSecurityTests {
             "\(run.stderr)")
         let page = try #require(book.output("01.html"))
         #expect(!page.contains("javascript:"), "the rest renders, without the link")
+        let tab = try Browser().open(
+            "file://" + book.output.appendingPathComponent("01.html").path, beforeLoad: Self.alertCounter)
+        defer { tab.close() }
+        #expect(try tab.evaluate("document.querySelectorAll('a[href^=\"javascript:\"]').length") as? Int == 0)
+        #expect(try tab.evaluate("window.__alerts") as? Int == 0)
+        #expect(tab.console.isEmpty, "\(tab.console)")
         let good = try TemporaryBook([
             "book.json": "{\"repository\": \"https://github.com/owner/course\"}", "01.md": "# 一\n",
         ])
