@@ -71,9 +71,14 @@
     var box = document.querySelector("input[type=search]");
     if (box) { box.value = query; }
     var status = document.getElementById("search-status");
-    if (!query.trim()) { status.textContent = "输入词语后按回车搜索。"; return; }
-    var hits = search(query);
-    status.textContent = hits.length === 0 ? "没有找到“" + query + "”。" : "找到 " + hits.length + " 处“" + query + "”：";
+    // The words are the page's, in the book's language: {query} and {count} put in.
+    function say(template) {
+      return (template || "").split("{query}").join(query).split("{count}").join(String(hits.length));
+    }
+    var hits = [];
+    if (!query.trim()) { status.textContent = say(status.dataset.prompt); return; }
+    hits = search(query);
+    status.textContent = say(hits.length === 0 ? status.dataset.none : status.dataset.found);
     var first = normalize(query).split(/\s+/).filter(Boolean)[0];
     hits.slice(0, 50).forEach(function (hit) {
       var item = document.createElement("li");

@@ -1,6 +1,7 @@
 public import Foundation
 public import GalleyDiagnostics
 public import GalleyRecords
+public import GalleyRendering
 
 /// A course: chapters in reading order, with the title and language its pages carry.
 public struct Book: Sendable {
@@ -12,6 +13,8 @@ public struct Book: Sendable {
     /// What separates digit groups in the prose: a comma or a thin space always, a plain space in a
     /// language that writes `1 000` (`DigitGroups.groupsWithSpaces`).
     public var digitGroups: DigitGroups { .prose(spaces: DigitGroups.groupsWithSpaces(language: language)) }
+    /// The words the pages show, in the book's language (`SiteStrings`).
+    public var strings: SiteStrings { SiteStrings.strings(for: language).strings }
     /// The folder the chapters are in.
     public var folder: URL
     /// KaTeX macros for every formula of the book, by name: `\R` → `\mathbb{R}`.

@@ -1,5 +1,6 @@
 import Foundation
 import GalleyDiagnostics
+import GalleyRendering
 import GalleySystem
 
 /// The load stage: finds a book's chapters and reads them.
@@ -71,6 +72,12 @@ enum BookLoader {
             folder: folder)
         book.macros = manifest?.macros ?? [:]
         book.repository = manifest?.repository
+        if let language = manifest?.language, !SiteStrings.strings(for: language).known {
+            let file = join(displayPath, BookManifest.fileName)
+            diagnostics.append(
+                .unknownLanguage(
+                    language, path: file, at: Self.location(ofKey: "language", in: manifestBytes, path: file)))
+        }
         if let repository = book.repository, !Self.isWebURL(repository) {
             // Every page would link to it: `javascript:` would run in the reader's browser.
             let file = join(displayPath, BookManifest.fileName)

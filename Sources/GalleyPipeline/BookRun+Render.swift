@@ -23,7 +23,7 @@ extension BookRun {
                 pass.rendered
                 ?? RenderStage.render(
                     run.chapter, document: pass.parsed.document, results: checks.results, diagnostics: run.diagnostics,
-                    resolver: resolver)
+                    resolver: resolver, strings: book.strings)
             rendered.key = cache.chapterKey(
                 sourceKey: run.sourceKey, equations: run.equationDigest, images: RenderCache.digest(rendered.images))
             // A chapter rendered early did not know the other chapters' labels yet, so a duplicate

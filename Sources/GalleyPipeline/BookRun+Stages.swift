@@ -55,7 +55,8 @@ extension BookRun {
         checks.results.equations = equations
         pass.rendered = RenderStage.render(
             chapter, document: parsed.document, results: checks.results,
-            diagnostics: parsed.diagnostics + pass.math.diagnostics + checks.diagnostics, resolver: resolver)
+            diagnostics: parsed.diagnostics + pass.math.diagnostics + checks.diagnostics, resolver: resolver,
+            strings: book.strings)
         pass.renderTime = clock.now - typesetAt
         return pass
     }

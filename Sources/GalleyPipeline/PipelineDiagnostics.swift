@@ -14,6 +14,8 @@ extension Diagnostic.Identifier {
     public static let bookChapterMissing = Self("book.chapter-missing")
     /// A URL in `book.json` that is not `https:` or `http:`.
     public static let bookURL = Self("book.url")
+    /// A language in `book.json` whose site words Galley has no table of.
+    public static let bookLanguage = Self("book.language")
     /// A chapter that is a symbolic link to a file outside the book's folder.
     public static let chapterOutsideBook = Self("chapter.outside-book")
     /// A chapter that is not valid UTF-8.
@@ -64,6 +66,14 @@ extension Diagnostic {
         Diagnostic(
             path: path, location: location, identifier: .bookURL,
             summary: "'\(key)' must be an https: or http: URL, not '\(value)'; the pages link to it nowhere")
+    }
+
+    static func unknownLanguage(_ language: String, path: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            path: path, location: location, severity: .warning, identifier: .bookLanguage,
+            summary:
+                "Galley has no words for '\(language)' (it has en, zh-CN and zh-TW): the pages' own words are in English"
+        )
     }
 
     static func badChapterName(_ name: String, path: String) -> Diagnostic {

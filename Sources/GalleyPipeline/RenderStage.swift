@@ -62,7 +62,7 @@ enum RenderStage {
     /// images' are added.
     static func render(
         _ chapter: Chapter, document: Document, results: ChapterResults, diagnostics: [Diagnostic],
-        resolver: ImageResolver
+        resolver: ImageResolver, strings: SiteStrings = .english
     ) -> RenderedChapter {
         var rendered = RenderedChapter()
         rendered.verification = VerificationPage.Entry(results: results)
@@ -73,7 +73,7 @@ enum RenderStage {
         rendered.diagnostics = (diagnostics + rendered.images.diagnostics).sorted(by: Diagnostic.sourceOrder)
         let formatter = HTMLFormatter.render(
             document,
-            options: .init(imagePaths: rendered.images.paths, results: results),
+            options: .init(imagePaths: rendered.images.paths, results: results, strings: strings),
             capacity: chapter.source.bytes.count + chapter.source.bytes.count / 4
                 + results.typesetMath.values.reduce(0) { $0 + ($1.html?.utf8.count ?? 0) })
         rendered.html = formatter.html
@@ -87,7 +87,7 @@ enum RenderStage {
         var edits = rendered.images.markdownEdits
         if !results.blocks.isEmpty {
             let outputs = BlockOutputMarkdown.edits(
-                for: document, results: results, source: chapter.source, chapterSlug: chapter.slug)
+                for: document, results: results, source: chapter.source, chapterSlug: chapter.slug, strings: strings)
             edits += outputs.edits
             rendered.extraFiles = outputs.files
         }
@@ -125,7 +125,7 @@ enum RenderStage {
         // its row of checks.html.
         let statuses = book.chapters.indices.map { index in
             PageTemplate.PageLink(
-                title: chapters[index].verification.summary,
+                title: chapters[index].verification.summary(info.strings),
                 href: "checks.html#" + VerificationPage.anchor(forPage: book.chapters[index].htmlName))
         }
         let pages = Parallel.map(Array(book.chapters.indices)) { index -> SitePage in
@@ -151,8 +151,7 @@ enum RenderStage {
         let entries = chapters.map(\.verification)
         let checked = entries.reduce(0) { $0 + $1.coverage.statedChecked }
         let unchecked = entries.reduce(0) { $0 + $1.uncheckedNumbers }
-        let checksLink = PageTemplate.PageLink(
-            title: "核对：\(checked) 个数已核对，\(unchecked) 个未核对", href: "checks.html")
+        let checksLink = PageTemplate.PageLink(title: info.strings.bookCounts(checked, unchecked), href: "checks.html")
         var files: [String: OutputWriter.Content] = [:]
         for (index, chapter) in book.chapters.enumerated() {
             let rendered = chapters[index]

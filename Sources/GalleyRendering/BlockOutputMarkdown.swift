@@ -9,10 +9,11 @@ public enum BlockOutputMarkdown {
     /// The edits that put each evaluated block's output into the chapter's Markdown, and the
     /// chart files (by output path) that the Markdown refers to.
     public static func edits(
-        for document: Document, results: ChapterResults, source: SourceFile, chapterSlug: String
+        for document: Document, results: ChapterResults, source: SourceFile, chapterSlug: String,
+        strings: SiteStrings = .english
     ) -> (edits: [Replacement], files: [String: String]) {
         var edits: [Replacement] = []
-        var charts = ChartFiles(slug: chapterSlug)
+        var charts = ChartFiles(slug: chapterSlug, strings: strings)
         for block in document.blocks {
             guard case .codeBlock(let code) = block, let result = results.block(firstLine: code.firstCodeLine) else {
                 continue
@@ -20,7 +21,7 @@ public enum BlockOutputMarkdown {
             let start = source.byteOffset(of: code.range.lowerBound)
             let end = min(source.byteOffset(of: code.range.upperBound), source.bytes.count)
             let options = code.runOptions ?? RunOptions()
-            let output = markdown(for: result, options: options, charts: &charts)
+            let output = markdown(for: result, options: options, charts: &charts, strings: strings)
             if options.hide {
                 edits.append(Replacement(byteRange: start..<end, text: output.isEmpty ? "" : output))
             } else if !output.isEmpty {
@@ -33,17 +34,20 @@ public enum BlockOutputMarkdown {
     /// Chart SVG files for one chapter's Markdown: `charts/01-softmax-1.svg`, …
     struct ChartFiles {
         let slug: String
+        let strings: SiteStrings
         var files: [String: String] = [:]
 
         mutating func add(_ chart: Chart) -> String {
             let path = "charts/\(slug)-\(files.count + 1).svg"
-            files[path] = ChartSVG.svg(chart, standalone: true) + "\n"
+            files[path] = ChartSVG.svg(chart, standalone: true, strings: strings) + "\n"
             return path
         }
     }
 
     /// One block's output as Markdown, without a trailing newline; empty when there is none.
-    static func markdown(for result: BlockResult, options: RunOptions, charts: inout ChartFiles) -> String {
+    static func markdown(
+        for result: BlockResult, options: RunOptions, charts: inout ChartFiles, strings: SiteStrings = .english
+    ) -> String {
         var parts: [String] = []
         if result.showsOutput(options) {
             for item in result.output.items {
@@ -66,7 +70,7 @@ public enum BlockOutputMarkdown {
         switch result.status {
         case .succeeded: break
         case .failed(let reason): parts.append("> ✗ \(reason)")
-        case .failedAsExpected(let reason): parts.append("> ✓ 预期的失败：\(reason)")
+        case .failedAsExpected(let reason): parts.append("> ✓ \(strings.expectedFailure) \(reason)")
         case .notRun(let reason): parts.append("> \(reason)")
         }
         return parts.joined(separator: "\n\n")

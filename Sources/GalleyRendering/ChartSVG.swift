@@ -13,7 +13,7 @@ public enum ChartSVG {
     static let margin = (left: 64.0, right: 24.0, top: 44.0, bottom: 56.0)
 
     /// The chart as an `<svg>` element.
-    public static func svg(_ chart: Chart, standalone: Bool = false) -> String {
+    public static func svg(_ chart: Chart, standalone: Bool = false, strings: SiteStrings = .english) -> String {
         let points = chart.series.flatMap { zip($0.xs, $0.ys) }.filter { $0.0.isFinite && $0.1.isFinite }
         let xRange = chart.xRange ?? padded(points.map(\.0))
         let yRange = chart.yRange ?? padded(points.map(\.1))
@@ -31,7 +31,7 @@ public enum ChartSVG {
         var svg =
             "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-label=\"\(escape(chart.title))\">\n"
         svg += "<title>\(escape(chart.title))</title>\n"
-        svg += "<desc>\(escape(description(chart)))</desc>\n"
+        svg += "<desc>\(escape(description(chart, strings: strings)))</desc>\n"
         if standalone { svg += "<style>\(standaloneStyle)</style>\n" }
         // Grid and ticks.
         for tick in ticks(xRange) {
@@ -303,9 +303,10 @@ public enum ChartSVG {
         return text.replacingOccurrences(of: "-", with: "−")
     }
 
-    private static func description(_ chart: Chart) -> String {
-        let names = legendEntries(chart).map(\.label).joined(separator: "、")
-        return "\(chart.title)：横轴 \(chart.xLabel)，纵轴 \(chart.yLabel)；图例：\(names)"
+    private static func description(_ chart: Chart, strings: SiteStrings) -> String {
+        let names = legendEntries(chart).map(\.label).joined(separator: strings.listSeparator)
+        return SiteStrings.fill(
+            strings.chartDescription, ["title": chart.title, "x": chart.xLabel, "y": chart.yLabel, "legend": names])
     }
 
     private static func n(_ value: Double) -> String { String(format: "%.1f", value) }

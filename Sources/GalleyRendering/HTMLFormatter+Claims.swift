@@ -11,19 +11,26 @@ extension HTMLFormatter {
     mutating func writeStatedNumbers(_ link: StatedNumbersLink) {
         let verdict = options.results.statedNumbers[link.byteRange.lowerBound]
         let text = HTMLEscaping.escape(link.text)
-        let computed = verdict?.computed.map(HTMLEscaping.escape) ?? ""
+        let strings = options.strings
+        func words(_ template: String) -> String {
+            HTMLEscaping.escape(SiteStrings.fill(template, ["value": verdict?.computed ?? ""]))
+        }
         switch verdict?.state {
         case .correct? where verdict?.restatesInput == true:
+            let said = words(strings.checkedRestated)
             html +=
-                "<span class=\"stated correct restated\" title=\"已核对：复述代码中的输入 \(computed)\">\(text)<span class=\"visually-hidden\">（已核对，复述代码中的输入 \(computed)）</span></span>"
+                "<span class=\"stated correct restated\" title=\"\(said)\">\(text)<span class=\"visually-hidden\"> (\(said))</span></span>"
         case .correct?:
+            let said = words(strings.checkedComputed)
             html +=
-                "<span class=\"stated correct\" title=\"已核对：计算值 \(computed)\">\(text)<span class=\"visually-hidden\">（已核对，计算值 \(computed)）</span></span>"
+                "<span class=\"stated correct\" title=\"\(said)\">\(text)<span class=\"visually-hidden\"> (\(said))</span></span>"
         case .wrong?:
+            let said = words(strings.differs)
             html +=
-                "<span class=\"stated wrong\" title=\"与计算值不符：\(computed)\">\(text)<span class=\"visually-hidden\">（与计算值不符，计算值 \(computed)）</span></span>"
+                "<span class=\"stated wrong\" title=\"\(said)\">\(text)<span class=\"visually-hidden\"> (\(said))</span></span>"
         case .unchecked(let reason)?:
-            html += "<span class=\"stated unchecked\" title=\"未核对：\(HTMLEscaping.escape(reason))\">\(text)</span>"
+            html +=
+                "<span class=\"stated unchecked\" title=\"\(HTMLEscaping.escape(strings.notChecked + " " + reason))\">\(text)</span>"
         case nil:
             html += "<span class=\"stated unchecked\">\(text)</span>"
         }
@@ -33,11 +40,12 @@ extension HTMLFormatter {
     /// checked, or that states a number nothing checks (closing quote included).
     func formulaMark(at location: SourceLocation) -> String {
         switch options.results.formulas[location] {
-        case .agrees?: return " formula-checked\" title=\"公式已核对\""
-        case .differs?: return " formula-wrong\" title=\"公式有误\""
+        case .agrees?: return " formula-checked\" title=\"\(HTMLEscaping.escape(options.strings.formulaChecked))\""
+        case .differs?: return " formula-wrong\" title=\"\(HTMLEscaping.escape(options.strings.formulaWrong))\""
         case nil:
             guard let claim = formulaClaims[location] else { return "\"" }
-            return " claim-unchecked\" id=\"\(claim.anchor)\" title=\"公式中的 \(HTMLEscaping.escape(claim.text)) 未经核对\""
+            let said = SiteStrings.fill(options.strings.formulaClaimUnchecked, ["text": claim.text])
+            return " claim-unchecked\" id=\"\(claim.anchor)\" title=\"\(HTMLEscaping.escape(said))\""
         }
     }
 
@@ -49,7 +57,8 @@ extension HTMLFormatter {
             marks.append(
                 TextMark(
                     column: claim.range.lowerBound.column, text: claim.text,
-                    html: "<span class=\"claim-unchecked\" id=\"\(claim.anchor)\" title=\"未经核对\">"
+                    html:
+                        "<span class=\"claim-unchecked\" id=\"\(claim.anchor)\" title=\"\(HTMLEscaping.escape(options.strings.claimUnchecked))\">"
                         + HTMLEscaping.escape(claim.text) + "</span>"))
         }
         return marks

@@ -14,7 +14,8 @@ extension HTMLFormatter {
         if let typeset, let error = typeset.error {
             html += "<\(element) class=\"\(kind) math-error\" role=\"note\"\(anchor)>"
             html += "<code>\(HTMLEscaping.escape(tex))</code> "
-            html += "<span class=\"math-error-message\">TeX 错误：\(HTMLEscaping.escape(error))</span></\(element)>"
+            html +=
+                "<span class=\"math-error-message\">\(HTMLEscaping.escape(options.strings.texError)) \(HTMLEscaping.escape(error))</span></\(element)>"
         } else if let typeset, let typesetHTML = typeset.html {
             html += "<\(element) class=\"\(kind)\(mark)\(anchor)>"
             html += typesetHTML

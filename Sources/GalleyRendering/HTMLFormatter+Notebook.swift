@@ -18,7 +18,7 @@ extension HTMLFormatter {
         let runOptions = code.runOptions ?? RunOptions()
         if !runOptions.hide { writeCode(code) }
         if result.showsOutput(runOptions), !result.output.isEmpty {
-            html += "<div class=\"output\">\n"
+            html += "<div class=\"output\" data-label=\"\(HTMLEscaping.escape(options.strings.output))\">\n"
             for item in result.output.items {
                 switch item {
                 case .text(let text):
@@ -31,7 +31,7 @@ extension HTMLFormatter {
                 html += "<pre class=\"stderr\">\(HTMLEscaping.escape(result.output.standardError))</pre>\n"
             }
             if result.output.truncated {
-                html += "<p class=\"truncated\">输出过长，只显示了开头部分（output cut at the cap）。</p>\n"
+                html += "<p class=\"truncated\">\(HTMLEscaping.escape(options.strings.outputCut))</p>\n"
             }
             html += "</div>\n"
         }
@@ -41,7 +41,8 @@ extension HTMLFormatter {
         case .failed(let reason):
             html += "<p class=\"cell-status error\">✗ \(HTMLEscaping.escape(reason))</p>\n"
         case .failedAsExpected(let reason):
-            html += "<p class=\"cell-status expected\">✓ 预期的失败：\(HTMLEscaping.escape(reason))</p>\n"
+            html +=
+                "<p class=\"cell-status expected\">✓ \(HTMLEscaping.escape(options.strings.expectedFailure)) \(HTMLEscaping.escape(reason))</p>\n"
         case .notRun(let reason):
             html += "<p class=\"cell-status not-run\">\(HTMLEscaping.escape(reason))</p>\n"
         }
@@ -67,7 +68,7 @@ extension HTMLFormatter {
             writeMath(tex, display: true, element: "div", mark: "\"")
             html += "\n"
         case .chart(let chart):
-            html += "<figure class=\"chart\">\n\(ChartSVG.svg(chart))\n</figure>\n"
+            html += "<figure class=\"chart\">\n\(ChartSVG.svg(chart, strings: options.strings))\n</figure>\n"
         case .table(let table):
             html += "<div class=\"table-wrap\"><table class=\"computed\">\n"
             if let caption = table.caption {

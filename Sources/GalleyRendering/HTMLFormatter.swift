@@ -18,10 +18,16 @@ public struct HTMLFormatter {
         /// What the chapter's blocks printed and displayed, its inline values, and the verdicts
         /// on its stated numbers and formulas.
         public var results: ChapterResults
+        /// The words of the marks and labels Galley adds, in the book's language.
+        public var strings: SiteStrings
 
-        public init(imagePaths: [String: String] = [:], results: ChapterResults = ChapterResults()) {
+        public init(
+            imagePaths: [String: String] = [:], results: ChapterResults = ChapterResults(),
+            strings: SiteStrings = .english
+        ) {
             self.imagePaths = imagePaths
             self.results = results
+            self.strings = strings
         }
     }
 

@@ -16,6 +16,9 @@ public enum PageTemplate {
             self.language = language
             self.author = author
         }
+
+        /// The words of the pages, in the book's language (English when it has no table).
+        public var strings: SiteStrings { SiteStrings.strings(for: language).strings }
     }
 
     /// A link to another page.
@@ -95,10 +98,10 @@ public enum PageTemplate {
         let bodyRanges = appendBody(body, header: checks, to: &html)
         if let edit = navigation.editURL {
             html +=
-                "<p class=\"edit\"><a href=\"\(HTMLEscaping.escapeURL(edit))\">编辑本页</a></p>\n"
+                "<p class=\"edit\"><a href=\"\(HTMLEscaping.escapeURL(edit))\">\(HTMLEscaping.escape(book.strings.editPage))</a></p>\n"
         }
         html += "</main>\n"
-        html += "<nav class=\"pager\" aria-label=\"章节导航\">\n"
+        html += "<nav class=\"pager\" aria-label=\"\(HTMLEscaping.escape(book.strings.chapterNavigation))\">\n"
         html +=
             navigation.previous.map {
                 "<a rel=\"prev\" href=\"\(HTMLEscaping.escapeURL($0.href))\">← \(HTMLEscaping.escape($0.title))</a>\n"
@@ -110,7 +113,7 @@ public enum PageTemplate {
             }
             ?? "<span></span>\n"
         html += "</nav>\n"
-        html += foot(book: book, beside: tableOfContents(headings) ?? "")
+        html += foot(book: book, beside: tableOfContents(headings, strings: book.strings) ?? "")
         return ChapterPage(html: html, bodyRanges: bodyRanges)
     }
 
@@ -161,11 +164,15 @@ public enum PageTemplate {
     /// The search page; `search.js` fills in the results for the query in its address.
     public static func search(book: BookInfo, navigation: Navigation) -> String {
         var html = head(
-            book: book, title: "搜索 · \(book.title)", navigation: navigation,
+            book: book, title: "\(book.strings.search) · \(book.title)", navigation: navigation,
             extraScripts: ["search-index.js", "search.js"])
-        html += "<main class=\"search\" id=\"content\">\n<h1>搜索</h1>\n"
+        let strings = book.strings
+        html += "<main class=\"search\" id=\"content\">\n<h1>\(HTMLEscaping.escape(strings.search))</h1>\n"
+        // search.js says what it found in these words.
         html +=
-            "<p id=\"search-status\" role=\"status\"></p>\n<ol id=\"search-results\" class=\"search-results\"></ol>\n"
+            "<p id=\"search-status\" role=\"status\" data-prompt=\"\(HTMLEscaping.escape(strings.searchPrompt))\" "
+            + "data-none=\"\(HTMLEscaping.escape(strings.searchNone))\" data-found=\"\(HTMLEscaping.escape(strings.searchFound))\"></p>\n"
+            + "<ol id=\"search-results\" class=\"search-results\"></ol>\n"
         html += "</main>\n"
         html += foot(book: book)
         return html
@@ -190,9 +197,9 @@ public enum PageTemplate {
     }
 
     /// The sidebar: every chapter; under the current one, its sections.
-    private static func bookNavigation(_ navigation: Navigation) -> String {
-        var html = "<nav class=\"book\" id=\"book-nav\" aria-label=\"全书目录\">\n"
-        html += "<a class=\"close\" href=\"#\">关闭目录</a>\n<ol>\n"
+    private static func bookNavigation(_ navigation: Navigation, strings: SiteStrings) -> String {
+        var html = "<nav class=\"book\" id=\"book-nav\" aria-label=\"\(HTMLEscaping.escape(strings.bookContents))\">\n"
+        html += "<a class=\"close\" href=\"#\">\(HTMLEscaping.escape(strings.closeMenu))</a>\n<ol>\n"
         for (index, chapter) in navigation.chapters.enumerated() {
             let link =
                 "<a href=\"\(HTMLEscaping.escapeURL(chapter.href))\"\(index == navigation.current ? " aria-current=\"page\"" : "")>\(HTMLEscaping.escape(chapter.title))</a>"
@@ -216,10 +223,11 @@ public enum PageTemplate {
         return html
     }
 
-    private static func tableOfContents(_ headings: [HTMLFormatter.HeadingAnchor]) -> String? {
+    private static func tableOfContents(_ headings: [HTMLFormatter.HeadingAnchor], strings: SiteStrings) -> String? {
         let entries = headings.filter { $0.level == 2 || $0.level == 3 }
         guard entries.count >= 2 else { return nil }
-        var toc = "<nav class=\"toc\" aria-label=\"本章目录\">\n<p>本章目录</p>\n<ol>\n"
+        let label = HTMLEscaping.escape(strings.chapterContents)
+        var toc = "<nav class=\"toc\" aria-label=\"\(label)\">\n<p>\(label)</p>\n<ol>\n"
         var open = false
         for (index, entry) in entries.enumerated() {
             let link = "<a href=\"#\(HTMLEscaping.escapeURL(entry.anchor))\">\(HTMLEscaping.escape(entry.text))</a>"
@@ -251,6 +259,7 @@ public enum PageTemplate {
         book: BookInfo, title: String, navigation: Navigation, extraScripts: [String] = []
     ) -> String {
         let scripts = extraScripts.map { "<script defer src=\"\($0)\"></script>\n" }.joined()
+        let strings = book.strings
         return """
             <!DOCTYPE html>
             <html lang="\(HTMLEscaping.escape(book.language))">
@@ -265,13 +274,13 @@ public enum PageTemplate {
             <script defer src="galley.js"></script>
             \(scripts)</head>
             <body>
-            <a class="skip" href="#content">跳到正文</a>
-            <header class="site"><a class="menu" href="#book-nav">目录</a><a class="book-title" href="index.html">\(HTMLEscaping.escape(book.title))</a>
-            <form role="search" action="search.html"><input type="search" name="q" placeholder="搜索（按 / 键）" aria-label="搜索全书"></form>
+            <a class="skip" href="#content">\(HTMLEscaping.escape(strings.skipToContent))</a>
+            <header class="site"><a class="menu" href="#book-nav">\(HTMLEscaping.escape(strings.menu))</a><a class="book-title" href="index.html">\(HTMLEscaping.escape(book.title))</a>
+            <form role="search" action="search.html"><input type="search" name="q" placeholder="\(HTMLEscaping.escape(strings.searchPlaceholder))" aria-label="\(HTMLEscaping.escape(strings.searchLabel))"></form>
             </header>
             <div class="layout">
 
-            """ + bookNavigation(navigation) + "<div class=\"page\">\n"
+            """ + bookNavigation(navigation, strings: strings) + "<div class=\"page\">\n"
     }
 
     /// Everything after a page's `<main>`: the page's column closed (it was opened by `head`),

@@ -111,9 +111,14 @@ public enum SiteAssets {
             var box = document.querySelector("input[type=search]");
             if (box) { box.value = query; }
             var status = document.getElementById("search-status");
-            if (!query.trim()) { status.textContent = "输入词语后按回车搜索。"; return; }
-            var hits = search(query);
-            status.textContent = hits.length === 0 ? "没有找到“" + query + "”。" : "找到 " + hits.length + " 处“" + query + "”：";
+            // The words are the page's, in the book's language: {query} and {count} put in.
+            function say(template) {
+              return (template || "").split("{query}").join(query).split("{count}").join(String(hits.length));
+            }
+            var hits = [];
+            if (!query.trim()) { status.textContent = say(status.dataset.prompt); return; }
+            hits = search(query);
+            status.textContent = say(hits.length === 0 ? status.dataset.none : status.dataset.found);
             var first = normalize(query).split(/\s+/).filter(Boolean)[0];
             hits.slice(0, 50).forEach(function (hit) {
               var item = document.createElement("li");
@@ -178,7 +183,7 @@ public enum SiteAssets {
           overflow-wrap: break-word;
         }
         /* The layout: the book's navigation, the page, the page's contents; one column on phones, where
-           the navigation opens from the header's 目录 link (#book-nav, no script needed). */
+           the navigation opens from the header's contents link (#book-nav, no script needed). */
         header.site { max-width: 80rem; margin: 0 auto; padding: 1rem 1.25rem 0; font-size: 0.95rem; }
         header.site a { color: var(--muted); text-decoration: none; }
         header.site a.menu { color: var(--text); font-weight: 600; margin-right: -0.25rem; }
@@ -287,7 +292,7 @@ public enum SiteAssets {
         div.cell > pre { margin-bottom: 0; border-bottom-left-radius: 0; border-bottom-right-radius: 0; }
         div.cell .output { border: 1px solid var(--border); border-left: 4px solid var(--computed);
           border-radius: 0 0 6px 6px; padding: 0.6rem 0.9rem; background: var(--background); }
-        div.cell .output::before { content: "输出"; display: block; font-size: 0.75rem; color: var(--muted);
+        div.cell .output::before { content: attr(data-label); display: block; font-size: 0.75rem; color: var(--muted);
           letter-spacing: 0.1em; margin-bottom: 0.25rem; }
         div.cell .output pre { background: none; padding: 0; margin: 0 0 0.5rem; border-radius: 0; }
         div.cell .output pre.stderr { color: var(--warning); }

@@ -26,25 +26,9 @@ public enum VerificationPage {
         public var unchecked: [UncheckedClaim] { coverage.unchecked }
         public var uncheckedNumbers: Int { coverage.uncheckedNumbers }
 
-        /// The line under a chapter's title:
-        /// `本章核对：18 个数已核对（12 个算出的，6 个复述的输入），2 个未核对；3 个公式，核对了 40 处；5 个 expect`.
-        public var summary: String {
-            var line = "本章核对：\(coverage.statedChecked) 个数已核对"
-            if coverage.statedChecked > 0 {
-                line += "（\(coverage.computedChecked) 个算出的，\(coverage.inputsRestated) 个复述的输入）"
-            }
-            if coverage.statedWrong > 0 { line += "，\(coverage.statedWrong) 个有误" }
-            line += "，\(uncheckedNumbers) 个未核对"
-            if coverage.formulasChecked > 0 {
-                line += "；\(coverage.formulasChecked) 个公式，核对了 \(coverage.formulaPoints) 处"
-                if coverage.formulasWrong > 0 { line += "，\(coverage.formulasWrong) 个有误" }
-            }
-            if coverage.expectations > 0 {
-                line += "；\(coverage.expectations) 次 expect"
-                if coverage.expectationsFailed > 0 { line += "，\(coverage.expectationsFailed) 次失败" }
-            }
-            return line
-        }
+        /// The line under a chapter's title, in the book's language:
+        /// `本章核对：18 个数已核对（12 个算出的，6 个复述的输入），2 个未核对；3 个公式，核对了 40 处；5 次 expect`.
+        public func summary(_ strings: SiteStrings) -> String { strings.counts(coverage) }
     }
 
     /// The anchor of a chapter's section on the page.
@@ -57,15 +41,12 @@ public enum VerificationPage {
         book: PageTemplate.BookInfo, navigation: PageTemplate.Navigation,
         chapters: [(link: PageTemplate.PageLink, entry: Entry)]
     ) -> String {
-        var html = PageTemplate.head(book: book, title: "核对 · \(book.title)", navigation: navigation)
-        html += "<main class=\"checks\" id=\"content\">\n<h1>核对</h1>\n"
-        html +=
-            "<p>构建这本书时，Galley 运行了每章的代码，把正文写出的每个数与代码算出的值按作者写的精度比较，并核对了公式的两边。"
-            + "下表是核对的结果；“未核对”的数既没有绑定到计算值，也不在核对过的公式里，读者应当自己验证。</p>\n"
+        let strings = book.strings
+        var html = PageTemplate.head(book: book, title: "\(strings.checks) · \(book.title)", navigation: navigation)
+        html += "<main class=\"checks\" id=\"content\">\n<h1>\(HTMLEscaping.escape(strings.checks))</h1>\n"
+        html += "<p>\(HTMLEscaping.escape(strings.checksIntroduction))</p>\n"
         html += "<div class=\"table-wrap\"><table class=\"checks\">\n<thead><tr>"
-        for header in [
-            "章节", "已核对的数", "算出的", "复述的输入", "有误", "未核对的数", "核对的公式", "核对处", "运行的代码块", "通过的 expect",
-        ] {
+        for header in strings.checksColumns {
             html += "<th scope=\"col\">\(header)</th>"
         }
         html += "</tr></thead>\n<tbody>\n"
@@ -92,13 +73,16 @@ public enum VerificationPage {
         }
         html += "</tbody>\n</table></div>\n"
         for (link, entry) in chapters where !entry.unchecked.isEmpty {
-            html += "<h2 id=\"unchecked-\(anchor(forPage: link.href))\">\(HTMLEscaping.escape(link.title))：未核对的数</h2>\n"
+            let heading = SiteStrings.fill(strings.uncheckedHeading, ["title": link.title])
+            html += "<h2 id=\"unchecked-\(anchor(forPage: link.href))\">\(HTMLEscaping.escape(heading))</h2>\n"
             html += "<ul class=\"unchecked-claims\">\n"
             for claim in entry.unchecked {
                 let target = HTMLEscaping.escapeURL(link.href) + "#" + claim.anchor
-                let place = "第 \(claim.range.lowerBound.line) 行" + (claim.inMath ? "，公式中" : "")
+                let place =
+                    SiteStrings.fill(strings.lineOf, ["line": "\(claim.range.lowerBound.line)"])
+                    + (claim.inMath ? strings.inFormula : "")
                 html +=
-                    "<li><a href=\"\(target)\">\(HTMLEscaping.escape(claim.text))</a> <small>\(place)</small></li>\n"
+                    "<li><a href=\"\(target)\">\(HTMLEscaping.escape(claim.text))</a> <small>\(HTMLEscaping.escape(place))</small></li>\n"
             }
             html += "</ul>\n"
         }

@@ -210,15 +210,10 @@ struct Render: ParsableCommand {
                     Self.printDiagnostics(result, format: format)
                     if !quiet {
                         let seconds = ((clock.now - start) / .seconds(1))
-                        let problems =
-                            result.errorCount + result.warningCount == 0
-                            ? "" : ": \(result.errorCount) errors, \(result.warningCount) warnings"
-                        let reused = result.reusedChapters.count
                         FileHandle.standardOutput.write(
                             Data(
-                                (String(format: "rendered in %.2f s", seconds)
-                                    + " (\(result.chapters.count - reused) of \(result.chapters.count) chapters)"
-                                    + problems + "\n").utf8))
+                                (String(format: "rendered in %.2f s", seconds) + Self.renderedCounts(result) + "\n")
+                                    .utf8))
                     }
                     // The page's overlay shows them as the terminal's text format does.
                     return result.diagnostics.map { DiagnosticFormat.line($0, format: .text) }
@@ -234,6 +229,19 @@ struct Render: ParsableCommand {
     }
 
     /// Every diagnostic of a run on standard error, one a line.
+    /// What a preview render did, its words counted right: ` (9 chapters: 1 rendered, 8 reused):
+    /// 1 error, 2 warnings`.
+    static func renderedCounts(_ result: Pipeline.Report) -> String {
+        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+        let reused = result.reusedChapters.count
+        var line =
+            " (\(count(result.chapters.count, "chapter")): \(result.chapters.count - reused) rendered, \(reused) reused)"
+        if result.errorCount + result.warningCount > 0 {
+            line += ": \(count(result.errorCount, "error")), \(count(result.warningCount, "warning"))"
+        }
+        return line
+    }
+
     private static func printDiagnostics(_ result: Pipeline.Report, format: Format) {
         for diagnostic in result.diagnostics {
             FileHandle.standardError.write(Data((DiagnosticFormat.line(diagnostic, format: format) + "\n").utf8))

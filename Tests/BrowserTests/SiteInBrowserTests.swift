@@ -118,10 +118,15 @@ struct SiteInBrowserTests {
             let anchor = String(link.split(separator: "#")[1])
             #expect(page.dom.contains("id=\"\(anchor)\""), "\(anchor) is not on the page")
         }
-        #expect(page.dom.contains("<span class=\"claim-unchecked\" id=\"claim-8-28\" title=\"未经核对\">0.3</span>"))
-        #expect(page.dom.contains("<a href=\"checks.html#chapter-01-loss\">本章核对：1 个数已核对（1 个算出的，0 个复述的输入），3 个未核对</a>"))
+        #expect(page.dom.contains("<span class=\"claim-unchecked\" id=\"claim-8-28\" title=\"not checked\">0.3</span>"))
+        #expect(
+            page.dom.contains(
+                "<a href=\"checks.html#chapter-01-loss\">Checked here: 1 number (1 computed, 0 restated inputs), 3 unchecked</a>"
+            ))
         let index = try Browser.load(url("index.html"))
-        #expect(index.dom.contains("<a href=\"checks.html\">核对：1 个数已核对，3 个未核对</a>"), "the index links to it")
+        #expect(
+            index.dom.contains("<a href=\"checks.html\">Checks: 1 number checked, 3 unchecked</a>"),
+            "the index links to it")
     }
 
     @Test("with JavaScript off, every formula of the course reads typeset, with MathML for screen readers")

@@ -39,7 +39,7 @@ struct ChartSVGTests {
         chart.region(xs, xs.map { _ in 0.5 }, label: "第一类")
         chart.line([0, 10], [5, 5], label: "边界")
         chart.points([2, 3], [2, 3], label: "第一类")
-        let svg = ChartSVG.svg(chart)
+        let svg = ChartSVG.svg(chart, strings: .simplifiedChinese)
         let legend = svg.matches(of: #/<text class="legend"[^>]*>([^<]*)</text>/#).map { String($0.output.1) }
         #expect(legend == ["第一类", "边界"])
         let region = try #require(svg.range(of: "<g class=\"series-0 region\">"))
@@ -55,6 +55,7 @@ struct ChartSVGTests {
         #expect(plotted.count == 1)
         #expect(plotted.first.map { (Double($0.output.2)!, Double($0.output.3)!) } ?? (0, 0) == (552.6, 30.6))
         #expect(svg.contains("图例：第一类、边界"), "the description names each entry once")
+        #expect(ChartSVG.svg(chart).contains("legend: 第一类, 边界"), "in English by default")
     }
 
     @Test("a region's cells join along a row, keep their gaps, and are clipped to the axes")

@@ -22,7 +22,8 @@ struct VerificationPageTests {
             claim("0.3，0.2", line: 1, column: 9, numbers: 2), claim("88%", line: 1, column: 20),
         ]
         let page = HTMLFormatter.format(
-            parse("误差 <约为> 0.3，0.2，约有 88% & 更多。").document, options: .init(results: results))
+            parse("误差 <约为> 0.3，0.2，约有 88% & 更多。").document,
+            options: .init(results: results, strings: .simplifiedChinese))
         #expect(
             page
                 == "<p>误差 &lt;约为&gt; <span class=\"claim-unchecked\" id=\"claim-1-9\" title=\"未经核对\">0.3，0.2</span>，约有 <span class=\"claim-unchecked\" id=\"claim-1-20\" title=\"未经核对\">88%</span> &amp; 更多。</p>\n"
@@ -43,8 +44,11 @@ struct VerificationPageTests {
     func formulaMark() {
         var results = ChapterResults()
         results.coverage.unchecked = [claim("0.8", line: 1, column: 1, inMath: true)]
-        let page = HTMLFormatter.format(parse("$$p = 0.8$$\n").document, options: .init(results: results))
+        let page = HTMLFormatter.format(
+            parse("$$p = 0.8$$\n").document, options: .init(results: results, strings: .simplifiedChinese))
         #expect(page.contains("class=\"math display claim-unchecked\" id=\"claim-1-1\" title=\"公式中的 0.8 未经核对\""))
+        let english = HTMLFormatter.format(parse("$$p = 0.8$$\n").document, options: .init(results: results))
+        #expect(english.contains("title=\"0.8 in this formula is not checked\""), "English by default")
     }
 
     @Test("the page: a row of counts per chapter, then each chapter's unchecked claims linked to their anchors")
@@ -66,7 +70,11 @@ struct VerificationPageTests {
         ]
         let entry = VerificationPage.Entry(results: results)
         #expect(
-            entry.summary
+            entry.summary(.english)
+                == "Checked here: 12 numbers (7 computed, 5 restated inputs), 1 wrong, 3 unchecked; 2 formulas at 33 points, 1 wrong; 4 expectations, 1 failed"
+        )
+        #expect(
+            entry.summary(.simplifiedChinese)
                 == "本章核对：12 个数已核对（7 个算出的，5 个复述的输入），1 个有误，3 个未核对；2 个公式，核对了 33 处，1 个有误；4 次 expect，1 次失败")
         let html = VerificationPage.page(
             book: .init(title: "书", language: "zh-CN", author: nil),

@@ -107,9 +107,12 @@ struct CheckedFormulaTests {
         _ = try book.render()
         let page = try #require(book.output("a.html"))
         #expect(
-            page.contains("<div class=\"math display formula-wrong\" title=\"公式有误\"><span class=\"katex-display\">"))
+            page.contains(
+                "<div class=\"math display formula-wrong\" title=\"formula wrong\"><span class=\"katex-display\">"))
         #expect(page.contains(texAnnotation("\\ln x = 4.5369/2 = 2.26854")))
-        #expect(page.contains("<span class=\"math inline formula-checked\" title=\"公式已核对\"><span class=\"katex\">"))
+        #expect(
+            page.contains(
+                "<span class=\"math inline formula-checked\" title=\"formula checked\"><span class=\"katex\">"))
         #expect(page.contains(texAnnotation("\\frac{1}{2} = 0.5")))
         #expect(page.contains(texAnnotation("z_1 = 3")))
 

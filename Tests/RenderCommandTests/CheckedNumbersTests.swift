@@ -138,9 +138,9 @@ struct CheckedNumbersTests {
         let page = try #require(book.output("a.html"))
         #expect(
             page.contains(
-                "<span class=\"stated correct\" title=\"已核对：计算值 0.8789\">0.88<span class=\"visually-hidden\">（已核对，计算值 0.8789）</span></span>"
+                "<span class=\"stated correct\" title=\"checked: computed value 0.8789\">0.88<span class=\"visually-hidden\"> (checked: computed value 0.8789)</span></span>"
             ))
-        #expect(page.contains("<span class=\"stated wrong\" title=\"与计算值不符：0.1189\">0.5"))
+        #expect(page.contains("<span class=\"stated wrong\" title=\"differs from the computed value 0.1189\">0.5"))
         #expect(!page.contains("href=\"=a"))
         let markdown = try #require(book.output("a.md"))
         #expect(markdown.contains("对 0.88，错 0.5。"))

@@ -337,10 +337,10 @@ struct CheckedSymbolicFormulaTests {
         let page = try #require(book.output("a.html"))
         #expect(
             page.contains(
-                "<div class=\"math display formula-checked\" title=\"公式已核对\"><span class=\"katex-display\">"
+                "<div class=\"math display formula-checked\" title=\"formula checked\"><span class=\"katex-display\">"
             ), "\(page)")
         #expect(
-            page.contains("<span class=\"math inline formula-wrong\" title=\"公式有误\"><span class=\"katex\">"),
+            page.contains("<span class=\"math inline formula-wrong\" title=\"formula wrong\"><span class=\"katex\">"),
             "\(page)")
     }
 }

@@ -68,7 +68,7 @@ struct RenderCommandTests {
         #expect(try book.render().status == 0)
         #expect(
             book.output("01-a.html")?.contains(
-                "<a href=\"https://github.com/owner/course/edit/main/Chapters/01-a.md\">编辑本页</a>") == true)
+                "<a href=\"https://github.com/owner/course/edit/main/Chapters/01-a.md\">Edit this page</a>") == true)
         try book.write(
             "book.json", #"{"repository": "https://github.com/owner/course", "branch": "gh-pages-source"}"#)
         #expect(try book.render().status == 0)

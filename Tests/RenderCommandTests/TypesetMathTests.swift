@@ -43,7 +43,7 @@ struct TypesetMathTests {
         #expect(render.status == 1)
         let page = try #require(book.output("01.html"))
         #expect(page.contains("<span class=\"math inline math-error\" role=\"note\"><code>\\frac{a}{b</code>"))
-        #expect(page.contains("TeX 错误：Undefined control sequence: \\foo"))
+        #expect(page.contains("TeX error: Undefined control sequence: \\foo"))
     }
 
     @Test("a TeX error in what a block shows (a table's header) fails --check at the block, as one in the prose does")
@@ -61,7 +61,7 @@ struct TypesetMathTests {
         #expect(render.status == 1)
         let page = try #require(book.output("01.html"))
         #expect(page.contains(texAnnotation("a_1")), "the good header is typeset")
-        #expect(page.contains("TeX 错误：Undefined control sequence: \\foo"), "the bad one shows its error in place")
+        #expect(page.contains("TeX error: Undefined control sequence: \\foo"), "the bad one shows its error in place")
     }
 
     @Test("pages carry HTML and MathML; KaTeX's strict-mode remarks go to the report, not to the terminal")
