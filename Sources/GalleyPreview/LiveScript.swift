@@ -34,13 +34,16 @@ enum LiveScript {
             var close = document.createElement("button");
             close.type = "button";
             close.textContent = "×";
-            close.title = "先收起（下次渲染出问题时再显示）";
-            close.setAttribute("aria-label", "收起");
+            // The words are the page's, in the book's language (PageTemplate puts them on <body>).
+            var words = document.body.dataset;
+            close.title = words.overlayHint || "Hide (shown again when a render has problems)";
+            close.setAttribute("aria-label", words.overlayClose || "Hide");
             close.style.cssText = "float:right;border:0;background:none;color:inherit;font-size:1.25rem;" +
               "line-height:1;cursor:pointer;padding:0 0 0 0.5rem;";
             close.addEventListener("click", function () { box.remove(); });
             var title = document.createElement("strong");
-            title.textContent = lines.length + " 个问题 —— 改正并保存后自动消失";
+            title.textContent = (words.overlayTitle || "Problems: {count}")
+              .split("{count}").join(String(lines.length));
             var list = document.createElement("pre");
             // The page's own style for pre (a dark surface in dark mode) would hide the red text.
             list.style.cssText = "margin:0.5rem 0 0;padding:0;white-space:pre-wrap;font-size:0.85rem;" +

@@ -69,9 +69,10 @@ public enum BlockOutputMarkdown {
         }
         switch result.status {
         case .succeeded: break
-        case .failed(let reason): parts.append("> ✗ \(reason)")
-        case .failedAsExpected(let reason): parts.append("> ✓ \(strings.expectedFailure) \(reason)")
-        case .notRun(let reason): parts.append("> \(reason)")
+        case .failed(let reason): parts.append("> ✗ \(strings.blockReasons(reason))")
+        case .failedAsExpected(let reason):
+            parts.append("> ✓ \(strings.expectedFailure) \(strings.blockReasons(reason))")
+        case .notRun(let reason): parts.append("> \(strings.blockReasons(reason))")
         }
         return parts.joined(separator: "\n\n")
     }

@@ -39,12 +39,14 @@ extension HTMLFormatter {
         case .succeeded:
             break
         case .failed(let reason):
-            html += "<p class=\"cell-status error\">✗ \(HTMLEscaping.escape(reason))</p>\n"
+            html +=
+                "<p class=\"cell-status error\">✗ \(HTMLEscaping.escape(options.strings.blockReasons(reason)))</p>\n"
         case .failedAsExpected(let reason):
             html +=
-                "<p class=\"cell-status expected\">✓ \(HTMLEscaping.escape(options.strings.expectedFailure)) \(HTMLEscaping.escape(reason))</p>\n"
+                "<p class=\"cell-status expected\">✓ \(HTMLEscaping.escape(options.strings.expectedFailure)) \(HTMLEscaping.escape(options.strings.blockReasons(reason)))</p>\n"
         case .notRun(let reason):
-            html += "<p class=\"cell-status not-run\">\(HTMLEscaping.escape(reason))</p>\n"
+            html +=
+                "<p class=\"cell-status not-run\">\(HTMLEscaping.escape(options.strings.blockReasons(reason)))</p>\n"
         }
         if !result.diagnostics.isEmpty {
             html += "<ul class=\"cell-diagnostics\">\n"

@@ -52,6 +52,8 @@ public struct SiteStrings: Sendable {
     public var overlayTitle: String
     public var overlayClose: String
     public var overlayCloseHint: String
+    /// Why a block failed or did not run, in this language.
+    public var blockReasons: BlockReasons
     /// The verification line's counts, in this language's words and plurals.
     public var counts: @Sendable (Coverage) -> String
     /// The front page's line for the whole book: stated numbers checked and unchecked.

@@ -76,11 +76,15 @@ struct SiteLanguageTests {
     @Test("a Traditional Chinese book gets its own words; an unknown language gets English and a warning at book.json")
     func otherLanguages() throws {
         let traditional = try TemporaryBook([
-            "book.json": #"{"title": "書", "language": "zh-TW"}"#, "01.md": "# 一\n\n正文。\n",
+            "book.json": #"{"title": "書", "language": "zh-TW"}"#,
+            "01.md": "# 一\n\n```swift run\nlet x: Int = \"a\"\n```\n\n```swift run\nlet y = 1\n```\n",
         ])
-        #expect(try traditional.render(["--cache-dir", TemporaryBook.sharedCache.path]).status == 0)
+        #expect(try traditional.render(["--cache-dir", TemporaryBook.sharedCache.path]).status == 1, "a block fails")
         let page = try #require(traditional.output("01.html"))
         #expect(page.contains(">跳到正文</a>") && page.contains(">目錄</a>") && page.contains("placeholder=\"搜尋（按 / 鍵）\""))
+        // Galley's own reasons, in the book's language; the line of the failed block kept.
+        #expect(page.contains("<p class=\"cell-status error\">✗ 無法編譯</p>"), "\(page)")
+        #expect(page.contains("<p class=\"cell-status not-run\">未執行：第 4 行的程式碼區塊無法編譯</p>"), "\(page)")
         let unknown = try TemporaryBook([
             "book.json": "{\n  \"language\": \"tlh\"\n}\n", "01.md": "# One\n\nText.\n",
         ])

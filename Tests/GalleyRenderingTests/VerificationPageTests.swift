@@ -96,4 +96,16 @@ struct VerificationPageTests {
         #expect(html.contains("<li><a href=\"01.html#claim-9-5\">0.3，0.2</a> <small>第 9 行</small></li>"))
         #expect(html.contains("<li><a href=\"01.html#claim-20-1\">0.8</a> <small>第 20 行，公式中</small></li>"))
     }
+
+    @Test("Galley's reasons for a block are said in the book's language, the line kept; a program's own words are not")
+    func blockReasons() {
+        #expect(
+            SiteStrings.simplifiedChinese.blockReasons("not run: the block at line 12 failed") == "未运行：第 12 行的代码块失败了")
+        #expect(SiteStrings.traditionalChinese.blockReasons("does not compile") == "無法編譯")
+        #expect(
+            SiteStrings.simplifiedChinese.blockReasons("Fatal error: Index out of range")
+                == "Fatal error: Index out of range")
+        #expect(
+            SiteStrings.english.blockReasons("not run: an earlier block failed") == "not run: an earlier block failed")
+    }
 }

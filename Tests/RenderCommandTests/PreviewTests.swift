@@ -198,7 +198,8 @@ struct PreviewTests {
         let broken = try tab.page().dom
         let overlay = try #require(
             broken.firstMatch(of: #/<div id="galley-overlay"[^>]*>(.*?)</div>/#.dotMatchesNewlines()))
-        #expect(overlay.output.1.contains("1 个问题"), "\(overlay.output.1)")
+        #expect(
+            overlay.output.1.contains("Problems: 1 — fix them and save"), "in the book's language: \(overlay.output.1)")
         #expect(overlay.output.1.contains("Chapters/02-b.md:3:1: error:"), "\(overlay.output.1)")
         #expect(overlay.output.1.contains("<button type=\"button\""), "it can be put away")
         // The page that is open is reloaded by its script, and then hears that nothing is wrong.
