@@ -22,13 +22,14 @@ extension HTMLFormatter {
             for item in result.output.items {
                 switch item {
                 case .text(let text):
-                    html += "<pre class=\"stdout\">\(HTMLEscaping.escape(text))</pre>\n"
+                    html += "<pre class=\"stdout\" tabindex=\"0\">\(HTMLEscaping.escape(text))</pre>\n"
                 case .display(let display):
                     writeDisplay(display)
                 }
             }
             if !result.output.standardError.isEmpty {
-                html += "<pre class=\"stderr\">\(HTMLEscaping.escape(result.output.standardError))</pre>\n"
+                html +=
+                    "<pre class=\"stderr\" tabindex=\"0\">\(HTMLEscaping.escape(result.output.standardError))</pre>\n"
             }
             if result.output.truncated {
                 html += "<p class=\"truncated\">\(HTMLEscaping.escape(options.strings.outputCut))</p>\n"
@@ -65,7 +66,7 @@ extension HTMLFormatter {
         switch item {
         case .value(let label, let text):
             let prefix = label.map { HTMLEscaping.escape($0) + " = " } ?? ""
-            html += "<pre class=\"value\">\(prefix)\(HTMLEscaping.escape(text))</pre>\n"
+            html += "<pre class=\"value\" tabindex=\"0\">\(prefix)\(HTMLEscaping.escape(text))</pre>\n"
         case .math(let tex):
             writeMath(tex, display: true, element: "div", mark: "\"")
             html += "\n"
@@ -80,6 +81,11 @@ extension HTMLFormatter {
             }
             html += "<thead>\n<tr>\n"
             for header in table.columnHeaders {
+                // The corner above the row headers names nothing: a plain cell, not an empty header.
+                guard !header.isEmpty else {
+                    html += "<td></td>\n"
+                    continue
+                }
                 html += "<th>"
                 write(InlineMarkdown.inlines(header))
                 html += "</th>\n"

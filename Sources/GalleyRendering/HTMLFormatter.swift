@@ -114,8 +114,11 @@ public struct HTMLFormatter {
             headings.append(HeadingAnchor(level: heading.level, text: text, anchor: anchor))
             let id = HTMLEscaping.escape(anchor)
             newline()
+            // The anchor is a link like any other: named for screen readers, not hidden from them
+            // while the keyboard can reach it.
+            let label = HTMLEscaping.escape(SiteStrings.fill(options.strings.sectionLink, ["title": text]))
             html +=
-                "<h\(heading.level) id=\"\(id)\"><a class=\"anchor\" href=\"#\(HTMLEscaping.escapeURL(anchor))\" aria-hidden=\"true\">#</a>"
+                "<h\(heading.level) id=\"\(id)\"><a class=\"anchor\" href=\"#\(HTMLEscaping.escapeURL(anchor))\" aria-label=\"\(label)\">#</a>"
             write(heading.content)
             html += "</h\(heading.level)>\n"
         case .blockQuote(let quote):
@@ -195,7 +198,8 @@ public struct HTMLFormatter {
     mutating func writeCode(_ code: CodeBlock) {
         let language = code.language.map { " class=\"language-\(HTMLEscaping.escape($0))\"" } ?? ""
         let body = code.language == "swift" ? SwiftHighlighter.html(code.code) : HTMLEscaping.escape(code.code)
-        html += "<pre><code\(language)>\(body)</code></pre>\n"
+        // A wide block scrolls; tabindex lets the keyboard scroll it too.
+        html += "<pre tabindex=\"0\"><code\(language)>\(body)</code></pre>\n"
     }
 
     private mutating func writeList(_ list: ListBlock) {

@@ -276,7 +276,7 @@ public enum SiteAssets {
         .hl-type { color: #8250df; }
         .hl-string { color: #0a3069; }
         .hl-number { color: #0550ae; }
-        .hl-comment { color: #6e7781; font-style: italic; }
+        .hl-comment { color: #57606a; font-style: italic; }
         .hl-attribute, .hl-directive { color: #953800; }
         @media (prefers-color-scheme: dark) {
           .hl-keyword { color: #ff7b72; }

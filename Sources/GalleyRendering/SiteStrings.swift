@@ -22,6 +22,8 @@ public struct SiteStrings: Sendable {
     public var searchNone: String
     public var searchFound: String
     public var editPage: String
+    /// A heading's anchor link, for screen readers: `{title}` is the heading.
+    public var sectionLink: String
     public var output: String
     public var outputCut: String
     public var expectedFailure: String

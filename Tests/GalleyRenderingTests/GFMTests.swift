@@ -76,9 +76,9 @@ struct GFMTests {
     func headingAnchors() {
         #expect(
             html("# Softmax 的导数\n\n## 导数\n\n## 导数") == """
-                <h1 id="softmax-的导数"><a class="anchor" href="#softmax-%E7%9A%84%E5%AF%BC%E6%95%B0" aria-hidden="true">#</a>Softmax 的导数</h1>
-                <h2 id="导数"><a class="anchor" href="#%E5%AF%BC%E6%95%B0" aria-hidden="true">#</a>导数</h2>
-                <h2 id="导数-1"><a class="anchor" href="#%E5%AF%BC%E6%95%B0-1" aria-hidden="true">#</a>导数</h2>
+                <h1 id="softmax-的导数"><a class="anchor" href="#softmax-%E7%9A%84%E5%AF%BC%E6%95%B0" aria-label="Link to the section “Softmax 的导数”">#</a>Softmax 的导数</h1>
+                <h2 id="导数"><a class="anchor" href="#%E5%AF%BC%E6%95%B0" aria-label="Link to the section “导数”">#</a>导数</h2>
+                <h2 id="导数-1"><a class="anchor" href="#%E5%AF%BC%E6%95%B0-1" aria-label="Link to the section “导数”">#</a>导数</h2>
 
                 """)
     }

@@ -186,9 +186,9 @@ struct MathSurvivesMarkdownTests {
     func codeBlock() {
         #expect(
             html("```text\nlet price = \"$5 and $x$\"\n```\n\n    $$indented$$") == """
-                <pre><code class="language-text">let price = &quot;$5 and $x$&quot;
+                <pre tabindex="0"><code class="language-text">let price = &quot;$5 and $x$&quot;
                 </code></pre>
-                <pre><code>$$indented$$
+                <pre tabindex="0"><code>$$indented$$
                 </code></pre>
 
                 """)

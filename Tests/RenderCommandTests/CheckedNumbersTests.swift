@@ -198,7 +198,7 @@ struct CheckedNumbersTests {
                 "Chapters/a.md:\(source.marker.line):\(source.marker.column): error: cannot find 'nothing' in scope"),
             "\(run.stderr)")
         let page = try #require(book.output("a.html"))
-        #expect(page.contains("<pre class=\"stdout\">ran\n</pre>"))
+        #expect(page.contains("<pre class=\"stdout\" tabindex=\"0\">ran\n</pre>"))
         #expect(page.contains("stated correct"))
         #expect(page.contains("stated unchecked"))
     }

@@ -34,7 +34,7 @@ struct EvaluationTests {
         let run = try book.render()
         #expect(run.status == 0, "\(run.stderr)")
         let page = try #require(book.output("a.html"))
-        #expect(page.contains("<pre class=\"stdout\">0.88 3\n</pre>"))
+        #expect(page.contains("<pre class=\"stdout\" tabindex=\"0\">0.88 3\n</pre>"))
         #expect(!page.contains("shown, not run\n</pre>\n</div>"))
     }
 
@@ -101,10 +101,10 @@ struct EvaluationTests {
             run.stderr.contains("Chapters/02-index.md:5:1: error: block trapped: Fatal error: Index out of range"),
             "\(run.stderr)")
         let trap = try #require(book.output("01-trap.html"))
-        #expect(trap.contains("<pre class=\"stdout\">before\n</pre>"))
+        #expect(trap.contains("<pre class=\"stdout\" tabindex=\"0\">before\n</pre>"))
         #expect(trap.contains("not run: the block at line 4 failed"))
         #expect(!trap.contains("never\n</pre>"))
-        #expect(book.output("03-fine.html")?.contains("<pre class=\"stdout\">fine\n</pre>") == true)
+        #expect(book.output("03-fine.html")?.contains("<pre class=\"stdout\" tabindex=\"0\">fine\n</pre>") == true)
     }
 
     @Test("a record Galley cannot read is an error naming the chapter, and the rest of the output stays")
@@ -128,7 +128,7 @@ struct EvaluationTests {
                 #"Chapters/a.md:1:1: error: the chapter's program sent a record Galley cannot read (unknown record: {"bogus":{}})"#
             ), "\(run.stderr)")
         let page = try #require(book.output("a.html"))
-        #expect(page.contains("<pre class=\"stdout\">before\nafter\n</pre>"))
+        #expect(page.contains("<pre class=\"stdout\" tabindex=\"0\">before\nafter\n</pre>"))
     }
 
     @Test("an expression slow to type-check is a warning at its line")
@@ -282,6 +282,9 @@ struct EvaluationTests {
         #expect(page.contains("<th scope=\"row\"><span class=\"math inline\"><span class=\"katex\">"))
         #expect(page.contains(texAnnotation("a_1") + "</semantics></math></span>"))
         #expect(page.contains("</span></th>\n<td>0.106</td>\n<td>-0.105</td>\n<td>-0.002</td>"))
+        // The corner above the row headers is a plain cell: an empty header names nothing.
+        #expect(page.contains("<thead>\n<tr>\n<td></td>\n<th>"), "\(page)")
+        #expect(!page.contains("<th></th>"))
         #expect(page.contains(texAnnotation("I = \\begin{pmatrix} 1 & 0 \\\\ 0 & 1 \\end{pmatrix}")))
         let markdown = try #require(book.output("a.md"))
         #expect(
@@ -303,8 +306,10 @@ struct EvaluationTests {
         let run = try book.render()
         #expect(run.status == 0, "\(run.stderr)")
         let page = try #require(book.output("a.html"))
-        #expect(page.contains("<pre class=\"stdout\">&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;\n</pre>"))
-        #expect(page.contains("<pre class=\"stderr\">&lt;img src=x onerror=alert(1)&gt;\n</pre>"))
+        #expect(
+            page.contains(
+                "<pre class=\"stdout\" tabindex=\"0\">&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;\n</pre>"))
+        #expect(page.contains("<pre class=\"stderr\" tabindex=\"0\">&lt;img src=x onerror=alert(1)&gt;\n</pre>"))
         #expect(!page.contains("<script>alert"))
     }
 
@@ -355,9 +360,9 @@ struct EvaluationTests {
                 "Chapters/b.md:2:19: error: cannot convert value of type 'String' to specified type 'Int'"),
             "\(run.stderr)")
         #expect(!run.stderr.contains("never used"), "a warning the function form alone raises leaked: \(run.stderr)")
-        #expect(book.output("a.html")?.contains("<pre class=\"stdout\">a 0.5\n</pre>") == true)
-        #expect(book.output("c.html")?.contains("<pre class=\"stdout\">c 3.0\n</pre>") == true)
-        #expect(book.output("d.html")?.contains("<pre class=\"stdout\">d\n</pre>") == true)
+        #expect(book.output("a.html")?.contains("<pre class=\"stdout\" tabindex=\"0\">a 0.5\n</pre>") == true)
+        #expect(book.output("c.html")?.contains("<pre class=\"stdout\" tabindex=\"0\">c 3.0\n</pre>") == true)
+        #expect(book.output("d.html")?.contains("<pre class=\"stdout\" tabindex=\"0\">d\n</pre>") == true)
     }
 
     @Test("an unchanged book compiles nothing; editing one chapter recompiles only it")
@@ -376,6 +381,6 @@ struct EvaluationTests {
         let third = try book.render(cache)
         #expect(third.stdout.contains("(compiled 1)"), "\(third.stdout)")
         #expect(book.output("b.html")?.contains("b, edited") == true)
-        #expect(book.output("a.html")?.contains("<pre class=\"stdout\">a\n</pre>") == true)
+        #expect(book.output("a.html")?.contains("<pre class=\"stdout\" tabindex=\"0\">a\n</pre>") == true)
     }
 }

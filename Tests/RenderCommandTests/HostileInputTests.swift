@@ -88,7 +88,8 @@ struct HostileInputTests {
         #expect(run.stderr.contains("Chapters/a.md:3:6: error: unterminated inline math"))
         #expect(run.stderr.contains("Chapters/a.md:5:1: error: unterminated display math"))
         // An unclosed fence runs to the end of the file, as CommonMark says: the code still runs.
-        #expect(book.output("b.html")?.contains("<pre class=\"stdout\">fence never closes\n</pre>") == true)
+        #expect(
+            book.output("b.html")?.contains("<pre class=\"stdout\" tabindex=\"0\">fence never closes\n</pre>") == true)
     }
 
     @Test("5,000 blocks in one chapter")
@@ -100,7 +101,7 @@ struct HostileInputTests {
         let run = try book.render(["--timeout", "120"])
         expectNeighbourRendered(book, run)
         #expect(run.status == 0, "\(run.stderr.prefix(2000))")
-        #expect(book.output("a.html")?.contains("<pre class=\"stdout\">last 4999\n</pre>") == true)
+        #expect(book.output("a.html")?.contains("<pre class=\"stdout\" tabindex=\"0\">last 4999\n</pre>") == true)
     }
 
     @Test("a block that prints 100 MB is cut at the cap")
@@ -223,6 +224,6 @@ struct HostileInputTests {
         #expect(third.status == 0)
         #expect(!third.stdout.contains("compiled"), "the cache both wrote is whole: \(third.stdout)")
         #expect(book.outputFiles() == afterBoth)
-        #expect(book.output("a.html")?.contains("<pre class=\"stdout\">a\n</pre>") == true)
+        #expect(book.output("a.html")?.contains("<pre class=\"stdout\" tabindex=\"0\">a\n</pre>") == true)
     }
 }
