@@ -52,14 +52,19 @@ public enum ScriptInMarkup {
         return letters.lowercased().hasPrefix("javascript:")
     }
 
-    /// The first attribute named `on…` inside a tag of `html`: `onload`, `onerror`.
+    /// The first attribute named `on…` inside a tag of `html`: `onload`, `onerror`; not words
+    /// inside a quoted attribute value.
     static func eventHandler(in html: String) -> String? {
         let bytes = Array(html.utf8)
         var inTag = false
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "<") {
+            if inTag, byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                // An attribute's value: what it says is not an attribute.
+                index = (bytes[(index + 1)...].firstIndex(of: byte) ?? bytes.count - 1) + 1
+                continue
+            } else if byte == UInt8(ascii: "<") {
                 inTag = true
             } else if byte == UInt8(ascii: ">") {
                 inTag = false
