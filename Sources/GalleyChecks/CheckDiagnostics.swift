@@ -73,7 +73,7 @@ extension Diagnostic {
         Diagnostic(
             path: path, location: location, identifier: .numberSize,
             summary:
-                "sizes differ: \(stated) number\(stated == 1 ? "" : "s") stated, \(computed) computed by '\(expression)'"
+                "sizes differ: \(counted(stated, "number")) stated, \(computed) computed by '\(expression)'"
         )
     }
 
@@ -157,7 +157,7 @@ extension Diagnostic {
         firstFailure: String, otherFailures: Int, bindings: String, path: String, at location: SourceLocation
     ) -> Diagnostic {
         let others =
-            otherFailures > 0 ? " (and \(otherFailures) more value\(otherFailures == 1 ? "" : "s"))" : ""
+            otherFailures > 0 ? " (and \(counted(otherFailures, "more value")))" : ""
         return Diagnostic(
             path: path, location: location, identifier: .formulaCheck,
             summary: firstFailure + others + withBindings(bindings))

@@ -2,11 +2,7 @@ import GalleyRecords
 
 extension StatedNumber {
     /// One unit of the last digit written: 0.01 for `0.13`, 0.001 for `12.5%`.
-    var unit: Double {
-        var result = 1.0
-        for _ in 0..<abs(decimals) { result *= 10 }
-        return decimals > 0 ? 1 / result : result
-    }
+    var unit: Double { 2 * tolerance }
 
     /// How far from the written value a computed one may be to match or nearly match it.
     var reach: Double { 1.5 * unit + 1e-12 * max(1, value.magnitude) }

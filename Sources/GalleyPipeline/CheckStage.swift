@@ -38,7 +38,7 @@ enum CheckStage {
     {
         // The checker counted the stated numbers, restated inputs and formulas.
         var coverage = checks.results.coverage
-        coverage.unchecked = unchecked(chapter).unchecked
+        coverage.unchecked = chapter.claims.map(CoverageCheck.unchecked)
         if let evaluation {
             if evaluation.computedValuesRead {
                 let suggestions = BindingSuggester(values: evaluation.computed).suggestions(for: chapter.claims)

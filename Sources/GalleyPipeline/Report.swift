@@ -52,27 +52,27 @@ extension Pipeline {
         /// numbers unchecked`. Formulas and expectations are left out when there are none.
         public var checkSummary: String {
             var line =
-                "\(Self.count(statedChecked, "stated number")) checked in \(Self.count(chaptersChecked, "chapter"))"
+                "\(counted(statedChecked, "stated number")) checked in \(counted(chaptersChecked, "chapter"))"
             if statedChecked > 0 {
                 line +=
-                    " (\(total(\.computedChecked)) computed, \(Self.count(total(\.inputsRestated), "restated input")))"
+                    " (\(total(\.computedChecked)) computed, \(counted(total(\.inputsRestated), "restated input")))"
             }
             line += ", \(statedWrong) wrong"
             let formulas = total(\.formulasChecked)
             if formulas > 0 {
-                line += "; \(Self.count(formulas, "formula")) checked at \(Self.count(total(\.formulaPoints), "point"))"
+                line += "; \(counted(formulas, "formula")) checked at \(counted(total(\.formulaPoints), "point"))"
                 line += ", \(total(\.formulasWrong)) wrong"
             }
             let expectations = total(\.expectations)
             if expectations > 0 {
-                line += "; \(Self.count(expectations, "expectation")) run, \(total(\.expectationsFailed)) failed"
+                line += "; \(counted(expectations, "expectation")) run, \(total(\.expectationsFailed)) failed"
             }
-            line += "; \(uncheckedNumbers) of \(Self.count(statedNumbers, "stated number")) unchecked"
+            line += "; \(uncheckedNumbers) of \(counted(statedNumbers, "stated number")) unchecked"
             let others = otherErrorCount
-            if others > 0 { line += "; \(Self.count(others, "other error"))" }
+            if others > 0 { line += "; \(counted(others, "other error"))" }
             // What --check could do about the claims it left open.
             if bindableClaims > 0 {
-                line += "; \(Self.count(bindableClaims, "claim")) can be bound: render --bind"
+                line += "; \(counted(bindableClaims, "claim")) can be bound: render --bind"
             }
             if chaptersWithoutValues > 0 {
                 line +=
@@ -81,11 +81,6 @@ extension Pipeline {
                     : "; \(chaptersWithoutValues) chapters' code offers no value to bind their claims to"
             }
             return line
-        }
-
-        /// `1 formula`, `3 formulas`.
-        private static func count(_ number: Int, _ noun: String) -> String {
-            "\(number) \(noun)\(number == 1 ? "" : "s")"
         }
 
         /// The unchecked claims `render --bind` would wrap in a stated-number link.

@@ -1,3 +1,4 @@
+import GalleyDiagnostics
 import GalleyResults
 
 extension SiteStrings {
@@ -26,27 +27,27 @@ extension SiteStrings {
         overlayTitle: "Problems: {count} — fix them and save, and this goes away", overlayClose: "Hide",
         overlayCloseHint: "Hide (shown again when a render has problems)", blockReasons: .english,
         counts: { coverage in
-            var line = "Checked here: " + english(coverage.statedChecked, "number")
+            var line = "Checked here: " + counted(coverage.statedChecked, "number")
             if coverage.statedChecked > 0 {
                 line +=
-                    " (\(coverage.computedChecked) computed, " + english(coverage.inputsRestated, "restated input")
+                    " (\(coverage.computedChecked) computed, " + counted(coverage.inputsRestated, "restated input")
                     + ")"
             }
             if coverage.statedWrong > 0 { line += ", \(coverage.statedWrong) wrong" }
             line += ", \(coverage.uncheckedNumbers) unchecked"
             if coverage.formulasChecked > 0 {
                 line +=
-                    "; " + english(coverage.formulasChecked, "formula") + " at "
-                    + english(coverage.formulaPoints, "point")
+                    "; " + counted(coverage.formulasChecked, "formula") + " at "
+                    + counted(coverage.formulaPoints, "point")
                 if coverage.formulasWrong > 0 { line += ", \(coverage.formulasWrong) wrong" }
             }
             if coverage.expectations > 0 {
-                line += "; " + english(coverage.expectations, "expectation")
+                line += "; " + counted(coverage.expectations, "expectation")
                 if coverage.expectationsFailed > 0 { line += ", \(coverage.expectationsFailed) failed" }
             }
             return line
         },
-        bookCounts: { checked, unchecked in "Checks: " + english(checked, "number") + " checked, \(unchecked) unchecked"
+        bookCounts: { checked, unchecked in "Checks: " + counted(checked, "number") + " checked, \(unchecked) unchecked"
         })
 
     public static let simplifiedChinese = SiteStrings(
@@ -85,9 +86,6 @@ extension SiteStrings {
         overlayClose: "收起", overlayCloseHint: "先收起（下次渲染出問題時再顯示）", blockReasons: .traditionalChinese,
         counts: { chineseCounts($0, traditionalWords) },
         bookCounts: { "核對：\($0) 個數已核對，\($1) 個未核對" })
-
-    /// `1 number`, `3 numbers`.
-    static func english(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 
     /// The words around the counts of a chapter's verification line in Chinese.
     struct ChineseCountWords {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GalleyDiagnostics
 import GalleyPipeline
 import GalleyPreview
 
@@ -229,17 +230,18 @@ struct Render: ParsableCommand {
     }
 
     /// Every diagnostic of a run on standard error, one a line.
-    /// What a preview render did, its words counted right: ` (9 chapters: 1 rendered, 8 reused):
-    /// 1 error, 2 warnings`.
+    /// What a preview render did: ` (9 chapters: 1 rendered, 8 reused): 1 error, 2 warnings`.
     static func renderedCounts(_ result: Pipeline.Report) -> String {
-        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
         let reused = result.reusedChapters.count
-        var line =
-            " (\(count(result.chapters.count, "chapter")): \(result.chapters.count - reused) rendered, \(reused) reused)"
-        if result.errorCount + result.warningCount > 0 {
-            line += ": \(count(result.errorCount, "error")), \(count(result.warningCount, "warning"))"
-        }
-        return line
+        return
+            " (\(counted(result.chapters.count, "chapter")): \(result.chapters.count - reused) rendered, \(reused) reused)"
+            + problems(result)
+    }
+
+    /// `: 1 error, 2 warnings` after a render's line, or nothing when there are none.
+    static func problems(_ result: Pipeline.Report) -> String {
+        guard result.errorCount + result.warningCount > 0 else { return "" }
+        return ": \(counted(result.errorCount, "error")), \(counted(result.warningCount, "warning"))"
     }
 
     private static func printDiagnostics(_ result: Pipeline.Report, format: Format) {
@@ -267,7 +269,7 @@ struct Render: ParsableCommand {
     {
         let count = counts.values.reduce(0, +)
         guard count > 0 else { return "\(none); \(result.checkSummary)" }
-        return "\(did) \(count) \(what)\(count == 1 ? "" : "s") in \(counts.keys.sorted().joined(separator: ", "))"
+        return "\(did) \(counted(count, what)) in \(counts.keys.sorted().joined(separator: ", "))"
     }
 
     private func summary(_ result: Pipeline.Report, seconds: Double) -> String {
@@ -280,15 +282,11 @@ struct Render: ParsableCommand {
             return rewrites(result.bound, did: "bound", what: "claim", none: "no claim to bind", result)
                 + (result.bound.isEmpty ? "" : "; render --check shows what is left")
         }
-        let chapters = result.chapters.count == 1 ? "1 chapter" : "\(result.chapters.count) chapters"
-        var line = "rendered \(chapters) of “\(result.bookTitle)” into \(output)/ in \(time) s"
+        var line =
+            "rendered \(counted(result.chapters.count, "chapter")) of “\(result.bookTitle)” into \(output)/ in \(time) s"
         if !result.compiledChapters.isEmpty {
             line += " (compiled \(result.compiledChapters.count))"
         }
-        if result.errorCount > 0 || result.warningCount > 0 {
-            line +=
-                ": \(result.errorCount) error\(result.errorCount == 1 ? "" : "s"), \(result.warningCount) warning\(result.warningCount == 1 ? "" : "s")"
-        }
-        return line
+        return line + Self.problems(result)
     }
 }
