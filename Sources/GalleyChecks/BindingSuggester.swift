@@ -52,13 +52,6 @@ public struct BindingSuggester {
         }
     }
 
-    /// The suggestion for one claim read alone, outside any table.
-    public func suggestion(for claim: Claim) -> (suggestion: UncheckedClaim.Suggestion, candidates: Int) {
-        var alone = claim
-        alone.cell = nil
-        return suggestions(for: [alone])[0]
-    }
-
     private static func decision(_ matches: [BindingCandidate], _ nearMisses: [BindingCandidate], line: Int)
         -> (suggestion: UncheckedClaim.Suggestion, candidates: Int)
     {
