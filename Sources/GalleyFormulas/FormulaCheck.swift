@@ -216,7 +216,7 @@ struct FormulaTranslator {
         switch node {
         case .symbol(let name, let indices):
             if !(indices.isEmpty && isIndex(name)) { use(name) }
-        case .apply(let name, _):
+        case .apply(let name, _, _):
             if !isIndex(name) { use(name) }
         case .functionDerivative(.symbol(let name), _):
             use(name)
@@ -257,7 +257,7 @@ struct FormulaTranslator {
         case .symbol(let name, let indices):
             indices.forEach(add)
             if indices.isEmpty, isIndex(name), !bound.contains(name) { free.insert(name) }
-        case .apply(let name, _):
+        case .apply(let name, _, _):
             if isIndex(name), !bound.contains(name) { free.insert(name) }
         case .kronecker(let a, let b):
             add(a)
@@ -336,10 +336,16 @@ struct FormulaTranslator {
             default:
                 return "\(Self.swiftFunction(name))(\(values[0]))"
             }
-        case .apply(let name, let argument):
+        case .apply(let name, let argument, let power):
             // `i(i + 1)` with i an index is a product.
-            if isIndex(name) { return "(Double(`\(name)`) * \(try swift(argument)))" }
-            return "\(GeneratedName.values)[\(slots.firstIndex(of: name)!)].apply(\(try swift(argument)))"
+            if isIndex(name) {
+                var factor = try swift(argument)
+                if let power { factor = "Foundation.pow(\(factor), \(try swift(power)))" }
+                return "(Double(`\(name)`) * \(factor))"
+            }
+            let slot = "\(GeneratedName.values)[\(slots.firstIndex(of: name)!)]"
+            if let power { return "\(slot).apply(\(try swift(argument)), power: \(try swift(power)))" }
+            return "\(slot).apply(\(try swift(argument)))"
         case .functionDerivative(let function, let argument):
             let body: String
             switch function {
@@ -437,7 +443,8 @@ extension FormulaNode {
         case .binary(_, let left, let right): [left, right]
         case .power(let base, let exponent): [base, exponent]
         case .function(_, let arguments): arguments
-        case .apply(_, let argument), .functionDerivative(_, let argument): [argument]
+        case .apply(_, let argument, let power): [argument] + (power.map { [$0] } ?? [])
+        case .functionDerivative(_, let argument): [argument]
         case .reduction(let reduction): [reduction.lower, reduction.upper, reduction.body].compactMap { $0 }
         case .cases(let rows):
             rows.flatMap { row in [row.value] + (row.condition?.comparisons.flatMap { [$0.left, $0.right] } ?? []) }
@@ -449,7 +456,7 @@ extension FormulaNode {
     var valueNames: Set<String> {
         var names = Set<String>()
         switch self {
-        case .symbol(let name, _), .apply(let name, _), .functionDerivative(.symbol(let name), _): names.insert(name)
+        case .symbol(let name, _), .apply(let name, _, _), .functionDerivative(.symbol(let name), _): names.insert(name)
         case .derivative(_, let variable, _): names.insert(variable)
         default: break
         }

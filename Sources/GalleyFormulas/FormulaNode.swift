@@ -12,8 +12,9 @@ indirect enum FormulaNode: Equatable, Sendable {
     /// A function TeX knows: `\exp`, `\ln`, `\sqrt`, `\max(a, b)`…
     case function(String, [FormulaNode])
     /// A symbol followed by parentheses: `\sigma(x)` calls the function σ; `a(1 - a)` multiplies.
-    /// Which one is decided by the value the symbol has.
-    case apply(String, FormulaNode)
+    /// Which one is decided by the value the symbol has, and so is what a power after it raises:
+    /// `\sigma(x)^2` squares the call, `P(1 + r)^n` raises only the parentheses.
+    case apply(String, FormulaNode, power: FormulaNode? = nil)
     /// A function's derivative at a point: `\sigma'(x)`, `\tanh'(x)`.
     case functionDerivative(FormulaFunction, FormulaNode)
     /// `\sum`, `\prod`, `\max_i`, `\min_i` over an index.

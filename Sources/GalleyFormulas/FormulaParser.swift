@@ -202,6 +202,9 @@ struct FormulaParser {
             let exponent = try argument()
             if case .symbol("e", let indices) = node, indices.isEmpty {
                 node = .function("exp", [exponent])
+            } else if case .apply(let name, let inner, .none) = node {
+                // Whether the power raises the call or only the parentheses depends on the value.
+                node = .apply(name, inner, power: exponent)
             } else {
                 node = .power(node, exponent)
             }

@@ -186,6 +186,16 @@ public struct _GalleyValue {
         }
     }
 
+    /// `σ(x)^2` squares the call; `P(1 + r)^n` multiplies a number by the power of the
+    /// parentheses, as a reader reads it.
+    public func apply(_ argument: Double, power: Double) -> Double {
+        switch storage {
+        case .function(let function): return Foundation.pow(function(argument), power)
+        case .scalar(let value): return value * Foundation.pow(argument, power)
+        default: return scalar * Foundation.pow(argument, power)
+        }
+    }
+
     /// Calls a function; anything else is a problem.
     public func call(_ argument: Double) -> Double {
         if case .function(let function) = storage { return function(argument) }

@@ -88,6 +88,14 @@ struct FormulaParserTests {
         #expect(try side(#"\tanh'(x)"#) == .functionDerivative(.known("tanh"), symbol("x")))
     }
 
+    @Test("a power after parentheses stays with the symbol's parentheses: the value decides what it raises")
+    func powerAfterParentheses() throws {
+        let growth = FormulaNode.binary("+", number("1"), symbol("r"))
+        #expect(try side("P(1 + r)^n") == .apply("P", growth, power: symbol("n")))
+        #expect(try side(#"\sigma(x)^2"#) == .apply("σ", symbol("x"), power: number("2")))
+        #expect(try side("P(1 + r)^n^2") == .power(.apply("P", growth, power: symbol("n")), number("2")))
+    }
+
     @Test func sumsProductsAndMaxima() throws {
         #expect(
             try side(#"\sum_i e^{z_i}"#)

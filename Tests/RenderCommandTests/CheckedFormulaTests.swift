@@ -121,6 +121,20 @@ struct CheckedFormulaTests {
         #expect(right.status == 0, "\(right.stderr)")
     }
 
+    @Test("a power after parentheses raises the call of a function, and only the parentheses after a number")
+    func powerAfterParentheses() throws {
+        let book = try TemporaryBook([
+            "a.md": """
+            Compound interest: $A = P(1 + r)^n$<!-- check: P = 1000; r = 0.05; n = 10; A = 1000 * pow(1.05, 10) -->,
+            and a square: $\\sigma(x)^2 = s$<!-- check: x = 0.7; \\sigma = sigmoid; s = sigmoid(0.7) * sigmoid(0.7) -->.
+
+            """
+        ])
+        let check = try book.render(["--check"])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("2 formulas checked at 2 points, 0 wrong"), "\(check.stdout)")
+    }
+
     @Test("a loss written too small: −ln 0.879 = 0.123 is 0.129")
     func loss() throws {
         let source = MarkedSource("交叉熵 ⚑$-\\ln 0.879 = 0.123$。\n")
