@@ -1,12 +1,12 @@
 public import Foundation
-import GalleyDiagnostics
+public import GalleyDiagnostics
 public import GalleyMarkdown
 public import GalleyResults
 public import GalleySemantics
 import GalleySystem
 
 /// The evaluate stage: compiles and runs each chapter's `swift run` blocks with the real `swiftc`
-/// against NeuralMath and the Galley runtime, and reports what they printed, displayed and got wrong.
+/// against NeuralMath, the Galley runtime and the book's own package, and reports what they printed, displayed and got wrong.
 public struct Evaluator: Sendable {
     public struct Configuration: Sendable {
         /// Where compiled programs, their results and the runtime libraries are kept.
@@ -20,6 +20,8 @@ public struct Evaluator: Sendable {
         /// An expression in chapter code that takes longer than this to type-check is a warning
         /// at its line (swiftc's `-warn-long-expression-type-checking`).
         public var slowTypeCheck: Duration
+        /// The book's own package, built, which every chapter program links against.
+        public var package: PackageLibrary?
 
         public init(
             cacheFolder: URL, timeout: Duration = .seconds(30), outputCap: Int = 1 << 20, usesCache: Bool = true,
@@ -50,7 +52,7 @@ public struct Evaluator: Sendable {
                 compiler: compiler, runtime: runtime,
                 cache: ProgramCache(folder: configuration.cacheFolder, reads: configuration.usesCache),
                 timeout: configuration.timeout, outputCap: configuration.outputCap,
-                slowTypeCheck: configuration.slowTypeCheck))
+                slowTypeCheck: configuration.slowTypeCheck, package: configuration.package))
     }
 
     /// One chapter to evaluate: its document, what its prose and formulas ask of its code, and
@@ -71,6 +73,30 @@ public struct Evaluator: Sendable {
             sites.contains(where: \.needsProgram)
                 || (document.containsRunBlocks && !Evaluator.runnableBlocks(in: document).isEmpty)
         }
+
+        /// The first `import` in the chapter's `swift run` blocks of one of `modules`, with where
+        /// it stands: `import Finance`, `@testable import Finance`, `import struct Finance.Loan`.
+        public func firstImport(of modules: Set<String>) -> (module: String, location: SourceLocation)? {
+            guard !modules.isEmpty else { return nil }
+            for block in Evaluator.runnableBlocks(in: document) {
+                for (offset, line) in block.code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+                    while let first = words.first, first.hasPrefix("@") { words.removeFirst() }
+                    guard words.count >= 2, words[0] == "import" else { continue }
+                    let path = words.count >= 3 && Self.importKinds.contains(String(words[1])) ? words[2] : words[1]
+                    let module = String(path.prefix(while: { $0 != "." && $0 != ";" }))
+                    guard modules.contains(module) else { continue }
+                    let start = line.range(of: "import")?.lowerBound ?? line.startIndex
+                    let column = line.unicodeScalars.distance(from: line.startIndex, to: start)
+                    return (module, SourceLocation(line: block.firstCodeLine + offset, column: column + 1))
+                }
+            }
+            return nil
+        }
+
+        private static let importKinds: Set<String> = [
+            "struct", "class", "enum", "protocol", "typealias", "func", "let", "var",
+        ]
     }
 
     /// Evaluates the `swift run` blocks of several chapters: first every chapter that needs it is

@@ -13,6 +13,8 @@ struct ProgramRunner: Sendable {
     let outputCap: Int
     /// An expression that takes longer than this to type-check is a warning at its line.
     let slowTypeCheck: Duration
+    /// The book's own package, when it names one.
+    var package: PackageLibrary? = nil
 
     /// Flags for chapter code, part of the cache key. Swift 5 mode keeps strict-concurrency
     /// errors out of course code; the long-expression warning tells authors when an expression is
@@ -31,7 +33,7 @@ struct ProgramRunner: Sendable {
 
     /// The `swiftc` arguments that build chapter sources into one executable.
     private func arguments(output: URL, sources: [String]) -> [String] {
-        chapterFlags + runtime.linkFlags + [
+        chapterFlags + runtime.linkFlags + (package?.linkFlags ?? []) + [
             "-module-cache-path", cache.folder.appendingPathComponent("ModuleCache").path,
             "-module-name", Self.moduleName,
             "-o", output.path,
@@ -69,6 +71,7 @@ struct ProgramRunner: Sendable {
         var hash = ContentHash()
         hash.add(program.source)
         hash.add(runtime.hash)
+        hash.add(package?.key ?? "no package")
         hash.add(compiler.version)
         for flag in chapterFlags { hash.add(flag) }
         return hash.hex

@@ -1,5 +1,6 @@
 public import Foundation
 public import GalleyDiagnostics
+public import GalleyEvaluation
 public import GalleyRecords
 public import GalleyRendering
 
@@ -27,6 +28,8 @@ public struct Book: Sendable {
     /// A hash of `book.json` as written: every page depends on it, so it is part of the render
     /// cache's key.
     public var settingsDigest = ""
+    /// The author's own SwiftPM package that chapter code imports, from `book.json`'s `"package"`.
+    public var package: BookPackage?
 }
 
 extension Book {
@@ -61,7 +64,8 @@ public struct Chapter: Sendable {
 ///   "author": "Galley 团队",
 ///   "chapters": ["01-softmax.md", "02-sigmoid.md"],
 ///   "macros": {"\\R": "\\mathbb{R}"},
-///   "repository": "https://github.com/owner/course"
+///   "repository": "https://github.com/owner/course",
+///   "package": "../Finance"
 /// }
 /// ```
 ///
@@ -78,6 +82,8 @@ struct BookManifest: Decodable {
     /// page" links; and its branch, `main` unless given.
     var repository: String?
     var branch: String?
+    /// A SwiftPM package's folder, relative to the book's: chapter code imports its libraries.
+    var package: String?
 
     static let fileName = "book.json"
 }

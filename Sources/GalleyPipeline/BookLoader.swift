@@ -1,5 +1,6 @@
 import Foundation
 import GalleyDiagnostics
+import GalleyEvaluation
 import GalleyRendering
 import GalleySystem
 
@@ -87,6 +88,18 @@ enum BookLoader {
                     at: Self.location(ofKey: "repository", in: manifestBytes, path: file)))
             book.repository = nil
         }
+        if let path = manifest?.package {
+            let file = join(displayPath, BookManifest.fileName)
+            let location = Self.location(ofKey: "package", in: manifestBytes, path: file)
+            let folder = URL(fileURLWithPath: path, relativeTo: folder).standardizedFileURL
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
+                book.package = BookPackage(
+                    folder: folder, displayPath: normalized(join(displayPath, path)), manifestPath: file,
+                    manifestLocation: location, digest: BookPackage.digest(of: folder))
+            } else {
+                diagnostics.append(.packageNotFound(path, manifestPath: file, at: location))
+            }
+        }
         book.branch = manifest?.branch ?? "main"
         book.pathInRepository = pathInRepository(folder)
         var settings = ContentHash()
@@ -137,6 +150,21 @@ enum BookLoader {
                 stage: .load, path: join(displayPath, BookManifest.fileName),
                 message: "not a valid book file: \(error)")
         }
+    }
+
+    /// A relative path with `name/..` pairs taken out: `Book/../Finance` → `Finance`.
+    static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+            if part == "." && !parts.isEmpty { continue }
+            if part == "..", let last = parts.last, last != "..", last != ".", !last.isEmpty {
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        let result = parts.joined(separator: "/")
+        return result.isEmpty ? "." : result
     }
 
     static func join(_ folder: String, _ name: String) -> String {

@@ -85,8 +85,11 @@ extension BookRun {
         guard options.runsCode else { return }
         let passed = passed
         let start = ContinuousClock.now
+        var configuration = options.evaluation
+        if case .built(let library) = package { configuration.package = library }
         let evaluations = try EvaluateStage.evaluate(
-            passed.map { chapters[$0].pass!.parsed }, configuration: options.evaluation, timings: &timings)
+            passed.map { chapters[$0].pass!.parsed }, configuration: configuration, unbuilt: unbuiltModules,
+            timings: &timings)
         timings.addPhase("evaluate", ContinuousClock.now - start)
         for (index, evaluation) in zip(passed, evaluations) { chapters[index].evaluation = evaluation }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GalleyDiagnostics
+import GalleyEvaluation
 import GalleySystem
 import GalleyTypesetting
 
@@ -11,6 +12,9 @@ struct BookRun: Sendable {
     let book: Book
     /// The problems of `book.json` and of reading the chapters.
     let loadDiagnostics: [Diagnostic]
+    /// The book's own package, built (or found built) when the run starts, or why it did not
+    /// build; nil when the book names none or code does not run.
+    let package: PackageLibrary.Outcome?
     /// KaTeX's stylesheet and fonts, by path in the output folder.
     let katex: [String: URL]
     let typesetter: MathTypesetter
@@ -35,9 +39,17 @@ struct BookRun: Sendable {
         } catch {
             throw PipelineError(stage: .environment, path: script.path, message: error.message)
         }
+        // The package is prepared before any chapter is reused: a package that does not build
+        // is reported on every run, not only on the run that found out.
+        let package = options.runsCode ? Self.preparePackage(book.package, options: options) : nil
         self.options = options
         self.book = book
-        self.loadDiagnostics = loadDiagnostics
+        self.package = package
+        if case .failed(_, let diagnostics) = package {
+            self.loadDiagnostics = loadDiagnostics + diagnostics
+        } else {
+            self.loadDiagnostics = loadDiagnostics
+        }
         self.katex = katex
         self.typesetter = typesetter
         self.resolver = ImageResolver(bookFolder: book.folder)
@@ -50,6 +62,19 @@ struct BookRun: Sendable {
             ChapterRun(index: $0, chapter: book.chapters[$0])
         }
         self.timings.addPhase("load", ContinuousClock.now - start)
+    }
+
+    /// Builds the book's package, or finds it built; nil without a package or a compiler (the
+    /// evaluate stage reports a missing compiler).
+    private static func preparePackage(_ package: BookPackage?, options: Pipeline.Options) -> PackageLibrary.Outcome? {
+        guard let package, let compiler = try? SwiftCompiler.locate(cache: options.cacheFolder) else { return nil }
+        return package.prepare(compiler: compiler, cache: options.cacheFolder, reads: options.usesCache)
+    }
+
+    /// The modules chapters cannot import because the package did not build.
+    var unbuiltModules: Set<String> {
+        guard case .failed(let modules, _) = package else { return [] }
+        return Set(modules)
     }
 
     /// The chapters that went through the stages in this run, by index.

@@ -1,3 +1,4 @@
+import GalleyDiagnostics
 import GalleyEvaluation
 import GalleyResults
 
@@ -15,11 +16,25 @@ enum EvaluateStage {
     }
 
     /// The evaluations, in the chapters' order; nil for a chapter with nothing to evaluate.
+    ///
+    /// A chapter that imports a module of `unbuilt` (the book's package, which did not build) is
+    /// not run: its evaluation is a note at the `import`.
     static func evaluate(
-        _ chapters: [ParsedChapter], configuration: Evaluator.Configuration, timings: inout StageTimings
+        _ chapters: [ParsedChapter], configuration: Evaluator.Configuration, unbuilt: Set<String> = [],
+        timings: inout StageTimings
     ) throws(PipelineError) -> [ChapterEvaluation?] {
-        let runnable = chapters.indices.filter { needsEvaluation(chapters[$0]) }
-        guard !runnable.isEmpty else { return chapters.map { _ in nil } }
+        var evaluations: [ChapterEvaluation?] = chapters.map { _ in nil }
+        var runnable: [Int] = []
+        for index in chapters.indices where needsEvaluation(chapters[index]) {
+            if let (module, location) = input(chapters[index]).firstImport(of: unbuilt) {
+                let note = Diagnostic.packageNotBuilt(
+                    module: module, path: chapters[index].chapter.source.path, at: location)
+                evaluations[index] = ChapterEvaluation(diagnostics: [note])
+            } else {
+                runnable.append(index)
+            }
+        }
+        guard !runnable.isEmpty else { return evaluations }
         let evaluator: Evaluator
         do {
             // Building (or finding) the libraries chapters link against is compile work.
@@ -37,7 +52,6 @@ enum EvaluateStage {
         }
         timings.addWork("compile", outcome.compileTime)
         timings.addWork("run", outcome.runTime)
-        var evaluations: [ChapterEvaluation?] = chapters.map { _ in nil }
         for (position, index) in runnable.enumerated() { evaluations[index] = outcome.evaluations[position] }
         return evaluations
     }

@@ -57,6 +57,8 @@ struct RenderCache: Sendable {
             let evaluation = options.evaluation
             hash.add("\(evaluation.timeout) \(evaluation.outputCap) \(evaluation.slowTypeCheck)")
             hash.add(SwiftCompiler.find().flatMap(FileIdentity.of) ?? "no compiler")
+            // Every chapter program links the book's package: an edit to it runs them again.
+            hash.add(book.package?.digest ?? "no package")
         }
         return hash.hex
     }

@@ -12,7 +12,7 @@ public func parse(_ markdown: String, path: String = "test.md") -> MarkdownParse
 /// let source = MarkedSource("Broken ⚑$x here")
 /// #expect(diagnostics.first?.location == source.marker)
 /// ```
-public struct MarkedSource {
+public struct MarkedSource: Sendable {
     public static let markerCharacter: Character = "⚑"
 
     /// The Markdown with the marker removed.

@@ -30,6 +30,14 @@ public final class TemporaryBook {
         try data.write(to: url)
     }
 
+    /// Writes a file beside `Chapters/`, by path relative to the working folder: a package the
+    /// book names, say.
+    public func writeBeside(_ path: String, _ contents: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(contents.utf8).write(to: url)
+    }
+
     /// A file of the rendered output, as text; nil when it is not there.
     public func output(_ path: String) -> String? {
         (try? Data(contentsOf: output.appendingPathComponent(path))).map { String(decoding: $0, as: UTF8.self) }
