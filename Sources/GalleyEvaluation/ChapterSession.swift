@@ -104,6 +104,13 @@ struct ChapterSession {
                     compileDiagnostics[index]?.contains { $0.severity == .error } == true
                 } ?? indices.last!
             let line = blocks[broken].firstCodeLine
+            if !compileDiagnostics.values.joined().contains(where: { $0.severity == .error }) {
+                // An error in no file of the chapter (a module a library needs is missing): still
+                // the chapter's failure to compile, never a silent one.
+                diagnostics.append(
+                    .uncompilableProgram(
+                        path: path, at: blocks[broken].range.lowerBound, compilerText: compilation.text))
+            }
             setStatus(broken, .failed(reason: "does not compile"))
             for index in indices where index > broken {
                 setStatus(index, .notRun(reason: "not run: the block at line \(line) does not compile"))

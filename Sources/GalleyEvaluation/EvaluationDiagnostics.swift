@@ -65,6 +65,17 @@ extension Diagnostic {
     /// Raised at a checked formula whose generated Swift does not compile.
     ///
     /// - Parameter summary: the compiler's error in the formula's terms (`FormulaCompileMessage`).
+    /// Raised at the first block when `swiftc` failed with no error in the chapter's own code:
+    /// a module that a library the chapter imports needs is missing, say. The compiler's error
+    /// lines are the summary.
+    static func uncompilableProgram(path: String, at location: SourceLocation, compilerText: String) -> Diagnostic {
+        let errors = compilerText.split(separator: "\n").filter { $0.contains("error:") }
+        let detail = errors.isEmpty ? "swiftc failed" : errors.prefix(3).joined(separator: "; ")
+        return Diagnostic(
+            path: path, location: location, identifier: .swiftError,
+            summary: "the chapter's program does not compile: \(detail)")
+    }
+
     static func uncompilableFormula(path: String, at location: SourceLocation, summary: String) -> Diagnostic {
         Diagnostic(path: path, location: location, identifier: .formulaCompile, summary: summary)
     }

@@ -17,6 +17,10 @@ public struct PackageLibrary: Sendable {
     public let key: String
     /// The modules chapter code may import.
     public let modules: [String]
+    /// The C flags SwiftPM compiled the wrapper with (`-Xcc -fmodule-map-file=…`, `-Xcc -I …`):
+    /// a Swift module of the package that imports a C target of it, or of a dependency, needs
+    /// them to be imported.
+    public let clangFlags: [String]
 
     /// The wrapper's product and module.
     static let wrapperName = "GalleyBookPackage"
@@ -24,13 +28,39 @@ public struct PackageLibrary: Sendable {
     /// The flags a chapter program needs to import the package's modules and link its library;
     /// a C target's module map, where the package has one, is named so Swift can import it.
     var linkFlags: [String] {
-        var flags = ["-I", folder.appendingPathComponent("Modules").path, "-L", folder.path]
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for entry in entries.sorted() where entry.hasSuffix(".build") {
-            let map = folder.appendingPathComponent(entry).appendingPathComponent("module.modulemap")
-            if FileManager.default.fileExists(atPath: map.path) { flags += ["-Xcc", "-fmodule-map-file=\(map.path)"] }
+        ["-I", folder.appendingPathComponent("Modules").path, "-L", folder.path] + clangFlags + [
+            "-l\(Self.wrapperName)", "-Xlinker", "-rpath", "-Xlinker", folder.path,
+        ]
+    }
+
+    /// The `-Xcc` pairs of the wrapper's compile command in SwiftPM's build description, which
+    /// name every C module the package's Swift modules import.
+    static func clangFlags(inDescription file: URL) -> [String] {
+        struct Description: Decodable {
+            struct Command: Decodable {
+                var moduleName: String?
+                var otherArguments: [String]?
+            }
+            var swiftCommands: [String: Command]
         }
-        return flags + ["-l\(Self.wrapperName)", "-Xlinker", "-rpath", "-Xlinker", folder.path]
+        guard let data = FileManager.default.contents(atPath: file.path),
+            let description = try? JSONDecoder().decode(Description.self, from: data),
+            let command = description.swiftCommands.values.first(where: { $0.moduleName == wrapperName }),
+            let arguments = command.otherArguments
+        else { return [] }
+        var flags: [String] = []
+        var index = 0
+        while index + 1 < arguments.count {
+            if arguments[index] == "-Xcc", arguments[index + 1] != "-g", arguments[index + 1] != "-fPIC",
+                !arguments[index + 1].hasPrefix("-fno-omit")
+            {
+                flags += ["-Xcc", arguments[index + 1]]
+                index += 2
+            } else {
+                index += 1
+            }
+        }
+        return flags
     }
 
     /// What preparing the package gave.
@@ -47,6 +77,7 @@ public struct PackageLibrary: Sendable {
         var key: String?
         var modules: [String]
         var diagnostics: [Diagnostic]
+        var clangFlags: [String] = []
     }
 }
 
@@ -66,14 +97,16 @@ extension BookPackage {
         if reads, let data = FileManager.default.contents(atPath: stateFile.path),
             let state = try? JSONDecoder().decode(PackageLibrary.State.self, from: data), state.inputs == inputs.hex
         {
-            let library = PackageLibrary(folder: releaseFolder(root), key: state.key ?? "", modules: state.modules)
+            let library = PackageLibrary(
+                folder: releaseFolder(root), key: state.key ?? "", modules: state.modules, clangFlags: state.clangFlags)
             if state.key == nil { return .failed(modules: state.modules, diagnostics: state.diagnostics) }
             if FileManager.default.fileExists(atPath: library.libraryFile.path) { return .built(library) }
         }
         let state = build(compiler: compiler, root: root, inputs: inputs.hex)
         if let data = try? JSONEncoder().encode(state) { try? AtomicFile.write(data, to: stateFile) }
         guard let key = state.key else { return .failed(modules: state.modules, diagnostics: state.diagnostics) }
-        return .built(PackageLibrary(folder: releaseFolder(root), key: key, modules: state.modules))
+        return .built(
+            PackageLibrary(folder: releaseFolder(root), key: key, modules: state.modules, clangFlags: state.clangFlags))
     }
 
     private func releaseFolder(_ root: URL) -> URL {
@@ -115,7 +148,9 @@ extension BookPackage {
         var key = ContentHash()
         key.add(inputs)
         key.add(FileManager.default.contents(atPath: wrapper.appendingPathComponent("Package.resolved").path) ?? Data())
-        return .init(inputs: inputs, key: key.hex, modules: products.modules, diagnostics: [])
+        let clangFlags = PackageLibrary.clangFlags(
+            inDescription: releaseFolder(root).appendingPathComponent("description.json"))
+        return .init(inputs: inputs, key: key.hex, modules: products.modules, diagnostics: [], clangFlags: clangFlags)
     }
 
     /// The package's library products and their targets, from `swift package dump-package`.

@@ -5,7 +5,7 @@ import Foundation
 /// and imports the products' modules.
 enum PackageWrapper {
     /// Part of the inputs' hash: a change to what is written here builds the package again.
-    static let formatVersion = "galley-package-wrapper 1"
+    static let formatVersion = "galley-package-wrapper 2"
 
     /// Writes the wrapper's manifest and its one source file into `folder`, and the author's
     /// `Package.resolved`, if there is one, so that the dependencies resolve to the versions the

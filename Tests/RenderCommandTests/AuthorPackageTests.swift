@@ -134,6 +134,50 @@ struct AuthorPackageTests {
         #expect(repaired.status == 0, "\(repaired.stderr)")
     }
 
+    @Test("a package that depends on another package (swift-numerics, with a C module) resolves from the mirror and runs")
+    func packageWithDependency() throws {
+        let book = try TemporaryBook([
+            "book.json": #"{"package": "../Growth"}"#,
+            "a.md": """
+            ```swift run
+            import Growth
+
+            let grown = continuously(1000, rate: 0.05, years: 10)
+            ```
+
+            Compounded continuously, 1000 grows to [1648.72](=grown) in ten years.
+
+            """,
+        ])
+        try book.writeBeside(
+            "Growth/Package.swift",
+            """
+            // swift-tools-version:5.9
+            import PackageDescription
+
+            let package = Package(
+                name: "Growth",
+                products: [.library(name: "Growth", targets: ["Growth"])],
+                dependencies: [.package(url: "https://github.com/apple/swift-numerics", from: "1.1.1")],
+                targets: [.target(name: "Growth", dependencies: [.product(name: "RealModule", package: "swift-numerics")])]
+            )
+
+            """)
+        try book.writeBeside(
+            "Growth/Sources/Growth/Growth.swift",
+            """
+            import RealModule
+
+            public func continuously(_ principal: Double, rate: Double, years: Double) -> Double {
+                principal * Double.exp(rate * years)
+            }
+
+            """)
+        let check = try book.render(["--check", "--strict"])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("1 stated number checked in 1 chapter"), "\(check.stdout)")
+    }
+
     @Test("a package folder without Package.swift, or a manifest that does not compile, is an error at book.json")
     func unusablePackage() throws {
         let book = try TemporaryBook([
