@@ -134,7 +134,8 @@ struct AuthorPackageTests {
         #expect(repaired.status == 0, "\(repaired.stderr)")
     }
 
-    @Test("a package that depends on another package (swift-numerics, with a C module) resolves from the mirror and runs")
+    @Test(
+        "a package that depends on another package (swift-numerics, with a C module) resolves from the mirror and runs")
     func packageWithDependency() throws {
         let book = try TemporaryBook([
             "book.json": #"{"package": "../Growth"}"#,
