@@ -13,10 +13,13 @@ struct EmbedRuntimeSources: BuildToolPlugin {
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedRuntimeSources.swift")
         var arguments = [output.path]
         var inputs: [URL] = []
-        for module in try context.package.targets(named: Self.modules) {
-            guard let sources = module.sourceModule else { continue }
-            let files = sources.sourceFiles(withSuffix: "swift").map(\.url).sorted { $0.path < $1.path }
-            arguments += ["--module", module.name] + files.map(\.path)
+        // The folders, not the targets: when Galley is another package's dependency, SwiftPM
+        // loads only the targets `render` depends on, and the runtime is not one of them.
+        for module in Self.modules {
+            let folder = context.package.directoryURL.appending(path: "Sources").appending(path: module)
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            let files = names.filter { $0.hasSuffix(".swift") }.sorted().map { folder.appending(path: $0) }
+            arguments += ["--module", module] + files.map(\.path)
             inputs += files
         }
         return [

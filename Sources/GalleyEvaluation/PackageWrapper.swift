@@ -1,4 +1,5 @@
 import Foundation
+import GalleyRecords
 
 /// The package SwiftPM builds for a book: it depends on the author's package by path and makes
 /// one dynamic library of all its library products, so that a chapter program links one file
@@ -27,7 +28,7 @@ enum PackageWrapper {
     /// The wrapper's `Package.swift`.
     static func manifest(for package: BookPackage, products: BookPackage.Products) -> String {
         let dependencies = products.libraries.map {
-            ".product(name: \(literal($0)), package: \(literal(products.identity)))"
+            ".product(name: \(SwiftLiteral.string($0)), package: \(SwiftLiteral.string(products.identity)))"
         }
         return """
             // swift-tools-version:5.9
@@ -37,25 +38,11 @@ enum PackageWrapper {
             let package = Package(
                 name: "\(PackageLibrary.wrapperName)",
                 products: [.library(name: "\(PackageLibrary.wrapperName)", type: .dynamic, targets: ["\(PackageLibrary.wrapperName)"])],
-                dependencies: [.package(path: \(literal(package.folder.standardizedFileURL.path)))],
+                dependencies: [.package(path: \(SwiftLiteral.string(package.folder.standardizedFileURL.path)))],
                 targets: [.target(name: "\(PackageLibrary.wrapperName)", dependencies: [\(dependencies.joined(separator: ", "))])]
             )
 
             """
-    }
-
-    /// A Swift string literal of `text`, escaped.
-    static func literal(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "\\": escaped += "\\\\"
-            case "\"": escaped += "\\\""
-            case "\n": escaped += "\\n"
-            default: escaped.append(character)
-            }
-        }
-        return "\"\(escaped)\""
     }
 
     /// Writes only what changed, so that SwiftPM does not plan the wrapper again for nothing.

@@ -26,6 +26,8 @@ struct Render: ParsableCommand {
             Exit status: 0 when the book is clean, 1 when a chapter has an error (a wrong number, \
             a block that fails, a missing image, unterminated math), 2 for a usage or environment \
             error.
+
+            render init [DIR] starts a course repository (render init --help).
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -108,15 +110,25 @@ struct Render: ParsableCommand {
     /// Runs the command, with ArgumentParser's usage errors (its exit code 64) reported as exit
     /// status 2, as Galley documents for every usage or environment error.
     static func main() {
+        // `render init` is a command of its own; a book folder named `init` is `render ./init`.
+        // (As a subcommand, ArgumentParser would read the book's folder as one.)
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "init" { execute(Init.self, Array(arguments.dropFirst())) }
+        execute(Render.self, arguments)
+    }
+
+    /// Parses `arguments` as `command`, runs it and exits.
+    private static func execute<Command: ParsableCommand>(_ command: Command.Type, _ arguments: [String]) -> Never {
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            var parsed = try command.parseAsRoot(arguments)
+            try parsed.run()
+            Foundation.exit(0)
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            if command.exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((command.fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(2)
             }
-            exit(withError: error)
+            command.exit(withError: error)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GalleyPipeline
 import GalleyTestSupport
 import Testing
 
@@ -22,7 +23,6 @@ struct WorkflowTests {
     @Test("each workflow's render command passes on the course", arguments: ["check.yml", "pages.yml"])
     func renderCommands(workflow: String) throws {
         let commands = try Self.commands(workflow)
-        #expect(commands.contains("bash scripts/setup.sh --no-browser"), "\(commands)")
         let renders = commands.filter { $0.hasPrefix("swift run -c release render ") }
         #expect(renders.count == 1, "\(commands)")
         for command in renders {
@@ -41,7 +41,15 @@ struct WorkflowTests {
         }
     }
 
-    @Test("the setup the workflows run installs everything but the browser")
+    @Test("Galley's own course runs the workflows render init writes, as written")
+    func sameAsInit() throws {
+        let check = try String(contentsOf: Self.folder.appendingPathComponent("check.yml"), encoding: .utf8)
+        let pages = try String(contentsOf: Self.folder.appendingPathComponent("pages.yml"), encoding: .utf8)
+        #expect(check == CourseWorkflows.check)
+        #expect(pages == CourseWorkflows.pages)
+    }
+
+    @Test("setup without the browser installs what rendering needs")
     func setupWithoutBrowser() throws {
         let run = try runProgram(
             URL(fileURLWithPath: "/bin/bash"), ["scripts/setup.sh", "--no-browser"], in: RenderBinary.packageRoot)
@@ -81,9 +89,9 @@ struct WorkflowTests {
         #expect(text.contains(checkout))
         text = text.replacingOccurrences(
             of: checkout,
-            with: checkout + "        with:\n          depth: 1\n"  // line 19: not an input of checkout
-                + "      - run: echo ${{ github.event.pull_request.title }}\n"  // line 20: injection
-                + "      - run: rm -rf $BUILD_DIR/*\n")  // line 21: shellcheck's SC2115
+            with: checkout + "        with:\n          depth: 1\n"  // line 18: not an input of checkout
+                + "      - run: echo ${{ github.event.pull_request.title }}\n"  // line 19: injection
+                + "      - run: rm -rf $BUILD_DIR/*\n")  // line 20: shellcheck's SC2115
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("galley-workflow-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -91,11 +99,11 @@ struct WorkflowTests {
         let run = try Self.lint(["check.yml"], in: folder)
         #expect(run.status == 1)
         let found = run.stdout.split(separator: "\n")
-        #expect(found.contains { $0.hasPrefix("check.yml:19:11: input \"depth\" is not defined") }, "\(run.stdout)")
+        #expect(found.contains { $0.hasPrefix("check.yml:18:11: input \"depth\" is not defined") }, "\(run.stdout)")
         #expect(
-            found.contains { $0.hasPrefix("check.yml:20:23: ") && $0.contains("potentially untrusted") },
+            found.contains { $0.hasPrefix("check.yml:19:23: ") && $0.contains("potentially untrusted") },
             "\(run.stdout)")
-        #expect(found.contains { $0.hasPrefix("check.yml:21:21: ") && $0.contains("SC2115") }, "\(run.stdout)")
+        #expect(found.contains { $0.hasPrefix("check.yml:20:21: ") && $0.contains("SC2115") }, "\(run.stdout)")
     }
 
     @Test("publishing uploads Output/ from main; pull requests are checked with annotations")

@@ -1,0 +1,113 @@
+/// The two GitHub workflows `render init` writes into a course repository.
+///
+/// Both run in Swift's Debian 12 image, install the Debian packages Galley builds with (the list
+/// `scripts/setup.sh --no-browser` installs, `packages`), and keep two caches between runs:
+/// SwiftPM's `.build/`, keyed on `Package.resolved` and the toolchain, so Galley is built once per
+/// version; and Galley's `.galley-cache/`, which every run saves anew and restores from the
+/// latest. The entries inside it are keyed by content, so a pull request that edits one chapter
+/// compiles and runs that chapter only.
+public enum CourseWorkflows {
+    /// The Debian packages Galley needs to build and render a book.
+    public static let packages = [
+        "libcmark-gfm-dev", "libcmark-gfm-extensions-dev", "libjs-katex", "fonts-katex",
+        "libjavascriptcoregtk-4.1-dev",
+    ]
+
+    /// The container the jobs run in; its tag is part of the build cache's key.
+    static let image = "swift:6.3-bookworm"
+
+    /// The steps both workflows start with: the checkout, the packages and the two caches.
+    static var setupSteps: String {
+        """
+              - uses: actions/checkout@v6
+              - name: Install what Galley needs
+                run: |
+                  apt-get update -qq
+                  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \\
+                    \(packages.joined(separator: " "))
+              - name: Keep SwiftPM's build of Galley
+                uses: actions/cache@v5
+                with:
+                  path: .build
+                  key: build-\(image)-${{ hashFiles('Package.swift', 'Package.resolved') }}
+                  restore-keys: build-\(image)-
+              - name: Keep Galley's cache of compiled chapters
+                uses: actions/cache@v5
+                with:
+                  path: .galley-cache
+                  key: galley-\(image)-${{ github.run_id }}
+                  restore-keys: galley-\(image)-
+        """
+    }
+
+    /// Pull requests: every chapter's code runs and every stated number is checked; problems are
+    /// annotations on the changed lines.
+    public static var check: String {
+        """
+        # On each pull request: every chapter's code is run and every number the prose states is checked
+        # (render --check --strict). Problems appear as annotations on the changed lines of the diff.
+        name: Check the course
+
+        on:
+          pull_request:
+
+        permissions:
+          contents: read
+
+        jobs:
+          check:
+            runs-on: ubuntu-24.04
+            container: \(image)
+            steps:
+        \(setupSteps)
+              - name: Check every chapter
+                run: swift run -c release render Chapters --check --strict --format github
+
+        """
+    }
+
+    /// Pushes to `main`: the book is rendered (strictly) and published to GitHub Pages.
+    public static var pages: String {
+        """
+        # On main: render the course and publish Output/ to GitHub Pages (Settings → Pages → Source:
+        # GitHub Actions). A chapter with an error stops the publishing; the site stays as it was.
+        name: Publish the course
+
+        on:
+          push:
+            branches: [main]
+          workflow_dispatch:
+
+        permissions:
+          contents: read
+          pages: write
+          id-token: write
+
+        concurrency:
+          group: pages
+          cancel-in-progress: false
+
+        jobs:
+          build:
+            runs-on: ubuntu-24.04
+            container: \(image)
+            steps:
+        \(setupSteps)
+              - name: Render the course
+                run: swift run -c release render Chapters --output Output --strict
+              - uses: actions/upload-pages-artifact@v5
+                with:
+                  path: Output
+          deploy:
+            needs: build
+            runs-on: ubuntu-24.04
+            environment:
+              name: github-pages
+              url: ${{ steps.deployment.outputs.page_url }}
+            steps:
+              - id: deployment
+                uses: actions/deploy-pages@v5
+
+        """
+    }
+}
