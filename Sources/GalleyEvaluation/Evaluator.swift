@@ -20,13 +20,17 @@ public struct Evaluator: Sendable {
         /// An expression in chapter code that takes longer than this to type-check is a warning
         /// at its line (swiftc's `-warn-long-expression-type-checking`).
         public var slowTypeCheck: Duration
+        /// Where NeuralMath and the runtime are built, shared by every book (`LibraryCache`);
+        /// nil to build them into `cacheFolder`.
+        public var libraryFolder: URL?
         /// The book's own package, built, which every chapter program links against.
         public var package: PackageLibrary?
 
         public init(
             cacheFolder: URL, timeout: Duration = .seconds(30), outputCap: Int = 1 << 20, usesCache: Bool = true,
-            slowTypeCheck: Duration = .milliseconds(200)
+            slowTypeCheck: Duration = .milliseconds(200), libraryFolder: URL? = nil
         ) {
+            self.libraryFolder = libraryFolder
             self.cacheFolder = cacheFolder
             self.timeout = timeout
             self.outputCap = outputCap
@@ -46,13 +50,26 @@ public struct Evaluator: Sendable {
                 "cannot create the cache folder \(configuration.cacheFolder.path): \(error.localizedDescription)")
         }
         let compiler = try SwiftCompiler.locate(cache: configuration.cacheFolder)
-        let runtime = try RuntimeLibrary.prepare(compiler: compiler, cache: configuration.cacheFolder)
+        let runtime = try RuntimeLibrary.prepare(
+            compiler: compiler, cache: usableLibraryFolder(configuration) ?? configuration.cacheFolder)
         return Evaluator(
             runner: ProgramRunner(
                 compiler: compiler, runtime: runtime,
                 cache: ProgramCache(folder: configuration.cacheFolder, reads: configuration.usesCache),
                 timeout: configuration.timeout, outputCap: configuration.outputCap,
                 slowTypeCheck: configuration.slowTypeCheck, package: configuration.package))
+    }
+
+    /// The shared library folder, created if need be; nil when there is none or it cannot be
+    /// written (a read-only home), so that the book's own cache is used instead.
+    private static func usableLibraryFolder(_ configuration: Configuration) -> URL? {
+        guard let folder = configuration.libraryFolder else { return nil }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            return nil
+        }
+        return FileManager.default.isWritableFile(atPath: folder.path) ? folder : nil
     }
 
     /// One chapter to evaluate: its document, what its prose and formulas ask of its code, and

@@ -71,7 +71,10 @@ struct ProgramRunner: Sendable {
         var hash = ContentHash()
         hash.add(program.source)
         hash.add(runtime.hash)
+        // A program finds its libraries where they were when it was linked (its rpath).
+        hash.add(runtime.folder.path)
         hash.add(package?.key ?? "no package")
+        hash.add(package?.folder.path ?? "")
         hash.add(compiler.version)
         for flag in chapterFlags { hash.add(flag) }
         return hash.hex

@@ -1,6 +1,6 @@
 public import Foundation
 import GalleyDiagnostics
-import GalleyEvaluation
+public import GalleyEvaluation
 import GalleySystem
 
 /// The stages a book goes through, in order: load (`BookLoader`) → parse (`ParseStage`) → typeset
@@ -22,6 +22,9 @@ public enum Pipeline {
         public var outputFolder: URL
         /// Where compiled chapters, their results, typeset formulas and rendered chapters are kept.
         public var cacheFolder: URL
+        /// Where the libraries chapter programs link against are built, shared by every book
+        /// (`LibraryCache.folder()` by default); nil to build them into `cacheFolder`.
+        public var libraryFolder: URL? = LibraryCache.folder()
         /// False to compile, run, typeset and render everything again, ignoring what is kept.
         public var usesCache = true
         /// How long a chapter's code may run before it is stopped with everything it started.
@@ -57,7 +60,8 @@ public enum Pipeline {
         /// How chapters' code is compiled, run and cached.
         var evaluation: Evaluator.Configuration {
             Evaluator.Configuration(
-                cacheFolder: cacheFolder, timeout: timeout, usesCache: usesCache, slowTypeCheck: slowTypeCheck)
+                cacheFolder: cacheFolder, timeout: timeout, usesCache: usesCache, slowTypeCheck: slowTypeCheck,
+                libraryFolder: libraryFolder)
         }
     }
 

@@ -83,6 +83,12 @@ struct Render: ParsableCommand {
     @Option(help: "The folder for compiled chapters and their results.")
     var cacheDir: String = ".galley-cache"
 
+    @Option(
+        help:
+            "The folder where the libraries chapter code links against are built once for every book (default: $XDG_CACHE_HOME/galley, else ~/.cache/galley)."
+    )
+    var libraryCache: String?
+
     @Flag(help: "Compile and run every chapter again, ignoring the cache.")
     var noCache = false
 
@@ -269,6 +275,7 @@ struct Render: ParsableCommand {
             mode: check ? .check : (fix ? .fix : (bind ? .bind : .render)), runsCode: !noRun)
         options.timeout = .milliseconds(Int(timeout * 1000))
         options.usesCache = !noCache
+        if let libraryCache { options.libraryFolder = URL(fileURLWithPath: libraryCache) }
         options.slowTypeCheck = .milliseconds(slowTypeCheck)
         options.freesMemory = false  // the process exits right after
         options.strict = strict
