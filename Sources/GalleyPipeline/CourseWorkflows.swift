@@ -3,8 +3,8 @@
 /// Both run in Swift's Debian 12 image, install the Debian packages Galley builds with (the list
 /// `scripts/setup.sh --no-browser` installs, `packages`), and keep two caches between runs:
 /// SwiftPM's `.build/`, keyed on `Package.resolved` and the toolchain, so Galley is built once per
-/// version; and Galley's `.galley-cache/`, which every run saves anew and restores from the
-/// latest. The entries inside it are keyed by content, so a pull request that edits one chapter
+/// version; and Galley's `.galley-cache/` with the libraries chapters link against
+/// (`~/.cache/galley`), which every run saves anew and restores from the latest. The entries inside it are keyed by content, so a pull request that edits one chapter
 /// compiles and runs that chapter only.
 public enum CourseWorkflows {
     /// The Debian packages Galley needs to build and render a book.
@@ -31,10 +31,12 @@ public enum CourseWorkflows {
                   path: .build
                   key: build-\(image)-${{ hashFiles('Package.swift', 'Package.resolved') }}
                   restore-keys: build-\(image)-
-              - name: Keep Galley's cache of compiled chapters
+              - name: Keep Galley's caches of compiled chapters and libraries
                 uses: actions/cache@v5
                 with:
-                  path: .galley-cache
+                  path: |
+                    .galley-cache
+                    ~/.cache/galley
                   key: galley-\(image)-${{ github.run_id }}
                   restore-keys: galley-\(image)-
         """
