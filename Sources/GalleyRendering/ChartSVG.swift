@@ -8,19 +8,47 @@ public import GalleyRecords
 /// `<style>` of its own. The drawing scales with its container (a `viewBox`, no fixed size), which
 /// keeps it readable on a phone. Every text in it is escaped.
 public enum ChartSVG {
-    static let width = 640.0
-    static let height = 400.0
-    static let margin = (left: 64.0, right: 24.0, top: 44.0, bottom: 56.0)
+    /// How a chart is laid out: for a page's column (`wide`), or for a phone's (`narrow`), whose
+    /// drawing is about as many units wide as the screen has pixels, so that its text stays at its
+    /// size, with fewer ticks, the title wrapped and the legend below the plot.
+    public struct Layout: Sendable {
+        /// The class the `<svg>` carries besides `chart`; the page's stylesheet shows one layout
+        /// a width.
+        var name: String
+        var width: Double
+        var plotHeight: Double
+        var margin: (left: Double, right: Double, top: Double, bottom: Double)
+        /// About how many ticks an axis gets.
+        var ticks: Double
+        /// The widest title line, in columns (a wide character counts two); nil keeps one line.
+        var titleColumns: Int?
+        var legendBelow: Bool
+
+        public static let wide = Layout(
+            name: "wide", width: 640, plotHeight: 300, margin: (64, 24, 44, 56), ticks: 5, titleColumns: nil,
+            legendBelow: false)
+        public static let narrow = Layout(
+            name: "narrow", width: 320, plotHeight: 200, margin: (52, 12, 30, 50), ticks: 3, titleColumns: 32,
+            legendBelow: true)
+    }
 
     /// The chart as an `<svg>` element.
-    public static func svg(_ chart: Chart, standalone: Bool = false, strings: SiteStrings = .english) -> String {
+    public static func svg(
+        _ chart: Chart, standalone: Bool = false, strings: SiteStrings = .english, layout: Layout = .wide
+    ) -> String {
         let points = chart.series.flatMap { zip($0.xs, $0.ys) }.filter { $0.0.isFinite && $0.1.isFinite }
         let xRange = chart.xRange ?? padded(points.map(\.0))
         let yRange = chart.yRange ?? padded(points.map(\.1))
+        let entries = legendEntries(chart)
+        let titleLines = layout.titleColumns.map { wrap(chart.title, columns: $0) } ?? [chart.title]
+        let top = layout.margin.top + 18 * Double(titleLines.count - 1)
         let plot = (
-            x: margin.left, y: margin.top, width: width - margin.left - margin.right,
-            height: height - margin.top - margin.bottom
+            x: layout.margin.left, y: top, width: layout.width - layout.margin.left - layout.margin.right,
+            height: layout.plotHeight
         )
+        let legendHeight = layout.legendBelow && !entries.isEmpty ? Double(entries.count) * 20 + 8 : 0
+        let width = layout.width
+        let height = top + plot.height + layout.margin.bottom + legendHeight
         func px(_ x: Double) -> Double {
             plot.x + (x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * plot.width
         }
@@ -29,19 +57,19 @@ public enum ChartSVG {
         }
 
         var svg =
-            "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-label=\"\(escape(chart.title))\">\n"
+            "<svg class=\"chart \(layout.name)\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-label=\"\(escape(chart.title))\">\n"
         svg += "<title>\(escape(chart.title))</title>\n"
         svg += "<desc>\(escape(description(chart, strings: strings)))</desc>\n"
         if standalone { svg += "<style>\(standaloneStyle)</style>\n" }
         // Grid and ticks.
-        for tick in ticks(xRange) {
+        for tick in ticks(xRange, about: layout.ticks) {
             let x = px(tick)
             svg +=
                 "<line class=\"grid\" x1=\"\(n(x))\" y1=\"\(n(plot.y))\" x2=\"\(n(x))\" y2=\"\(n(plot.y + plot.height))\"/>\n"
             svg +=
                 "<text class=\"tick\" x=\"\(n(x))\" y=\"\(n(plot.y + plot.height + 18))\" text-anchor=\"middle\">\(escape(label(tick)))</text>\n"
         }
-        for tick in ticks(yRange) {
+        for tick in ticks(yRange, about: layout.ticks) {
             let y = py(tick)
             svg +=
                 "<line class=\"grid\" x1=\"\(n(plot.x))\" y1=\"\(n(y))\" x2=\"\(n(plot.x + plot.width))\" y2=\"\(n(y))\"/>\n"
@@ -51,14 +79,15 @@ public enum ChartSVG {
         // Axes.
         svg +=
             "<rect class=\"frame\" x=\"\(n(plot.x))\" y=\"\(n(plot.y))\" width=\"\(n(plot.width))\" height=\"\(n(plot.height))\"/>\n"
+        for (index, line) in titleLines.enumerated() {
+            svg +=
+                "<text class=\"title\" x=\"\(n(width / 2))\" y=\"\(n(24 + 18 * Double(index)))\" text-anchor=\"middle\">\(escape(line))</text>\n"
+        }
         svg +=
-            "<text class=\"title\" x=\"\(n(width / 2))\" y=\"24\" text-anchor=\"middle\">\(escape(chart.title))</text>\n"
-        svg +=
-            "<text class=\"axis-label\" x=\"\(n(plot.x + plot.width / 2))\" y=\"\(n(height - 12))\" text-anchor=\"middle\">\(escape(chart.xLabel))</text>\n"
+            "<text class=\"axis-label\" x=\"\(n(plot.x + plot.width / 2))\" y=\"\(n(plot.y + plot.height + layout.margin.bottom - 12))\" text-anchor=\"middle\">\(escape(chart.xLabel))</text>\n"
         svg +=
             "<text class=\"axis-label\" x=\"16\" y=\"\(n(plot.y + plot.height / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 16 \(n(plot.y + plot.height / 2)))\">\(escape(chart.yLabel))</text>\n"
         // Series, clipped to the plot: regions first, under the lines and points.
-        let entries = legendEntries(chart)
         svg += "<g class=\"series\">\n"
         let step = regionStep(chart, xRange: xRange, yRange: yRange)
         // A region's rectangles are opaque in a translucent group and overlap their neighbours by
@@ -91,11 +120,15 @@ public enum ChartSVG {
         // several are as clear), on a box that keeps it legible over the lines.
         // Regions cover the plot by design: only lines and points count as data under it.
         let drawn = chart.series.filter { $0.style != .region }
-        let box = legendBox(
-            entries: entries.count, series: drawn, plot: plot,
-            seriesPixels: drawn.map { series in
-                zip(series.xs, series.ys).filter { $0.0.isFinite && $0.1.isFinite }.map { (px($0.0), py($0.1)) }
-            })
+        // On a phone, below the plot and as wide as it, so that it covers nothing.
+        let box =
+            layout.legendBelow
+            ? (x: plot.x, y: plot.y + plot.height + layout.margin.bottom, width: plot.width, height: legendHeight - 4)
+            : legendBox(
+                entries: entries.count, series: drawn, plot: plot,
+                seriesPixels: drawn.map { series in
+                    zip(series.xs, series.ys).filter { $0.0.isFinite && $0.1.isFinite }.map { (px($0.0), py($0.1)) }
+                })
         let legendX = box.x + 8
         if !entries.isEmpty {
             svg +=
@@ -278,11 +311,11 @@ public enum ChartSVG {
         return (low - room)...(high + room)
     }
 
-    /// Round tick values: steps of 1, 2 or 5 times a power of ten, about five of them.
-    static func ticks(_ range: ClosedRange<Double>) -> [Double] {
+    /// Round tick values: steps of 1, 2 or 5 times a power of ten, about `count` of them.
+    static func ticks(_ range: ClosedRange<Double>, about count: Double = 5) -> [Double] {
         let span = range.upperBound - range.lowerBound
         guard span > 0, span.isFinite else { return [] }
-        let rough = span / 5
+        let rough = span / count
         let power = pow(10, floor(log10(rough)))
         let step = [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= rough } ?? 10 * power
         var tick = (range.lowerBound / step).rounded(.up) * step
@@ -292,6 +325,30 @@ public enum ChartSVG {
             tick += step
         }
         return result
+    }
+
+    /// A title broken at spaces (or anywhere in text without them, as Chinese is) into lines of
+    /// at most `columns`, a wide character counting two.
+    static func wrap(_ text: String, columns: Int) -> [String] {
+        func width(_ text: Substring) -> Int {
+            text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 && $1.properties.isIdeographic ? 2 : 1) }
+        }
+        var lines: [String] = []
+        var line = ""
+        for character in text {
+            line.append(character)
+            guard width(Substring(line)) > columns else { continue }
+            if let space = line.lastIndex(of: " "), space > line.startIndex {
+                lines.append(String(line[..<space]))
+                line = String(line[line.index(after: space)...])
+            } else {
+                let last = line.removeLast()
+                lines.append(line)
+                line = String(last)
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.isEmpty ? [""] : lines
     }
 
     static func label(_ value: Double) -> String {

@@ -71,7 +71,10 @@ extension HTMLFormatter {
             writeMath(tex, display: true, element: "div", mark: "\"")
             html += "\n"
         case .chart(let chart):
-            html += "<figure class=\"chart\">\n\(ChartSVG.svg(chart, strings: options.strings))\n</figure>\n"
+            // Two drawings: the stylesheet shows the phone's below 600 px and the page's above it.
+            html +=
+                "<figure class=\"chart\">\n\(ChartSVG.svg(chart, strings: options.strings))\n"
+                + "\(ChartSVG.svg(chart, strings: options.strings, layout: .narrow))\n</figure>\n"
         case .table(let table):
             html += "<div class=\"table-wrap\"><table class=\"computed\">\n"
             if let caption = table.caption {

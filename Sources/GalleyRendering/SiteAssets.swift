@@ -138,11 +138,14 @@ public enum SiteAssets {
 
     /// A readable page for Chinese and English prose, math and code, from phone to desktop, with a
     /// dark scheme for readers who ask for one.
-    /// Charts scale with the column, but on a phone that shrinks their labels to 6 px: there they
-    /// keep at least 32rem, four fifths of their size, and scroll sideways like a wide table.
+    /// Charts scale with the column; on a phone the page's drawing would shrink its labels to 6 px,
+    /// so there the chart's narrow drawing is shown instead (`ChartSVG.Layout.narrow`): its units
+    /// are about the screen's pixels, its legend is below the plot, and nothing scrolls sideways.
     static let stylesheet =
-        pageStylesheet + "figure.chart { margin: 0 0 0.5rem; overflow-x: auto; }\n"
-        + "@media (max-width: 600px) { svg.chart { min-width: 32rem; } }\n" + ChartSVG.rules + "\n"
+        pageStylesheet + "figure.chart { margin: 0 0 0.5rem; }\n"
+        + "svg.chart.narrow { display: none; }\n"
+        + "@media (max-width: 600px) { svg.chart.wide { display: none; } svg.chart.narrow { display: block; } }\n"
+        + ChartSVG.rules + "\n"
 
     private static let pageStylesheet = #"""
         :root {
@@ -218,6 +221,10 @@ public enum SiteAssets {
           nav.toc { display: block; position: sticky; top: 0; align-self: start; max-height: 100vh;
             overflow-y: auto; margin: 0; padding: 1.75rem 0 2rem 0.9rem; font-size: 0.85rem; line-height: 1.5; }
           nav.toc li { margin: 0.2rem 0; }
+        }
+        /* The verification page is a table, not prose: it takes the width the sections list leaves. */
+        @media (min-width: 60rem) {
+          .layout:has(table.checks) { grid-template-columns: 14rem minmax(0, 1fr); }
         }
         a { color: var(--accent); }
         h1, h2, h3, h4 { line-height: 1.35; margin: 2rem 0 0.75rem; }
@@ -319,7 +326,9 @@ public enum SiteAssets {
         span.stated.wrong { text-decoration-style: wavy; text-decoration-color: var(--error); color: var(--error); }
         span.stated.wrong::after { content: "✗"; font-size: 0.7em; vertical-align: super; margin-left: 0.1em; }
         span.stated.unchecked { text-decoration-style: dashed; text-decoration-color: var(--muted); }
-        span.computed-value { border-bottom: 1px dotted var(--computed); }
+        /* A value the code computed for the prose: set on the code surface, not underlined, so that it
+           is not taken for a checked number (which carries a ✓). */
+        span.computed-value { background: var(--surface); border-radius: 3px; padding: 0 0.2em; }
         /* A formula KaTeX could not typeset when the book was built: its TeX and KaTeX's message. */
         .math.math-error { color: var(--error); }
         .math.math-error code { white-space: pre-wrap; }
@@ -327,11 +336,15 @@ public enum SiteAssets {
         /* Numbers nothing checks: marked lightly, so a reader knows; the verification page links here. */
         span.claim-unchecked { text-decoration: underline dashed var(--muted) 1px; text-underline-offset: 0.2em; }
         .math.claim-unchecked { outline: 1px dashed var(--muted); outline-offset: 2px; }
+        /* Inline, the outline is drawn outside the formula: room for it, so the spaces stay spaces. */
+        span.math.claim-unchecked, span.math.formula-wrong { margin: 0 0.25em; }
         :target { background: var(--highlight, #fff3bf); }
         /* The verification page. */
         table.checks td.count { text-align: right; font-variant-numeric: tabular-nums; }
-        /* On a phone the table scrolls sideways rather than break its headings a character a line. */
-        table.checks th, table.checks td.count { white-space: nowrap; }
+        /* Headings break between words on a wide screen, so every column shows; on a phone the table
+           scrolls sideways rather than break its headings a character a line. */
+        table.checks td.count { white-space: nowrap; }
+        @media (max-width: 600px) { table.checks th { white-space: nowrap; } }
         table.checks td.open { color: var(--error); }
         ul.unchecked-claims { columns: 2; font-size: 0.95rem; }
         p.verification { font-size: 0.9rem; color: var(--muted); margin-top: 0; }
@@ -345,9 +358,16 @@ public enum SiteAssets {
           color: var(--computed); vertical-align: super; margin-left: 0.15em; }
         .math.formula-wrong { outline: 1px dashed var(--error); outline-offset: 2px; }
         .math.formula-wrong::after { content: "✗"; font-size: 0.7em; color: var(--error); vertical-align: super; }
-        div.math.display.formula-checked, div.math.display.formula-wrong { position: relative; }
-        div.math.display.formula-checked::after, div.math.display.formula-wrong::after { position: absolute;
-          right: 0.25rem; top: 0.25rem; }
+        /* Displayed, the mark follows the formula's last box (before its number, if it has one),
+           next to the formula rather than at the column's edge. */
+        div.math.display.formula-checked:has(.katex-html)::after { content: none; }
+        div.math.display.formula-checked .katex-html > .base:last-child::after,
+        div.math.display.formula-checked .katex-html > .base:has(+ .tag)::after { content: "✓";
+          font: 0.58em system-ui, sans-serif; color: var(--computed); vertical-align: super; margin-left: 0.15em; }
+        div.math.display.formula-wrong:has(.katex-html)::after { content: none; }
+        div.math.display.formula-wrong .katex-html > .base:last-child::after,
+        div.math.display.formula-wrong .katex-html > .base:has(+ .tag)::after { content: "✗";
+          font: 0.58em system-ui, sans-serif; color: var(--error); vertical-align: super; margin-left: 0.15em; }
         code.computed-value.missing { color: var(--error); }
         .nobr { white-space: nowrap; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);

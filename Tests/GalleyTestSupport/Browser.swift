@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import GalleySystem
 
 #if canImport(Glibc)
@@ -23,6 +23,10 @@ public final class Browser {
     /// Why the browser could not do what a test asked, with what it saw.
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
+
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     /// How long a condition may take before the test fails: far beyond what an idle machine needs.
@@ -161,6 +165,26 @@ public final class Browser {
 
         public func close() {
             _ = try? connection.call("Target.closeTarget", ["targetId": target])
+        }
+
+        /// Shows the page as a window `width` CSS pixels wide (a phone's below 600) would, in the
+        /// light or the dark scheme (`prefers-color-scheme`).
+        public func emulate(width: Int, height: Int = 900, dark: Bool = false) throws {
+            _ = try call(
+                "Emulation.setDeviceMetricsOverride",
+                ["width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600])
+            _ = try call(
+                "Emulation.setEmulatedMedia",
+                ["features": [["name": "prefers-color-scheme", "value": dark ? "dark" : "light"]]])
+        }
+
+        /// The page as a PNG, the whole of it (`fullPage`) or the window.
+        public func screenshot(fullPage: Bool = false) throws -> Data {
+            let shot = try call("Page.captureScreenshot", ["format": "png", "captureBeyondViewport": fullPage])
+            guard let base64 = shot["data"] as? String, let data = Data(base64Encoded: base64) else {
+                throw Failure(description: "\(url): no screenshot: \(shot)")
+            }
+            return data
         }
 
         func call(_ method: String, _ parameters: [String: Any] = [:]) throws -> [String: Any] {

@@ -202,6 +202,12 @@ struct PreviewTests {
             overlay.output.1.contains("Problems: 1 — fix them and save"), "in the book's language: \(overlay.output.1)")
         #expect(overlay.output.1.contains("Chapters/02-b.md:3:1: error:"), "\(overlay.output.1)")
         #expect(overlay.output.1.contains("<button type=\"button\""), "it can be put away")
+        // axe-core finds nothing serious in the overlay, light or dark.
+        for dark in [false, true] {
+            try tab.emulate(width: 1280, dark: dark)
+            let serious = try Axe.violations(in: tab).filter(\.isSerious)
+            #expect(serious.isEmpty, "the overlay, \(dark ? "dark" : "light"): \(serious)")
+        }
         // The page that is open is reloaded by its script, and then hears that nothing is wrong.
         _ = try tab.evaluate("window.galleyBeforeFix = true")
         try server.book.write("02-b.md", "# 第二章\n\n$$a = 1$$\n")
