@@ -302,8 +302,11 @@ struct SiteInBrowserTests {
                 if (new Set(tops).size > 1) found.problems.push("table formula broken over lines: " + math.textContent);
               });
               document.querySelectorAll("svg.chart").forEach(function (svg) {
+                if (getComputedStyle(svg).display === "none") return;  // the drawing for the other width
                 found.charts += 1;
-                if (svg.getBoundingClientRect().width < 500) found.problems.push("chart shrunk to " + svg.getBoundingClientRect().width);
+                var scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+                if (scale * 12 < 11) found.problems.push("chart labels shrunk to " + (scale * 12) + " px");
+                if (svg.parentElement.scrollWidth > svg.parentElement.clientWidth) found.problems.push("chart scrolls sideways");
               });
               document.querySelectorAll("main p, main li").forEach(function (block) {
                 var left = block.getBoundingClientRect().left + parseFloat(getComputedStyle(block).paddingLeft);
