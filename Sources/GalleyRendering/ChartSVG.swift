@@ -125,7 +125,7 @@ public enum ChartSVG {
             layout.legendBelow
             ? (x: plot.x, y: plot.y + plot.height + layout.margin.bottom, width: plot.width, height: legendHeight - 4)
             : legendBox(
-                entries: entries.count, series: drawn, plot: plot,
+                entries: entries.count, widest: entries.map { columns($0.label) }.max() ?? 0, series: drawn, plot: plot,
                 seriesPixels: drawn.map { series in
                     zip(series.xs, series.ys).filter { $0.0.isFinite && $0.1.isFinite }.map { (px($0.0), py($0.1)) }
                 })
@@ -230,10 +230,12 @@ public enum ChartSVG {
     /// Where the legend goes: of the plot's four corners, the one whose box covers the fewest of
     /// the series' points (a line's segments sampled every few pixels), top right first.
     static func legendBox(
-        entries: Int, series: [Chart.Series], plot: (x: Double, y: Double, width: Double, height: Double),
+        entries: Int, widest: Int = 0, series: [Chart.Series],
+        plot: (x: Double, y: Double, width: Double, height: Double),
         seriesPixels: [[(Double, Double)]]
     ) -> (x: Double, y: Double, width: Double, height: Double) {
-        let width = 154.0
+        // The swatch and about 7 units a column of 13-unit text: the longest label fits.
+        let width = min(max(154.0, 44 + 7 * Double(widest)), plot.width - 8)
         let height = Double(entries) * 20 + 8
         let right = plot.x + plot.width - 4 - width
         let left = plot.x + 4
@@ -330,9 +332,7 @@ public enum ChartSVG {
     /// A title broken at spaces (or anywhere in text without them, as Chinese is) into lines of
     /// at most `columns`, a wide character counting two.
     static func wrap(_ text: String, columns: Int) -> [String] {
-        func width(_ text: Substring) -> Int {
-            text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 && $1.properties.isIdeographic ? 2 : 1) }
-        }
+        func width(_ text: Substring) -> Int { ChartSVG.columns(text) }
         var lines: [String] = []
         var line = ""
         for character in text {
@@ -349,6 +349,11 @@ public enum ChartSVG {
         }
         if !line.isEmpty { lines.append(line) }
         return lines.isEmpty ? [""] : lines
+    }
+
+    /// How many columns text takes: a wide (ideographic) character counts two.
+    static func columns(_ text: some StringProtocol) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 && $1.properties.isIdeographic ? 2 : 1) }
     }
 
     static func label(_ value: Double) -> String {

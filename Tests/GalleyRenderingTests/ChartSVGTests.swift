@@ -12,6 +12,28 @@ struct ChartSVGTests {
         return (Double(match.output.1)!, Double(match.output.2)!)
     }
 
+    @Test("the legend's box is as wide as its longest label; on a phone it is below the plot, the title wrapped")
+    func legendFitsItsLabels() throws {
+        var chart = Chart(title: "Probabilities of each class by their scores", xLabel: "x", yLabel: "y")
+        chart.line([0, 1], [0, 1], label: "softmax of the scores, smoothed")
+        chart.line([0, 1], [1, 0], label: "短")
+        func box(_ svg: String) throws -> (y: Double, width: Double) {
+            let match = try #require(
+                svg.firstMatch(of: #/<rect class="legend-box" x="[0-9.]+" y="([0-9.]+)" width="([0-9.]+)"/#))
+            return (Double(match.output.1)!, Double(match.output.2)!)
+        }
+        // 31 columns of 13-unit text, about 7 units each, after the 44-unit swatch.
+        #expect(try box(ChartSVG.svg(chart)).width >= 44 + 7 * 31)
+        let narrow = ChartSVG.svg(chart, layout: .narrow)
+        #expect(narrow.hasPrefix("<svg class=\"chart narrow\""))
+        let titles = narrow.matches(of: #/<text class="title"[^>]*>([^<]*)</text>/#).map { String($0.output.1) }
+        #expect(titles == ["Probabilities of each class by", "their scores"])
+        let frame = try #require(
+            narrow.firstMatch(of: #/<rect class="frame" x="[0-9.]+" y="([0-9.]+)" width="[0-9.]+" height="([0-9.]+)"/#))
+        #expect(try box(narrow).y > Double(frame.output.1)! + Double(frame.output.2)!, "below the plot")
+        #expect(ChartSVG.wrap("交叉熵损失随训练轮数的变化", columns: 16) == ["交叉熵损失随训练", "轮数的变化"])
+    }
+
     @Test("the legend sits top right unless the data are there; then in the clearest corner")
     func legendAvoidsData() throws {
         // A rising line leaves the top left and the bottom right clear: the legend stays top right
