@@ -213,7 +213,7 @@ let package = Package(
             name: "RenderCommandTests",
             dependencies: [
                 "GalleyTestSupport", "GalleyMarkdown", "GalleySemantics", "GalleyFormulas", "GalleyRecords",
-                "GalleyPipeline", "render",
+                "GalleyPipeline", "GalleySystem", "render",
             ],
             swiftSettings: strictSettings
         ),

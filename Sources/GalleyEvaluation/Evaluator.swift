@@ -3,7 +3,7 @@ public import GalleyDiagnostics
 public import GalleyMarkdown
 public import GalleyResults
 public import GalleySemantics
-import GalleySystem
+public import GalleySystem
 
 /// The evaluate stage: compiles and runs each chapter's `swift run` blocks with the real `swiftc`
 /// against NeuralMath, the Galley runtime and the book's own package, and reports what they printed, displayed and got wrong.
@@ -25,6 +25,8 @@ public struct Evaluator: Sendable {
         public var libraryFolder: URL?
         /// The book's own package, built, which every chapter program links against.
         public var package: PackageLibrary?
+        /// Where a damaged cache entry is recorded (it is then built again).
+        public var damage: CacheDamage?
 
         public init(
             cacheFolder: URL, timeout: Duration = .seconds(30), outputCap: Int = 1 << 20, usesCache: Bool = true,
@@ -51,11 +53,13 @@ public struct Evaluator: Sendable {
         }
         let compiler = try SwiftCompiler.locate(cache: configuration.cacheFolder)
         let runtime = try RuntimeLibrary.prepare(
-            compiler: compiler, cache: usableLibraryFolder(configuration) ?? configuration.cacheFolder)
+            compiler: compiler, cache: usableLibraryFolder(configuration) ?? configuration.cacheFolder,
+            damage: configuration.damage)
         return Evaluator(
             runner: ProgramRunner(
                 compiler: compiler, runtime: runtime,
-                cache: ProgramCache(folder: configuration.cacheFolder, reads: configuration.usesCache),
+                cache: ProgramCache(
+                    folder: configuration.cacheFolder, reads: configuration.usesCache, damage: configuration.damage),
                 timeout: configuration.timeout, outputCap: configuration.outputCap,
                 slowTypeCheck: configuration.slowTypeCheck, package: configuration.package))
     }

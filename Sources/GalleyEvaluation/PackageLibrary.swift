@@ -1,6 +1,6 @@
 public import Foundation
 public import GalleyDiagnostics
-import GalleySystem
+public import GalleySystem
 
 /// The author's package, built by SwiftPM into one shared library that chapter programs link
 /// against, with the `.swiftmodule`s they import.
@@ -78,13 +78,17 @@ public struct PackageLibrary: Sendable {
         var modules: [String]
         var diagnostics: [Diagnostic]
         var clangFlags: [String] = []
+        /// The built library's digest, checked before it is used.
+        var libraryDigest: String?
     }
 }
 
 extension BookPackage {
     /// Builds the package into `cache`, or finds the last build of the same inputs there.
     /// `reads` false builds again whatever the state file says.
-    public func prepare(compiler: SwiftCompiler, cache: URL, reads: Bool) -> PackageLibrary.Outcome {
+    public func prepare(
+        compiler: SwiftCompiler, cache: URL, reads: Bool, damage: CacheDamage? = nil
+    ) -> PackageLibrary.Outcome {
         var inputs = ContentHash()
         inputs.add(compiler.version)
         inputs.add(digest)
@@ -92,18 +96,25 @@ extension BookPackage {
         var place = ContentHash()
         place.add(folder.standardizedFileURL.path)
         let root = cache.appendingPathComponent("package-\(place.hex)")
-        let stateFile = root.appendingPathComponent("state.json")
+        let stateFile = root.appendingPathComponent("state.sealed")
         try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        if reads, let data = FileManager.default.contents(atPath: stateFile.path),
+        if reads, let data = SealedFile.read(stateFile, damage: damage, kind: "package"),
             let state = try? JSONDecoder().decode(PackageLibrary.State.self, from: data), state.inputs == inputs.hex
         {
             let library = PackageLibrary(
                 folder: releaseFolder(root), key: state.key ?? "", modules: state.modules, clangFlags: state.clangFlags)
             if state.key == nil { return .failed(modules: state.modules, diagnostics: state.diagnostics) }
-            if FileManager.default.fileExists(atPath: library.libraryFile.path) { return .built(library) }
+            if let digest = state.libraryDigest, SealedFile.digest(of: library.libraryFile) == digest {
+                return .built(library)
+            }
+            damage?.record("package", at: library.libraryFile)
+            // SwiftPM links it again only if it is gone.
+            try? FileManager.default.removeItem(at: library.libraryFile)
         }
-        let state = build(compiler: compiler, root: root, inputs: inputs.hex)
-        if let data = try? JSONEncoder().encode(state) { try? AtomicFile.write(data, to: stateFile) }
+        var state = build(compiler: compiler, root: root, inputs: inputs.hex)
+        state.libraryDigest = SealedFile.digest(
+            of: releaseFolder(root).appendingPathComponent("lib\(PackageLibrary.wrapperName).so"))
+        if let data = try? JSONEncoder().encode(state) { try? SealedFile.write(data, to: stateFile) }
         guard let key = state.key else { return .failed(modules: state.modules, diagnostics: state.diagnostics) }
         return .built(
             PackageLibrary(folder: releaseFolder(root), key: key, modules: state.modules, clangFlags: state.clangFlags))

@@ -2,7 +2,8 @@ import Foundation
 import GalleySystem
 import Synchronization
 
-/// Compiled chapter programs and their results, on disk, keyed by everything that decides them:
+/// Compiled chapter programs and their results, on disk, each file sealed with its digest (the
+/// program's own digest is in its `compile.json`), keyed by everything that decides them:
 /// the program's source, the runtime libraries' hash, the compiler version and the flags.
 ///
 /// An unchanged chapter is neither compiled nor run again; an edited one gets a new key. Entries
@@ -13,11 +14,14 @@ struct ProgramCache: Sendable {
     /// False to ignore what earlier runs cached (entries are still written, and what this run
     /// wrote is read back).
     let reads: Bool
+    /// Where a damaged entry is recorded; it is then built again.
+    let damage: CacheDamage?
     private let writtenNow = WrittenEntries()
 
-    init(folder: URL, reads: Bool) {
+    init(folder: URL, reads: Bool, damage: CacheDamage? = nil) {
         self.folder = folder
         self.reads = reads
+        self.damage = damage
     }
 
     func entry(for key: String) -> URL {
@@ -25,12 +29,17 @@ struct ProgramCache: Sendable {
     }
 
     func load<Value: Decodable>(_ type: Value.Type, key: String, name: String) -> Value? {
+        let url = entry(for: key).appendingPathComponent(name)
         guard reads || writtenNow.contains(key + "/" + name),
-            let data = FileManager.default.contents(atPath: entry(for: key).appendingPathComponent(name).path)
+            let data = SealedFile.read(url, damage: damage, kind: "program")
         else {
             return nil
         }
-        return try? JSONDecoder().decode(type, from: data)
+        guard let value = try? JSONDecoder().decode(type, from: data) else {
+            damage?.record("program", at: url)
+            return nil
+        }
+        return value
     }
 
     func store(_ value: some Encodable, key: String, name: String) {
@@ -39,7 +48,7 @@ struct ProgramCache: Sendable {
         guard let data = try? encoder.encode(value) else { return }
         let folder = entry(for: key)
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        guard (try? AtomicFile.write(data, to: folder.appendingPathComponent(name))) != nil else { return }
+        guard (try? SealedFile.write(data, to: folder.appendingPathComponent(name))) != nil else { return }
         writtenNow.insert(key + "/" + name)
     }
 }

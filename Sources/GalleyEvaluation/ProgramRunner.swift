@@ -47,6 +47,8 @@ struct ProgramRunner: Sendable {
         var text: String
         /// For a chapter built with others into one program, the argument that selects it.
         var argument: String?
+        /// The executable's digest, checked before it is run (`SealedFile.digest`).
+        var programDigest: String?
     }
 
     /// The outcome of running.
@@ -64,11 +66,18 @@ struct ProgramRunner: Sendable {
         var exitStatus: Int32?
         var signal: Int32?
         var timedOut: Bool
+
+        /// The program never got to its first block: the shell's "cannot execute" status, and no
+        /// record at all (a block that exits with 127 has begun first).
+        var didNotStart: Bool {
+            exitStatus == 127 && lastBlock == nil && !reachedBindings && outputs.isEmpty && !finished
+        }
     }
 
     /// The cache key of a program.
     func key(for program: ChapterProgram) -> String {
         var hash = ContentHash()
+        hash.add("sealed entries")  // entries before the seal are not read
         hash.add(program.source)
         hash.add(runtime.hash)
         // A program finds its libraries where they were when it was linked (its rpath).
@@ -113,7 +122,8 @@ struct ProgramRunner: Sendable {
         }
         let compilation = Compilation(
             succeeded: output.succeeded,
-            diagnostics: output.diagnostics, text: output.text, argument: nil)
+            diagnostics: output.diagnostics, text: output.text, argument: nil,
+            programDigest: output.succeeded ? SealedFile.digest(of: executable) : nil)
         cache.store(compilation, key: key, name: "compile.json")
         return (compilation, true)
     }
@@ -180,7 +190,9 @@ struct ProgramRunner: Sendable {
                     $0.path == program.path && !$0.message.hasSuffix("[#no-usage]")
                 }
                 cache.store(
-                    Compilation(succeeded: true, diagnostics: own, text: "", argument: String(number)),
+                    Compilation(
+                        succeeded: true, diagnostics: own, text: "", argument: String(number),
+                        programDigest: SealedFile.digest(of: linked)),
                     key: key, name: "compile.json")
             }
             return Set(pending.map { key(for: $0) })
@@ -208,18 +220,42 @@ struct ProgramRunner: Sendable {
         return compiled.union(try compileTogether(rest))
     }
 
-    /// Whether a program's compilation is in the cache.
+    /// Whether a program's compilation is in the cache, its executable whole: one whose bytes are
+    /// not those compiled is recorded as damaged and compiled again.
     private func isCompiled(_ key: String) -> Bool {
         guard let cached = cache.load(Compilation.self, key: key, name: "compile.json") else { return false }
-        return !cached.succeeded
-            || FileManager.default.isExecutableFile(
-                atPath: cache.entry(for: key).appendingPathComponent("program").path)
+        guard cached.succeeded else { return true }
+        let executable = cache.entry(for: key).appendingPathComponent("program")
+        guard FileManager.default.isExecutableFile(atPath: executable.path) else { return false }
+        guard let digest = cached.programDigest, SealedFile.digest(of: executable) == digest else {
+            cache.damage?.record("program", at: executable)
+            return false
+        }
+        return true
     }
 
-    /// Runs a compiled program unless the cache has its results.
+    /// Runs a compiled program unless the cache has its results. A program that does not start
+    /// at all (the loader cannot find its libraries, as after a cache restored on another machine)
+    /// is the cache's fault, not the chapter's: it is recorded, compiled again and run again.
     func run(_ program: ChapterProgram) throws(EvaluationError) -> Run {
         let key = key(for: program)
         if let cached = cache.load(Run.self, key: key, name: "run.json") { return cached }
+        var run = try execute(program, key: key)
+        if run.didNotStart {
+            let entry = cache.entry(for: key)
+            cache.damage?.record("program", at: entry.appendingPathComponent("program"))
+            try? FileManager.default.removeItem(at: entry.appendingPathComponent("compile.json"))
+            try? FileManager.default.removeItem(at: entry.appendingPathComponent("program"))
+            _ = try compile(program)
+            run = try execute(program, key: key)
+        }
+        // A timed-out run is not cached: the next render should try again.
+        if !run.timedOut { cache.store(run, key: key, name: "run.json") }
+        return run
+    }
+
+    /// Runs the compiled program once.
+    private func execute(_ program: ChapterProgram, key: String) throws(EvaluationError) -> Run {
         let nonce = String(UInt64.random(in: 0...UInt64.max), radix: 36)
         var environment = ProcessInfo.processInfo.environment
         environment[RecordLine.nonceVariable] = nonce
@@ -248,8 +284,6 @@ struct ProgramRunner: Sendable {
             offered: collector.offered, expectations: collector.expectations, bindingsError: collector.bindingsError,
             unreadableRecords: collector.unreadable.map(\.description),
             exitStatus: termination.exitStatus, signal: termination.signal, timedOut: termination.timedOut)
-        // A timed-out run is not cached: the next render should try again.
-        if !termination.timedOut { cache.store(run, key: key, name: "run.json") }
         return run
     }
 }

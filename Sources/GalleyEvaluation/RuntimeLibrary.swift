@@ -51,9 +51,12 @@ struct RuntimeLibrary: Sendable {
     }
 
     /// Builds the libraries into `cache`, or finds them there from an earlier run.
-    static func prepare(compiler: SwiftCompiler, cache: URL) throws(EvaluationError) -> RuntimeLibrary {
+    static func prepare(
+        compiler: SwiftCompiler, cache: URL, damage: CacheDamage? = nil
+    ) throws(EvaluationError) -> RuntimeLibrary {
         var hash = ContentHash()
         hash.add(compiler.version)
+        hash.add("sealed complete")  // folders from before the seal are not read
         for flag in libraryFlags { hash.add(flag) }
         for module in EmbeddedRuntimeSources.modules {
             hash.add(module.name)
@@ -66,8 +69,11 @@ struct RuntimeLibrary: Sendable {
         let key = hash.hex
         let folder = cache.appendingPathComponent("runtime-\(key)")
         let library = RuntimeLibrary(folder: folder, hash: key)
-        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("complete").path) {
-            return library
+        let complete = folder.appendingPathComponent("complete")
+        if FileManager.default.fileExists(atPath: complete.path) {
+            if isWhole(folder, damage: damage) { return library }
+            // Damaged: built again, in place of the folder.
+            try? FileManager.default.removeItem(at: folder)
         }
 
         // Build beside the final folder, then move it into place in one step; a concurrent run
@@ -114,13 +120,42 @@ struct RuntimeLibrary: Sendable {
             }
             if let failure = failures.compactMap({ $0 }).first { throw .runtimeLibrary(failure) }
         }
-        _ = FileManager.default.createFile(atPath: staging.appendingPathComponent("complete").path, contents: Data())
+        do {
+            try SealedFile.write(
+                JSONEncoder().encode(digests(in: staging)), to: staging.appendingPathComponent("complete"))
+        } catch {
+            throw .runtimeLibrary("cannot write \(staging.path): \(error)")
+        }
         do {
             try AtomicFile.move(staging, into: folder, keepingExisting: true)
         } catch {
             throw .runtimeLibrary("\(error)")
         }
         return library
+    }
+
+    /// The digests of the libraries and modules in a folder, which `complete` keeps, sealed.
+    private static func digests(in folder: URL) -> [String: String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var digests: [String: String] = [:]
+        for name in names where name.hasSuffix(".so") || name.hasSuffix(".swiftmodule") {
+            digests[name] = SealedFile.digest(of: folder.appendingPathComponent(name))
+        }
+        return digests
+    }
+
+    /// Whether a built folder's `complete` opens and its files are what it says; a damaged one is
+    /// recorded.
+    private static func isWhole(_ folder: URL, damage: CacheDamage?) -> Bool {
+        let complete = folder.appendingPathComponent("complete")
+        guard let data = SealedFile.read(complete, damage: damage, kind: "libraries") else { return false }
+        guard let recorded = try? JSONDecoder().decode([String: String].self, from: data), !recorded.isEmpty,
+            recorded == digests(in: folder)
+        else {
+            damage?.record("libraries", at: folder)
+            return false
+        }
+        return true
     }
 
     /// The flags a chapter program needs to import and link the libraries.

@@ -86,6 +86,7 @@ extension BookRun {
         let passed = passed
         let start = ContinuousClock.now
         var configuration = options.evaluation
+        configuration.damage = damage
         if case .built(let library) = package { configuration.package = library }
         let evaluations = try EvaluateStage.evaluate(
             passed.map { chapters[$0].pass!.parsed }, configuration: configuration, unbuilt: unbuiltModules,

@@ -20,6 +20,8 @@ struct BookRun: Sendable {
     let typesetter: MathTypesetter
     let resolver: ImageResolver
     let cache: RenderCache
+    /// The cache entries found damaged (each is rebuilt, and reported as a note at the entry).
+    let damage = CacheDamage()
     var chapters: [ChapterRun]
     var timings = StageTimings()
 
@@ -35,13 +37,14 @@ struct BookRun: Sendable {
         let typesetter: MathTypesetter
         do {
             typesetter = try MathTypesetter(
-                script: script, macros: book.macros, cacheFolder: options.usesCache ? options.cacheFolder : nil)
+                script: script, macros: book.macros, cacheFolder: options.usesCache ? options.cacheFolder : nil,
+                damage: damage)
         } catch {
             throw PipelineError(stage: .environment, path: script.path, message: error.message)
         }
         // The package is prepared before any chapter is reused: a package that does not build
         // is reported on every run, not only on the run that found out.
-        let package = options.runsCode ? Self.preparePackage(book.package, options: options) : nil
+        let package = options.runsCode ? Self.preparePackage(book.package, options: options, damage: damage) : nil
         self.options = options
         self.book = book
         self.package = package
@@ -57,7 +60,8 @@ struct BookRun: Sendable {
         self.cache = RenderCache(
             cacheFolder: options.cacheFolder, book: book,
             reads: options.usesCache && (options.mode == .render || options.mode == .check),
-            fingerprint: RenderCache.fingerprint(book: book, options: options, typesetter: typesetter.identity))
+            fingerprint: RenderCache.fingerprint(book: book, options: options, typesetter: typesetter.identity),
+            damage: damage)
         self.chapters = Parallel.map(Array(book.chapters.indices)) {
             ChapterRun(index: $0, chapter: book.chapters[$0])
         }
@@ -66,9 +70,11 @@ struct BookRun: Sendable {
 
     /// Builds the book's package, or finds it built; nil without a package or a compiler (the
     /// evaluate stage reports a missing compiler).
-    private static func preparePackage(_ package: BookPackage?, options: Pipeline.Options) -> PackageLibrary.Outcome? {
+    private static func preparePackage(
+        _ package: BookPackage?, options: Pipeline.Options, damage: CacheDamage
+    ) -> PackageLibrary.Outcome? {
         guard let package, let compiler = try? SwiftCompiler.locate(cache: options.cacheFolder) else { return nil }
-        return package.prepare(compiler: compiler, cache: options.cacheFolder, reads: options.usesCache)
+        return package.prepare(compiler: compiler, cache: options.cacheFolder, reads: options.usesCache, damage: damage)
     }
 
     /// The modules chapters cannot import because the package did not build.

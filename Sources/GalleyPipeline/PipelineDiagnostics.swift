@@ -36,6 +36,8 @@ extension Diagnostic.Identifier {
     public static let bindSkipped = Self("bind.skipped")
     /// A chapter `--bind` could suggest no bindings for.
     public static let bindNoValues = Self("bind.no-values")
+    /// A cache entry that was damaged, truncated or foreign: discarded and rebuilt.
+    public static let cacheDamaged = Self("cache.damaged")
 }
 
 // MARK: - What the summary line counts
@@ -62,6 +64,14 @@ extension Diagnostic {
     /// directly in the book's folder; the chapter is skipped.
     ///
     /// - Parameter path: the book file's path as diagnostics show it.
+    /// Raised at a cache entry whose content is not what was written (damaged, truncated, from
+    /// another machine): it was discarded and rebuilt, so nothing of it was used or published.
+    static func damagedCacheEntry(kind: String, path: String) -> Diagnostic {
+        Diagnostic(
+            path: path, location: SourceLocation(line: 1, column: 1), severity: .note, identifier: .cacheDamaged,
+            summary: "a damaged \(kind) cache entry was discarded and built again")
+    }
+
     static func unsafeBookURL(key: String, value: String, path: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(
             path: path, location: location, identifier: .bookURL,

@@ -36,8 +36,11 @@ struct RenderCache: Sendable {
     /// False to ignore what earlier runs kept (`--no-cache`, `--fix`, `--bind`).
     let reads: Bool
     let fingerprint: String
+    /// Where a damaged entry is recorded; the chapter is then rendered again.
+    let damage: CacheDamage?
 
-    init(cacheFolder: URL, book: Book, reads: Bool, fingerprint: String) {
+    init(cacheFolder: URL, book: Book, reads: Bool, fingerprint: String, damage: CacheDamage? = nil) {
+        self.damage = damage
         var bookHash = ContentHash()
         bookHash.add(book.folder.standardizedFileURL.path)
         folder = cacheFolder.appendingPathComponent("render").appendingPathComponent(bookHash.hex)
@@ -112,12 +115,21 @@ struct RenderCache: Sendable {
     func entry(for chapter: Chapter, sourceKey: String) -> Entry? {
         guard reads else { return nil }
         let slot = slot(chapter)
-        guard let data = FileManager.default.contents(atPath: slot.appendingPathComponent(Entry.fileName).path),
-            let entry = Entry.decode(data), entry.fingerprint == fingerprint, entry.source == sourceKey
-        else { return nil }
-        for file in [entry.page, entry.markdown] + Array(entry.extraFiles.values)
-        where StoredFile.stamp(slot.appendingPathComponent(file.name)) != file {
+        let file = slot.appendingPathComponent(Entry.fileName)
+        guard let data = SealedFile.read(file, damage: damage, kind: "render") else { return nil }
+        guard let entry = Entry.decode(data) else {
+            damage?.record("render", at: file)
             return nil
+        }
+        guard entry.fingerprint == fingerprint, entry.source == sourceKey else { return nil }
+        for stored in [entry.page, entry.markdown] + Array(entry.extraFiles.values) {
+            let url = slot.appendingPathComponent(stored.name)
+            // Edited in the output folder (it is the same file): not the cache's fault, only stale.
+            guard StoredFile.stamp(url)?.sameStamp(as: stored) == true else { return nil }
+            guard SealedFile.digest(of: url) == stored.digest else {
+                damage?.record("render", at: url)
+                return nil
+            }
         }
         return entry
     }
@@ -169,7 +181,7 @@ struct RenderCache: Sendable {
                 entry.extraFiles[path] = file
             }
         }
-        guard (try? AtomicFile.write(entry.encoded(), to: slot.appendingPathComponent(Entry.fileName))) != nil
+        guard (try? SealedFile.write(entry.encoded(), to: slot.appendingPathComponent(Entry.fileName))) != nil
         else { return }
         // Older versions' files; another process's files in the making start with a dot.
         let kept = Set([Entry.fileName, entry.page.name, entry.markdown.name])
@@ -197,8 +209,11 @@ struct RenderCache: Sendable {
         if link(file.path, temporary.path) != 0 {
             guard let data = try? Data(contentsOf: file), (try? data.write(to: temporary)) != nil else { return nil }
         }
-        guard (try? AtomicFile.move(temporary, into: target)) != nil else { return nil }
-        return StoredFile.stamp(target)
+        guard (try? AtomicFile.move(temporary, into: target)) != nil, var stored = StoredFile.stamp(target) else {
+            return nil
+        }
+        stored.digest = SealedFile.digest(of: target) ?? ""
+        return stored
     }
 }
 
@@ -209,8 +224,15 @@ extension RenderCache {
         var size: Int64
         /// Nanoseconds since 1970.
         var modified: Int64
+        /// The content's digest (`SealedFile.digest`), checked before the file is reused.
+        var digest = ""
 
         static let none = StoredFile(name: "", size: -1, modified: 0)
+
+        /// Whether the file is as the entry recorded it by name, size and time.
+        func sameStamp(as stored: StoredFile) -> Bool {
+            name == stored.name && size == stored.size && modified == stored.modified
+        }
 
         /// The file as it is now; nil when it is not there.
         static func stamp(_ url: URL) -> StoredFile? {
@@ -227,8 +249,9 @@ extension RenderCache {
     /// `search-index.js`, then their formulas' MathML likewise; the first two with their lengths
     /// before them (32-bit little-endian).
     struct Entry: Codable, Sendable {
-        static let format = "galley-render 9"
-        static let fileName = "entry"
+        static let format = "galley-render 10"
+        /// Sealed (`SealedFile`); the name changed with the seal, so older entries are not read.
+        static let fileName = "entry.sealed"
 
         var fingerprint: String
         /// `RenderCache.sourceKey`.

@@ -111,7 +111,8 @@ extension Pipeline {
 extension BookRun {
     /// What the run did, once its mode's writer finished: `--strict` applied to every diagnostic.
     func report(_ outcome: ModeOutcome) -> Pipeline.Report {
-        var diagnostics = (loadDiagnostics + outcome.diagnostics).sorted(by: Diagnostic.sourceOrder)
+        let damaged = damage.all.map { Diagnostic.damagedCacheEntry(kind: $0.kind, path: $0.path) }
+        var diagnostics = (loadDiagnostics + damaged + outcome.diagnostics).sorted(by: Diagnostic.sourceOrder)
         if options.strict { diagnostics = StrictMode.promotingWarnings(diagnostics) }
         var report = Pipeline.Report(
             bookTitle: book.title, chapters: book.chapters.map(\.source.path), diagnostics: diagnostics,

@@ -1,6 +1,6 @@
 public import Foundation
 public import GalleyResults
-import GalleySystem
+public import GalleySystem
 import Synchronization
 
 /// Typesets a book's formulas with KaTeX when the book is built, each distinct formula once, with
@@ -19,6 +19,7 @@ public final class MathTypesetter: Sendable {
     private let macrosJSON: String
     /// The cache's file, under the cache folder; nil for no cache on disk.
     private let cacheFile: URL?
+    private let damage: CacheDamage?
     /// KaTeX's script and the macros, hashed: what every typeset result depends on besides its
     /// formula. Part of the render cache's key.
     public let identity: String
@@ -45,8 +46,12 @@ public final class MathTypesetter: Sendable {
     ///   - script: KaTeX's `katex.min.js`.
     ///   - macros: the book's macros, by name (`\R` → `\mathbb{R}`).
     ///   - cacheFolder: where the cache file lives; nil keeps results for this run only.
-    public init(script: URL, macros: [String: String] = [:], cacheFolder: URL?) throws(TypesettingError) {
+    ///   - damage: where a cache file that is damaged is recorded (it is then typeset anew).
+    public init(
+        script: URL, macros: [String: String] = [:], cacheFolder: URL?, damage: CacheDamage? = nil
+    ) throws(TypesettingError) {
         self.script = script
+        self.damage = damage
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         macrosJSON = (try? encoder.encode(macros)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
@@ -58,7 +63,7 @@ public final class MathTypesetter: Sendable {
         scriptSource = String(decoding: scriptData, as: UTF8.self)
         hash.add(macrosJSON)
         identity = hash.hex
-        cacheFile = cacheFolder?.appendingPathComponent("math").appendingPathComponent("katex-\(hash.hex).cache")
+        cacheFile = cacheFolder?.appendingPathComponent("math").appendingPathComponent("katex-\(hash.hex).sealed")
         self.state = Mutex(State())
     }
 
@@ -66,12 +71,15 @@ public final class MathTypesetter: Sendable {
     private func loadCache(into state: inout State) {
         guard !state.loaded else { return }
         state.loaded = true
-        if let cacheFile, let data = FileManager.default.contents(atPath: cacheFile.path),
-            let entries = MathCacheFile.decode(data)
-        {
-            state.known.merge(entries) { current, _ in current }
-            state.onDisk = Set(entries.keys)
+        // Sealed with its digest: random bytes in the middle of KaTeX's HTML would otherwise
+        // decode, and garbled formulas would be published.
+        guard let cacheFile, let data = SealedFile.read(cacheFile, damage: damage, kind: "math") else { return }
+        guard let entries = MathCacheFile.decode(data) else {
+            damage?.record("math", at: cacheFile)
+            return
         }
+        state.known.merge(entries) { current, _ in current }
+        state.onDisk = Set(entries.keys)
     }
 
     /// The formulas typeset, each distinct one once; those not seen before are typeset with an
@@ -142,6 +150,6 @@ public final class MathTypesetter: Sendable {
         let data = MathCacheFile.encode(entries)
         try? FileManager.default.createDirectory(
             at: cacheFile.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? AtomicFile.write(data, to: cacheFile)
+        try? SealedFile.write(data, to: cacheFile)
     }
 }
