@@ -148,6 +148,7 @@ let package = Package(
                 "GalleyPipeline",
                 "GalleyPreview",
                 "GalleyDiagnostics",
+                "GalleySystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -27,6 +27,8 @@ public struct Evaluator: Sendable {
         public var package: PackageLibrary?
         /// Where a damaged cache entry is recorded (it is then built again).
         public var damage: CacheDamage?
+        /// Advanced as chapters are compiled and run.
+        public var progress: RunProgress?
 
         public init(
             cacheFolder: URL, timeout: Duration = .seconds(30), outputCap: Int = 1 << 20, usesCache: Bool = true,
@@ -42,6 +44,7 @@ public struct Evaluator: Sendable {
     }
 
     let runner: ProgramRunner
+    var progress: RunProgress? = nil
 
     /// Finds the compiler and builds (or finds cached) the libraries chapter code links against.
     public static func prepare(_ configuration: Configuration) throws(EvaluationError) -> Evaluator {
@@ -61,7 +64,8 @@ public struct Evaluator: Sendable {
                 cache: ProgramCache(
                     folder: configuration.cacheFolder, reads: configuration.usesCache, damage: configuration.damage),
                 timeout: configuration.timeout, outputCap: configuration.outputCap,
-                slowTypeCheck: configuration.slowTypeCheck, package: configuration.package))
+                slowTypeCheck: configuration.slowTypeCheck, package: configuration.package),
+            progress: configuration.progress)
     }
 
     /// The shared library folder, created if need be; nil when there is none or it cannot be
@@ -144,12 +148,15 @@ public struct Evaluator: Sendable {
                 : ChapterSession.notebookProgram(path: chapters[index].path, blocks: blocks[index], sites: sites[index])
         }
         let compiledNow = try runner.compileTogether(programs.compactMap { $0 })
+        progress?.advance(.compiled, by: chapters.count)
         let runStart = clock.now
+        let progress = progress
         let outcomes = Parallel.map(Array(chapters.indices)) { index -> Result<ChapterEvaluation, EvaluationError> in
             var session = ChapterSession(
                 path: chapters[index].path, blocks: blocks[index], sites: sites[index], runner: runner)
             do {
                 var evaluation = try session.evaluate()
+                progress?.advance(.run)
                 if let program = programs[index], compiledNow.contains(runner.key(for: program)) {
                     evaluation.compiled = true
                 }

@@ -13,6 +13,7 @@ extension BookRun {
     /// each reused chapter from the render cache; in parallel.
     func renderChapters() -> [ChapterOutput] {
         Parallel.map(chapters) { run -> ChapterOutput in
+            defer { options.progress?.advance(.written) }
             guard let pass = run.pass, let checks = run.checks else {
                 let entry = run.reused!
                 return ChapterOutput(

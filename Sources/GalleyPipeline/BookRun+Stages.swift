@@ -35,6 +35,7 @@ extension BookRun {
         let parsed = ParseStage.parse(
             chapter, macros: book.macros, digitGroups: book.digitGroups, freesTree: options.freesMemory)
         let parsedAt = clock.now
+        options.progress?.advance(.loaded)
         var pass = FirstPass(parsed: parsed, parseTime: parsedAt - start)
         let equations = EquationIndex.local(chapter: index + 1, labels: parsed.labels)
         do throws(PipelineError) {
@@ -44,11 +45,14 @@ extension BookRun {
             return pass
         }
         let typesetAt = clock.now
+        options.progress?.advance(.typeset)
         pass.typesetTime = typesetAt - parsedAt
         guard options.mode == .render, parsed.references.isEmpty,
             !(options.runsCode && EvaluateStage.needsEvaluation(parsed))
         else { return pass }
         // Nothing to run; its arithmetic was computed when its formulas were read.
+        options.progress?.advance(.compiled)
+        options.progress?.advance(.run)
         var checks = CheckStage.check(parsed, evaluation: nil, strict: options.strict, runsCode: options.runsCode)
         pass.checks = checks
         checks.results.typesetMath = pass.math.typeset
@@ -87,6 +91,13 @@ extension BookRun {
         let start = ContinuousClock.now
         var configuration = options.evaluation
         configuration.damage = damage
+        configuration.progress = options.progress
+        // Chapters rendered early were counted then; the others with nothing to run are done now.
+        let idle = passed.filter {
+            chapters[$0].pass!.rendered == nil && !EvaluateStage.needsEvaluation(chapters[$0].pass!.parsed)
+        }
+        options.progress?.advance(.compiled, by: idle.count)
+        options.progress?.advance(.run, by: idle.count)
         if case .built(let library) = package { configuration.package = library }
         let evaluations = try EvaluateStage.evaluate(
             passed.map { chapters[$0].pass!.parsed }, configuration: configuration, unbuilt: unbuiltModules,

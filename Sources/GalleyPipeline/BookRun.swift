@@ -65,6 +65,7 @@ struct BookRun: Sendable {
         self.chapters = Parallel.map(Array(book.chapters.indices)) {
             ChapterRun(index: $0, chapter: book.chapters[$0])
         }
+        options.progress?.begin(chapters: book.chapters.count)
         self.timings.addPhase("load", ContinuousClock.now - start)
     }
 

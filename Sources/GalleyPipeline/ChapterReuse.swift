@@ -30,6 +30,9 @@ extension BookRun {
             return images
         }
         for index in self.chapters.indices { self.chapters[index].keptImages = images[index] }
+        // A reused chapter is done with everything but being written.
+        let reused = self.chapters.filter { $0.reused != nil }.count
+        for step in [RunProgress.Step.loaded, .typeset, .compiled, .run] { options.progress?.advance(step, by: reused) }
         let again = self.chapters.indices.filter { self.chapters[$0].reused == nil && self.chapters[$0].pass == nil }
         try parseAndTypeset(again)
     }

@@ -30,6 +30,8 @@ enum EvaluateStage {
                 let note = Diagnostic.packageNotBuilt(
                     module: module, path: chapters[index].chapter.source.path, at: location)
                 evaluations[index] = ChapterEvaluation(diagnostics: [note])
+                configuration.progress?.advance(.compiled)
+                configuration.progress?.advance(.run)
             } else {
                 runnable.append(index)
             }

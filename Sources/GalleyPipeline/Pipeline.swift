@@ -1,7 +1,7 @@
 public import Foundation
 import GalleyDiagnostics
 public import GalleyEvaluation
-import GalleySystem
+public import GalleySystem
 
 /// The stages a book goes through, in order: load (`BookLoader`) → parse (`ParseStage`) → typeset
 /// (`TypesetStage`) → evaluate (`EvaluateStage`) → check (`CheckStage`) → render (`RenderStage`), and
@@ -25,6 +25,9 @@ public enum Pipeline {
         /// Where the libraries chapter programs link against are built, shared by every book
         /// (`LibraryCache.folder()` by default); nil to build them into `cacheFolder`.
         public var libraryFolder: URL? = LibraryCache.folder()
+        /// Advanced as chapters are loaded, typeset, compiled, run and written, for a progress
+        /// line; nil when nobody watches.
+        public var progress: RunProgress?
         /// False to compile, run, typeset and render everything again, ignoring what is kept.
         public var usesCache = true
         /// How long a chapter's code may run before it is stopped with everything it started.

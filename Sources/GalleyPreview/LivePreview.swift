@@ -83,6 +83,7 @@ public enum LivePreview {
             let change = blocking { await watcher.nextChange(after: last) }
             guard let change else { continue }
             snapshot = change.snapshot
+            blocking { await hub.rendering() }
             let diagnostics = render()
             blocking { await hub.published(diagnostics: diagnostics) }
         }

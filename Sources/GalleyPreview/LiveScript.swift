@@ -53,7 +53,22 @@ enum LiveScript {
             box.appendChild(title);
             box.appendChild(list);
           }
+          // While the book is rendered again: a quiet badge, in the book's language, until the
+          // page reloads.
+          function rendering() {
+            var badge = document.getElementById("galley-rendering");
+            if (!badge) {
+              badge = document.createElement("div");
+              badge.id = "galley-rendering";
+              badge.setAttribute("role", "status");
+              badge.style.cssText = "position:fixed;right:1rem;top:1rem;z-index:1001;padding:0.3rem 0.7rem;" +
+                "border-radius:6px;background:#0b62c4;color:#ffffff;font-size:0.85rem;";
+              document.body.appendChild(badge);
+            }
+            badge.textContent = document.body.dataset.overlayRendering || "Rendering…";
+          }
           var events = new EventSource("/__galley/events");
+          events.addEventListener("rendering", rendering);
           events.addEventListener("reload", function () {
             sessionStorage.setItem(key, String(window.scrollY));
             location.reload();

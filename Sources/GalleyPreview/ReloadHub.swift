@@ -54,6 +54,12 @@ actor ReloadHub {
         for continuation in streams.values { continuation.yield(events) }
     }
 
+    /// Before a render: every page says it is being rendered (the overlay's "rendering…").
+    func rendering() {
+        let event = Self.event("rendering", String(renders + 1))
+        for continuation in streams.values { continuation.yield(event) }
+    }
+
     /// A comment line, so that a closed page's stream is noticed and dropped. It goes out as two
     /// writes: the first to a page that went away still succeeds (the peer answers it with a
     /// reset), the second fails, and the server closes the connection.

@@ -273,7 +273,7 @@ public enum PageTemplate {
             <link rel="stylesheet" href="galley.css">
             <script defer src="galley.js"></script>
             \(scripts)</head>
-            <body data-overlay-title="\(HTMLEscaping.escape(strings.overlayTitle))" data-overlay-close="\(HTMLEscaping.escape(strings.overlayClose))" data-overlay-hint="\(HTMLEscaping.escape(strings.overlayCloseHint))">
+            <body data-overlay-title="\(HTMLEscaping.escape(strings.overlayTitle))" data-overlay-close="\(HTMLEscaping.escape(strings.overlayClose))" data-overlay-hint="\(HTMLEscaping.escape(strings.overlayCloseHint))" data-overlay-rendering="\(HTMLEscaping.escape(strings.overlayRendering))">
             <a class="skip" href="#content">\(HTMLEscaping.escape(strings.skipToContent))</a>
             <header class="site"><a class="menu" href="#book-nav">\(HTMLEscaping.escape(strings.menu))</a><a class="book-title" href="index.html">\(HTMLEscaping.escape(book.title))</a>
             <form role="search" action="search.html"><input type="search" name="q" placeholder="\(HTMLEscaping.escape(strings.searchPlaceholder))" aria-label="\(HTMLEscaping.escape(strings.searchLabel))"></form>

@@ -25,7 +25,8 @@ extension SiteStrings {
         ],
         uncheckedHeading: "{title}: unchecked numbers", lineOf: "line {line}", inFormula: ", in a formula",
         overlayTitle: "Problems: {count} — fix them and save, and this goes away", overlayClose: "Hide",
-        overlayCloseHint: "Hide (shown again when a render has problems)", blockReasons: .english,
+        overlayCloseHint: "Hide (shown again when a render has problems)", overlayRendering: "Rendering…",
+        blockReasons: .english,
         counts: { coverage in
             var line = "Checked here: " + counted(coverage.statedChecked, "number")
             if coverage.statedChecked > 0 {
@@ -64,7 +65,8 @@ extension SiteStrings {
         checksColumns: ["章节", "已核对的数", "算出的", "复述的输入", "有误", "未核对的数", "核对的公式", "核对处", "运行的代码块", "通过的 expect"],
         uncheckedHeading: "{title}：未核对的数", lineOf: "第 {line} 行", inFormula: "，公式中",
         overlayTitle: "{count} 个问题 —— 改正并保存后自动消失",
-        overlayClose: "收起", overlayCloseHint: "先收起（下次渲染出问题时再显示）", blockReasons: .simplifiedChinese,
+        overlayClose: "收起", overlayCloseHint: "先收起（下次渲染出问题时再显示）", overlayRendering: "正在渲染…",
+        blockReasons: .simplifiedChinese,
         counts: { chineseCounts($0, simplifiedWords) },
         bookCounts: { "核对：\($0) 个数已核对，\($1) 个未核对" })
 
@@ -83,7 +85,8 @@ extension SiteStrings {
         checksColumns: ["章節", "已核對的數", "算出的", "複述的輸入", "有誤", "未核對的數", "核對的公式", "核對處", "執行的程式碼區塊", "通過的 expect"],
         uncheckedHeading: "{title}：未核對的數", lineOf: "第 {line} 行", inFormula: "，公式中",
         overlayTitle: "{count} 個問題 —— 改正並儲存後自動消失",
-        overlayClose: "收起", overlayCloseHint: "先收起（下次渲染出問題時再顯示）", blockReasons: .traditionalChinese,
+        overlayClose: "收起", overlayCloseHint: "先收起（下次渲染出問題時再顯示）", overlayRendering: "正在渲染…",
+        blockReasons: .traditionalChinese,
         counts: { chineseCounts($0, traditionalWords) },
         bookCounts: { "核對：\($0) 個數已核對，\($1) 個未核對" })
 

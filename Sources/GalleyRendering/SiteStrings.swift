@@ -54,6 +54,8 @@ public struct SiteStrings: Sendable {
     public var overlayTitle: String
     public var overlayClose: String
     public var overlayCloseHint: String
+    /// The preview's badge while the book is rendered again.
+    public var overlayRendering: String
     /// Why a block failed or did not run, in this language.
     public var blockReasons: BlockReasons
     /// The verification line's counts, in this language's words and plurals.

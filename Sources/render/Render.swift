@@ -3,6 +3,7 @@ import Foundation
 import GalleyDiagnostics
 import GalleyPipeline
 import GalleyPreview
+import GalleySystem
 
 /// `render`: renders a book of Markdown chapters into a static site and GitHub-ready Markdown,
 /// checks it for CI, or fixes its stale numbers.
@@ -175,11 +176,19 @@ struct Render: ParsableCommand {
         if serve { try preview() }
         let clock = ContinuousClock()
         let start = clock.now
-        let options = pipelineOptions()
+        var options = pipelineOptions()
+        var line: ProgressLine?
+        if ProgressLine.wanted(quiet: quiet, github: format == .github) {
+            let progress = RunProgress()
+            options.progress = progress
+            line = ProgressLine(progress, delay: ProgressLine.delay)
+        }
         let result: Pipeline.Report
         do {
             result = try Pipeline.run(options)
+            line?.finish()
         } catch {
+            line?.finish()
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(2)
         }

@@ -183,6 +183,9 @@ struct PreviewTests {
             try server.book.write("02-b.md", "# 第二章\n\n$$a = 1$$\n")
         }
         #expect(fixed.contains("event: reload\ndata: 3\n\nevent: diagnostics\ndata: []"), "\(fixed)")
+        // Every page heard that the book was being rendered before it heard the result.
+        let announced = try #require(fixed.range(of: "event: rendering\ndata: 3\n"), "\(fixed)")
+        #expect(announced.upperBound <= fixed.range(of: "event: reload\ndata: 3")!.lowerBound)
     }
 
     @Test("in Chromium the overlay shows the problem where the author wrote it, and leaves the open page once fixed")
