@@ -20,6 +20,8 @@ struct ChapterSession {
     private var results: [Int: BlockResult] = [:]
     private var diagnostics: [Diagnostic] = []
     private var compiledAnything = false
+    /// The cache keys of the programs this chapter compiled or took from the cache.
+    private var programKeys: [String] = []
     private var options: [RunOptions] = []
     private var values: [Int: BoundValue] = [:]
     private var bindingProblems: [Int: String] = [:]
@@ -34,6 +36,15 @@ struct ChapterSession {
         self.sites = sites
         self.compilerMessages = CompilerMessageMapper(path: path, blocks: blocks, sites: sites)
         self.runnerOrNil = runner
+    }
+
+    /// Compiles a program through the runner, remembering its key.
+    private mutating func compile(
+        _ program: ChapterProgram
+    ) throws(EvaluationError) -> (ProgramRunner.Compilation, compiledNow: Bool) {
+        let key = runner.key(for: program)
+        if !programKeys.contains(key) { programKeys.append(key) }
+        return try runner.compile(program)
     }
 
     mutating func evaluate() throws(EvaluationError) -> ChapterEvaluation {
@@ -62,11 +73,13 @@ struct ChapterSession {
         let all = (diagnostics + ordered.flatMap(\.diagnostics)).sorted {
             ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
         }
-        return ChapterEvaluation(
+        var evaluation = ChapterEvaluation(
             blocks: ordered, diagnostics: all, compiled: compiledAnything, values: values,
             bindingProblems: bindingProblems, expectations: expectations, expectationsFailed: expectationsFailed,
             literalConstants: LiteralConstants.names(in: blocks.map(\.code)), computed: computed,
             computedValuesRead: computedValuesRead)
+        evaluation.programKeys = programKeys
+        return evaluation
     }
 
     // MARK: - The notebook run
@@ -74,7 +87,7 @@ struct ChapterSession {
     private mutating func runNotebook(_ indices: [Int]) throws(EvaluationError) {
         guard !indices.isEmpty || sites.contains(where: \.needsProgram) else { return }
         var program = self.program(indices, withBindings: true)
-        var (compilation, compiledNow) = try runner.compile(program)
+        var (compilation, compiledNow) = try compile(program)
         compiledAnything = compiledAnything || compiledNow
         // Bindings that do not compile are reported at their expressions and left out, and so are
         // offered values that do not (silently: a name the top-level scan got wrong); the blocks
@@ -87,7 +100,7 @@ struct ChapterSession {
                 bindingProblems[id] = "does not compile"
             }
             program = program.removingBindings(Set(broken.keys)).removingOffers(brokenOffers)
-            (compilation, compiledNow) = try runner.compile(program)
+            (compilation, compiledNow) = try compile(program)
             compiledAnything = compiledAnything || compiledNow
         }
         let compileDiagnostics = compilerMessages.diagnostics(from: compilation, program: program)
@@ -118,7 +131,7 @@ struct ChapterSession {
             let before = indices.filter { $0 < broken }
             if !before.isEmpty {
                 let prefix = self.program(before)
-                let (prefixCompilation, prefixCompiledNow) = try runner.compile(prefix)
+                let (prefixCompilation, prefixCompiledNow) = try compile(prefix)
                 compiledAnything = compiledAnything || prefixCompiledNow
                 if prefixCompilation.succeeded {
                     try execute(prefix, indices: before)
@@ -218,7 +231,7 @@ struct ChapterSession {
         }
         let indices = earlier + [index]
         let program = self.program(indices)
-        let (compilation, compiledNow) = try runner.compile(program)
+        let (compilation, compiledNow) = try compile(program)
         compiledAnything = compiledAnything || compiledNow
         if !compilation.succeeded {
             let messages =

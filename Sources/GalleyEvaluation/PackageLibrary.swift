@@ -98,6 +98,12 @@ extension BookPackage {
         let root = cache.appendingPathComponent("package-\(place.hex)")
         let stateFile = root.appendingPathComponent("state.sealed")
         try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        // Which package this is, for the cache's pruning once it is gone; and used now.
+        let owner = root.appendingPathComponent("folder")
+        if FileManager.default.contents(atPath: owner.path) != Data(folder.standardizedFileURL.path.utf8) {
+            try? AtomicFile.write(Data(folder.standardizedFileURL.path.utf8), to: owner)
+        }
+        _ = utimes(root.path, nil)
         if reads, let data = SealedFile.read(stateFile, damage: damage, kind: "package"),
             let state = try? JSONDecoder().decode(PackageLibrary.State.self, from: data), state.inputs == inputs.hex
         {

@@ -39,6 +39,8 @@ struct ProgramCache: Sendable {
             damage?.record("program", at: url)
             return nil
         }
+        // Used now: the cache's pruning keeps entries by when a run last used them.
+        _ = utimes(entry(for: key).path, nil)
         return value
     }
 

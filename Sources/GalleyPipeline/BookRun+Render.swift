@@ -48,6 +48,8 @@ enum SiteWriter: ModeWriter {
             try OutputWriter(destination: book.options.outputFolder).write(site.files)
             book.cache.keep(book.chapters, outputs: chapters, pages: site.pages, in: book.options.outputFolder)
             book.cache.prune(keeping: book.book.chapters)
+            let cacheFolder = book.options.cacheFolder
+            (book.options.prunesCache ? CachePruner.now(cacheFolder) : .routine(cacheFolder)).prune()
         }
         return ModeOutcome(
             diagnostics: chapters.flatMap(\.reported), fileCount: site.files.count, retained: [chapters, site.files])

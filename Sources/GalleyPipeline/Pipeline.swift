@@ -25,6 +25,10 @@ public enum Pipeline {
         /// Where the libraries chapter programs link against are built, shared by every book
         /// (`LibraryCache.folder()` by default); nil to build them into `cacheFolder`.
         public var libraryFolder: URL? = LibraryCache.folder()
+        /// True to remove at once what the cache keeps for books and packages that no longer
+        /// exist, and programs no run used for a week (`CachePruner.now`); every render removes
+        /// them after a month anyway.
+        public var prunesCache = false
         /// Advanced as chapters are loaded, typeset, compiled, run and written, for a progress
         /// line; nil when nobody watches.
         public var progress: RunProgress?

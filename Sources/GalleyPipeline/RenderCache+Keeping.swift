@@ -33,6 +33,7 @@ extension RenderCache.Entry {
             verification: rendered.verification, coverage: run.coverage, remarks: run.remarks,
             pageKey: page.key, page: kept?.page ?? .none, bodyRanges: page.bodyRanges,
             markdown: kept?.markdown ?? .none, extraFiles: kept?.extraFiles ?? [:],
-            search: rendered.search.encoded, searchMath: rendered.search.mathEncoded)
+            search: rendered.search.encoded, searchMath: rendered.search.mathEncoded,
+            programKeys: run.evaluation?.programKeys ?? kept?.programKeys ?? [])
     }
 }

@@ -38,9 +38,12 @@ struct RenderCache: Sendable {
     let fingerprint: String
     /// Where a damaged entry is recorded; the chapter is then rendered again.
     let damage: CacheDamage?
+    /// The book's folder, named in the entries' folder for the cache's pruning.
+    let bookFolder: URL
 
     init(cacheFolder: URL, book: Book, reads: Bool, fingerprint: String, damage: CacheDamage? = nil) {
         self.damage = damage
+        self.bookFolder = book.folder
         var bookHash = ContentHash()
         bookHash.add(book.folder.standardizedFileURL.path)
         folder = cacheFolder.appendingPathComponent("render").appendingPathComponent(bookHash.hex)
@@ -117,6 +120,8 @@ struct RenderCache: Sendable {
         let slot = slot(chapter)
         let file = slot.appendingPathComponent(Entry.fileName)
         guard let data = SealedFile.read(file, damage: damage, kind: "render") else { return nil }
+        // Whole, but written by another version of Galley: stale, not damaged.
+        guard data.starts(with: Array((Entry.format + "\n").utf8)) else { return nil }
         guard let entry = Entry.decode(data) else {
             damage?.record("render", at: file)
             return nil
@@ -194,7 +199,10 @@ struct RenderCache: Sendable {
 
     /// Removes the entries of chapters no longer in the book.
     func prune(keeping chapters: [Chapter]) {
-        let kept = Set(chapters.map { slot($0).lastPathComponent })
+        // Which book this is, and that it was used now (`CachePruner`).
+        CachePruner.record(bookFolder, in: folder, named: "book")
+        CachePruner.touch(folder)
+        let kept = Set(chapters.map { slot($0).lastPathComponent }).union(["book"])
         let manager = FileManager.default
         for name in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] where !kept.contains(name) {
             try? manager.removeItem(at: folder.appendingPathComponent(name))
@@ -249,7 +257,7 @@ extension RenderCache {
     /// `search-index.js`, then their formulas' MathML likewise; the first two with their lengths
     /// before them (32-bit little-endian).
     struct Entry: Codable, Sendable {
-        static let format = "galley-render 10"
+        static let format = "galley-render 11"
         /// Sealed (`SealedFile`); the name changed with the seal, so older entries are not read.
         static let fileName = "entry.sealed"
 
@@ -286,12 +294,14 @@ extension RenderCache {
         var extraFiles: [String: StoredFile] = [:]
         var search: [UInt8] = []
         var searchMath: [UInt8] = []
+        /// The programs the chapter's code ran as (`ChapterEvaluation.programKeys`).
+        var programKeys: [String] = []
 
         private enum CodingKeys: String, CodingKey {
             case fingerprint, source, equations, images, key, imageReferences, labels, references, title, headings,
                 summary
             case pageDiagnostics, runDiagnostics, verification, coverage, remarks, pageKey, page, bodyRanges, markdown
-            case extraFiles
+            case extraFiles, programKeys
         }
 
         func encoded() -> Data {

@@ -25,6 +25,9 @@ public struct ChapterEvaluation: Sendable, Codable, Equatable {
     /// Whether the program ran far enough to report them: false when it did not compile or a
     /// block failed, so that no suggestion can be made.
     public var computedValuesRead: Bool
+    /// The cache keys of the programs the chapter used, so that a run that takes the chapter
+    /// from the render cache can mark them used (the cache is pruned by use).
+    public var programKeys: [String] = []
 
     public init(
         blocks: [BlockResult] = [], diagnostics: [Diagnostic] = [], compiled: Bool = false,

@@ -90,6 +90,12 @@ struct Render: ParsableCommand {
     )
     var libraryCache: String?
 
+    @Flag(
+        help:
+            "Remove from the cache, at once, what belongs to books and packages that no longer exist, and programs no run used for a week (a render does it after a month anyway)."
+    )
+    var pruneCache = false
+
     @Flag(help: "Compile and run every chapter again, ignoring the cache.")
     var noCache = false
 
@@ -284,6 +290,7 @@ struct Render: ParsableCommand {
             mode: check ? .check : (fix ? .fix : (bind ? .bind : .render)), runsCode: !noRun)
         options.timeout = .milliseconds(Int(timeout * 1000))
         options.usesCache = !noCache
+        options.prunesCache = pruneCache
         if let libraryCache { options.libraryFolder = URL(fileURLWithPath: libraryCache) }
         options.slowTypeCheck = .milliseconds(slowTypeCheck)
         options.freesMemory = false  // the process exits right after
