@@ -30,6 +30,7 @@ extension BookRun {
             // A chapter rendered early did not know the other chapters' labels yet, so a duplicate
             // of one of its labels is added here.
             let reported = rendered.diagnostics + (pass.rendered != nil ? run.equationDiagnostics : [])
+            rendered.spillBody(to: spill, as: "\(run.index).body")
             return ChapterOutput(rendered: rendered, reported: reported)
         }
     }
@@ -42,7 +43,8 @@ enum SiteWriter: ModeWriter {
         let book = run
         let start = ContinuousClock.now
         let chapters = book.renderChapters()
-        let site = try RenderStage.site(book.book, chapters: chapters.map(\.rendered), katex: book.katex)
+        let site = try RenderStage.site(
+            book.book, chapters: chapters.map(\.rendered), katex: book.katex, spill: book.spill)
         run.timings.addPhase("render", ContinuousClock.now - start)
         try run.timings.measurePhase("write") { () throws(PipelineError) in
             try OutputWriter(destination: book.options.outputFolder).write(site.files)

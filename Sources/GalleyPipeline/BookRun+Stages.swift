@@ -1,5 +1,6 @@
 import GalleyChecks
 import GalleyDiagnostics
+import GalleyMarkdown
 import GalleyResults
 import GalleySystem
 
@@ -33,7 +34,7 @@ extension BookRun {
         let clock = ContinuousClock()
         let start = clock.now
         let parsed = ParseStage.parse(
-            chapter, macros: book.macros, digitGroups: book.digitGroups, freesTree: options.freesMemory)
+            chapter, macros: book.macros, digitGroups: book.digitGroups, freesTree: true)
         let parsedAt = clock.now
         options.progress?.advance(.loaded)
         var pass = FirstPass(parsed: parsed, parseTime: parsedAt - start)
@@ -62,6 +63,11 @@ extension BookRun {
             diagnostics: parsed.diagnostics + pass.math.diagnostics + checks.diagnostics, resolver: resolver,
             strings: book.strings)
         pass.renderTime = clock.now - typesetAt
+        // Rendered: its tree and its typeset formulas are not needed again, and a long book must
+        // not keep every chapter's (memory bounded by the work in flight, not by the book).
+        pass.parsed.document = Document(blocks: [])
+        pass.math.typeset = [:]
+        pass.rendered?.spillBody(to: spill, as: "\(index).body")
         return pass
     }
 

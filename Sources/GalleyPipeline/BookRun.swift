@@ -20,6 +20,8 @@ struct BookRun: Sendable {
     let typesetter: MathTypesetter
     let resolver: ImageResolver
     let cache: RenderCache
+    /// Where rendered bodies and pages wait on disk, in render mode (`PageSpill`).
+    let spill: PageSpill?
     /// The cache entries found damaged (each is rebuilt, and reported as a note at the entry).
     let damage = CacheDamage()
     var chapters: [ChapterRun]
@@ -46,6 +48,7 @@ struct BookRun: Sendable {
         // is reported on every run, not only on the run that found out.
         let package = options.runsCode ? Self.preparePackage(book.package, options: options, damage: damage) : nil
         self.options = options
+        self.spill = options.mode == .render ? PageSpill(beside: options.outputFolder) : nil
         self.book = book
         self.package = package
         if case .failed(_, let diagnostics) = package {

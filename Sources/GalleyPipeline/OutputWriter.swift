@@ -84,7 +84,7 @@ struct OutputWriter {
     // MARK: - Steps
 
     /// Writes text straight from its UTF-8 storage, without a copy into `Data` first.
-    private static func write(_ text: String, to target: URL) throws {
+    static func write(_ text: String, to target: URL) throws {
         var text = text
         let descriptor = open(target.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
@@ -169,7 +169,7 @@ struct OutputWriter {
 
     /// What the staging folder's name says it is for, so that a later run can find one left by a
     /// killed run.
-    private static let stagingPurpose = "galley-staging"
+    static let stagingPurpose = "galley-staging"
 
     private func failure(_ message: String) -> PipelineError {
         PipelineError(stage: .write, path: destination.path, message: message)

@@ -114,6 +114,7 @@ public enum Pipeline {
     /// The run, step by step; each step is a method of `BookRun` in a file of its own.
     private static func runStages(_ options: Options) throws(PipelineError) -> Report {
         var run = try BookRun(options)
+        defer { run.spill?.remove() }
         run.readKeptChapters()
         try run.parseAndTypeset()
         run.resolveEquations()

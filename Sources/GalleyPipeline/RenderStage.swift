@@ -12,8 +12,10 @@ import GalleySystem
 struct RenderedChapter: Sendable {
     var title: String?
     var headings: [HTMLFormatter.HeadingAnchor] = []
-    /// The page's body, before the page template wraps it.
+    /// The page's body, before the page template wraps it; empty once spilled (`spilledBody`).
     var html = ""
+    /// Where the body was written to keep it out of memory (`PageSpill`).
+    var spilledBody: URL?
     var markdown = ""
     /// Files the chapter's Markdown refers to (charts), by output path.
     var extraFiles: [String: String] = [:]
@@ -113,7 +115,9 @@ enum RenderStage {
     ///
     /// A chapter the render cache kept is linked from it: its page as it is when nothing around
     /// its body changed, else assembled again from its body.
-    static func site(_ book: Book, chapters: [RenderedChapter], katex: [String: URL]) throws(PipelineError) -> (
+    static func site(
+        _ book: Book, chapters: [RenderedChapter], katex: [String: URL], spill: PageSpill? = nil
+    ) throws(PipelineError) -> (
         files: [String: OutputWriter.Content], pages: [SitePage]
     ) {
         let info = PageTemplate.BookInfo(title: book.title, language: book.language, author: book.author)
@@ -140,12 +144,16 @@ enum RenderStage {
             if let reused = rendered.reused, reused.pageKey == key {
                 return SitePage(key: key, content: .link(reused.page), bodyRanges: reused.bodyRanges)
             }
-            guard let body = rendered.reused.map({ $0.body() }) ?? rendered.html else {
+            guard let body = rendered.body() else {
                 return SitePage(key: key, content: nil, bodyRanges: [])
             }
             let page = PageTemplate.chapterPage(
                 book: info, title: links[index].title, body: body, diagnostics: rendered.diagnostics,
                 navigation: navigation, verification: checks)
+            // Out of memory at once, when there is somewhere to put it: the output links it.
+            if let spilled = spill?.store(page.html, as: "\(index).page") {
+                return SitePage(key: key, content: .link(spilled), bodyRanges: page.bodyRanges)
+            }
             return SitePage(key: key, content: .text(page.html), bodyRanges: page.bodyRanges)
         }
         let entries = chapters.map(\.verification)
