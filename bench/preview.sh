@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# preview.sh [RUNS] — how long `render --serve` takes from a save to the reloaded page, on the
-# 10-chapter bench book (make-book.sh 10: the peers' softmax chapter ten times, its code run).
+# preview.sh [RUNS] [CHAPTERS] — how long `render --serve` takes from a save to the reloaded page,
+# on the bench book (make-book.sh CHAPTERS, default 10: the peers' softmax chapter that many
+# times, its code run).
 #
 # For each run it saves one chapter — a new sentence at the end of chapter 5 (prose), or a
 # changed comment in its first `swift run` block (code: that chapter is compiled and run again) —
@@ -11,18 +12,28 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
 RUNS=${1:-10}
+CHAPTERS=${2:-10}
 WORK=$HERE/work/preview
+# The fifth chapter, named as make-book.sh names it (two digits at least).
+EDITED=ch$(printf '%0*d' $(( ${#CHAPTERS} < 2 ? 2 : ${#CHAPTERS} )) 5)
 rm -rf "$WORK" && mkdir -p "$WORK"
 (cd "$ROOT" && swift build -c release --product render >/dev/null)
-bash "$HERE/make-book.sh" 10 "$WORK/book" >/dev/null
-sed -i '0,/^```swift run$/s//```swift run\n\/\/ preview-edit 0/' "$WORK/book/ch05.md"
+# BOOK=folder previews a copy of that book instead (chapters named chNNN.md, as
+# make-course-book.py names them); without a `swift run` block, only prose edits are timed.
+if [ -n "${BOOK:-}" ]; then
+  cp -r "$BOOK" "$WORK/book"
+  EDITED=$(basename "$(ls "$WORK/book"/ch*.md | sed -n 5p)" .md)
+else
+  bash "$HERE/make-book.sh" "$CHAPTERS" "$WORK/book" >/dev/null
+fi
+sed -i '0,/^```swift run$/s//```swift run\n\/\/ preview-edit 0/' "$WORK/book/$EDITED.md"
 "$ROOT/.build/release/render" "$WORK/book" --serve --port 0 --output "$WORK/out" --cache-dir "$WORK/cache" \
   > "$WORK/serve.log" 2> "$WORK/serve.err" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do grep -q "^serving" "$WORK/serve.log" 2>/dev/null && break; sleep 0.1; done
 PORT=$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/serve.log" | grep -o '[0-9]*$')
-python3 - "$PORT" "$WORK/book/ch05.md" "$RUNS" "$WORK/preview.json" <<'PY'
+python3 - "$PORT" "$WORK/book/$EDITED.md" "$RUNS" "$WORK/preview.json" <<'PY'
 import html, json, re, socket, statistics, sys, time, urllib.request
 port, chapter, runs, out = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4]
 
@@ -49,7 +60,8 @@ def edit(kind, i):
 
 results = {}
 counter = 0
-for kind in ["prose", "code"]:
+kinds = ["prose", "code"] if "```swift run" in open(chapter, encoding="utf-8").read() else ["prose"]
+for kind in kinds:
     reloads, pages = [], []
     for _ in range(runs + 1):  # the first run of each kind warms up
         counter += 1
@@ -60,7 +72,8 @@ for kind in ["prose", "code"]:
             f.write(text)
         wait_for(s, b"event: reload")
         reloaded = time.perf_counter()
-        page = urllib.request.urlopen(f"http://127.0.0.1:{port}/ch05.html").read().decode("utf-8")
+        name = chapter.rsplit("/", 1)[1].replace(".md", ".html")
+        page = urllib.request.urlopen(f"http://127.0.0.1:{port}/{name}").read().decode("utf-8")
         fetched = time.perf_counter()
         s.close()
         assert expected in html.unescape(re.sub(r"<[^>]+>", "", page)), f"the page lacks {expected!r}"
@@ -70,6 +83,8 @@ for kind in ["prose", "code"]:
                      "runs": runs, "all_page": pages[1:]}
 json.dump(results, open(out, "w"), indent=2)
 for kind, target in [("prose", 0.3), ("code", 0.8)]:
+    if kind not in results:
+        continue
     r = results[kind]
     print(f"{kind}: save → reload event {r['reload']:.3f} s, save → page fetched {r['page']:.3f} s (median of {runs}; target {target} s)")
 PY
