@@ -4,44 +4,64 @@ import Synchronization
 /// A cache file that carries the digest of its content, so that a damaged, truncated or foreign
 /// file is known for one when it is read, and rebuilt rather than used.
 ///
-/// Layout: the content, then a trailer of 48 bytes: `\n#galley-sealed ` and the content's
-/// `ContentHash` in 32 hex digits. Nothing in the content needs to change, and a file without the
-/// trailer (an older format) reads as damaged.
+/// Layout: the content, then a trailer of 49 bytes: `\n#galley-sealed2 ` and the content's
+/// `WideDigest` in 32 hex digits. Nothing in the content needs to change. A file sealed by an
+/// older Galley (`\n#galley-sealed ` and another digest) is stale, not damaged; a file without a
+/// trailer, or whose content is not what it sealed, is damaged.
 public enum SealedFile {
-    private static let marker = Array("\n#galley-sealed ".utf8)
+    private static let marker = Array("\n#galley-sealed2 ".utf8)
     private static let trailerLength = marker.count + 32
+    /// The first version's trailer, read only to tell an old file from a damaged one.
+    private static let oldMarker = Array("\n#galley-sealed ".utf8)
+
+    /// What a file read as a sealed file is.
+    public enum Opened {
+        case content(Data)
+        /// Whole, but sealed by an older version.
+        case stale
+        case damaged
+    }
 
     /// `content` with its trailer.
     public static func seal(_ content: Data) -> Data {
-        var hash = ContentHash()
-        hash.add(content)
         var sealed = content
         sealed.append(contentsOf: marker)
-        sealed.append(contentsOf: Array(hash.hex.utf8))
+        sealed.append(contentsOf: Array(WideDigest.hex(of: content).utf8))
         return sealed
     }
 
-    /// The content of a sealed file, or nil when the trailer is missing or the content is not
-    /// what it sealed.
+    /// The content of a sealed file, or nil when it is stale or damaged.
     public static func open(_ data: Data) -> Data? {
-        guard data.count >= trailerLength else { return nil }
-        let contentEnd = data.endIndex - trailerLength
-        let trailer = data[contentEnd...]
-        guard trailer.prefix(marker.count).elementsEqual(marker) else { return nil }
-        let content = data[data.startIndex..<contentEnd]
-        var hash = ContentHash()
-        hash.add(content)
-        guard trailer.suffix(32).elementsEqual(Array(hash.hex.utf8)) else { return nil }
-        return Data(content)
+        if case .content(let content) = opened(data) { return content }
+        return nil
     }
 
-    /// Reads a sealed file: its content; nil when there is no such file; `.damaged` (recorded in
-    /// `damage`) when it is there but does not open.
+    public static func opened(_ data: Data) -> Opened {
+        if data.count >= oldMarker.count + 32,
+            data[(data.endIndex - oldMarker.count - 32)...].prefix(oldMarker.count).elementsEqual(oldMarker)
+        {
+            return .stale
+        }
+        guard data.count >= trailerLength else { return .damaged }
+        let contentEnd = data.endIndex - trailerLength
+        let trailer = data[contentEnd...]
+        guard trailer.prefix(marker.count).elementsEqual(marker) else { return .damaged }
+        let content = data[data.startIndex..<contentEnd]
+        guard trailer.suffix(32).elementsEqual(Array(WideDigest.hex(of: content).utf8)) else { return .damaged }
+        return .content(Data(content))
+    }
+
+    /// Reads a sealed file: its content; nil when there is no such file, when an older Galley
+    /// wrote it, or when it is damaged (then recorded in `damage`).
     public static func read(_ url: URL, damage: CacheDamage?, kind: String) -> Data? {
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        if let content = open(data) { return content }
-        damage?.record(kind, at: url)
-        return nil
+        switch opened(data) {
+        case .content(let content): return content
+        case .stale: return nil
+        case .damaged:
+            damage?.record(kind, at: url)
+            return nil
+        }
     }
 
     /// Seals `content` and writes it whole (`AtomicFile`).
@@ -53,9 +73,7 @@ public enum SealedFile {
     /// program, a page); nil when it cannot be read.
     public static func digest(of url: URL) -> String? {
         guard let data = try? Data(contentsOf: url, options: .mappedIfSafe) else { return nil }
-        var hash = ContentHash()
-        hash.add(data)
-        return hash.hex
+        return WideDigest.hex(of: data)
     }
 }
 

@@ -117,6 +117,26 @@ struct CacheTrustTests {
         _ = attributes
     }
 
+    @Test("the seal tells every one-byte change, at every place and length, and an older seal is stale")
+    func sealCatchesEveryByte() {
+        for length in [0, 1, 7, 8, 15, 16, 17, 33, 100] {
+            let content = Data((0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) })
+            let sealed = SealedFile.seal(content)
+            #expect(SealedFile.open(sealed) == content)
+            for index in sealed.indices {
+                var damaged = sealed
+                damaged[index] ^= 0x5A
+                #expect(SealedFile.open(damaged) == nil, "length \(length), byte \(index)")
+            }
+            #expect(SealedFile.open(sealed.dropLast()) == nil, "truncated")
+        }
+        let old = Data("content\n#galley-sealed 0123456789abcdef0123456789abcdef".utf8)
+        guard case .stale = SealedFile.opened(old) else {
+            Issue.record("a file sealed by the first version is stale, not damaged")
+            return
+        }
+    }
+
     @Test(
         "damaged math, programs, results, render entries, pages and libraries are rebuilt; the site is as without a cache"
     )
