@@ -141,9 +141,21 @@ struct AccessibilityTests {
             try Self.number(checks, "(w => w.scrollWidth - w.clientWidth)(\(wrap))") == 0,
             "no column behind a scrollbar")
 
+        for width in [390, 1280] {
+            try chapterMarks(browser, book: book, width: width)
+        }
+        if let folder = Self.screenshots {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try checks.screenshot().write(to: folder.appendingPathComponent("checks-1280-light.png"))
+        }
+    }
+
+    /// At one width: the unchecked inline formula keeps its spaces, a display formula's ✓ follows
+    /// it, inline values are not underlined, and the chart drawn for the width fits.
+    func chapterMarks(_ browser: Browser, book: TemporaryBook, width: Int) throws {
         let tab = try browser.open("file://" + book.output.appendingPathComponent("01-softmax.html").path)
         defer { tab.close() }
-        try tab.emulate(width: 1280)
+        try tab.emulate(width: width)
         try tab.wait(until: Browser.loaded)
         // The unchecked inline formula keeps the spaces around it: its outline (2 px out, 1 px wide)
         // leaves a gap to the words on both sides.
@@ -164,7 +176,8 @@ struct AccessibilityTests {
                 """) as? [Any]
         let sides = (gaps ?? []).compactMap { ($0 as? Double) ?? ($0 as? Int).map(Double.init) }
         #expect(
-            sides.count == 2 && sides.allSatisfy { $0 - 3 >= 3 }, "space between the outline and the words: \(sides)")
+            sides.count == 2 && sides.allSatisfy { $0 - 3 >= 3 },
+            "\(width) px: space between the outline and the words: \(sides)")
         // The ✓ of a display formula follows the formula, not the column's far corner.
         let mark =
             try tab.evaluate(
@@ -175,7 +188,7 @@ struct AccessibilityTests {
                   return [getComputedStyle(div, '::after').content, getComputedStyle(last, '::after').content];
                 })()
                 """) as? [String]
-        #expect(mark == ["none", "\"✓\""], "\(String(describing: mark))")
+        #expect(mark == ["none", "\"✓\""], "\(width) px: \(String(describing: mark))")
         // An inline value is set apart from checked numbers: no underline, no border under it.
         let value =
             try tab.evaluate(
@@ -187,10 +200,19 @@ struct AccessibilityTests {
         #expect(
             value == ["none", "none"] && checked == "underline",
             "\(String(describing: value)), \(String(describing: checked))")
-        if let folder = Self.screenshots {
+        // The chart the width shows fits: the page's drawing on a wide screen, the phone's below.
+        let shown =
+            try tab.evaluate(
+                "Array.from(document.querySelectorAll('svg.chart')).filter(s => getComputedStyle(s).display !== 'none').map(s => s.getAttribute('class'))"
+            ) as? [String]
+        #expect(shown == [width < 600 ? "chart narrow" : "chart wide"], "\(width) px: \(String(describing: shown))")
+        let figure = "document.querySelector('figure.chart')"
+        #expect(
+            try Self.number(tab, "\(figure).scrollWidth - \(figure).clientWidth") == 0, "\(width) px: the chart scrolls"
+        )
+        if width == 1280, let folder = Self.screenshots {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try tab.screenshot().write(to: folder.appendingPathComponent("chapter-1280-light.png"))
-            try checks.screenshot().write(to: folder.appendingPathComponent("checks-1280-light.png"))
         }
     }
 }
