@@ -126,7 +126,7 @@ struct AccessibilityTests {
     }
 
     @Test(
-        "on a wide screen: checks.html shows every column; marks sit by what they mark; inline values are not underlined"
+        "checks.html shows every column at 1280 px; at 390 and 1280 px marks sit by what they mark, inline values are not underlined, the chart fits"
     )
     func desktop() throws {
         let book = try Self.book()
