@@ -15,6 +15,8 @@ public struct BookPackage: Sendable {
     /// A hash of everything the package's build reads: its manifest, its `Package.resolved` and
     /// every file of its sources (`digest(of:)`).
     public var digest: String
+    /// The file in a cache folder that names the folder it is kept for (`CachePruner`).
+    public static let ownerFile = "owner"
 
     public init(
         folder: URL, displayPath: String, manifestPath: String, manifestLocation: SourceLocation, digest: String
@@ -30,10 +32,11 @@ public struct BookPackage: Sendable {
     /// under its folder but hidden ones (`.build`, `.git`, `.swiftpm`), in path order. Editing a
     /// source, the manifest or the resolved versions changes it.
     public static func digest(of folder: URL) -> String {
+        // Every run computes it at start-up: each file's bytes are read eight at a time.
         var hash = ContentHash()
         for path in files(in: folder) {
             hash.add(path)
-            hash.add(FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) ?? Data())
+            hash.add(SealedFile.digest(of: folder.appendingPathComponent(path)) ?? "unreadable")
         }
         return hash.hex
     }

@@ -62,9 +62,6 @@ extension Diagnostic {
         message.contains(/took \d+ms to type-check/)
     }
 
-    /// Raised at a checked formula whose generated Swift does not compile.
-    ///
-    /// - Parameter summary: the compiler's error in the formula's terms (`FormulaCompileMessage`).
     /// Raised at the first block when `swiftc` failed with no error in the chapter's own code:
     /// a module that a library the chapter imports needs is missing, say. The compiler's error
     /// lines are the summary.
@@ -76,6 +73,9 @@ extension Diagnostic {
             summary: "the chapter's program does not compile: \(detail)")
     }
 
+    /// Raised at a checked formula whose generated Swift does not compile.
+    ///
+    /// - Parameter summary: the compiler's error in the formula's terms (`FormulaCompileMessage`).
     static func uncompilableFormula(path: String, at location: SourceLocation, summary: String) -> Diagnostic {
         Diagnostic(path: path, location: location, identifier: .formulaCompile, summary: summary)
     }

@@ -99,11 +99,9 @@ extension BookPackage {
         let stateFile = root.appendingPathComponent("state.sealed")
         try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         // Which package this is, for the cache's pruning once it is gone; and used now.
-        let owner = root.appendingPathComponent("folder")
-        if FileManager.default.contents(atPath: owner.path) != Data(folder.standardizedFileURL.path.utf8) {
-            try? AtomicFile.write(Data(folder.standardizedFileURL.path.utf8), to: owner)
-        }
-        _ = utimes(root.path, nil)
+        try? AtomicFile.writeIfChanged(
+            Data(folder.standardizedFileURL.path.utf8), to: root.appendingPathComponent(Self.ownerFile))
+        AtomicFile.touch(root)
         if reads, let data = SealedFile.read(stateFile, damage: damage, kind: "package"),
             let state = try? JSONDecoder().decode(PackageLibrary.State.self, from: data), state.inputs == inputs.hex
         {
@@ -118,8 +116,7 @@ extension BookPackage {
             try? FileManager.default.removeItem(at: library.libraryFile)
         }
         var state = build(compiler: compiler, root: root, inputs: inputs.hex)
-        state.libraryDigest = SealedFile.digest(
-            of: releaseFolder(root).appendingPathComponent("lib\(PackageLibrary.wrapperName).so"))
+        state.libraryDigest = SealedFile.digest(of: PackageLibrary.libraryFile(in: releaseFolder(root)))
         if let data = try? JSONEncoder().encode(state) { try? SealedFile.write(data, to: stateFile) }
         guard let key = state.key else { return .failed(modules: state.modules, diagnostics: state.diagnostics) }
         return .built(
@@ -241,5 +238,7 @@ extension BookPackage {
 }
 
 extension PackageLibrary {
-    var libraryFile: URL { folder.appendingPathComponent("lib\(Self.wrapperName).so") }
+    var libraryFile: URL { Self.libraryFile(in: folder) }
+
+    static func libraryFile(in folder: URL) -> URL { folder.appendingPathComponent("lib\(wrapperName).so") }
 }

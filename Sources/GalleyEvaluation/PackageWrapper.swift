@@ -1,5 +1,6 @@
 import Foundation
 import GalleyRecords
+import GalleySystem
 
 /// The package SwiftPM builds for a book: it depends on the author's package by path and makes
 /// one dynamic library of all its library products, so that a chapter program links one file
@@ -14,14 +15,14 @@ enum PackageWrapper {
     static func write(for package: BookPackage, products: BookPackage.Products, into folder: URL) throws {
         let sources = folder.appendingPathComponent("Sources").appendingPathComponent(PackageLibrary.wrapperName)
         try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
-        try writeIfChanged(
-            manifest(for: package, products: products), to: folder.appendingPathComponent("Package.swift"))
+        // Only what changed is written, so that SwiftPM does not plan the wrapper again for nothing.
+        try AtomicFile.writeIfChanged(
+            Data(manifest(for: package, products: products).utf8), to: folder.appendingPathComponent("Package.swift"))
         let exports = products.modules.map { "@_exported import \($0)\n" }.joined()
-        try writeIfChanged(exports, to: sources.appendingPathComponent("Exports.swift"))
+        try AtomicFile.writeIfChanged(Data(exports.utf8), to: sources.appendingPathComponent("Exports.swift"))
         let resolved = package.folder.appendingPathComponent("Package.resolved")
         if let pins = FileManager.default.contents(atPath: resolved.path) {
-            try writeIfChanged(
-                String(decoding: pins, as: UTF8.self), to: folder.appendingPathComponent("Package.resolved"))
+            try AtomicFile.writeIfChanged(pins, to: folder.appendingPathComponent("Package.resolved"))
         }
     }
 
@@ -43,12 +44,5 @@ enum PackageWrapper {
             )
 
             """
-    }
-
-    /// Writes only what changed, so that SwiftPM does not plan the wrapper again for nothing.
-    private static func writeIfChanged(_ text: String, to url: URL) throws {
-        let data = Data(text.utf8)
-        guard FileManager.default.contents(atPath: url.path) != data else { return }
-        try data.write(to: url, options: .atomic)
     }
 }

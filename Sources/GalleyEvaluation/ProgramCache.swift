@@ -40,7 +40,7 @@ struct ProgramCache: Sendable {
             return nil
         }
         // Used now: the cache's pruning keeps entries by when a run last used them.
-        _ = utimes(entry(for: key).path, nil)
+        AtomicFile.touch(entry(for: key))
         return value
     }
 

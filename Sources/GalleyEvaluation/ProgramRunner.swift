@@ -106,9 +106,7 @@ struct ProgramRunner: Sendable {
             // Whole or not at all: a render compiling the same program at the same time reads it.
             // The key decides the source, so a file already there is left alone: replacing it
             // under another render's swiftc makes that one fail ("modified during the build").
-            let main = folder.appendingPathComponent("main.swift")
-            let source = Data(program.source.utf8)
-            if FileManager.default.contents(atPath: main.path) != source { try AtomicFile.write(source, to: main) }
+            try AtomicFile.writeIfChanged(Data(program.source.utf8), to: folder.appendingPathComponent("main.swift"))
         } catch {
             throw .system("cannot write to the cache: \(error)")
         }

@@ -73,15 +73,15 @@ enum BookLoader {
             folder: folder)
         book.macros = manifest?.macros ?? [:]
         book.repository = manifest?.repository
+        // Problems of `book.json`'s keys are reported at the key.
+        let file = join(displayPath, BookManifest.fileName)
         if let language = manifest?.language, !SiteStrings.strings(for: language).known {
-            let file = join(displayPath, BookManifest.fileName)
             diagnostics.append(
                 .unknownLanguage(
                     language, path: file, at: Self.location(ofKey: "language", in: manifestBytes, path: file)))
         }
         if let repository = book.repository, !Self.isWebURL(repository) {
             // Every page would link to it: `javascript:` would run in the reader's browser.
-            let file = join(displayPath, BookManifest.fileName)
             diagnostics.append(
                 .unsafeBookURL(
                     key: "repository", value: repository, path: file,
@@ -89,7 +89,6 @@ enum BookLoader {
             book.repository = nil
         }
         if let path = manifest?.package {
-            let file = join(displayPath, BookManifest.fileName)
             let location = Self.location(ofKey: "package", in: manifestBytes, path: file)
             let folder = URL(fileURLWithPath: path, relativeTo: folder).standardizedFileURL
             if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {

@@ -52,8 +52,6 @@ extension BookRun {
             !(options.runsCode && EvaluateStage.needsEvaluation(parsed))
         else { return pass }
         // Nothing to run; its arithmetic was computed when its formulas were read.
-        options.progress?.advance(.compiled)
-        options.progress?.advance(.run)
         var checks = CheckStage.check(parsed, evaluation: nil, strict: options.strict, runsCode: options.runsCode)
         pass.checks = checks
         checks.results.typesetMath = pass.math.typeset
@@ -92,18 +90,15 @@ extension BookRun {
 
     /// Compiles and runs the code of every chapter that went through the stages.
     mutating func evaluate() throws(PipelineError) {
-        guard options.runsCode else { return }
         let passed = passed
+        guard options.runsCode else {
+            options.progress?.advance(.compiled, .run, by: passed.count)
+            return
+        }
         let start = ContinuousClock.now
         var configuration = options.evaluation
         configuration.damage = damage
         configuration.progress = options.progress
-        // Chapters rendered early were counted then; the others with nothing to run are done now.
-        let idle = passed.filter {
-            chapters[$0].pass!.rendered == nil && !EvaluateStage.needsEvaluation(chapters[$0].pass!.parsed)
-        }
-        options.progress?.advance(.compiled, by: idle.count)
-        options.progress?.advance(.run, by: idle.count)
         if case .built(let library) = package { configuration.package = library }
         let evaluations = try EvaluateStage.evaluate(
             passed.map { chapters[$0].pass!.parsed }, configuration: configuration, unbuilt: unbuiltModules,

@@ -1,12 +1,14 @@
 import Foundation
+import GalleyEvaluation
 import GalleySystem
 
 /// Keeps the cache folder the size of the books that use it: what belongs to a book or a package
 /// that no longer exists, and compiled programs no run has used for a while, are removed.
 ///
-/// A book's rendered chapters live in `render/<hash of its folder>/`, which names its folder in a
-/// file `book`; a package's build in `package-<hash>/`, which names its folder in `folder`. Every
-/// run that uses a program touches its entry, so an entry's time says when it was last used.
+/// A book's rendered chapters live in `render/<hash of its folder>/`, a package's build in
+/// `package-<hash>/`; each names the folder it is kept for in a file `owner`
+/// (`BookPackage.ownerFile`). Every run that uses an entry touches it, so its time says when it
+/// was last used.
 struct CachePruner {
     let cacheFolder: URL
     /// How long an entry of a book or package that is gone, or a program no run used, is kept.
@@ -30,11 +32,11 @@ struct CachePruner {
     func prune() -> [URL] {
         var removed: [URL] = []
         let render = cacheFolder.appendingPathComponent("render")
-        for book in children(of: render) where isGone(book, named: "book") && isOlder(book, than: age) {
+        for book in children(of: render) where isGone(book) && isOlder(book, than: age) {
             removed.append(book)
         }
         for package in children(of: cacheFolder)
-        where package.lastPathComponent.hasPrefix("package-") && isGone(package, named: "folder")
+        where package.lastPathComponent.hasPrefix("package-") && isGone(package)
             && isOlder(package, than: age)
         {
             removed.append(package)
@@ -47,18 +49,12 @@ struct CachePruner {
         return removed
     }
 
-    /// Writes the file that names the folder an entry belongs to.
-    static func record(_ owner: URL, in folder: URL, named name: String) {
-        let file = folder.appendingPathComponent(name)
-        let path = Data(owner.standardizedFileURL.path.utf8)
-        guard FileManager.default.contents(atPath: file.path) != path else { return }
+    /// Writes the file that names the folder an entry is kept for, and marks the entry used.
+    static func record(_ owner: URL, in folder: URL) {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try? AtomicFile.write(path, to: file)
-    }
-
-    /// Marks an entry used now.
-    static func touch(_ folder: URL) {
-        _ = utimes(folder.path, nil)
+        try? AtomicFile.writeIfChanged(
+            Data(owner.standardizedFileURL.path.utf8), to: folder.appendingPathComponent(BookPackage.ownerFile))
+        AtomicFile.touch(folder)
     }
 
     private func children(of folder: URL) -> [URL] {
@@ -66,10 +62,11 @@ struct CachePruner {
         return names.filter { !$0.hasPrefix(".") }.map { folder.appendingPathComponent($0) }
     }
 
-    /// Whether the folder the entry names (in the file `name`) is gone; an entry that names none
+    /// Whether the folder the entry names (in its owner file) is gone; an entry that names none
     /// is an old one and counts as gone.
-    private func isGone(_ entry: URL, named name: String) -> Bool {
-        guard let data = FileManager.default.contents(atPath: entry.appendingPathComponent(name).path) else {
+    private func isGone(_ entry: URL) -> Bool {
+        guard let data = FileManager.default.contents(atPath: entry.appendingPathComponent(BookPackage.ownerFile).path)
+        else {
             return true
         }
         return !FileManager.default.fileExists(atPath: String(decoding: data, as: UTF8.self))

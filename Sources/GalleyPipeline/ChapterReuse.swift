@@ -33,11 +33,11 @@ extension BookRun {
         // A reused chapter's programs were used, for the cache's pruning, though none runs.
         let programs = options.cacheFolder.appendingPathComponent("programs")
         for run in self.chapters where run.reused != nil {
-            for key in run.kept?.programKeys ?? [] { CachePruner.touch(programs.appendingPathComponent(key)) }
+            for key in run.kept?.programKeys ?? [] { AtomicFile.touch(programs.appendingPathComponent(key)) }
         }
         // A reused chapter is done with everything but being written.
         let reused = self.chapters.filter { $0.reused != nil }.count
-        for step in [RunProgress.Step.loaded, .typeset, .compiled, .run] { options.progress?.advance(step, by: reused) }
+        options.progress?.advance(.loaded, .typeset, .compiled, .run, by: reused)
         let again = self.chapters.indices.filter { self.chapters[$0].reused == nil && self.chapters[$0].pass == nil }
         try parseAndTypeset(again)
     }

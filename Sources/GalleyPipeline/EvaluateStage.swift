@@ -25,13 +25,18 @@ enum EvaluateStage {
     ) throws(PipelineError) -> [ChapterEvaluation?] {
         var evaluations: [ChapterEvaluation?] = chapters.map { _ in nil }
         var runnable: [Int] = []
-        for index in chapters.indices where needsEvaluation(chapters[index]) {
+        for index in chapters.indices {
+            // A chapter that runs nothing is done with compiling and running; the evaluator
+            // counts the others.
+            guard needsEvaluation(chapters[index]) else {
+                configuration.progress?.advance(.compiled, .run)
+                continue
+            }
             if let (module, location) = input(chapters[index]).firstImport(of: unbuilt) {
                 let note = Diagnostic.packageNotBuilt(
                     module: module, path: chapters[index].chapter.source.path, at: location)
                 evaluations[index] = ChapterEvaluation(diagnostics: [note])
-                configuration.progress?.advance(.compiled)
-                configuration.progress?.advance(.run)
+                configuration.progress?.advance(.compiled, .run)
             } else {
                 runnable.append(index)
             }

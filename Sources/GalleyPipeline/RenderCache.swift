@@ -200,9 +200,8 @@ struct RenderCache: Sendable {
     /// Removes the entries of chapters no longer in the book.
     func prune(keeping chapters: [Chapter]) {
         // Which book this is, and that it was used now (`CachePruner`).
-        CachePruner.record(bookFolder, in: folder, named: "book")
-        CachePruner.touch(folder)
-        let kept = Set(chapters.map { slot($0).lastPathComponent }).union(["book"])
+        CachePruner.record(bookFolder, in: folder)
+        let kept = Set(chapters.map { slot($0).lastPathComponent }).union([BookPackage.ownerFile])
         let manager = FileManager.default
         for name in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] where !kept.contains(name) {
             try? manager.removeItem(at: folder.appendingPathComponent(name))

@@ -32,6 +32,19 @@ public enum AtomicFile {
         try move(temporary, into: destination)
     }
 
+    /// Writes `data` (as `write`) unless the file already holds exactly it: a file another
+    /// process may be reading (a compiler's input), or one whose time says something (a manifest
+    /// SwiftPM plans from), is left alone when nothing changed.
+    public static func writeIfChanged(_ data: Data, to destination: URL) throws(Failure) {
+        guard FileManager.default.contents(atPath: destination.path) != data else { return }
+        try write(data, to: destination)
+    }
+
+    /// Sets a file's or folder's time to now: a cache entry marks itself used, for pruning by age.
+    public static func touch(_ url: URL) {
+        _ = utimes(url.path, nil)
+    }
+
     /// Renames a file or folder made at `temporaryURL(beside:)` over `destination`; removes it when
     /// that fails.
     ///

@@ -19,14 +19,12 @@ public final class RunProgress: Sendable {
         state.withLock { $0.total = chapters }
     }
 
-    public func advance(_ step: Step, by count: Int = 1) {
+    /// Marks `count` chapters done with each of `steps`.
+    public func advance(_ steps: Step..., by count: Int = 1) {
         guard count > 0 else { return }
-        state.withLock { $0.counts[step.rawValue] += count }
-    }
-
-    /// Marks chapters done with every step from `step` on (reused, or with nothing to run).
-    public func skip(from step: Step, chapters count: Int = 1) {
-        for later in Step.allCases where later.rawValue >= step.rawValue { advance(later, by: count) }
+        state.withLock { state in
+            for step in steps { state.counts[step.rawValue] += count }
+        }
     }
 
     /// The total and each step's count, capped at the total.

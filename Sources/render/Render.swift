@@ -262,7 +262,6 @@ struct Render: ParsableCommand {
         }
     }
 
-    /// Every diagnostic of a run on standard error, one a line.
     /// What a preview render did: ` (9 chapters: 1 rendered, 8 reused): 1 error, 2 warnings`.
     static func renderedCounts(_ result: Pipeline.Report) -> String {
         let reused = result.reusedChapters.count
@@ -277,6 +276,7 @@ struct Render: ParsableCommand {
         return ": \(counted(result.errorCount, "error")), \(counted(result.warningCount, "warning"))"
     }
 
+    /// Every diagnostic of a run on standard error, one a line.
     private static func printDiagnostics(_ result: Pipeline.Report, format: Format) {
         for diagnostic in result.diagnostics {
             FileHandle.standardError.write(Data((DiagnosticFormat.line(diagnostic, format: format) + "\n").utf8))

@@ -54,7 +54,7 @@ struct PruneCacheTests {
         #expect(kept.count == 1)
         #expect(
             (try? String(
-                contentsOf: render.appendingPathComponent(kept[0]).appendingPathComponent("book"), encoding: .utf8))
+                contentsOf: render.appendingPathComponent(kept[0]).appendingPathComponent("owner"), encoding: .utf8))
                 == book.chapters.standardizedFileURL.path)
 
         // The gone book's program, unused for 40 days, goes with a routine render; this book's,
