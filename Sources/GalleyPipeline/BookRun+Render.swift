@@ -24,7 +24,7 @@ extension BookRun {
                 pass.rendered
                 ?? RenderStage.render(
                     run.chapter, document: pass.parsed.document, results: checks.results, diagnostics: run.diagnostics,
-                    resolver: resolver, strings: book.strings)
+                    resolver: resolver, strings: book.strings, language: book.language)
             rendered.key = cache.chapterKey(
                 sourceKey: run.sourceKey, equations: run.equationDigest, images: RenderCache.digest(rendered.images))
             // A chapter rendered early did not know the other chapters' labels yet, so a duplicate
@@ -43,9 +43,18 @@ enum SiteWriter: ModeWriter {
         let book = run
         let start = ContinuousClock.now
         let chapters = book.renderChapters()
-        let site = try RenderStage.site(
+        var site = try RenderStage.site(
             book.book, chapters: chapters.map(\.rendered), katex: book.katex, spill: book.spill)
         run.timings.addPhase("render", ContinuousClock.now - start)
+        if let search = book.search {
+            let pages = book.book.chapters.indices.map {
+                (name: book.book.chapters[$0].htmlName, source: chapters[$0].rendered.searchSource)
+            }
+            let work = book.spill?.folder ?? book.options.cacheFolder
+            try run.timings.measurePhase("search") { () throws(PipelineError) in
+                site.files.merge(try search.files(for: pages, language: book.book.language, work: work)) { $1 }
+            }
+        }
         try run.timings.measurePhase("write") { () throws(PipelineError) in
             try OutputWriter(destination: book.options.outputFolder).write(site.files)
             book.cache.keep(book.chapters, outputs: chapters, pages: site.pages, in: book.options.outputFolder)

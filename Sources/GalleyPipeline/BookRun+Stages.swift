@@ -59,7 +59,7 @@ extension BookRun {
         pass.rendered = RenderStage.render(
             chapter, document: parsed.document, results: checks.results,
             diagnostics: parsed.diagnostics + pass.math.diagnostics + checks.diagnostics, resolver: resolver,
-            strings: book.strings)
+            strings: book.strings, language: book.language)
         pass.renderTime = clock.now - typesetAt
         // Rendered: its tree and its typeset formulas are not needed again, and a long book must
         // not keep every chapter's (memory bounded by the work in flight, not by the book).

@@ -22,6 +22,8 @@ struct BookRun: Sendable {
     let cache: RenderCache
     /// Where rendered bodies and pages wait on disk, in render mode (`PageSpill`).
     let spill: PageSpill?
+    /// The site's search index, in render mode unless `--no-search`.
+    let search: SearchBundle?
     /// The cache entries found damaged (each is rebuilt, and reported as a note at the entry).
     let damage = CacheDamage()
     var chapters: [ChapterRun]
@@ -47,6 +49,8 @@ struct BookRun: Sendable {
         // The package is prepared before any chapter is reused: a package that does not build
         // is reported on every run, not only on the run that found out.
         let package = options.runsCode ? Self.preparePackage(book.package, options: options, damage: damage) : nil
+        // Before any work: a render that cannot index its search stops at once.
+        let pagefind = options.mode == .render && options.indexesSearch ? try Pagefind.locate() : nil
         self.options = options
         self.spill = options.mode == .render ? PageSpill(beside: options.outputFolder) : nil
         self.book = book
@@ -65,6 +69,11 @@ struct BookRun: Sendable {
             reads: options.usesCache && (options.mode == .render || options.mode == .check),
             fingerprint: RenderCache.fingerprint(book: book, options: options, typesetter: typesetter.identity),
             damage: damage)
+        let searchFolder = cache.folder.appendingPathComponent("search")
+        let damage = self.damage
+        self.search = pagefind.map {
+            SearchBundle(pagefind: $0, folder: searchFolder, reads: options.usesCache, damage: damage)
+        }
         self.chapters = Parallel.map(Array(book.chapters.indices)) {
             ChapterRun(index: $0, chapter: book.chapters[$0])
         }

@@ -8,7 +8,8 @@ import GalleyRecords
 /// - `Chapters/book.json` and a first chapter that runs code, binds a number and passes
 ///   `render --check --strict`;
 /// - `.github/workflows/check.yml` (pull requests) and `pages.yml` (GitHub Pages), which keep
-///   SwiftPM's `.build/` and Galley's cache between runs;
+///   SwiftPM's `.build/` and Galley's cache between runs, and the pinned Pagefind wheel the Pages
+///   workflow indexes the site's search with;
 /// - `.gitignore`: the caches always, `Output/` unless the author commits the site.
 public struct CourseTemplate: Sendable {
     public var title: String
@@ -40,6 +41,7 @@ public struct CourseTemplate: Sendable {
             ("Chapters/01-first-chapter.md", firstChapter),
             (".github/workflows/check.yml", CourseWorkflows.check),
             (".github/workflows/pages.yml", CourseWorkflows.pages),
+            (".github/pagefind-requirements.txt", CourseWorkflows.pagefindRequirements),
             (".gitignore", gitignore),
         ]
     }

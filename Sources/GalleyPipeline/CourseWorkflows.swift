@@ -10,8 +10,20 @@ public enum CourseWorkflows {
     /// The Debian packages Galley needs to build and render a book.
     public static let packages = [
         "libcmark-gfm-dev", "libcmark-gfm-extensions-dev", "libjs-katex", "fonts-katex",
-        "libjavascriptcoregtk-4.1-dev",
+        "libjavascriptcoregtk-4.1-dev", "python3-pip",
     ]
+
+    /// `.github/pagefind-requirements.txt`: Pagefind's wheel, pinned by hash, which the Pages
+    /// workflow (and Galley's own `scripts/setup.sh`) take the indexer of the site's search from.
+    public static let pagefindRequirements = """
+        # Pagefind (CloudCannon, MIT): the site's search index, split into chunks a query fetches as it
+        # needs them; its extended build segments Chinese. render runs it over the site; scripts/setup.sh
+        # and the Pages workflow take its executable out of this wheel into .build/tools/pagefind/.
+        # Pinned by hash (Linux x86_64).
+        pagefind-bin-extended==1.5.2 \\
+            --hash=sha256:1762f4a8c2137ca07261b0fec1b441df1ba421a0f124a86e33c43c09ca2d1d6c
+
+        """
 
     /// The container the jobs run in; its tag is part of the build cache's key.
     static let image = "swift:6.3-bookworm"
@@ -95,6 +107,14 @@ public enum CourseWorkflows {
             container: \(image)
             steps:
         \(setupSteps)
+              - name: Install Pagefind, the indexer of the site's search (pinned by hash)
+                run: |
+                  wheel=$(mktemp -d)
+                  python3 -m pip download --quiet --no-deps --only-binary=:all: --require-hashes \\
+                    -r .github/pagefind-requirements.txt -d "$wheel"
+                  python3 -m zipfile -e "$wheel"/pagefind_bin_extended-*.whl "$wheel/x"
+                  install -D -m 755 "$wheel/x/pagefind_bin_extended/pagefind_extended" \\
+                    .build/tools/pagefind/pagefind_extended
               - name: Render the course
                 run: swift run -c release render Chapters --output Output --strict
               - uses: actions/upload-pages-artifact@v5

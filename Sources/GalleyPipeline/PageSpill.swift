@@ -31,11 +31,26 @@ struct PageSpill: Sendable {
 }
 
 extension RenderedChapter {
-    /// Moves the body to `spill` (when there is one and it can be written), out of memory.
+    /// Moves the body and the page the search indexes to `spill` (when there is one and it can
+    /// be written), out of memory.
     mutating func spillBody(to spill: PageSpill?, as name: String) {
-        guard let spill, reused == nil, !html.isEmpty, let url = spill.store(html, as: name) else { return }
-        spilledBody = url
-        html = ""
+        guard let spill, reused == nil else { return }
+        if !html.isEmpty, let url = spill.store(html, as: name) {
+            spilledBody = url
+            html = ""
+        }
+        if !searchPage.isEmpty, let url = spill.store(searchPage, as: name + ".search") {
+            spilledSearchPage = url
+            searchPage = ""
+        }
+    }
+
+    /// The page the site's search indexes for the chapter: in memory, spilled, or kept by the
+    /// render cache.
+    var searchSource: SearchBundle.Source {
+        if let reused { return .file(reused.searchPage) }
+        if let spilledSearchPage { return .file(spilledSearchPage) }
+        return .text(searchPage)
     }
 
     /// The body: in memory, or read back from where it was spilled.

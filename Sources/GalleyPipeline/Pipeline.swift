@@ -51,6 +51,9 @@ public enum Pipeline {
         /// True to make every unchecked claim and every warning an error, so that CI can require
         /// that every number the book states is checked.
         public var strict = false
+        /// False to render a site without a search index (and without needing Pagefind): the
+        /// search page then says the site was built without one.
+        public var indexesSearch = true
 
         public init(
             bookFolder: URL, bookDisplayPath: String, outputFolder: URL, cacheFolder: URL, mode: Mode = .render,

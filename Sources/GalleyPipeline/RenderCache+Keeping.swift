@@ -11,7 +11,8 @@ extension RenderCache {
             guard rendered.reused?.pageKey != page.key else { return }
             store(
                 run.chapter, entry: Entry(run, output: outputs[run.index], page: page, fingerprint: fingerprint),
-                rendered: rendered.reused == nil, extraPaths: Array(rendered.extraFiles.keys), output: output)
+                rendered: rendered.reused == nil, extraPaths: Array(rendered.extraFiles.keys),
+                searchPage: rendered.searchSource, output: output)
         }
     }
 }
@@ -33,7 +34,7 @@ extension RenderCache.Entry {
             verification: rendered.verification, coverage: run.coverage, remarks: run.remarks,
             pageKey: page.key, page: kept?.page ?? .none, bodyRanges: page.bodyRanges,
             markdown: kept?.markdown ?? .none, extraFiles: kept?.extraFiles ?? [:],
-            search: rendered.search.encoded, searchMath: rendered.search.mathEncoded,
+            searchPage: kept?.searchPage ?? .none,
             programKeys: run.evaluation?.programKeys ?? kept?.programKeys ?? [])
     }
 }

@@ -11,8 +11,8 @@ import GalleySystem
 #endif
 
 /// Chapters rendered by earlier runs, kept on disk, so that a chapter nothing changed for is not
-/// parsed, typeset, evaluated, checked or rendered again: its page, Markdown, charts, search
-/// entries, diagnostics and coverage are taken as they were.
+/// parsed, typeset, evaluated, checked or rendered again: its page, Markdown, charts, the page the
+/// search indexes, diagnostics and coverage are taken as they were.
 ///
 /// A chapter's entry is used only when everything its rendering depends on is as it was:
 /// - its own bytes, path and place in the book (`sourceKey`);
@@ -127,7 +127,7 @@ struct RenderCache: Sendable {
             return nil
         }
         guard entry.fingerprint == fingerprint, entry.source == sourceKey else { return nil }
-        for stored in [entry.page, entry.markdown] + Array(entry.extraFiles.values) {
+        for stored in [entry.page, entry.markdown, entry.searchPage] + Array(entry.extraFiles.values) {
             let url = slot.appendingPathComponent(stored.name)
             // Edited in the output folder (it is the same file): not the cache's fault, only stale.
             guard StoredFile.stamp(url)?.sameStamp(as: stored) == true else { return nil }
@@ -146,7 +146,6 @@ struct RenderCache: Sendable {
         rendered.title = entry.title
         rendered.headings = entry.headings
         rendered.summary = entry.summary
-        rendered.search = SearchIndex(encoded: entry.search, encodedMath: entry.searchMath)
         rendered.images = images
         rendered.imageReferences = entry.imageReferences
         rendered.diagnostics = entry.pageDiagnostics
@@ -155,7 +154,8 @@ struct RenderCache: Sendable {
         rendered.reused = RenderedChapter.Reused(
             pageKey: entry.pageKey, page: slot.appendingPathComponent(entry.page.name), bodyRanges: entry.bodyRanges,
             markdown: slot.appendingPathComponent(entry.markdown.name),
-            extraFiles: entry.extraFiles.mapValues { slot.appendingPathComponent($0.name) })
+            extraFiles: entry.extraFiles.mapValues { slot.appendingPathComponent($0.name) },
+            searchPage: slot.appendingPathComponent(entry.searchPage.name))
         return rendered
     }
 
@@ -165,7 +165,10 @@ struct RenderCache: Sendable {
     /// `entry` says everything but where the files are. `rendered` is false for a reused chapter
     /// whose page was only assembled again: its other files are kept already. A cache that cannot
     /// be written costs the next run time, nothing else.
-    func store(_ chapter: Chapter, entry: Entry, rendered: Bool, extraPaths: [String], output: URL) {
+    func store(
+        _ chapter: Chapter, entry: Entry, rendered: Bool, extraPaths: [String], searchPage: SearchBundle.Source,
+        output: URL
+    ) {
         let slot = slot(chapter)
         let manager = FileManager.default
         try? manager.createDirectory(at: slot, withIntermediateDirectories: true)
@@ -179,6 +182,18 @@ struct RenderCache: Sendable {
                     output.appendingPathComponent(chapter.markdownName), as: "\(entry.key).md", in: slot)
             else { return }
             entry.markdown = markdown
+            let searchName = "\(entry.key).search"
+            switch searchPage {
+            case .file(let url):
+                guard let stored = place(url, as: searchName, in: slot) else { return }
+                entry.searchPage = stored
+            case .text(let text):
+                let target = slot.appendingPathComponent(searchName)
+                guard (try? AtomicFile.write(Data(text.utf8), to: target)) != nil, var stored = StoredFile.stamp(target)
+                else { return }
+                stored.digest = SealedFile.digest(of: target) ?? ""
+                entry.searchPage = stored
+            }
             entry.extraFiles = [:]
             for (number, path) in extraPaths.sorted().enumerated() {
                 guard let file = place(output.appendingPathComponent(path), as: "\(entry.key)-\(number)", in: slot)
@@ -189,7 +204,7 @@ struct RenderCache: Sendable {
         guard (try? SealedFile.write(entry.encoded(), to: slot.appendingPathComponent(Entry.fileName))) != nil
         else { return }
         // Older versions' files; another process's files in the making start with a dot.
-        let kept = Set([Entry.fileName, entry.page.name, entry.markdown.name])
+        let kept = Set([Entry.fileName, entry.page.name, entry.markdown.name, entry.searchPage.name])
             .union(entry.extraFiles.values.map(\.name))
         for name in (try? manager.contentsOfDirectory(atPath: slot.path)) ?? []
         where !kept.contains(name) && !name.hasPrefix(".") {
@@ -201,7 +216,8 @@ struct RenderCache: Sendable {
     func prune(keeping chapters: [Chapter]) {
         // Which book this is, and that it was used now (`CachePruner`).
         CachePruner.record(bookFolder, in: folder)
-        let kept = Set(chapters.map { slot($0).lastPathComponent }).union([BookPackage.ownerFile])
+        // The search indexes (`SearchBundle`) live beside the chapters' slots.
+        let kept = Set(chapters.map { slot($0).lastPathComponent }).union([BookPackage.ownerFile, "search"])
         let manager = FileManager.default
         for name in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] where !kept.contains(name) {
             try? manager.removeItem(at: folder.appendingPathComponent(name))
@@ -251,12 +267,11 @@ extension RenderCache {
         }
     }
 
-    /// What the cache keeps of a chapter: the file `entry` in its slot, the magic line, the JSON
-    /// of everything but the search entries, then the search entries as they go into
-    /// `search-index.js`, then their formulas' MathML likewise; the first two with their lengths
-    /// before them (32-bit little-endian).
+    /// What the cache keeps of a chapter: the file `entry` in its slot, the magic line, then the
+    /// JSON of the entry with its length before it (32-bit little-endian). The files it names lie
+    /// beside it.
     struct Entry: Codable, Sendable {
-        static let format = "galley-render 11"
+        static let format = "galley-render 12"
         /// Sealed (`SealedFile`); the name changed with the seal, so older entries are not read.
         static let fileName = "entry.sealed"
 
@@ -291,8 +306,8 @@ extension RenderCache {
         var markdown = StoredFile.none
         /// Charts and other files its Markdown refers to, by output path.
         var extraFiles: [String: StoredFile] = [:]
-        var search: [UInt8] = []
-        var searchMath: [UInt8] = []
+        /// The page the site's search indexes (`SearchIndex.page`).
+        var searchPage = StoredFile.none
         /// The programs the chapter's code ran as (`ChapterEvaluation.programKeys`).
         var programKeys: [String] = []
 
@@ -300,7 +315,7 @@ extension RenderCache {
             case fingerprint, source, equations, images, key, imageReferences, labels, references, title, headings,
                 summary
             case pageDiagnostics, runDiagnostics, verification, coverage, remarks, pageKey, page, bodyRanges, markdown
-            case extraFiles, programKeys
+            case extraFiles, searchPage, programKeys
         }
 
         func encoded() -> Data {
@@ -308,9 +323,6 @@ extension RenderCache {
             let json = (try? JSONEncoder().encode(self)) ?? Data()
             withUnsafeBytes(of: UInt32(json.count).littleEndian) { bytes += $0 }
             bytes += json
-            withUnsafeBytes(of: UInt32(search.count).littleEndian) { bytes += $0 }
-            bytes += search
-            bytes += searchMath
             return Data(bytes)
         }
 
@@ -328,11 +340,8 @@ extension RenderCache {
                 defer { position += length }
                 return data[position..<(position + length)]
             }
-            guard let json = part(), var entry = try? JSONDecoder().decode(Entry.self, from: json), let search = part()
-            else { return nil }
-            entry.search = Array(search)
-            entry.searchMath = Array(data[position...])
-            return entry
+            guard let json = part(), position == data.endIndex else { return nil }
+            return try? JSONDecoder().decode(Entry.self, from: json)
         }
     }
 }

@@ -19,8 +19,10 @@ struct RenderedChapter: Sendable {
     var markdown = ""
     /// Files the chapter's Markdown refers to (charts), by output path.
     var extraFiles: [String: String] = [:]
-    /// The chapter's sections for the site's search.
-    var search = SearchIndex()
+    /// The page the site's search indexes for the chapter (`SearchIndex.page`); empty once
+    /// spilled (`spilledSearchPage`).
+    var searchPage = ""
+    var spilledSearchPage: URL?
     var images = ImageResolver.Resolution()
     var diagnostics: [Diagnostic] = []
     /// What the checks proved and left open, for the verification page.
@@ -42,6 +44,8 @@ struct RenderedChapter: Sendable {
         var bodyRanges: [Range<Int>]
         var markdown: URL
         var extraFiles: [String: URL]
+        /// The page the site's search indexes for it.
+        var searchPage: URL
 
         /// The body, from the kept page; nil when the page cannot be read.
         func body() -> String? {
@@ -64,7 +68,7 @@ enum RenderStage {
     /// images' are added.
     static func render(
         _ chapter: Chapter, document: Document, results: ChapterResults, diagnostics: [Diagnostic],
-        resolver: ImageResolver, strings: SiteStrings = .english
+        resolver: ImageResolver, strings: SiteStrings = .english, language: String = "en"
     ) -> RenderedChapter {
         var rendered = RenderedChapter()
         rendered.verification = VerificationPage.Entry(results: results)
@@ -82,10 +86,9 @@ enum RenderStage {
         rendered.title = formatter.headings.first(where: { $0.level == 1 })?.text
         rendered.summary = Self.firstParagraph(of: formatter.html)
         rendered.headings = formatter.headings
-        rendered.search.add(
-            document, chapterTitle: rendered.title ?? chapter.slug, page: chapter.htmlName,
-            headings: formatter.headings,
-            results: results)
+        var search = SearchIndex()
+        search.add(document, headings: formatter.headings, results: results)
+        rendered.searchPage = search.page(title: rendered.title ?? chapter.slug, language: language)
         var edits = rendered.images.markdownEdits
         if !results.blocks.isEmpty {
             let outputs = BlockOutputMarkdown.edits(
@@ -192,7 +195,6 @@ enum RenderStage {
                 book: info, navigation: bookNavigation,
                 chapters: Array(zip(links, entries)).map { (link: $0, entry: $1) }))
         files["search.html"] = .text(PageTemplate.search(book: info, navigation: bookNavigation))
-        files["search-index.js"] = .text(SearchIndex.script(chapters.map(\.search)))
         for asset in SiteAssets.files { files[asset.path] = .text(asset.contents) }
         for (path, url) in katex { files[path] = .copy(url) }
         return (files, pages)

@@ -4,13 +4,13 @@ import Foundation
 ///
 /// Two kinds of figure, printed apart because only one of them adds up:
 /// - phases, one after another, in wall-clock time: load, parse+typeset, evaluate, check, render,
-///   write; together they are the run, less what `render` itself does around them;
+///   search (the site's index), write; together they are the run, less what `render` itself does around them;
 /// - work done for chapters in parallel — parsing, typesetting, compiling, running, rendering —
 ///   summed over the chapters (and the worker threads), which on a machine with several cores is
 ///   more than the phase it happens in.
 public struct StageTimings: Sendable {
     /// The phases in pipeline order.
-    public static let phases = ["load", "parse+typeset", "evaluate", "check", "render", "write"]
+    public static let phases = ["load", "parse+typeset", "evaluate", "check", "render", "search", "write"]
     /// The kinds of per-chapter work, in pipeline order.
     public static let work = ["parse", "typeset", "compile", "run", "render"]
 

@@ -165,14 +165,17 @@ public enum PageTemplate {
     public static func search(book: BookInfo, navigation: Navigation) -> String {
         var html = head(
             book: book, title: "\(book.strings.search) · \(book.title)", navigation: navigation,
-            extraScripts: ["search-index.js", "search.js"])
+            extraScripts: ["search.js"], policy: searchPolicy)
         let strings = book.strings
         html += "<main class=\"search\" id=\"content\">\n<h1>\(HTMLEscaping.escape(strings.search))</h1>\n"
         // search.js says what it found in these words.
         html +=
             "<p id=\"search-status\" role=\"status\" data-prompt=\"\(HTMLEscaping.escape(strings.searchPrompt))\" "
-            + "data-none=\"\(HTMLEscaping.escape(strings.searchNone))\" data-found=\"\(HTMLEscaping.escape(strings.searchFound))\"></p>\n"
+            + "data-none=\"\(HTMLEscaping.escape(strings.searchNone))\" data-found=\"\(HTMLEscaping.escape(strings.searchFound))\" "
+            + "data-serve=\"\(HTMLEscaping.escape(strings.searchServe))\" "
+            + "data-unavailable=\"\(HTMLEscaping.escape(strings.searchUnavailable))\"></p>\n"
             + "<ol id=\"search-results\" class=\"search-results\"></ol>\n"
+            + "<button type=\"button\" id=\"search-more\" hidden>\(HTMLEscaping.escape(strings.searchMore))</button>\n"
         html += "</main>\n"
         html += foot(book: book)
         return html
@@ -253,10 +256,16 @@ public enum PageTemplate {
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
         + "font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'"
 
+    /// The search page's: Pagefind searches in WebAssembly, which a policy must allow to compile
+    /// (`'wasm-unsafe-eval'`, which allows no `eval` of JavaScript).
+    public static let searchPolicy = contentSecurityPolicy.replacingOccurrences(
+        of: "script-src 'self';", with: "script-src 'self' 'wasm-unsafe-eval';")
+
     /// Everything before a page's `<main>`: the document head, the site header, the sidebar, and
     /// the opening of the page's column (closed after its pager).
     static func head(
-        book: BookInfo, title: String, navigation: Navigation, extraScripts: [String] = []
+        book: BookInfo, title: String, navigation: Navigation, extraScripts: [String] = [],
+        policy: String = contentSecurityPolicy
     ) -> String {
         let scripts = extraScripts.map { "<script defer src=\"\($0)\"></script>\n" }.joined()
         let strings = book.strings
@@ -267,8 +276,9 @@ public enum PageTemplate {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="generator" content="Galley">
-            <meta http-equiv="Content-Security-Policy" content="\(contentSecurityPolicy)">
+            <meta http-equiv="Content-Security-Policy" content="\(policy)">
             <title>\(HTMLEscaping.escape(title))</title>
+            <link rel="icon" href="data:,">
             <link rel="stylesheet" href="katex/katex.min.css">
             <link rel="stylesheet" href="galley.css">
             <script defer src="galley.js"></script>

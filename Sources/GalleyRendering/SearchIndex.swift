@@ -3,54 +3,33 @@ import GalleyDiagnostics
 public import GalleyMarkdown
 public import GalleyResults
 
-/// The text of a book, section by section, for the site's client-side search.
+/// A chapter's text, section by section, as the site's search indexes it.
 ///
-/// Built at render time and shipped as `search-index.js`, a script that sets one global, so that
-/// search works from `file://` (where a page cannot fetch JSON) and from any static host, with no
-/// server. The search page matches the query as a substring of each section's text, which finds
-/// Chinese words and phrases as written — no word segmentation to get wrong — as well as English
-/// terms and the names in formulas (the TeX of the math is part of the text).
-///
-/// Each formula stands in the text between U+E000 and U+E001 (private-use characters no query
-/// holds), and the index carries each formula's MathML, as KaTeX made it when the book was built:
-/// results show the formula typeset, with no script to typeset it. Hidden code (`swift run hide`)
-/// is not in the index: a reader cannot see it on the page either.
+/// The site's search is Pagefind's: an index cut into chunks, of which a query fetches only those
+/// it needs, built over the finished site (`SearchBundle`). Pagefind does not read the chapter's
+/// page but the page this type writes for it (`page(title:language:)`): the text a reader sees,
+/// cut at the headings (each heading's anchor becomes a result of its own), with each formula
+/// as its TeX between U+E000 and U+E001 (private-use characters no query holds) so that formula
+/// names are found and a result can show the formula; and the formulas' MathML, as KaTeX made it
+/// when the book was built, in the page's `math` metadata — results show formulas typeset, with
+/// no script to typeset them, and a reader fetches the MathML of the chapters shown only. Hidden
+/// code (`swift run hide`) is not indexed: a reader cannot see it on the page either.
 public struct SearchIndex: Sendable {
     /// One heading's section of a chapter.
     public struct Section: Codable, Sendable, Equatable {
-        /// The chapter's title.
-        public var chapter: String
-        /// The section's heading.
-        public var title: String
-        /// The page and anchor: `01-softmax.html#定义`.
-        public var href: String
-        /// The section's text.
+        /// The section's heading; nil for the text before the first heading.
+        public var title: String?
+        /// The heading's anchor on the chapter's page.
+        public var anchor: String?
+        /// The section's text, the heading's excluded.
         public var text: String
     }
 
     public private(set) var sections: [Section] = []
-    /// The sections as JSON objects separated by commas, encoded as they are added — in the
-    /// chapters' parallel rendering, not in the one thread that assembles the site.
-    private var encodedSections: [UInt8] = []
+    /// Each formula's MathML, by its text in the sections.
+    public private(set) var math: [String: String] = [:]
 
     public init() {}
-
-    /// The formulas' MathML by their text in the sections, as `"tex":"<math…>"` pairs separated by
-    /// commas.
-    private var encodedMath: [UInt8] = []
-    private var mathShown: Set<String> = []
-
-    /// An index as `encoded` and `encodedMath` gave it, read back (by the render cache): it writes
-    /// the same script, though its `sections` are not decoded.
-    public init(encoded: [UInt8], encodedMath: [UInt8]) {
-        self.encodedSections = encoded
-        self.encodedMath = encodedMath
-    }
-
-    /// The sections as they go into `search-index.js`: JSON objects separated by commas.
-    public var encoded: [UInt8] { encodedSections }
-    /// The formulas' MathML as it goes into `search-index.js`.
-    public var mathEncoded: [UInt8] { encodedMath }
 
     /// Where a formula starts and ends in a section's text.
     public static let mathStart = "\u{E000}"
@@ -59,75 +38,102 @@ public struct SearchIndex: Sendable {
     /// Adds a chapter, cut into sections at its headings. `results` gives its formulas as typeset
     /// (and the tags of labelled ones).
     public mutating func add(
-        _ document: Document, chapterTitle: String, page: String, headings: [HTMLFormatter.HeadingAnchor],
-        results: ChapterResults = ChapterResults()
+        _ document: Document, headings: [HTMLFormatter.HeadingAnchor], results: ChapterResults = ChapterResults()
     ) {
         var collector = TextCollector()
         collector.equations = results.equations
         collector.walk(document)
-        for (shown, key) in collector.formulas.sorted(by: { $0.key < $1.key }) where !mathShown.contains(shown) {
-            guard let mathML = Self.mathML(results.typesetMath[key]?.html) else { continue }
-            mathShown.insert(shown)
-            if !encodedMath.isEmpty { encodedMath.append(UInt8(ascii: ",")) }
-            Self.appendJSONString(shown, to: &encodedMath)
-            encodedMath.append(UInt8(ascii: ":"))
-            Self.appendJSONString(mathML, to: &encodedMath)
+        for (shown, key) in collector.formulas where math[shown] == nil {
+            if let mathML = Self.mathML(results.typesetMath[key]?.html) { math[shown] = mathML }
         }
         var anchors = headings.makeIterator()
         for part in collector.parts {
             let anchor = part.isHeadingStart ? anchors.next() : nil
             let text = part.text.string
             guard !text.isEmpty || anchor != nil else { continue }
-            let section = Section(
-                chapter: chapterTitle, title: anchor?.text ?? chapterTitle,
-                href: anchor.map { "\(page)#\($0.anchor)" } ?? page, text: text)
-            if !encodedSections.isEmpty { encodedSections.append(UInt8(ascii: ",")) }
-            Self.append(section, to: &encodedSections)
-            sections.append(section)
+            sections.append(Section(title: anchor?.text, anchor: anchor?.anchor, text: text))
         }
     }
 
-    /// `search-index.js`: the sections as a JavaScript array of objects (keys in a fixed order,
-    /// so the file is the same from run to run).
-    public var script: String { Self.script([self]) }
+    /// The page Pagefind indexes for the chapter: `title` is the chapter's, `language` the book's
+    /// (Pagefind picks its word segmentation by it, Chinese included). Sections become `<h2>`s
+    /// with their anchors; the chapter's title and the formulas' MathML (JSON) are metadata,
+    /// not text.
+    public func page(title: String, language: String) -> String {
+        var html = "<!DOCTYPE html>\n<html lang=\"\(HTMLEscaping.escape(language))\"><head><meta charset=\"utf-8\">"
+        html += "<title>\(HTMLEscaping.escape(title))</title></head>\n<body><main data-pagefind-body>\n"
+        html += "<p data-pagefind-meta=\"title\" data-pagefind-ignore>\(HTMLEscaping.escape(title))</p>\n"
+        if !math.isEmpty {
+            var json: [UInt8] = [UInt8(ascii: "{")]
+            for (shown, mathML) in math.sorted(by: { $0.key < $1.key }) {
+                if json.count > 1 { json.append(UInt8(ascii: ",")) }
+                Self.appendJSONString(shown, to: &json)
+                json.append(UInt8(ascii: ":"))
+                Self.appendJSONString(mathML, to: &json)
+            }
+            json.append(UInt8(ascii: "}"))
+            html += "<p data-pagefind-meta=\"math\" data-pagefind-ignore>"
+            html += HTMLEscaping.escape(String(decoding: json, as: UTF8.self)) + "</p>\n"
+        }
+        for section in sections {
+            if let heading = section.title {
+                let id = section.anchor.map { " id=\"\(HTMLEscaping.escape($0))\"" } ?? ""
+                html += "<h2\(id)>\(HTMLEscaping.escape(Self.spacingIdeographs(heading)))</h2>\n"
+            }
+            if !section.text.isEmpty { html += "<p>\(HTMLEscaping.escape(Self.spacingIdeographs(section.text)))</p>\n" }
+        }
+        return html + "</main></body></html>\n"
+    }
 
-    /// `search-index.js` for several chapters' indexes, in order, without combining them first.
-    public static func script(_ indexes: [SearchIndex]) -> String {
-        var bytes: [UInt8] = Array("window.GALLEY_SEARCH_INDEX = [".utf8)
-        bytes.reserveCapacity(indexes.reduce(0) { $0 + $1.encoded.count + $1.encodedMath.count + 2 } + 80)
-        for index in indexes where !index.encoded.isEmpty {
-            if bytes.last != UInt8(ascii: "[") { bytes.append(UInt8(ascii: ",")) }
-            bytes += index.encoded
+    /// The text with a space on either side of each Chinese or Japanese character (formulas left
+    /// as they are), so that Pagefind indexes one character a word.
+    ///
+    /// Pagefind segments Chinese into words with one segmenter when it indexes (jieba) and with
+    /// another when a reader searches (the browser's `Intl.Segmenter`); where the two cut a phrase
+    /// differently, a page that holds the phrase is not found (Pagefind issue 1237: on the course,
+    /// 两种情形 found none of the five places it stands). With one character a word on both sides,
+    /// the search page asks for the query's characters as an exact phrase (`"两 种 情 形"`): a
+    /// page is found when it holds the query as written, as a reader expects of a Chinese search.
+    public static func spacingIdeographs(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var inFormula = false
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\u{E000}" { inFormula = true } else if scalar == "\u{E001}" { inFormula = false }
+            let ideograph = !inFormula && isIdeograph(scalar)
+            if (ideograph || pendingSpace) && !(result.last.map { $0 == " " } ?? true) && scalar != " " {
+                result.append(" ")
+            }
+            pendingSpace = ideograph
+            result.append(scalar)
         }
-        bytes += Array("];\nwindow.GALLEY_SEARCH_MATH = {".utf8)
-        for index in indexes where !index.encodedMath.isEmpty {
-            if bytes.last != UInt8(ascii: "{") { bytes.append(UInt8(ascii: ",")) }
-            bytes += index.encodedMath
+        return String(result)
+    }
+
+    /// Han characters and kana: the scripts written without spaces between words. (Korean is
+    /// written with spaces and is left to Pagefind.)
+    static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F: return true
+        default: return false
         }
-        bytes += Array("};\n".utf8)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The `<math>` element of KaTeX's output, inline (a display formula's `display="block"`
-    /// dropped, since it shows within a line of a result).
+    /// dropped, since it shows within a line of a result), without its TeX annotation.
     static func mathML(_ html: String?) -> String? {
         guard let html, let start = html.range(of: "<math"),
             let end = html.range(of: "</math>", range: start.upperBound..<html.endIndex)
         else { return nil }
-        return String(html[start.lowerBound..<end.upperBound]).replacingOccurrences(of: " display=\"block\"", with: "")
-    }
-
-    /// One section as a JSON object, keys in a fixed order.
-    private static func append(_ section: Section, to bytes: inout [UInt8]) {
-        bytes += Array("{\"chapter\":".utf8)
-        appendJSONString(section.chapter, to: &bytes)
-        bytes += Array(",\"href\":".utf8)
-        appendJSONString(section.href, to: &bytes)
-        bytes += Array(",\"text\":".utf8)
-        appendJSONString(section.text, to: &bytes)
-        bytes += Array(",\"title\":".utf8)
-        appendJSONString(section.title, to: &bytes)
-        bytes.append(UInt8(ascii: "}"))
+        var math = String(html[start.lowerBound..<end.upperBound]).replacingOccurrences(
+            of: " display=\"block\"", with: "")
+        // The TeX it carries is not shown, and the result's text has it already.
+        if let open = math.range(of: "<annotation"), let close = math.range(of: "</annotation>"),
+            open.upperBound <= close.lowerBound
+        {
+            math.removeSubrange(open.lowerBound..<close.upperBound)
+        }
+        return math
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped, `<` too (so
@@ -259,9 +265,9 @@ private struct TextCollector: MarkupWalker {
 
     mutating func visit(_ block: Block) {
         switch block {
-        case .heading(let heading):
+        case .heading:
+            // The heading is the section's title, not its text.
             parts.append(Part(isHeadingStart: true))
-            append(heading.content)
         case .paragraph(let paragraph):
             append(paragraph.content)
         case .codeBlock(let code):
@@ -271,6 +277,8 @@ private struct TextCollector: MarkupWalker {
             appendMath(
                 math.tex,
                 key: TypesetMath.Key(tex: equations.typesetTeX(math.tex, at: math.range.lowerBound), display: true))
+            // A block: what follows is another word.
+            parts[parts.count - 1].text.appendSpace()
         case .table(let table):
             for row in table.allRows {
                 for cell in row.cells { append(cell.content) }

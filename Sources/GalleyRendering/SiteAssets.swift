@@ -32,105 +32,160 @@ public enum SiteAssets {
 
         """#
 
-    /// The search page's script: finds the query in `search-index.js`, section by section.
+    /// The search page's script: asks Pagefind (`pagefind/pagefind.js`, which fetches only the
+    /// parts of the index the query needs) and shows its results, five chapters at a time, each
+    /// with its best sections.
     ///
-    /// A section matches when its title or text contains every word of the query (words are
-    /// separated by spaces; a Chinese phrase is one word and is found as written). Titles weigh
-    /// more than text. Results are built with `textContent`, never as HTML.
+    /// Pagefind's excerpts are HTML: the indexed text, escaped, with `<mark>` around the words
+    /// found. They are read by the browser's parser (`DOMParser`: inert, nothing runs or loads) and
+    /// rebuilt node by node. The indexed text holds each formula as its TeX between U+E000 and
+    /// U+E001 (`SearchIndex`); its MathML, typeset when the book was built, is in the chapter's
+    /// `math` metadata, and is the only HTML this script sets. A formula an excerpt cuts is
+    /// left out ("…"). From `file://`, where a browser fetches no index, the page says to serve
+    /// the site.
     static let searchScript = #"""
         "use strict";
         (function () {
-          function normalize(text) { return text.normalize("NFKC").toLowerCase(); }
-          function count(haystack, needle) {
-            var n = 0, at = haystack.indexOf(needle);
-            while (at !== -1) { n += 1; at = haystack.indexOf(needle, at + needle.length); }
-            return n;
+          var START = "\uE000", END = "\uE001", BATCH = 5, SECTIONS = 3;
+          var IDEOGRAPHS = /[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u{20000}-\u{3134F}]+/gu;
+          var WIDE = /[\u3000-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u{20000}-\u{3134F}]/u;
+          // The index holds one Chinese or Japanese character a word (SearchIndex.spacingIdeographs):
+          // a run of them in the query is asked for as an exact phrase of its characters.
+          function indexQuery(query) {
+            return query.replace(IDEOGRAPHS, function (run) { return " \"" + Array.from(run).join(" ") + "\" "; }).trim();
           }
-          // A section's text holds each formula between U+E000 and U+E001; its MathML, typeset
-          // when the book was built, is in GALLEY_SEARCH_MATH. That MathML is the only HTML this
-          // script sets: KaTeX wrote it, escaping the author's TeX; everything else is text.
-          var START = "\uE000", END = "\uE001";
-          function appendText(parent, text) {
-            var parts = text.split(/[\uE000\uE001]/);
-            for (var i = 0; i < parts.length; i++) {
-              if (i % 2 === 0) {
-                if (parts[i]) { parent.appendChild(document.createTextNode(parts[i])); }
-                continue;
+          // The excerpt's characters, each with whether it is marked: without Pagefind's zero-width
+          // spaces, nor the spaces the index put between wide characters.
+          function characters(excerpt) {
+            var body = new DOMParser().parseFromString("<body>" + excerpt, "text/html").body;
+            var found = [];
+            body.childNodes.forEach(function (node) {
+              var marked = node.nodeName === "MARK";
+              Array.from((node.textContent || "").replace(/\u200B/g, "")).forEach(function (c) {
+                found.push({ c: c, marked: marked });
+              });
+            });
+            return found.filter(function (entry, at) {
+              if (entry.c !== " " || at === 0 || at === found.length - 1) { return true; }
+              return !(WIDE.test(found[at - 1].c) && WIDE.test(found[at + 1].c));
+            });
+          }
+          function plain(text) {
+            return characters(text.replace(/&/g, "&amp;").replace(/</g, "&lt;")).map(function (entry) { return entry.c; }).join("");
+          }
+          function runs(excerpt) {
+            var found = [];
+            characters(excerpt).forEach(function (entry) {
+              var last = found[found.length - 1];
+              if (last && last.marked === entry.marked) { last.text += entry.c; } else {
+                found.push({ text: entry.c, marked: entry.marked });
               }
-              var span = document.createElement("span");
-              span.className = "search-math";
-              var math = (window.GALLEY_SEARCH_MATH || {})[parts[i]];
-              if (math) { span.innerHTML = math; } else { span.textContent = parts[i]; }
-              parent.appendChild(span);
-            }
+            });
+            return found;
           }
-          // A cut at `at` moved so that it splits no formula: to its start, or past its end.
-          function inFormula(text, at) { return text.lastIndexOf(START, at - 1) > text.lastIndexOf(END, at - 1); }
-          function cutBefore(text, at) { return at > 0 && inFormula(text, at) ? text.lastIndexOf(START, at - 1) : at; }
-          function cutAfter(text, at) {
-            if (at <= 0 || !inFormula(text, at)) { return at; }
-            var end = text.indexOf(END, at);
-            return end === -1 ? text.length : end + 1;
+          function formula(tex, math, marked) {
+            var span = document.createElement("span");
+            span.className = "search-math";
+            var mathML = math[tex.replace(/\s+/g, " ").trim()];
+            if (mathML) { span.innerHTML = mathML; } else { span.textContent = tex; }
+            if (!marked) { return span; }
+            var mark = document.createElement("mark");
+            mark.appendChild(span);
+            return mark;
           }
-          function snippet(text, term) {
-            var at = Math.max(0, normalize(text).indexOf(term));
-            var from = cutBefore(text, Math.max(0, at - 40));
-            var hitStart = cutBefore(text, at), hitEnd = cutAfter(text, at + term.length);
-            var to = cutAfter(text, Math.min(text.length, hitEnd + 80));
+          function snippet(excerpt, math) {
             var part = document.createElement("p");
             part.className = "snippet";
-            if (from > 0) { part.appendChild(document.createTextNode("…")); }
-            appendText(part, text.slice(from, hitStart));
-            var mark = document.createElement("mark");
-            appendText(mark, text.slice(hitStart, hitEnd));
-            part.appendChild(mark);
-            appendText(part, text.slice(hitEnd, to));
-            if (to < text.length) { part.appendChild(document.createTextNode("…")); }
+            var tex = null, texMarked = false, opened = false;
+            runs(excerpt).forEach(function (run) {
+              run.text.split(/([\uE000\uE001])/).forEach(function (piece) {
+                if (piece === START) { tex = ""; texMarked = false; opened = true; return; }
+                if (piece === END) {
+                  if (tex !== null) { part.appendChild(formula(tex, math, texMarked)); }
+                  else if (!opened) { part.textContent = "…"; }
+                  tex = null;
+                  return;
+                }
+                if (tex !== null) { tex += piece; texMarked = texMarked || (run.marked && piece.length > 0); return; }
+                if (!piece) { return; }
+                if (run.marked) {
+                  var mark = document.createElement("mark");
+                  mark.textContent = piece;
+                  part.appendChild(mark);
+                } else {
+                  part.appendChild(document.createTextNode(piece));
+                }
+              });
+            });
+            if (tex !== null) { part.appendChild(document.createTextNode("…")); }
             return part;
           }
-          function search(query) {
-            var terms = normalize(query).split(/\s+/).filter(function (term) { return term.length > 0; });
-            if (terms.length === 0) { return []; }
-            var hits = [];
-            (window.GALLEY_SEARCH_INDEX || []).forEach(function (section) {
-              var title = normalize(section.title), text = normalize(section.text), score = 0;
-              for (var i = 0; i < terms.length; i++) {
-                var inTitle = count(title, terms[i]), inText = count(text, terms[i]);
-                if (inTitle + inText === 0) { return; }
-                score += 10 * inTitle + inText;
-              }
-              hits.push({ section: section, score: score });
+          // Pagefind's addresses start at the site's root; the pages lie beside this one.
+          function relative(url) { return url.replace(/^\/+/, ""); }
+          function sections(page) {
+            var subs = (page.sub_results || []).map(function (sub, at) { return { sub: sub, at: at }; });
+            if (subs.length === 0) { return [{ title: page.meta.title, url: page.url, excerpt: page.excerpt }]; }
+            subs.sort(function (a, b) { return (b.sub.locations || []).length - (a.sub.locations || []).length || a.at - b.at; });
+            return subs.slice(0, SECTIONS).sort(function (a, b) { return a.at - b.at; }).map(function (entry) {
+              return entry.sub;
             });
-            hits.sort(function (a, b) { return b.score - a.score; });
-            return hits;
           }
-          document.addEventListener("DOMContentLoaded", function () {
-            var results = document.getElementById("search-results");
-            if (!results) { return; }
-            var query = new URLSearchParams(window.location.search).get("q") || "";
-            var box = document.querySelector("input[type=search]");
-            if (box) { box.value = query; }
-            var status = document.getElementById("search-status");
-            // The words are the page's, in the book's language: {query} and {count} put in.
-            function say(template) {
-              return (template || "").split("{query}").join(query).split("{count}").join(String(hits.length));
-            }
-            var hits = [];
-            if (!query.trim()) { status.textContent = say(status.dataset.prompt); return; }
-            hits = search(query);
-            status.textContent = say(hits.length === 0 ? status.dataset.none : status.dataset.found);
-            var first = normalize(query).split(/\s+/).filter(Boolean)[0];
-            hits.slice(0, 50).forEach(function (hit) {
+          function show(page, list) {
+            var math = {};
+            try { math = JSON.parse(page.meta.math || "{}"); } catch (error) { math = {}; }
+            var chapter = page.meta.title || "";
+            sections(page).forEach(function (section) {
               var item = document.createElement("li");
               item.className = "search-result";
               var link = document.createElement("a");
-              link.href = hit.section.href;
-              link.textContent = hit.section.chapter + " › " + hit.section.title;
+              link.href = relative(section.url);
+              var title = plain(section.title || "");
+              link.textContent = title && title !== chapter ? chapter + " › " + title : chapter;
               item.appendChild(link);
-              var where = normalize(hit.section.text).indexOf(first) !== -1 ? hit.section.text : hit.section.title;
-              item.appendChild(snippet(where, first));
-              results.appendChild(item);
+              item.appendChild(snippet(section.excerpt || "", math));
+              list.appendChild(item);
             });
+          }
+          document.addEventListener("DOMContentLoaded", function () {
+            var list = document.getElementById("search-results");
+            if (!list) { return; }
+            var status = document.getElementById("search-status");
+            var more = document.getElementById("search-more");
+            var query = new URLSearchParams(window.location.search).get("q") || "";
+            var box = document.querySelector("input[type=search]");
+            if (box) { box.value = query; }
+            // The words are the page's, in the book's language: {query} and {count} put in.
+            function say(template, count) {
+              status.textContent = (template || "").split("{query}").join(query).split("{count}").join(String(count));
+            }
+            if (!query.trim()) { say(status.dataset.prompt, 0); return; }
+            if (window.location.protocol === "file:") { say(status.dataset.serve, 0); return; }
+            import("./pagefind/pagefind.js")
+              .then(function (pagefind) {
+                // In the page itself: Pagefind's worker, on a busy machine, can miss its start and
+                // leave a search unanswered.
+                return pagefind.options({ noWorker: true }).then(function () {
+                  return pagefind.search(indexQuery(query));
+                });
+              })
+              .then(function (search) {
+                var found = search.results, shown = 0;
+                function showMore() {
+                  var next = found.slice(shown, shown + BATCH);
+                  shown += next.length;
+                  more.hidden = true;
+                  return Promise.all(next.map(function (result) { return result.data(); })).then(function (pages) {
+                    pages.forEach(function (page) { show(page, list); });
+                    more.hidden = shown >= found.length;
+                  });
+                }
+                more.addEventListener("click", function () { showMore(); });
+                // The status line comes last: it says the results are there.
+                return showMore().then(function () {
+                  say(found.length === 0 ? status.dataset.none : status.dataset.found, found.length);
+                });
+              })
+              .catch(function () { say(status.dataset.unavailable, 0); });
           });
         })();
 
@@ -277,6 +332,7 @@ public enum SiteAssets {
         ol.search-results { padding-left: 1.25rem; }
         li.search-result { margin-bottom: 1rem; }
         li.search-result p.snippet { margin: 0.2rem 0 0; color: var(--muted); font-size: 0.92rem; }
+        #search-more { font: inherit; font-size: 0.92rem; padding: 0.3rem 0.9rem; }
         mark { background: #fff3a3; color: #1f2328; }
         /* Code, highlighted at build time. */
         .hl-keyword { color: #cf222e; }

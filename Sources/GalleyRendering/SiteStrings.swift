@@ -21,6 +21,12 @@ public struct SiteStrings: Sendable {
     public var searchPrompt: String
     public var searchNone: String
     public var searchFound: String
+    /// What the search page says opened from a file (`file://`), where a browser fetches no index.
+    public var searchServe: String
+    /// What it says on a site built with `--no-search`, or whose index cannot be loaded.
+    public var searchUnavailable: String
+    /// The button under the results that shows the next ones.
+    public var searchMore: String
     public var editPage: String
     /// A heading's anchor link, for screen readers: `{title}` is the heading.
     public var sectionLink: String

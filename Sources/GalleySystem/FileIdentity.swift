@@ -14,15 +14,16 @@ public enum FileIdentity {
         return "\(resolved) \(size) \(modified.timeIntervalSince1970)"
     }
 
-    /// The running executable's identity: a rebuilt Galley is a new one, whatever changed in it.
-    public static let executable: String = {
+    /// The running executable's path.
+    public static let executablePath: String = {
         #if os(Linux)
-            if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
-                let identity = of(path)
-            {
-                return identity
+            if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+                return path
             }
         #endif
-        return Bundle.main.executablePath.flatMap(of) ?? CommandLine.arguments.first.flatMap(of) ?? "unknown"
+        return Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
     }()
+
+    /// The running executable's identity: a rebuilt Galley is a new one, whatever changed in it.
+    public static let executable: String = of(executablePath) ?? "unknown"
 }

@@ -102,6 +102,9 @@ struct Render: ParsableCommand {
     @Flag(help: "Run no chapter code: show it, check no number. For drafts you do not trust.")
     var noRun = false
 
+    @Flag(help: "Build no search index (and need no Pagefind): the site's search page says it has none.")
+    var noSearch = false
+
     @Flag(
         help:
             "Serve the site, render again whenever the book changes, and reload the open pages (Ctrl-C stops)."
@@ -295,6 +298,7 @@ struct Render: ParsableCommand {
         options.slowTypeCheck = .milliseconds(slowTypeCheck)
         options.freesMemory = false  // the process exits right after
         options.strict = strict
+        options.indexesSearch = !noSearch
         return options
     }
 

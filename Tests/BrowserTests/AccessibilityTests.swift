@@ -51,6 +51,7 @@ struct AccessibilityTests {
     func axeOnEveryPage() throws {
         let book = try Self.book()
         let browser = try Browser()
+        let server = try SiteServer(book.output)
         let pages = [
             ("01-softmax.html", Browser.loaded),
             ("index.html", Browser.loaded),
@@ -60,7 +61,7 @@ struct AccessibilityTests {
         for (page, condition) in pages {
             for dark in [false, true] {
                 for width in [390, 1280] {
-                    let tab = try browser.open("file://" + book.output.appendingPathComponent(page).path)
+                    let tab = try browser.open("http://127.0.0.1:\(server.port)/" + page)
                     defer { tab.close() }
                     try tab.emulate(width: width, dark: dark)
                     try tab.wait(until: condition)

@@ -204,7 +204,7 @@ struct SiteInBrowserTests {
                 #expect(
                     !link.hasPrefix("http:") && !link.hasPrefix("https:") && !link.hasPrefix("//"),
                     "\(page) loads \(link) from the network")
-                if link.hasPrefix("mailto:") || link.hasPrefix("http") { continue }
+                if link.hasPrefix("mailto:") || link.hasPrefix("http") || link.hasPrefix("data:") { continue }
                 let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
                 let path = String(parts[0]).removingPercentEncoding ?? String(parts[0])
                 let target =
@@ -380,29 +380,46 @@ struct SiteInBrowserTests {
             "\(totals)")
     }
 
-    @Test("search finds Chinese words and phrases, English terms and formula names; nonsense finds nothing")
+    @Test(
+        "search, served over HTTP, finds Chinese words and phrases, English terms and formula names; nonsense finds nothing"
+    )
     func search() throws {
         let site = try Self.course.get()
+        let server = try SiteServer(site.folder)
         let browser = try Browser()
-        // search.js writes its status line and its results in one go.
+        // search.js writes its status line once the results are shown.
         func search(_ query: String) throws -> Browser.Page {
             try browser.load(
-                site.url("search.html", query: query),
+                server.url("search.html", query: query),
                 until: "document.getElementById(\"search-status\").textContent.length > 0")
         }
-        for query in ["雅可比矩阵", "概率分布", "导数的两种情形", "logit", "softmax", "\\frac", "交叉熵"] {
+        for query in ["雅可比矩阵", "概率分布", "导数的两种情形", "logit", "softmax", "frac", "交叉熵"] {
             let loaded = try search(query)
             #expect(loaded.console.isEmpty, "\(loaded.console)")
             #expect(occurrences(of: "class=\"search-result\"", in: loaded.dom) > 0, "no hit for \(query)")
         }
         // Formulas in results are typeset (MathML made when the book was built), not TeX; a hit
         // inside a formula marks the whole formula.
-        let formula = try search("\\frac")
+        let formula = try search("frac")
         #expect(formula.dom.contains("<mark><span class=\"search-math\"><math"), "\(formula.dom.prefix(3000))")
         #expect(!formula.dom.contains("\u{E000}") && !formula.dom.contains("\u{E001}"))
+        #expect(!formula.dom.contains("\\frac"), "no TeX left in the results")
+        // The words a section shows link to its heading on its page.
+        let words = try search("雅可比矩阵")
+        #expect(words.dom.contains("href=\"01-softmax.html#"), "\(words.dom.prefix(3000))")
         let nothing = try search("量子色动力学")
         #expect(occurrences(of: "class=\"search-result\"", in: nothing.dom) == 0)
         #expect(nothing.dom.contains("没有找到"))
+    }
+
+    @Test("opened from a file, the search page says to serve the site, in the book's language")
+    func searchFromFile() throws {
+        let site = try Self.course.get()
+        let loaded = try Browser.load(
+            site.url("search.html", query: "交叉熵"),
+            until: "document.getElementById(\"search-status\").textContent.length > 0")
+        #expect(loaded.dom.contains("通过 HTTP 访问本站时才能搜索"), "\(loaded.dom.prefix(3000))")
+        #expect(loaded.console.isEmpty, "\(loaded.console)")
     }
 
     @Test("Swift is highlighted at build time: the page needs no script for it")

@@ -44,7 +44,9 @@ struct SiteLanguageTests {
         let run = try book.render(["--cache-dir", TemporaryBook.sharedCache.path])
         #expect(run.status == 0, "\(run.stderr)")
         let browser = try Browser()
-        func file(_ page: String) -> String { "file://" + book.output.appendingPathComponent(page).path }
+        // Served, as a reader's host serves it: the search fetches its index.
+        let server = try SiteServer(book.output)
+        func file(_ page: String) -> String { "http://127.0.0.1:\(server.port)/" + page }
         let pages = [
             ("01-softmax.html", Browser.loaded),
             ("index.html", Browser.loaded),

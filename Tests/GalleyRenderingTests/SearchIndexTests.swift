@@ -8,45 +8,64 @@ import Testing
 
 @Suite("Search index")
 struct SearchIndexTests {
-    @Test("a chapter is cut into sections at its headings, with their anchors")
+    @Test("a chapter is cut into sections at its headings, with their anchors; headings are titles, not text")
     func sections() {
         let document = parse("# 标题\n\n引言 $a_j$。\n\n## 导数\n\n正文\n一行\n\n| 表 | 格 |\n|---|---|\n| x | y |\n").document
         let formatter = HTMLFormatter.render(document)
         var index = SearchIndex()
-        index.add(document, chapterTitle: "标题", page: "01.html", headings: formatter.headings)
-        #expect(index.sections.map(\.href) == ["01.html#标题", "01.html#导数"])
+        index.add(document, headings: formatter.headings)
+        #expect(index.sections.map(\.anchor) == ["标题", "导数"])
         #expect(index.sections.map(\.title) == ["标题", "导数"])
-        #expect(index.sections[0].text == "标题 引言 \u{E000}a_j\u{E001}。")
-        #expect(index.sections[1].text == "导数 正文一行 表 格 x y")
+        #expect(index.sections[0].text == "引言 \u{E000}a_j\u{E001}。")
+        #expect(index.sections[1].text == "正文一行 表 格 x y")
     }
 
-    @Test("formulas carry their MathML as typeset; hidden code is not indexed")
-    func mathAndHiddenCode() {
+    @Test("the page Pagefind indexes: the book's language, the title and MathML as metadata, a heading per section")
+    func pageForPagefind() {
         let markdown =
-            "# 标题\n\n由 $a_j$ 与\n\n$$\nb  =  1\n$$\n\n```swift run hide\nlet secret = 42\n```\n\n```swift run\nlet shown = 1\n```\n"
+            "前言 $x<y$ 与 & 符号。\n\n# 标题\n\n由 $a_j$ 与\n\n$$\nb  =  1\n$$\n\n```swift run hide\nlet secret = 42\n```\n\n```swift run\nlet shown = 1\n```\n"
         let document = parse(markdown).document
         var results = ChapterResults()
         results.typesetMath[.init(tex: "a_j", display: false)] = TypesetMath(
             html:
-                "<span class=\"katex\"><span class=\"katex-mathml\"><math><msub><mi>a</mi><mi>j</mi></msub></math></span></span>"
+                "<span class=\"katex\"><span class=\"katex-mathml\"><math><semantics><msub><mi>a</mi><mi>j</mi></msub><annotation encoding=\"application/x-tex\">a_j</annotation></semantics></math></span></span>"
         )
         results.typesetMath[.init(tex: "\nb  =  1\n", display: true)] = TypesetMath(
             html: "<span class=\"katex-display\"><math display=\"block\"><mi>b</mi></math></span>")
         var index = SearchIndex()
-        index.add(
-            document, chapterTitle: "标题", page: "01.html", headings: HTMLFormatter.render(document).headings,
-            results: results)
-        let text = index.sections[0].text
-        #expect(text.contains("由 \u{E000}a_j\u{E001} 与 \u{E000}b = 1\u{E001}"))
-        #expect(text.contains("let shown = 1"))
-        #expect(!text.contains("secret"))
-        let script = index.script
-        #expect(script.contains(#""a_j":"\u003cmath>\u003cmsub>\u003cmi>a\u003c/mi>"#))
+        index.add(document, headings: HTMLFormatter.render(document).headings, results: results)
         #expect(
-            script.contains(#""b = 1":"\u003cmath>\u003cmi>b\u003c/mi>\u003c/math>""#), "inline, without display=block")
+            index.math == [
+                "a_j": "<math><semantics><msub><mi>a</mi><mi>j</mi></msub></semantics></math>",
+                "b = 1": "<math><mi>b</mi></math>",
+            ])
+        let page = index.page(title: "第一章 <标题>", language: "zh-CN")
+        let expected = """
+            <!DOCTYPE html>
+            <html lang="zh-CN"><head><meta charset="utf-8"><title>第一章 &lt;标题&gt;</title></head>
+            <body><main data-pagefind-body>
+            <p data-pagefind-meta="title" data-pagefind-ignore>第一章 &lt;标题&gt;</p>
+            <p data-pagefind-meta="math" data-pagefind-ignore>{&quot;a_j&quot;:&quot;\\u003cmath&gt;\\u003csemantics&gt;\\u003cmsub&gt;\\u003cmi&gt;a\\u003c/mi&gt;\\u003cmi&gt;j\\u003c/mi&gt;\\u003c/msub&gt;\\u003c/semantics&gt;\\u003c/math&gt;&quot;,&quot;b = 1&quot;:&quot;\\u003cmath&gt;\\u003cmi&gt;b\\u003c/mi&gt;\\u003c/math&gt;&quot;}</p>
+            <p>前 言 \u{E000}x&lt;y\u{E001} 与 &amp; 符 号 。</p>
+            <h2 id="标题">标 题</h2>
+            <p>由 \u{E000}a_j\u{E001} 与 \u{E000}b = 1\u{E001} let shown = 1</p>
+            </main></body></html>
+
+            """
+        #expect(page == expected, "\(page)")
+        #expect(!page.contains("secret"), "hidden code is not indexed")
     }
 
-    @Test("the script is valid JavaScript that no text can break out of")
+    @Test("Chinese and Japanese characters stand one a word, formulas and other scripts as written")
+    func spacing() {
+        #expect(SearchIndex.spacingIdeographs("导数的两种情形") == "导 数 的 两 种 情 形")
+        #expect(
+            SearchIndex.spacingIdeographs("用 softmax 分类器，在\u{E000}\\text{交叉熵}\u{E001}里")
+                == "用 softmax 分 类 器 ， 在 \u{E000}\\text{交叉熵}\u{E001} 里")
+        #expect(SearchIndex.spacingIdeographs("ひらがな 한국어 English") == "ひ ら が な 한국어 English")
+    }
+
+    @Test("the metadata is JSON that no text can break out of")
     func scriptEscaping() {
         var bytes: [UInt8] = []
         SearchIndex.appendJSONString("a\"b\\c\n</script>\u{2028}\u{1}中", to: &bytes)
@@ -61,10 +80,8 @@ struct SearchIndexTests {
         results.equations.references[SourceLocation(line: 3, column: 3)] = "eq-a"
         results.equations.references[SourceLocation(line: 3, column: 29)] = "eq-a"
         var index = SearchIndex()
-        index.add(
-            document, chapterTitle: "标题", page: "01.html", headings: HTMLFormatter.render(document).headings,
-            results: results)
-        #expect(index.sections[0].text == "标题 由 (1.1) 和 @eq-missing 可知，再看 (1.1)。")
+        index.add(document, headings: HTMLFormatter.render(document).headings, results: results)
+        #expect(index.sections[0].text == "由 (1.1) 和 @eq-missing 可知，再看 (1.1)。")
     }
 
     @Test("white space collapses, Chinese and ideographic spaces included")

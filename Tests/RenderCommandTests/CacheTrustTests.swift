@@ -138,7 +138,7 @@ struct CacheTrustTests {
     }
 
     @Test(
-        "damaged math, programs, results, render entries, pages and libraries are rebuilt; the site is as without a cache"
+        "damaged math, programs, results, render entries, pages, search indexes and libraries are rebuilt; the site is as without a cache"
     )
     func everyKindOfEntry() throws {
         let fixture = try Fixture()
@@ -168,6 +168,18 @@ struct CacheTrustTests {
             fixture.entries(cache.appendingPathComponent("render")) { $0.pathExtension == "html" }.first)
         try Self.damage(page, keepingTimes: true)
         try fixture.expectRebuilt("render")
+
+        // The page the search indexes, kept beside the chapter's entry: only its digest tells.
+        let searchPage = try #require(
+            fixture.entries(cache.appendingPathComponent("render")) { $0.pathExtension == "search" }.first)
+        try Self.damage(searchPage, keepingTimes: true)
+        try fixture.expectRebuilt("render")
+
+        // A part of the kept search index (Pagefind's), listed with its digest in the index's manifest.
+        let fragment = try #require(
+            fixture.entries(cache.appendingPathComponent("render")) { $0.pathExtension == "pf_fragment" }.first)
+        try Self.damage(fragment)
+        try fixture.expectRebuilt("search")
 
         let library = try #require(
             fixture.entries(fixture.libraries) { $0.lastPathComponent == "libNeuralMath.so" }.first)

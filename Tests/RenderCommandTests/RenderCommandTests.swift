@@ -231,7 +231,7 @@ struct RenderCommandTests {
         let named = phases.output.1.matches(of: #/([a-z+]+) ([0-9.]+) s/#).map {
             (String($0.output.1), Double($0.output.2)!)
         }
-        #expect(named.map(\.0) == ["load", "parse+typeset", "evaluate", "check", "render", "write"])
+        #expect(named.map(\.0) == ["load", "parse+typeset", "evaluate", "check", "render", "search", "write"])
         let sum = named.reduce(0) { $0 + $1.1 }
         let total = try #require(Double(phases.output.2))
         let whole = try #require(Double(phases.output.4))

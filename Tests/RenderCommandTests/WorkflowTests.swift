@@ -47,6 +47,10 @@ struct WorkflowTests {
         let pages = try String(contentsOf: Self.folder.appendingPathComponent("pages.yml"), encoding: .utf8)
         #expect(check == CourseWorkflows.check)
         #expect(pages == CourseWorkflows.pages)
+        let requirements = try String(
+            contentsOf: RenderBinary.packageRoot.appendingPathComponent(".github/pagefind-requirements.txt"),
+            encoding: .utf8)
+        #expect(requirements == CourseWorkflows.pagefindRequirements)
     }
 
     @Test("setup without the browser installs what rendering needs")

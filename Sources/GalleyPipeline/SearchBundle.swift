@@ -1,0 +1,187 @@
+import Foundation
+import GalleySystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The site's search: Pagefind's index (`pagefind/` in the output) over the pages `SearchIndex`
+/// writes for the chapters, kept in the cache by the digest of those pages. A book whose text did
+/// not change is not indexed again; an index is built whole (Pagefind has no incremental mode)
+/// into a folder of its own and moved into place when complete.
+///
+/// Every file of a kept index is listed with its digest in a sealed manifest, checked when it is
+/// read: a damaged index is discarded, noted and built again, never published.
+struct SearchBundle: Sendable {
+    /// A chapter's page for the indexer: in memory, or in a file (spilled, or kept by the render
+    /// cache).
+    enum Source: Sendable {
+        case text(String)
+        case file(URL)
+    }
+
+    let pagefind: Pagefind
+    /// This book's indexes (`render/<book>/search`).
+    let folder: URL
+    /// False to index again whatever is kept (`--no-cache`).
+    let reads: Bool
+    let damage: CacheDamage?
+
+    static let format = "galley-search 1"
+    static let manifestName = "files.sealed"
+    /// Pagefind's own interfaces, which the site does not use (it has its own search page), and
+    /// its worker (the search runs in the page: `SiteAssets.searchScript`).
+    static let unusedFiles = [
+        "pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "pagefind-highlight", "pagefind-worker",
+    ]
+
+    /// The index's files by output path (`pagefind/…`), built when the cache has none for these
+    /// pages. `pages` are the chapters' page names and sources, in the book's order; `work` is a
+    /// folder of this run's own for the pages Pagefind reads.
+    func files(
+        for pages: [(name: String, source: Source)], language: String, work: URL
+    ) throws(PipelineError) -> [String: OutputWriter.Content] {
+        guard let key = key(for: pages, language: language) else {
+            throw PipelineError(stage: .write, path: work.path, message: "cannot read the pages the search indexes")
+        }
+        let bundle = folder.appendingPathComponent(key)
+        if reads, let files = kept(bundle) {
+            AtomicFile.touch(bundle)
+            return files
+        }
+        if !reads { try? FileManager.default.removeItem(at: bundle) }
+        try build(pages, into: bundle, work: work)
+        removeOlder(than: bundle)
+        guard let files = kept(bundle) else {
+            throw PipelineError(stage: .write, path: bundle.path, message: "the search index just built cannot be read")
+        }
+        return files
+    }
+
+    /// What the index depends on: Pagefind, the language, each page's name and content.
+    private func key(for pages: [(name: String, source: Source)], language: String) -> String? {
+        var hash = ContentHash()
+        hash.add(Self.format)
+        hash.add(pagefind.identity)
+        hash.add(language)
+        for page in pages {
+            hash.add(page.name)
+            switch page.source {
+            case .text(let text): hash.add(WideDigest.hex(of: Data(text.utf8)))
+            case .file(let url):
+                guard let digest = SealedFile.digest(of: url) else { return nil }
+                hash.add(digest)
+            }
+        }
+        return hash.hex
+    }
+
+    /// A complete index in `bundle`, every file as its manifest says; nil when there is none, or
+    /// it is damaged (then noted).
+    private func kept(_ bundle: URL) -> [String: OutputWriter.Content]? {
+        let manifest = bundle.appendingPathComponent(Self.manifestName)
+        guard FileManager.default.fileExists(atPath: manifest.path) else { return nil }
+        guard let data = SealedFile.read(manifest, damage: damage, kind: "search") else { return nil }
+        var files: [String: OutputWriter.Content] = [:]
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2 else { return discard(bundle, at: manifest) }
+            let (digest, path) = (String(parts[0]), String(parts[1]))
+            let url = bundle.appendingPathComponent("pagefind").appendingPathComponent(path)
+            guard SealedFile.digest(of: url) == digest else { return discard(bundle, at: url) }
+            files["pagefind/" + path] = .link(url)
+        }
+        return files.isEmpty ? discard(bundle, at: manifest) : files
+    }
+
+    private func discard(_ bundle: URL, at url: URL) -> [String: OutputWriter.Content]? {
+        damage?.record("search", at: url)
+        try? FileManager.default.removeItem(at: bundle)
+        return nil
+    }
+
+    /// Runs Pagefind over the pages, into a folder beside `bundle` that then takes its place.
+    private func build(
+        _ pages: [(name: String, source: Source)], into bundle: URL, work: URL
+    ) throws(PipelineError) {
+        let manager = FileManager.default
+        let site = work.appendingPathComponent("search-site")
+        let building = AtomicFile.temporaryURL(beside: bundle)
+        defer {
+            try? manager.removeItem(at: site)
+            try? manager.removeItem(at: building)
+        }
+        do {
+            try manager.createDirectory(at: site, withIntermediateDirectories: true)
+            for page in pages {
+                let target = site.appendingPathComponent(page.name)
+                switch page.source {
+                case .text(let text): try OutputWriter.write(text, to: target)
+                case .file(let url):
+                    if link(url.path, target.path) != 0 { try manager.copyItem(at: url, to: target) }
+                }
+            }
+            try manager.createDirectory(at: building, withIntermediateDirectories: true)
+        } catch {
+            throw PipelineError(stage: .write, path: site.path, message: error.localizedDescription)
+        }
+        let output = building.appendingPathComponent("pagefind")
+        if let failure = pagefind.index(site: site, into: output) {
+            throw PipelineError(stage: .write, path: pagefind.executable.path, message: failure)
+        }
+        var manifest = ""
+        for path in Self.listFiles(in: output) {
+            let url = output.appendingPathComponent(path)
+            if Self.unusedFiles.contains(where: { path.hasPrefix($0 + ".") }) {
+                try? manager.removeItem(at: url)
+                continue
+            }
+            guard let digest = SealedFile.digest(of: url) else {
+                throw PipelineError(stage: .write, path: url.path, message: "cannot read what Pagefind wrote")
+            }
+            manifest += "\(digest) \(path)\n"
+        }
+        do {
+            try SealedFile.write(Data(manifest.utf8), to: building.appendingPathComponent(Self.manifestName))
+            // Another render of the same book may have made the same index meanwhile: either is good.
+            try AtomicFile.move(building, into: bundle, keepingExisting: true)
+        } catch {
+            throw PipelineError(stage: .write, path: bundle.path, message: error.description)
+        }
+    }
+
+    /// Every regular file under `folder`, by relative path, sorted.
+    static func listFiles(in folder: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var paths: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder),
+                !isFolder.boolValue
+            {
+                paths.append(path)
+            }
+        }
+        return paths.sorted()
+    }
+
+    /// Keeps this index and the one used before it (a render of an older version of the book may
+    /// still be linking it); removes the rest.
+    private func removeOlder(than bundle: URL) {
+        let manager = FileManager.default
+        let others =
+            ((try? manager.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.contentModificationDateKey]))
+            ?? [])
+            .filter { $0.lastPathComponent != bundle.lastPathComponent && !$0.lastPathComponent.hasPrefix(".") }
+            .sorted {
+                let first =
+                    (try? $0.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate)
+                    ?? .distantPast
+                let second =
+                    (try? $1.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate)
+                    ?? .distantPast
+                return first > second
+            }
+        for old in others.dropFirst() { try? manager.removeItem(at: old) }
+    }
+}
