@@ -30,13 +30,12 @@ def fetched(url):
 
 
 q = urllib.parse.quote(query)
-for name, page in [("today's search", f"search.html?q={q}"), ("Pagefind", f"pagefind-probe.html?q={q}")]:
-    total, paths, dom = fetched(f"http://127.0.0.1:{port}/{page}")
-    found = re.search(r'<pre id="out">([^<]*)</pre>', dom)
-    status = re.search(r'id="search-status"[^>]*>([^<]*)<', dom)
-    shown = found.group(1)[:160] if found else (status.group(1) if status else "?")
-    print(f"{name}: {total / 1024:.0f} KB in {len(paths)} requests; shown: {shown}")
-    for path in paths:
-        full = os.path.join(site, path.lstrip("/"))
-        if os.path.isfile(full):
-            print(f"    {os.path.getsize(full) / 1024:8.1f} KB  {path}")
+total, paths, dom = fetched(f"http://127.0.0.1:{port}/search.html?q={q}")
+status = re.search(r'id="search-status"[^>]*>([^<]*)<', dom)
+shown = dom.count('class="search-result"')
+print(f"search.html?q={query}: {total / 1024:.0f} KB in {len(paths)} requests; "
+      f"status: {status.group(1) if status else '?'}; {shown} sections shown")
+for path in paths:
+    full = os.path.join(site, path.lstrip("/"))
+    if os.path.isfile(full):
+        print(f"    {os.path.getsize(full) / 1024:8.1f} KB  {path}")

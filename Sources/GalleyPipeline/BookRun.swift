@@ -72,7 +72,9 @@ struct BookRun: Sendable {
         let searchFolder = cache.folder.appendingPathComponent("search")
         let damage = self.damage
         self.search = pagefind.map {
-            SearchBundle(pagefind: $0, folder: searchFolder, reads: options.usesCache, damage: damage)
+            var bundle = SearchBundle(pagefind: $0, folder: searchFolder, reads: options.usesCache, damage: damage)
+            bundle.defers = options.defersSearch
+            return bundle
         }
         self.chapters = Parallel.map(Array(book.chapters.indices)) {
             ChapterRun(index: $0, chapter: book.chapters[$0])

@@ -54,6 +54,9 @@ public enum Pipeline {
         /// False to render a site without a search index (and without needing Pagefind): the
         /// search page then says the site was built without one.
         public var indexesSearch = true
+        /// True to build the search index in the background (the preview): a render publishes
+        /// the newest index already built, and `waitForSearchIndex()` says when a newer one is.
+        public var defersSearch = false
 
         public init(
             bookFolder: URL, bookDisplayPath: String, outputFolder: URL, cacheFolder: URL, mode: Mode = .render,
@@ -103,6 +106,15 @@ public enum Pipeline {
     ///
     /// The work happens on a thread with a deep stack (see `Parallel`): documents are walked
     /// recursively, and a chapter may nest block quotes ten thousand deep.
+    /// Waits until a search index a deferred render handed over is built (`defersSearch`); true
+    /// then, so that the preview renders again to publish it; false when cancelled.
+    public static func waitForSearchIndex() async -> Bool {
+        while !BackgroundIndexing.shared.takeFinished() {
+            guard (try? await Task.sleep(for: .milliseconds(50))) != nil else { return false }
+        }
+        return true
+    }
+
     public static func run(_ options: Options) throws(PipelineError) -> Report {
         let outcome = Parallel.onDeepStack { () -> Result<Report, PipelineError> in
             do throws(PipelineError) {

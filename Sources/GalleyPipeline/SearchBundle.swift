@@ -25,6 +25,9 @@ struct SearchBundle: Sendable {
     let folder: URL
     /// False to index again whatever is kept (`--no-cache`).
     let reads: Bool
+    /// True to index in the background (the preview): a render then publishes the last index
+    /// built, and the next render the new one (`BackgroundIndexing`).
+    var defers = false
     let damage: CacheDamage?
 
     static let format = "galley-search 1"
@@ -50,8 +53,16 @@ struct SearchBundle: Sendable {
             return files
         }
         if !reads { try? FileManager.default.removeItem(at: bundle) }
-        try build(pages, into: bundle, work: work)
-        removeOlder(than: bundle)
+        if defers {
+            let staged = AtomicFile.temporaryURL(beside: bundle, purpose: "pending")
+            try stage(pages, into: staged)
+            BackgroundIndexing.shared.schedule(self, site: staged, into: bundle)
+            return newestKept() ?? [:]
+        }
+        let site = work.appendingPathComponent("search-site")
+        defer { try? FileManager.default.removeItem(at: site) }
+        try stage(pages, into: site)
+        try index(site, into: bundle)
         guard let files = kept(bundle) else {
             throw PipelineError(stage: .write, path: bundle.path, message: "the search index just built cannot be read")
         }
@@ -100,17 +111,9 @@ struct SearchBundle: Sendable {
         return nil
     }
 
-    /// Runs Pagefind over the pages, into a folder beside `bundle` that then takes its place.
-    private func build(
-        _ pages: [(name: String, source: Source)], into bundle: URL, work: URL
-    ) throws(PipelineError) {
+    /// The pages, as files Pagefind reads, in `site`.
+    private func stage(_ pages: [(name: String, source: Source)], into site: URL) throws(PipelineError) {
         let manager = FileManager.default
-        let site = work.appendingPathComponent("search-site")
-        let building = AtomicFile.temporaryURL(beside: bundle)
-        defer {
-            try? manager.removeItem(at: site)
-            try? manager.removeItem(at: building)
-        }
         do {
             try manager.createDirectory(at: site, withIntermediateDirectories: true)
             for page in pages {
@@ -121,9 +124,29 @@ struct SearchBundle: Sendable {
                     if link(url.path, target.path) != 0 { try manager.copyItem(at: url, to: target) }
                 }
             }
-            try manager.createDirectory(at: building, withIntermediateDirectories: true)
         } catch {
             throw PipelineError(stage: .write, path: site.path, message: error.localizedDescription)
+        }
+    }
+
+    /// The newest complete index kept, for a render that does not wait for its own.
+    private func newestKept() -> [String: OutputWriter.Content]? {
+        for bundle in keptBundles() {
+            if let files = kept(bundle) { return files }
+        }
+        return nil
+    }
+
+    /// Runs Pagefind over the pages in `site`, into a folder beside `bundle` that then takes its
+    /// place; then removes the older indexes.
+    func index(_ site: URL, into bundle: URL) throws(PipelineError) {
+        let manager = FileManager.default
+        let building = AtomicFile.temporaryURL(beside: bundle)
+        defer { try? manager.removeItem(at: building) }
+        do {
+            try manager.createDirectory(at: building, withIntermediateDirectories: true)
+        } catch {
+            throw PipelineError(stage: .write, path: building.path, message: error.localizedDescription)
         }
         let output = building.appendingPathComponent("pagefind")
         if let failure = pagefind.index(site: site, into: output) {
@@ -148,6 +171,7 @@ struct SearchBundle: Sendable {
         } catch {
             throw PipelineError(stage: .write, path: bundle.path, message: error.description)
         }
+        removeOlder(than: bundle)
     }
 
     /// Every regular file under `folder`, by relative path, sorted.
@@ -165,23 +189,22 @@ struct SearchBundle: Sendable {
         return paths.sorted()
     }
 
+    /// The indexes kept, newest first (by when they were last used).
+    private func keptBundles() -> [URL] {
+        let manager = FileManager.default
+        let key = URLResourceKey.contentModificationDateKey
+        func used(_ url: URL) -> Date {
+            (try? url.resourceValues(forKeys: [key]).contentModificationDate) ?? .distantPast
+        }
+        return ((try? manager.contentsOfDirectory(at: folder, includingPropertiesForKeys: [key])) ?? [])
+            .filter { !$0.lastPathComponent.hasPrefix(".") }
+            .sorted { used($0) > used($1) }
+    }
+
     /// Keeps this index and the one used before it (a render of an older version of the book may
     /// still be linking it); removes the rest.
     private func removeOlder(than bundle: URL) {
-        let manager = FileManager.default
-        let others =
-            ((try? manager.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.contentModificationDateKey]))
-            ?? [])
-            .filter { $0.lastPathComponent != bundle.lastPathComponent && !$0.lastPathComponent.hasPrefix(".") }
-            .sorted {
-                let first =
-                    (try? $0.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate)
-                    ?? .distantPast
-                let second =
-                    (try? $1.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate)
-                    ?? .distantPast
-                return first > second
-            }
-        for old in others.dropFirst() { try? manager.removeItem(at: old) }
+        let others = keptBundles().filter { $0.lastPathComponent != bundle.lastPathComponent }
+        for old in others.dropFirst() { try? FileManager.default.removeItem(at: old) }
     }
 }

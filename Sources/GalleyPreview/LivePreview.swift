@@ -28,6 +28,10 @@ public enum LivePreview {
         /// How long the book must stay still after a change before it is rendered again, so that
         /// a burst of saves is one render.
         public var settle: Duration
+        /// Waits for work a render left to the background (the search index) and returns true
+        /// once some is done: the preview then renders again to publish it, and reloads no page
+        /// (no page changed). False when cancelled.
+        public var backgroundWork: (@Sendable () async -> Bool)?
 
         /// Long enough for an editor's save in several writes, short beside a render.
         public static let defaultSettle: Duration = .milliseconds(40)
@@ -77,15 +81,42 @@ public enum LivePreview {
                 await hub.ping()
             }
         }
-        // Renders one at a time, each after the book settled.
+        // Renders one at a time, each after the book settled or background work finished.
+        let background = configuration.backgroundWork
         while true {
             let last = snapshot
-            let change = blocking { await watcher.nextChange(after: last) }
-            guard let change else { continue }
-            snapshot = change.snapshot
-            blocking { await hub.rendering() }
-            let diagnostics = render()
-            blocking { await hub.published(diagnostics: diagnostics) }
+            switch blocking({ await next(watcher, after: last, background: background) }) {
+            case .changed(let change):
+                snapshot = change.snapshot
+                blocking { await hub.rendering() }
+                let diagnostics = render()
+                blocking { await hub.published(diagnostics: diagnostics) }
+            case .backgroundDone:
+                _ = render()
+            case .none:
+                continue
+            }
+        }
+    }
+
+    private enum Event: Sendable {
+        case changed((snapshot: BookWatcher.Snapshot, changed: [String]))
+        case backgroundDone
+        case none
+    }
+
+    /// The book's next change or the end of background work, whichever comes first.
+    private static func next(
+        _ watcher: BookWatcher, after last: BookWatcher.Snapshot, background: (@Sendable () async -> Bool)?
+    ) async -> Event {
+        await withTaskGroup(of: Event.self) { group in
+            group.addTask { await watcher.nextChange(after: last).map(Event.changed) ?? .none }
+            if let background {
+                group.addTask { await background() ? .backgroundDone : .none }
+            }
+            let first = await group.next() ?? .none
+            group.cancelAll()
+            return first
         }
     }
 

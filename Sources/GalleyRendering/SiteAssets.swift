@@ -162,8 +162,8 @@ public enum SiteAssets {
             if (window.location.protocol === "file:") { say(status.dataset.serve, 0); return; }
             import("./pagefind/pagefind.js")
               .then(function (pagefind) {
-                // In the page itself: Pagefind's worker, on a busy machine, can miss its start and
-                // leave a search unanswered.
+                // In the page itself: with its worker, Pagefind left some searches unanswered in
+                // headless Chromium (about one in three for "softmax" on the course).
                 return pagefind.options({ noWorker: true }).then(function () {
                   return pagefind.search(indexQuery(query));
                 });

@@ -224,11 +224,15 @@ struct Render: ParsableCommand {
     private func preview() throws -> Never {
         var pipeline = pipelineOptions()
         pipeline.freesMemory = true  // a long-running process
+        // An edit reaches the page without waiting for the search index; a render publishes it
+        // once it is built.
+        pipeline.defersSearch = true
         let options = pipeline
-        let configuration = LivePreview.Configuration(
+        var configuration = LivePreview.Configuration(
             book: URL(fileURLWithPath: book), site: URL(fileURLWithPath: output),
             ignoring: [URL(fileURLWithPath: output), URL(fileURLWithPath: cacheDir)], host: host, port: UInt16(port),
             settle: settle.map { .milliseconds($0) } ?? LivePreview.Configuration.defaultSettle)
+        configuration.backgroundWork = { await Pipeline.waitForSearchIndex() }
         let format = format
         let quiet = quiet
         do {

@@ -17,6 +17,7 @@ public final class TemporaryBook {
 
     deinit {
         try? FileManager.default.removeItem(at: root)
+        Self.forgetRendered(Self.sharedCache, book: chapters)
     }
 
     /// Writes a file under `Chapters/`.
@@ -74,4 +75,20 @@ public final class TemporaryBook {
 
     /// The cache the tests share (keyed by content, so sharing is safe).
     public static let sharedCache = FileManager.default.temporaryDirectory.appendingPathComponent("galley-test-cache")
+
+    /// Removes what `cache` keeps of a book's rendered chapters: every test book is gone when its
+    /// test ends, and a shared cache would otherwise keep its pages (hundreds of megabytes for the
+    /// long-chapter tests) until the render cache's pruning finds them a month old.
+    public static func forgetRendered(_ cache: URL, book: URL) {
+        let render = cache.appendingPathComponent("render")
+        let manager = FileManager.default
+        let owner = book.standardizedFileURL.path
+        for name in (try? manager.contentsOfDirectory(atPath: render.path)) ?? [] {
+            let folder = render.appendingPathComponent(name)
+            guard let recorded = try? String(contentsOf: folder.appendingPathComponent("owner"), encoding: .utf8),
+                recorded.trimmingCharacters(in: .whitespacesAndNewlines) == owner
+            else { continue }
+            try? manager.removeItem(at: folder)
+        }
+    }
 }

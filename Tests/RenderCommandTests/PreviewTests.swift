@@ -152,6 +152,44 @@ struct PreviewTests {
         #expect(try server.get("/02-b.html").body.contains("第三章"), "the new chapter is the next one")
     }
 
+    @Test(
+        "an edit reaches its page without waiting for the search index; the index follows, and no page reloads for it")
+    func searchFollows() throws {
+        let server = try Server(try TemporaryBook(Self.chapters))
+        let browser = try Browser()
+        // Asks the served search page until it finds `word` (the index is built in the
+        // background), with a ceiling; says what it saw last.
+        func waitUntilFound(_ word: String) throws {
+            let deadline = ContinuousClock.now + .seconds(120)
+            var last = ""
+            while ContinuousClock.now < deadline {
+                let page = try browser.load(
+                    "http://127.0.0.1:\(server.port)/search.html?q=" + word.addingPercentEncoding(
+                        withAllowedCharacters: .urlQueryAllowed)!,
+                    until: "document.getElementById('search-status').textContent.length > 0")
+                if page.dom.contains("class=\"search-result\"") { return }
+                last = String(page.dom.prefix(2000))
+            }
+            Issue.record("the search did not find \(word) within 120 s; last page: \(last)")
+        }
+        try waitUntilFound("最初")
+        let stream = try HTTPProbe.EventStream("/__galley/events", port: server.port)
+        // Each reload carries the number of renders that were announced.
+        func nextReload() throws -> Int? {
+            _ = try stream.read(until: "event: reload")
+            let data = try stream.read(until: "\n\n")
+            return data.firstMatch(of: #/data: (\d+)/#).flatMap { Int($0.output.1) }
+        }
+        try server.book.write("01-a.md", "# 第一章\n\n改过的一段：独一无二的词。\n")
+        let edited = try #require(try nextReload())
+        #expect(try server.get("/01-a.html").body.contains("独一无二的词"))
+        try waitUntilFound("独一无二")
+        // The index came with a render of its own, which announced nothing: the next edit's
+        // reload is the next number.
+        try server.book.write("02-b.md", "# 第二章\n\n又一次编辑。\n")
+        #expect(try nextReload() == edited + 1)
+    }
+
     @Test("a burst of saves is rendered once: the next save is the next render")
     func burstIsOneRender() throws {
         // The book must stay still for 5 s before it is rendered: eight saves in a row (a few

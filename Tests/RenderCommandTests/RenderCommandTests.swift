@@ -272,4 +272,28 @@ struct RenderCommandTests {
         #expect(run.status == 2)
         #expect(run.stderr.contains("book.json"))
     }
+
+    @Test(
+        "a render that cannot index its search stops at once with what to install (exit 2); --no-search and --check need no Pagefind"
+    )
+    func searchNeedsPagefind() throws {
+        let book = try TemporaryBook(["a.md": "# A\n\n交叉熵。\n"])
+        let missing = ["GALLEY_PAGEFIND": book.root.appendingPathComponent("no-pagefind").path]
+        let run = try book.render([], environment: missing)
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("GALLEY_PAGEFIND names no executable file"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: book.output.path), "nothing written")
+        let check = try book.render(["--check"], environment: missing)
+        #expect(check.status == 0, "\(check.stderr)")
+        let plain = try book.render(["--no-search"], environment: missing)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(book.output("search.html") != nil)
+        #expect(!FileManager.default.fileExists(atPath: book.output.appendingPathComponent("pagefind").path))
+        // With Pagefind, the index is there and lists the chapter.
+        let indexed = try book.render()
+        #expect(indexed.status == 0, "\(indexed.stderr)")
+        let fragments = try FileManager.default.contentsOfDirectory(
+            atPath: book.output.appendingPathComponent("pagefind/fragment").path)
+        #expect(fragments.count == 1, "\(fragments)")
+    }
 }
