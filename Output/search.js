@@ -84,9 +84,21 @@
       return entry.sub;
     });
   }
-  function show(page, list) {
-    var math = {};
-    try { math = JSON.parse(page.meta.math || "{}"); } catch (error) { math = {}; }
+  // A chapter's formulas' MathML, gzipped beside the index: fetched only for a chapter
+  // whose shown sections hold a formula.
+  function mathOf(page, shown) {
+    if (!shown.some(function (section) { return (section.excerpt || "").indexOf(START) !== -1; })) {
+      return Promise.resolve({});
+    }
+    var name = relative(page.url).replace(/\.html$/, "");
+    return fetch("pagefind/math/" + name + ".pf_math")
+      .then(function (response) {
+        if (!response.ok) { return {}; }
+        return new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).json();
+      })
+      .catch(function () { return {}; });
+  }
+  function show(page, math, list) {
     var chapter = page.meta.title || "";
     sections(page).forEach(function (section) {
       var item = document.createElement("li");
@@ -116,8 +128,8 @@
     if (window.location.protocol === "file:") { say(status.dataset.serve, 0); return; }
     import("./pagefind/pagefind.js")
       .then(function (pagefind) {
-        // In the page itself: Pagefind's worker, on a busy machine, can miss its start and
-        // leave a search unanswered.
+        // In the page itself: with its worker, Pagefind left some searches unanswered in
+        // headless Chromium (about one in three for "softmax" on the course).
         return pagefind.options({ noWorker: true }).then(function () {
           return pagefind.search(indexQuery(query));
         });
@@ -128,8 +140,12 @@
           var next = found.slice(shown, shown + BATCH);
           shown += next.length;
           more.hidden = true;
-          return Promise.all(next.map(function (result) { return result.data(); })).then(function (pages) {
-            pages.forEach(function (page) { show(page, list); });
+          return Promise.all(next.map(function (result) {
+            return result.data().then(function (page) {
+              return mathOf(page, sections(page)).then(function (math) { return { page: page, math: math }; });
+            });
+          })).then(function (pages) {
+            pages.forEach(function (entry) { show(entry.page, entry.math, list); });
             more.hidden = shown >= found.length;
           });
         }

@@ -11,7 +11,7 @@ final class BackgroundIndexing: Sendable {
 
     private struct Job: Sendable {
         var bundle: SearchBundle
-        var site: URL
+        var staged: URL
         var target: URL
     }
 
@@ -24,13 +24,13 @@ final class BackgroundIndexing: Sendable {
 
     private let state = Mutex(State())
 
-    /// Builds `target` from the pages in `site` (which it then removes), now or after the index
+    /// Builds `target` from the pages staged in `staged` (which it then removes), now or after the index
     /// being built.
-    func schedule(_ bundle: SearchBundle, site: URL, into target: URL) {
-        let job = Job(bundle: bundle, site: site, target: target)
+    func schedule(_ bundle: SearchBundle, staged: URL, into target: URL) {
+        let job = Job(bundle: bundle, staged: staged, target: target)
         let startNow = state.withLock { state -> Bool in
             if state.running {
-                if let replaced = state.waiting { try? FileManager.default.removeItem(at: replaced.site) }
+                if let replaced = state.waiting { try? FileManager.default.removeItem(at: replaced.staged) }
                 state.waiting = job
                 return false
             }
@@ -45,11 +45,11 @@ final class BackgroundIndexing: Sendable {
         var job: Job? = first
         while let current = job {
             do {
-                try current.bundle.index(current.site, into: current.target)
+                try current.bundle.index(current.staged, into: current.target)
             } catch {
                 FileHandle.standardError.write(Data("\(error)\n".utf8))
             }
-            try? FileManager.default.removeItem(at: current.site)
+            try? FileManager.default.removeItem(at: current.staged)
             job = state.withLock { state -> Job? in
                 state.finished += 1
                 let next = state.waiting

@@ -271,7 +271,7 @@ extension RenderCache {
     /// JSON of the entry with its length before it (32-bit little-endian). The files it names lie
     /// beside it.
     struct Entry: Codable, Sendable {
-        static let format = "galley-render 12"
+        static let format = "galley-render 13"
         /// Sealed (`SealedFile`); the name changed with the seal, so older entries are not read.
         static let fileName = "entry.sealed"
 

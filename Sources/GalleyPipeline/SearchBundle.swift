@@ -1,4 +1,5 @@
 import Foundation
+import GalleyRendering
 import GalleySystem
 
 #if canImport(Glibc)
@@ -30,7 +31,7 @@ struct SearchBundle: Sendable {
     var defers = false
     let damage: CacheDamage?
 
-    static let format = "galley-search 1"
+    static let format = "galley-search 2"
     static let manifestName = "files.sealed"
     /// Pagefind's own interfaces, which the site does not use (it has its own search page), and
     /// its worker (the search runs in the page: `SiteAssets.searchScript`).
@@ -56,13 +57,13 @@ struct SearchBundle: Sendable {
         if defers {
             let staged = AtomicFile.temporaryURL(beside: bundle, purpose: "pending")
             try stage(pages, into: staged)
-            BackgroundIndexing.shared.schedule(self, site: staged, into: bundle)
+            BackgroundIndexing.shared.schedule(self, staged: staged, into: bundle)
             return newestKept() ?? [:]
         }
-        let site = work.appendingPathComponent("search-site")
-        defer { try? FileManager.default.removeItem(at: site) }
-        try stage(pages, into: site)
-        try index(site, into: bundle)
+        let staged = work.appendingPathComponent("search-staging")
+        defer { try? FileManager.default.removeItem(at: staged) }
+        try stage(pages, into: staged)
+        try index(staged, into: bundle)
         guard let files = kept(bundle) else {
             throw PipelineError(stage: .write, path: bundle.path, message: "the search index just built cannot be read")
         }
@@ -111,22 +112,39 @@ struct SearchBundle: Sendable {
         return nil
     }
 
-    /// The pages, as files Pagefind reads, in `site`.
-    private func stage(_ pages: [(name: String, source: Source)], into site: URL) throws(PipelineError) {
+    /// The pages in `staged`: `site/`, what Pagefind reads, and `math/`, each page's formulas'
+    /// MathML (`SearchIndex.mathSeparator`), gzipped (`<page>.pf_math`: a name no host serves
+    /// with a `Content-Encoding`, so the search page unzips it itself).
+    private func stage(_ pages: [(name: String, source: Source)], into staged: URL) throws(PipelineError) {
         let manager = FileManager.default
+        let site = staged.appendingPathComponent("site")
+        let math = staged.appendingPathComponent("math")
+        var unzipped: [String] = []
         do {
             try manager.createDirectory(at: site, withIntermediateDirectories: true)
+            try manager.createDirectory(at: math, withIntermediateDirectories: true)
             for page in pages {
-                let target = site.appendingPathComponent(page.name)
+                let text: String
                 switch page.source {
-                case .text(let text): try OutputWriter.write(text, to: target)
-                case .file(let url):
-                    if link(url.path, target.path) != 0 { try manager.copyItem(at: url, to: target) }
+                case .text(let inMemory): text = inMemory
+                case .file(let url): text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
                 }
+                let parts = text.components(separatedBy: SearchIndex.mathSeparator)
+                try OutputWriter.write(parts[0], to: site.appendingPathComponent(page.name))
+                guard parts.count == 2 else { continue }
+                let target = math.appendingPathComponent((page.name as NSString).deletingPathExtension)
+                try OutputWriter.write(parts[1], to: target)
+                unzipped.append(target.path)
             }
         } catch {
             throw PipelineError(stage: .write, path: site.path, message: error.localizedDescription)
         }
+        guard !unzipped.isEmpty else { return }
+        let gzip = ChildProcess(executable: "/bin/gzip", arguments: ["-n", "-9", "-S", ".pf_math"] + unzipped)
+        guard let (termination, _, errors) = try? gzip.collect(), termination.succeeded else {
+            throw PipelineError(stage: .write, path: math.path, message: "gzip failed on the formulas of the search")
+        }
+        _ = errors
     }
 
     /// The newest complete index kept, for a render that does not wait for its own.
@@ -137,9 +155,9 @@ struct SearchBundle: Sendable {
         return nil
     }
 
-    /// Runs Pagefind over the pages in `site`, into a folder beside `bundle` that then takes its
-    /// place; then removes the older indexes.
-    func index(_ site: URL, into bundle: URL) throws(PipelineError) {
+    /// Runs Pagefind over the pages `stage` put in `staged`, into a folder beside `bundle` that
+    /// then takes its place with the formulas' MathML; then removes the older indexes.
+    func index(_ staged: URL, into bundle: URL) throws(PipelineError) {
         let manager = FileManager.default
         let building = AtomicFile.temporaryURL(beside: bundle)
         defer { try? manager.removeItem(at: building) }
@@ -149,8 +167,11 @@ struct SearchBundle: Sendable {
             throw PipelineError(stage: .write, path: building.path, message: error.localizedDescription)
         }
         let output = building.appendingPathComponent("pagefind")
-        if let failure = pagefind.index(site: site, into: output) {
+        if let failure = pagefind.index(site: staged.appendingPathComponent("site"), into: output) {
             throw PipelineError(stage: .write, path: pagefind.executable.path, message: failure)
+        }
+        guard rename(staged.appendingPathComponent("math").path, output.appendingPathComponent("math").path) == 0 else {
+            throw PipelineError(stage: .write, path: output.path, message: "cannot move the formulas beside the index")
         }
         var manifest = ""
         for path in Self.listFiles(in: output) {

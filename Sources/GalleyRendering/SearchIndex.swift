@@ -10,9 +10,9 @@ public import GalleyResults
 /// page but the page this type writes for it (`page(title:language:)`): the text a reader sees,
 /// cut at the headings (each heading's anchor becomes a result of its own), with each formula
 /// as its TeX between U+E000 and U+E001 (private-use characters no query holds) so that formula
-/// names are found and a result can show the formula; and the formulas' MathML, as KaTeX made it
-/// when the book was built, in the page's `math` metadata — results show formulas typeset, with
-/// no script to typeset them, and a reader fetches the MathML of the chapters shown only. Hidden
+/// names are found and a result can show the formula; and, after it (`mathSeparator`), the
+/// formulas' MathML, as KaTeX made it when the book was built — results show formulas typeset,
+/// with no script to typeset them, and a reader fetches the MathML of the chapters shown only. Hidden
 /// code (`swift run hide`) is not indexed: a reader cannot see it on the page either.
 public struct SearchIndex: Sendable {
     /// One heading's section of a chapter.
@@ -26,7 +26,8 @@ public struct SearchIndex: Sendable {
     }
 
     public private(set) var sections: [Section] = []
-    /// Each formula's MathML, by its text in the sections.
+    /// Each formula's MathML, by its text in the sections (without KaTeX's `xmlns`, which HTML
+    /// does not need).
     public private(set) var math: [String: String] = [:]
 
     public init() {}
@@ -63,18 +64,6 @@ public struct SearchIndex: Sendable {
         var html = "<!DOCTYPE html>\n<html lang=\"\(HTMLEscaping.escape(language))\"><head><meta charset=\"utf-8\">"
         html += "<title>\(HTMLEscaping.escape(title))</title></head>\n<body><main data-pagefind-body>\n"
         html += "<p data-pagefind-meta=\"title\" data-pagefind-ignore>\(HTMLEscaping.escape(title))</p>\n"
-        if !math.isEmpty {
-            var json: [UInt8] = [UInt8(ascii: "{")]
-            for (shown, mathML) in math.sorted(by: { $0.key < $1.key }) {
-                if json.count > 1 { json.append(UInt8(ascii: ",")) }
-                Self.appendJSONString(shown, to: &json)
-                json.append(UInt8(ascii: ":"))
-                Self.appendJSONString(mathML, to: &json)
-            }
-            json.append(UInt8(ascii: "}"))
-            html += "<p data-pagefind-meta=\"math\" data-pagefind-ignore>"
-            html += HTMLEscaping.escape(String(decoding: json, as: UTF8.self)) + "</p>\n"
-        }
         for section in sections {
             if let heading = section.title {
                 let id = section.anchor.map { " id=\"\(HTMLEscaping.escape($0))\"" } ?? ""
@@ -82,8 +71,24 @@ public struct SearchIndex: Sendable {
             }
             if !section.text.isEmpty { html += "<p>\(HTMLEscaping.escape(Self.spacingIdeographs(section.text)))</p>\n" }
         }
-        return html + "</main></body></html>\n"
+        html += "</main></body></html>\n"
+        var json: [UInt8] = [UInt8(ascii: "{")]
+        for (shown, mathML) in math.sorted(by: { $0.key < $1.key }) {
+            if json.count > 1 { json.append(UInt8(ascii: ",")) }
+            Self.appendJSONString(shown, to: &json)
+            json.append(UInt8(ascii: ":"))
+            Self.appendJSONString(mathML, to: &json)
+        }
+        json.append(UInt8(ascii: "}"))
+        return html + Self.mathSeparator + String(decoding: json, as: UTF8.self)
     }
+
+    /// What separates, in `page(title:language:)`, the page Pagefind reads from the formulas'
+    /// MathML (JSON: TeX as in the text → `<math>`), which the site keeps beside the index
+    /// (`pagefind/math/<page>.pf_math`, gzip) for the search page to fetch for the chapters it
+    /// shows. Kept out of Pagefind's own metadata, MathML would be half of what Pagefind holds
+    /// in memory and reads.
+    public static let mathSeparator = "<!-- galley-math -->\n"
 
     /// The text with a space on either side of each Chinese or Japanese character (formulas left
     /// as they are), so that Pagefind indexes one character a word.
@@ -120,13 +125,15 @@ public struct SearchIndex: Sendable {
     }
 
     /// The `<math>` element of KaTeX's output, inline (a display formula's `display="block"`
-    /// dropped, since it shows within a line of a result), without its TeX annotation.
+    /// dropped, since it shows within a line of a result), without its TeX annotation and its
+    /// `xmlns` (which HTML does not need).
     static func mathML(_ html: String?) -> String? {
         guard let html, let start = html.range(of: "<math"),
             let end = html.range(of: "</math>", range: start.upperBound..<html.endIndex)
         else { return nil }
-        var math = String(html[start.lowerBound..<end.upperBound]).replacingOccurrences(
-            of: " display=\"block\"", with: "")
+        var math = String(html[start.lowerBound..<end.upperBound])
+            .replacingOccurrences(of: " display=\"block\"", with: "")
+            .replacingOccurrences(of: " xmlns=\"http://www.w3.org/1998/Math/MathML\"", with: "")
         // The TeX it carries is not shown, and the result's text has it already.
         if let open = math.range(of: "<annotation"), let close = math.range(of: "</annotation>"),
             open.upperBound <= close.lowerBound

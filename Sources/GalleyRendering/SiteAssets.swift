@@ -40,7 +40,7 @@ public enum SiteAssets {
     /// found. They are read by the browser's parser (`DOMParser`: inert, nothing runs or loads) and
     /// rebuilt node by node. The indexed text holds each formula as its TeX between U+E000 and
     /// U+E001 (`SearchIndex`); its MathML, typeset when the book was built, is in the chapter's
-    /// `math` metadata, and is the only HTML this script sets. A formula an excerpt cuts is
+    /// `pagefind/math/<page>.pf_math` (gzip), and is the only HTML this script sets. A formula an excerpt cuts is
     /// left out ("…"). From `file://`, where a browser fetches no index, the page says to serve
     /// the site.
     static let searchScript = #"""
@@ -130,9 +130,21 @@ public enum SiteAssets {
               return entry.sub;
             });
           }
-          function show(page, list) {
-            var math = {};
-            try { math = JSON.parse(page.meta.math || "{}"); } catch (error) { math = {}; }
+          // A chapter's formulas' MathML, gzipped beside the index: fetched only for a chapter
+          // whose shown sections hold a formula.
+          function mathOf(page, shown) {
+            if (!shown.some(function (section) { return (section.excerpt || "").indexOf(START) !== -1; })) {
+              return Promise.resolve({});
+            }
+            var name = relative(page.url).replace(/\.html$/, "");
+            return fetch("pagefind/math/" + name + ".pf_math")
+              .then(function (response) {
+                if (!response.ok) { return {}; }
+                return new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).json();
+              })
+              .catch(function () { return {}; });
+          }
+          function show(page, math, list) {
             var chapter = page.meta.title || "";
             sections(page).forEach(function (section) {
               var item = document.createElement("li");
@@ -174,8 +186,12 @@ public enum SiteAssets {
                   var next = found.slice(shown, shown + BATCH);
                   shown += next.length;
                   more.hidden = true;
-                  return Promise.all(next.map(function (result) { return result.data(); })).then(function (pages) {
-                    pages.forEach(function (page) { show(page, list); });
+                  return Promise.all(next.map(function (result) {
+                    return result.data().then(function (page) {
+                      return mathOf(page, sections(page)).then(function (math) { return { page: page, math: math }; });
+                    });
+                  })).then(function (pages) {
+                    pages.forEach(function (entry) { show(entry.page, entry.math, list); });
                     more.hidden = shown >= found.length;
                   });
                 }

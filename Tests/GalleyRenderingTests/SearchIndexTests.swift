@@ -20,7 +20,9 @@ struct SearchIndexTests {
         #expect(index.sections[1].text == "正文一行 表 格 x y")
     }
 
-    @Test("the page Pagefind indexes: the book's language, the title and MathML as metadata, a heading per section")
+    @Test(
+        "the page Pagefind indexes: the book's language, the title as metadata, a heading per section; the MathML after it"
+    )
     func pageForPagefind() {
         let markdown =
             "前言 $x<y$ 与 & 符号。\n\n# 标题\n\n由 $a_j$ 与\n\n$$\nb  =  1\n$$\n\n```swift run hide\nlet secret = 42\n```\n\n```swift run\nlet shown = 1\n```\n"
@@ -45,12 +47,12 @@ struct SearchIndexTests {
             <html lang="zh-CN"><head><meta charset="utf-8"><title>第一章 &lt;标题&gt;</title></head>
             <body><main data-pagefind-body>
             <p data-pagefind-meta="title" data-pagefind-ignore>第一章 &lt;标题&gt;</p>
-            <p data-pagefind-meta="math" data-pagefind-ignore>{&quot;a_j&quot;:&quot;\\u003cmath&gt;\\u003csemantics&gt;\\u003cmsub&gt;\\u003cmi&gt;a\\u003c/mi&gt;\\u003cmi&gt;j\\u003c/mi&gt;\\u003c/msub&gt;\\u003c/semantics&gt;\\u003c/math&gt;&quot;,&quot;b = 1&quot;:&quot;\\u003cmath&gt;\\u003cmi&gt;b\\u003c/mi&gt;\\u003c/math&gt;&quot;}</p>
             <p>前 言 \u{E000}x&lt;y\u{E001} 与 &amp; 符 号 。</p>
             <h2 id="标题">标 题</h2>
             <p>由 \u{E000}a_j\u{E001} 与 \u{E000}b = 1\u{E001} let shown = 1</p>
             </main></body></html>
-
+            <!-- galley-math -->
+            {"a_j":"\\u003cmath>\\u003csemantics>\\u003cmsub>\\u003cmi>a\\u003c/mi>\\u003cmi>j\\u003c/mi>\\u003c/msub>\\u003c/semantics>\\u003c/math>","b = 1":"\\u003cmath>\\u003cmi>b\\u003c/mi>\\u003c/math>"}
             """
         #expect(page == expected, "\(page)")
         #expect(!page.contains("secret"), "hidden code is not indexed")
