@@ -54,10 +54,15 @@ struct Pagefind: Sendable {
     var identity: String { FileIdentity.of(executable.path) ?? executable.path }
 
     /// Indexes the HTML pages in `site` into `output`; the error says what Pagefind said.
-    func index(site: URL, into output: URL) -> String? {
+    /// `gently`: at a lower priority (`nice`), in the background of a preview whose next render
+    /// must not wait for the processor.
+    func index(site: URL, into output: URL, gently: Bool = false) -> String? {
+        let arguments = ["--site", site.path, "--output-path", output.path, "--quiet"]
+        let nice = "/usr/bin/nice"
+        let gentle = gently && FileManager.default.isExecutableFile(atPath: nice)
         let process = ChildProcess(
-            executable: executable.path,
-            arguments: ["--site", site.path, "--output-path", output.path, "--quiet"], timeout: .seconds(600))
+            executable: gentle ? nice : executable.path,
+            arguments: gentle ? ["-n", "15", executable.path] + arguments : arguments, timeout: .seconds(600))
         do {
             let (termination, _, errors) = try process.collect()
             guard termination.succeeded else {

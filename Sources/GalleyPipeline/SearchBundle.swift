@@ -112,27 +112,44 @@ struct SearchBundle: Sendable {
         return nil
     }
 
-    /// The pages in `staged`: `site/`, what Pagefind reads, and `math/`, each page's formulas'
-    /// MathML (`SearchIndex.mathSeparator`), gzipped (`<page>.pf_math`: a name no host serves
-    /// with a `Content-Encoding`, so the search page unzips it itself).
+    /// The pages as they are, in `staged/pages/`: linked where they are files, so that a render
+    /// that does not wait for the index (`defers`) spends next to nothing on it.
     private func stage(_ pages: [(name: String, source: Source)], into staged: URL) throws(PipelineError) {
         let manager = FileManager.default
+        let folder = staged.appendingPathComponent("pages")
+        do {
+            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+            for page in pages {
+                let target = folder.appendingPathComponent(page.name)
+                switch page.source {
+                case .text(let text): try OutputWriter.write(text, to: target)
+                case .file(let url):
+                    if link(url.path, target.path) != 0 { try manager.copyItem(at: url, to: target) }
+                }
+            }
+        } catch {
+            throw PipelineError(stage: .write, path: folder.path, message: error.localizedDescription)
+        }
+    }
+
+    /// The staged pages cut in two: `site/`, what Pagefind reads, and `math/`, each page's
+    /// formulas' MathML (`SearchIndex.mathSeparator`), gzipped (`<page>.pf_math`: a name no host
+    /// serves with a `Content-Encoding`, so the search page unzips it itself).
+    private func split(_ staged: URL) throws(PipelineError) {
+        let manager = FileManager.default
+        let pages = staged.appendingPathComponent("pages")
         let site = staged.appendingPathComponent("site")
         let math = staged.appendingPathComponent("math")
         var unzipped: [String] = []
         do {
             try manager.createDirectory(at: site, withIntermediateDirectories: true)
             try manager.createDirectory(at: math, withIntermediateDirectories: true)
-            for page in pages {
-                let text: String
-                switch page.source {
-                case .text(let inMemory): text = inMemory
-                case .file(let url): text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
-                }
+            for name in try manager.contentsOfDirectory(atPath: pages.path).sorted() {
+                let text = String(decoding: try Data(contentsOf: pages.appendingPathComponent(name)), as: UTF8.self)
                 let parts = text.components(separatedBy: SearchIndex.mathSeparator)
-                try OutputWriter.write(parts[0], to: site.appendingPathComponent(page.name))
+                try OutputWriter.write(parts[0], to: site.appendingPathComponent(name))
                 guard parts.count == 2 else { continue }
-                let target = math.appendingPathComponent((page.name as NSString).deletingPathExtension)
+                let target = math.appendingPathComponent((name as NSString).deletingPathExtension)
                 try OutputWriter.write(parts[1], to: target)
                 unzipped.append(target.path)
             }
@@ -140,11 +157,15 @@ struct SearchBundle: Sendable {
             throw PipelineError(stage: .write, path: site.path, message: error.localizedDescription)
         }
         guard !unzipped.isEmpty else { return }
-        let gzip = ChildProcess(executable: "/bin/gzip", arguments: ["-n", "-9", "-S", ".pf_math"] + unzipped)
-        guard let (termination, _, errors) = try? gzip.collect(), termination.succeeded else {
+        // In the preview's background, at a lower priority, as Pagefind.
+        let arguments = ["-n", "-9", "-S", ".pf_math"] + unzipped
+        let gentle = defers && FileManager.default.isExecutableFile(atPath: "/usr/bin/nice")
+        let gzip = ChildProcess(
+            executable: gentle ? "/usr/bin/nice" : "/bin/gzip",
+            arguments: gentle ? ["-n", "15", "/bin/gzip"] + arguments : arguments, timeout: .seconds(600))
+        guard let (termination, _, _) = try? gzip.collect(), termination.succeeded else {
             throw PipelineError(stage: .write, path: math.path, message: "gzip failed on the formulas of the search")
         }
-        _ = errors
     }
 
     /// The newest complete index kept, for a render that does not wait for its own.
@@ -166,8 +187,9 @@ struct SearchBundle: Sendable {
         } catch {
             throw PipelineError(stage: .write, path: building.path, message: error.localizedDescription)
         }
+        try split(staged)
         let output = building.appendingPathComponent("pagefind")
-        if let failure = pagefind.index(site: staged.appendingPathComponent("site"), into: output) {
+        if let failure = pagefind.index(site: staged.appendingPathComponent("site"), into: output, gently: defers) {
             throw PipelineError(stage: .write, path: pagefind.executable.path, message: failure)
         }
         guard rename(staged.appendingPathComponent("math").path, output.appendingPathComponent("math").path) == 0 else {
