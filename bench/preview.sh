@@ -8,6 +8,9 @@
 # and times, from the write: the `reload` event on the page's event stream, and the page fetched
 # again with the new text in it (what a browser does on `reload`, short of drawing it). Medians
 # of RUNS (default 10) runs each, one run of the script; the targets are prose ≤ 0.3 s, code ≤ 0.8 s.
+# Saves follow each other at once, while the preview still builds the search index of the last
+# one in the background; SPACED=1 waits, before each save, until that index is published (as
+# when an author reads the page between saves).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
@@ -33,9 +36,11 @@ SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do grep -q "^serving" "$WORK/serve.log" 2>/dev/null && break; sleep 0.1; done
 PORT=$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/serve.log" | grep -o '[0-9]*$')
-python3 - "$PORT" "$WORK/book/$EDITED.md" "$RUNS" "$WORK/preview.json" <<'PY'
+python3 - "$PORT" "$WORK/book/$EDITED.md" "$RUNS" "$WORK/preview.json" "$WORK/serve.log" "${SPACED:-0}" <<'PY'
 import html, json, re, socket, statistics, sys, time, urllib.request
 port, chapter, runs, out = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4]
+serve_log, spaced = sys.argv[5], sys.argv[6] == "1"
+indexed = open(serve_log, encoding="utf-8").read().count(" 0 rendered,")
 
 def open_stream():
     s = socket.create_connection(("127.0.0.1", port))
@@ -79,6 +84,15 @@ for kind in kinds:
         assert expected in html.unescape(re.sub(r"<[^>]+>", "", page)), f"the page lacks {expected!r}"
         reloads.append(reloaded - start)
         pages.append(fetched - start)
+        if spaced:
+            # An author reads the page before the next save: wait until the preview has built the
+            # search index in the background and published it (its render reuses every chapter).
+            log = open(serve_log, encoding="utf-8").read()
+            deadline = time.time() + 120
+            while log.count(" 0 rendered,") <= indexed and time.time() < deadline:
+                time.sleep(0.05)
+                log = open(serve_log, encoding="utf-8").read()
+            indexed = log.count(" 0 rendered,")
     results[kind] = {"reload": statistics.median(reloads[1:]), "page": statistics.median(pages[1:]),
                      "runs": runs, "all_page": pages[1:]}
 json.dump(results, open(out, "w"), indent=2)
