@@ -271,7 +271,7 @@ extension RenderCache {
     /// JSON of the entry with its length before it (32-bit little-endian). The files it names lie
     /// beside it.
     struct Entry: Codable, Sendable {
-        static let format = "galley-render 13"
+        static let format = "galley-render 14"
         /// Sealed (`SealedFile`); the name changed with the seal, so older entries are not read.
         static let fileName = "entry.sealed"
 
@@ -296,7 +296,10 @@ extension RenderCache {
         var pageDiagnostics: [Diagnostic]
         var runDiagnostics: [Diagnostic]
         var verification: VerificationPage.Entry
-        var coverage: Coverage
+        /// The chapter's coverage where it is not the verification entry's (it nearly always is:
+        /// kept once, it was half of an entry).
+        var ownCoverage: Coverage?
+        var coverage: Coverage { ownCoverage ?? verification.coverage }
         /// KaTeX's strict-mode remarks on its formulas.
         var remarks: [Diagnostic]
         var pageKey: String
@@ -314,7 +317,8 @@ extension RenderCache {
         private enum CodingKeys: String, CodingKey {
             case fingerprint, source, equations, images, key, imageReferences, labels, references, title, headings,
                 summary
-            case pageDiagnostics, runDiagnostics, verification, coverage, remarks, pageKey, page, bodyRanges, markdown
+            case pageDiagnostics, runDiagnostics, verification, ownCoverage, remarks, pageKey, page, bodyRanges,
+                markdown
             case extraFiles, searchPage, programKeys
         }
 

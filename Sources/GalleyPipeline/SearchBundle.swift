@@ -55,10 +55,12 @@ struct SearchBundle: Sendable {
         }
         if !reads { try? FileManager.default.removeItem(at: bundle) }
         if defers {
+            // Taken before the background may start: a finished build removes older indexes.
+            let published = newestKept() ?? [:]
             let staged = AtomicFile.temporaryURL(beside: bundle, purpose: "pending")
             try stage(pages, into: staged)
             BackgroundIndexing.shared.schedule(self, staged: staged, into: bundle)
-            return newestKept() ?? [:]
+            return published
         }
         let staged = work.appendingPathComponent("search-staging")
         defer { try? FileManager.default.removeItem(at: staged) }
@@ -171,7 +173,10 @@ struct SearchBundle: Sendable {
     /// The newest complete index kept, for a render that does not wait for its own.
     private func newestKept() -> [String: OutputWriter.Content]? {
         for bundle in keptBundles() {
-            if let files = kept(bundle) { return files }
+            if let files = kept(bundle) {
+                AtomicFile.touch(bundle)
+                return files
+            }
         }
         return nil
     }
