@@ -64,9 +64,15 @@ public enum SealedFile {
         }
     }
 
-    /// Seals `content` and writes it whole (`AtomicFile`).
-    public static func write(_ content: Data, to url: URL) throws(AtomicFile.Failure) {
-        try AtomicFile.write(seal(content), to: url)
+    /// Seals `content` and writes it whole (`AtomicFile`). The trailer is appended to `content`
+    /// itself: passed as a temporary, a large file (the math cache, 70 MB on a long book) is not
+    /// copied, as `seal` would.
+    public static func write(_ content: consuming Data, to url: URL) throws(AtomicFile.Failure) {
+        var sealed = consume content
+        let digest = WideDigest.hex(of: sealed)
+        sealed.append(contentsOf: marker)
+        sealed.append(contentsOf: Array(digest.utf8))
+        try AtomicFile.write(sealed, to: url)
     }
 
     /// The digest of a file's bytes, for a file kept beside an entry that names it (a compiled

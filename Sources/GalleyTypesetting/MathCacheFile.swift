@@ -13,7 +13,8 @@ enum MathCacheFile {
     static let magic = Array("galley-math 1\n".utf8)
 
     static func encode(_ entries: [(TypesetMath.Key, TypesetMath)]) -> Data {
-        var bytes = magic
+        // Built as `Data`, so that the file (70 MB on a long book) is not copied once more.
+        var bytes = Data(magic)
         bytes.reserveCapacity(
             entries.reduce(magic.count) { $0 + $1.0.tex.utf8.count + ($1.1.html?.utf8.count ?? 0) + 32 })
         func string(_ text: String?) {
@@ -25,7 +26,7 @@ enum MathCacheFile {
             bytes += text.utf8
         }
         func integer(_ value: UInt32) {
-            withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
+            withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
         }
         for (key, math) in entries {
             string(key.tex)
@@ -36,7 +37,7 @@ enum MathCacheFile {
             integer(UInt32(math.remarks.count))
             for remark in math.remarks { string(remark) }
         }
-        return Data(bytes)
+        return bytes
     }
 
     static func decode(_ data: Data) -> [TypesetMath.Key: TypesetMath]? {

@@ -147,9 +147,9 @@ public final class MathTypesetter: Sendable {
             }
         }
         guard let entries else { return }
-        let data = MathCacheFile.encode(entries)
         try? FileManager.default.createDirectory(
             at: cacheFile.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? SealedFile.write(data, to: cacheFile)
+        // Encoded straight into the write, which seals it in place: one copy of the file in memory.
+        try? SealedFile.write(MathCacheFile.encode(entries), to: cacheFile)
     }
 }
