@@ -64,11 +64,13 @@ struct BookRun: Sendable {
         self.typesetter = typesetter
         self.resolver = ImageResolver(bookFolder: book.folder)
         // `--fix` and `--bind` need every chapter's diagnostics and claims as this run finds them.
-        self.cache = RenderCache(
+        var cache = RenderCache(
             cacheFolder: options.cacheFolder, book: book,
             reads: options.usesCache && (options.mode == .render || options.mode == .check),
             fingerprint: RenderCache.fingerprint(book: book, options: options, typesetter: typesetter.identity),
             damage: damage)
+        cache.remembers = options.remembersCache
+        self.cache = cache
         let searchFolder = cache.folder.appendingPathComponent("search")
         let damage = self.damage
         self.search = pagefind.map {

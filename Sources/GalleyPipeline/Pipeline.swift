@@ -57,6 +57,10 @@ public enum Pipeline {
         /// True to build the search index in the background (the preview): a render publishes
         /// the newest index already built, and `waitForSearchIndex()` says when a newer one is.
         public var defersSearch = false
+        /// True in a process that renders the book again and again (the preview): the render
+        /// cache's entries and kept files checked by an earlier render are taken again while
+        /// their files are unchanged (`RenderCacheMemory`).
+        public var remembersCache = false
 
         public init(
             bookFolder: URL, bookDisplayPath: String, outputFolder: URL, cacheFolder: URL, mode: Mode = .render,

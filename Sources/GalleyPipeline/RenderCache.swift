@@ -40,6 +40,9 @@ struct RenderCache: Sendable {
     let damage: CacheDamage?
     /// The book's folder, named in the entries' folder for the cache's pruning.
     let bookFolder: URL
+    /// True in a long-running process (the preview): entries and digests checked by an earlier
+    /// render of the process are taken again while their files are unchanged (`RenderCacheMemory`).
+    var remembers = false
 
     init(cacheFolder: URL, book: Book, reads: Bool, fingerprint: String, damage: CacheDamage? = nil) {
         self.damage = damage
@@ -119,6 +122,25 @@ struct RenderCache: Sendable {
         guard reads else { return nil }
         let slot = slot(chapter)
         let file = slot.appendingPathComponent(Entry.fileName)
+        guard let entry = decodedEntry(file) else { return nil }
+        guard entry.fingerprint == fingerprint, entry.source == sourceKey else { return nil }
+        for stored in [entry.page, entry.markdown, entry.searchPage] + Array(entry.extraFiles.values) {
+            let url = slot.appendingPathComponent(stored.name)
+            // Edited in the output folder (it is the same file): not the cache's fault, only stale.
+            guard StoredFile.stamp(url)?.sameStamp(as: stored) == true else { return nil }
+            guard digest(of: url) == stored.digest else {
+                damage?.record("render", at: url)
+                return nil
+            }
+        }
+        return entry
+    }
+
+    /// The entry in `file`, read, checked and decoded — or as an earlier render of this process
+    /// decoded it, when it `remembers` and the file is unchanged.
+    private func decodedEntry(_ file: URL) -> Entry? {
+        let identity = remembers ? RenderCacheMemory.Identity(file) : nil
+        if let identity, let known = RenderCacheMemory.shared.entry(at: file, identity: identity) { return known }
         guard let data = SealedFile.read(file, damage: damage, kind: "render") else { return nil }
         // Whole, but written by another version of Galley: stale, not damaged.
         guard data.starts(with: Array((Entry.format + "\n").utf8)) else { return nil }
@@ -126,17 +148,18 @@ struct RenderCache: Sendable {
             damage?.record("render", at: file)
             return nil
         }
-        guard entry.fingerprint == fingerprint, entry.source == sourceKey else { return nil }
-        for stored in [entry.page, entry.markdown, entry.searchPage] + Array(entry.extraFiles.values) {
-            let url = slot.appendingPathComponent(stored.name)
-            // Edited in the output folder (it is the same file): not the cache's fault, only stale.
-            guard StoredFile.stamp(url)?.sameStamp(as: stored) == true else { return nil }
-            guard SealedFile.digest(of: url) == stored.digest else {
-                damage?.record("render", at: url)
-                return nil
-            }
-        }
+        if let identity { RenderCacheMemory.shared.remember(entry, at: file, identity: identity) }
         return entry
+    }
+
+    /// A kept file's digest — or the one an earlier render of this process checked, when it
+    /// `remembers` and the file is unchanged.
+    private func digest(of url: URL) -> String? {
+        let identity = remembers ? RenderCacheMemory.Identity(url) : nil
+        if let identity, let known = RenderCacheMemory.shared.digest(at: url, identity: identity) { return known }
+        guard let digest = SealedFile.digest(of: url) else { return nil }
+        if let identity { RenderCacheMemory.shared.remember(digest: digest, at: url, identity: identity) }
+        return digest
     }
 
     /// A chapter as an earlier run rendered it, with `images` resolved in this run.
@@ -236,6 +259,9 @@ struct RenderCache: Sendable {
             return nil
         }
         stored.digest = SealedFile.digest(of: target) ?? ""
+        if remembers, let identity = RenderCacheMemory.Identity(target) {
+            RenderCacheMemory.shared.remember(digest: stored.digest, at: target, identity: identity)
+        }
         return stored
     }
 }

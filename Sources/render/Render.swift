@@ -227,6 +227,8 @@ struct Render: ParsableCommand {
         // An edit reaches the page without waiting for the search index; a render publishes it
         // once it is built.
         pipeline.defersSearch = true
+        // Each render reads only what changed since the last one.
+        pipeline.remembersCache = true
         let options = pipeline
         var configuration = LivePreview.Configuration(
             book: URL(fileURLWithPath: book), site: URL(fileURLWithPath: output),
