@@ -24,8 +24,8 @@ final class BackgroundIndexing: Sendable {
 
     private let state = Mutex(State())
 
-    /// Builds `target` from the pages staged in `staged` (which it then removes), now or after the index
-    /// being built.
+    /// Builds `target` from the pages staged in `staged` (which it then removes), now or after
+    /// the index being built.
     func schedule(_ bundle: SearchBundle, staged: URL, into target: URL) {
         let job = Job(bundle: bundle, staged: staged, target: target)
         let startNow = state.withLock { state -> Bool in
@@ -67,7 +67,4 @@ final class BackgroundIndexing: Sendable {
             return state.finished > 0
         }
     }
-
-    /// Whether no index is being built or waits.
-    var isIdle: Bool { state.withLock { !$0.running } }
 }
