@@ -250,9 +250,17 @@ struct SearchBundle: Sendable {
     }
 
     /// Keeps this index and the one used before it (a render of an older version of the book may
-    /// still be linking it); removes the rest.
+    /// still be linking it); removes the rest, and what a killed process left half made (staged
+    /// pages, an index being built: named by `AtomicFile.temporaryURL` with its process).
     private func removeOlder(than bundle: URL) {
         let others = keptBundles().filter { $0.lastPathComponent != bundle.lastPathComponent }
         for old in others.dropFirst() { try? FileManager.default.removeItem(at: old) }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where name.hasPrefix(".") {
+            guard let match = name.firstMatch(of: #/\.(?:pending|tmp)-(\d+)-/#), let pid = Int32(match.output.1),
+                pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
     }
 }

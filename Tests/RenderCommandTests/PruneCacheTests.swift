@@ -67,4 +67,30 @@ struct PruneCacheTests {
         // The site is still whole.
         #expect(book.output("a.html")?.contains("0.88") == true)
     }
+
+    @Test("what a killed process left half made of a search index is removed by the next index built")
+    func abandonedSearchIndex() throws {
+        let book = try TemporaryBook(["01.md": "# 一\n\n第一段。\n"])
+        let cache = book.root.appendingPathComponent("cache")
+        #expect(try book.render(["--cache-dir", cache.path]).status == 0)
+        let search = try #require(
+            try FileManager.default.contentsOfDirectory(
+                at: cache.appendingPathComponent("render"), includingPropertiesForKeys: nil
+            )
+            .map { $0.appendingPathComponent("search") }
+            .first { FileManager.default.fileExists(atPath: $0.path) })
+        // A process that has ended: its pid names no process now.
+        let ended = try runProgram(URL(fileURLWithPath: "/bin/sh"), ["-c", "echo $$"])
+        let pid = try #require(Int(ended.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let abandoned = search.appendingPathComponent(".0123abcd.pending-\(pid)-42")
+        let running = search.appendingPathComponent(".0123abcd.pending-\(getpid())-43")
+        for folder in [abandoned, running] {
+            try FileManager.default.createDirectory(
+                at: folder.appendingPathComponent("pages"), withIntermediateDirectories: true)
+        }
+        try book.write("01.md", "# 一\n\n改过的第一段。\n")
+        #expect(try book.render(["--cache-dir", cache.path]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: abandoned.path), "a dead process's staging is removed")
+        #expect(FileManager.default.fileExists(atPath: running.path), "a live process's staging is kept")
+    }
 }
