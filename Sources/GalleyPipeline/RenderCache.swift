@@ -297,7 +297,7 @@ extension RenderCache {
     /// JSON of the entry with its length before it (32-bit little-endian). The files it names lie
     /// beside it.
     struct Entry: Codable, Sendable {
-        static let format = "galley-render 14"
+        static let format = "galley-render 15"
         /// Sealed (`SealedFile`); the name changed with the seal, so older entries are not read.
         static let fileName = "entry.sealed"
 
@@ -318,9 +318,11 @@ extension RenderCache {
         var headings: [HTMLFormatter.HeadingAnchor]
         /// The first paragraph, for the front page.
         var summary: String?
-        /// The diagnostics its page shows, and those the run reports for it.
+        /// The diagnostics its page shows, and those the run reports for it where they are not
+        /// the same (they nearly always are: a chapter of many problems kept them twice).
         var pageDiagnostics: [Diagnostic]
-        var runDiagnostics: [Diagnostic]
+        var ownRunDiagnostics: [Diagnostic]?
+        var runDiagnostics: [Diagnostic] { ownRunDiagnostics ?? pageDiagnostics }
         var verification: VerificationPage.Entry
         /// The chapter's coverage where it is not the verification entry's (it nearly always is:
         /// kept once, it was half of an entry).
@@ -343,7 +345,7 @@ extension RenderCache {
         private enum CodingKeys: String, CodingKey {
             case fingerprint, source, equations, images, key, imageReferences, labels, references, title, headings,
                 summary
-            case pageDiagnostics, runDiagnostics, verification, ownCoverage, remarks, pageKey, page, bodyRanges,
+            case pageDiagnostics, ownRunDiagnostics, verification, ownCoverage, remarks, pageKey, page, bodyRanges,
                 markdown
             case extraFiles, searchPage, programKeys
         }
