@@ -57,14 +57,11 @@ struct Pagefind: Sendable {
     /// `gently`: at a lower priority (`nice`), in the background of a preview whose next render
     /// must not wait for the processor.
     func index(site: URL, into output: URL, gently: Bool = false) -> String? {
-        let arguments = ["--site", site.path, "--output-path", output.path, "--quiet"]
-        let nice = "/usr/bin/nice"
-        let gentle = gently && FileManager.default.isExecutableFile(atPath: nice)
         let process = ChildProcess(
-            executable: gentle ? nice : executable.path,
-            arguments: gentle ? ["-n", "15", executable.path] + arguments : arguments, timeout: .seconds(600))
+            executable: executable.path, arguments: ["--site", site.path, "--output-path", output.path, "--quiet"],
+            timeout: .seconds(600))
         do {
-            let (termination, _, errors) = try process.collect()
+            let (termination, _, errors) = try (gently ? process.atLowPriority() : process).collect()
             guard termination.succeeded else {
                 let said = errors.split(separator: "\n").suffix(5).joined(separator: "; ")
                 return termination.timedOut ? "Pagefind did not finish within 600 s" : "Pagefind failed: \(said)"

@@ -184,3 +184,16 @@ public struct ChildProcess: Sendable {
         return (termination, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
     }
 }
+
+extension ChildProcess {
+    /// The same program run at a lower priority (`nice -n 15`), for work in the background of a
+    /// process whose foreground must keep the processor; as it is where there is no `nice`.
+    public func atLowPriority() -> ChildProcess {
+        let nice = "/usr/bin/nice"
+        guard FileManager.default.isExecutableFile(atPath: nice) else { return self }
+        var niced = self
+        niced.executable = nice
+        niced.arguments = ["-n", "15", executable] + arguments
+        return niced
+    }
+}
