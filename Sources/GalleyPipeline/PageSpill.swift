@@ -40,7 +40,7 @@ extension RenderedChapter {
             html = ""
         }
         if !searchPage.isEmpty, let url = spill.store(searchPage, as: name + ".search") {
-            spilledSearchPage = url
+            spilledSearchPage = (url, WideDigest.hex(of: Data(searchPage.utf8)))
             searchPage = ""
         }
     }
@@ -48,8 +48,8 @@ extension RenderedChapter {
     /// The page the site's search indexes for the chapter: in memory, spilled, or kept by the
     /// render cache.
     var searchSource: SearchBundle.Source {
-        if let reused { return .file(reused.searchPage) }
-        if let spilledSearchPage { return .file(spilledSearchPage) }
+        if let reused { return .file(reused.searchPage, digest: reused.searchPageDigest) }
+        if let spilledSearchPage { return .file(spilledSearchPage.url, digest: spilledSearchPage.digest) }
         return .text(searchPage)
     }
 

@@ -178,7 +178,7 @@ struct RenderCache: Sendable {
             pageKey: entry.pageKey, page: slot.appendingPathComponent(entry.page.name), bodyRanges: entry.bodyRanges,
             markdown: slot.appendingPathComponent(entry.markdown.name),
             extraFiles: entry.extraFiles.mapValues { slot.appendingPathComponent($0.name) },
-            searchPage: slot.appendingPathComponent(entry.searchPage.name))
+            searchPage: slot.appendingPathComponent(entry.searchPage.name), searchPageDigest: entry.searchPage.digest)
         return rendered
     }
 
@@ -207,7 +207,7 @@ struct RenderCache: Sendable {
             entry.markdown = markdown
             let searchName = "\(entry.key).search"
             switch searchPage {
-            case .file(let url):
+            case .file(let url, _):
                 guard let stored = place(url, as: searchName, in: slot) else { return }
                 entry.searchPage = stored
             case .text(let text):

@@ -22,7 +22,7 @@ struct RenderedChapter: Sendable {
     /// The page the site's search indexes for the chapter (`SearchIndex.page`); empty once
     /// spilled (`spilledSearchPage`).
     var searchPage = ""
-    var spilledSearchPage: URL?
+    var spilledSearchPage: (url: URL, digest: String)?
     var images = ImageResolver.Resolution()
     var diagnostics: [Diagnostic] = []
     /// What the checks proved and left open, for the verification page.
@@ -44,8 +44,9 @@ struct RenderedChapter: Sendable {
         var bodyRanges: [Range<Int>]
         var markdown: URL
         var extraFiles: [String: URL]
-        /// The page the site's search indexes for it.
+        /// The page the site's search indexes for it, and its digest (checked when the entry was read).
         var searchPage: URL
+        var searchPageDigest: String
 
         /// The body, from the kept page; nil when the page cannot be read.
         func body() -> String? {

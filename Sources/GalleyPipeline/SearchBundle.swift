@@ -15,10 +15,10 @@ import GalleySystem
 /// read: a damaged index is discarded, noted and built again, never published.
 struct SearchBundle: Sendable {
     /// A chapter's page for the indexer: in memory, or in a file (spilled, or kept by the render
-    /// cache).
+    /// cache) whose digest is known already (computed when spilled, checked when the entry was read).
     enum Source: Sendable {
         case text(String)
-        case file(URL)
+        case file(URL, digest: String)
     }
 
     let pagefind: Pagefind
@@ -45,9 +45,7 @@ struct SearchBundle: Sendable {
     func files(
         for pages: [(name: String, source: Source)], language: String, work: URL
     ) throws(PipelineError) -> [String: OutputWriter.Content] {
-        guard let key = key(for: pages, language: language) else {
-            throw PipelineError(stage: .write, path: work.path, message: "cannot read the pages the search indexes")
-        }
+        let key = key(for: pages, language: language)
         let bundle = folder.appendingPathComponent(key)
         if reads, let files = kept(bundle) {
             AtomicFile.touch(bundle)
@@ -73,7 +71,7 @@ struct SearchBundle: Sendable {
     }
 
     /// What the index depends on: Pagefind, the language, each page's name and content.
-    private func key(for pages: [(name: String, source: Source)], language: String) -> String? {
+    private func key(for pages: [(name: String, source: Source)], language: String) -> String {
         var hash = ContentHash()
         hash.add(Self.format)
         hash.add(pagefind.identity)
@@ -82,9 +80,7 @@ struct SearchBundle: Sendable {
             hash.add(page.name)
             switch page.source {
             case .text(let text): hash.add(WideDigest.hex(of: Data(text.utf8)))
-            case .file(let url):
-                guard let digest = SealedFile.digest(of: url) else { return nil }
-                hash.add(digest)
+            case .file(_, let digest): hash.add(digest)
             }
         }
         return hash.hex
@@ -125,7 +121,7 @@ struct SearchBundle: Sendable {
                 let target = folder.appendingPathComponent(page.name)
                 switch page.source {
                 case .text(let text): try OutputWriter.write(text, to: target)
-                case .file(let url):
+                case .file(let url, _):
                     if link(url.path, target.path) != 0 { try manager.copyItem(at: url, to: target) }
                 }
             }
@@ -159,13 +155,11 @@ struct SearchBundle: Sendable {
             throw PipelineError(stage: .write, path: site.path, message: error.localizedDescription)
         }
         guard !unzipped.isEmpty else { return }
-        // In the preview's background, at a lower priority, as Pagefind.
-        let arguments = ["-n", "-9", "-S", ".pf_math"] + unzipped
-        let gentle = defers && FileManager.default.isExecutableFile(atPath: "/usr/bin/nice")
         let gzip = ChildProcess(
-            executable: gentle ? "/usr/bin/nice" : "/bin/gzip",
-            arguments: gentle ? ["-n", "15", "/bin/gzip"] + arguments : arguments, timeout: .seconds(600))
-        guard let (termination, _, _) = try? gzip.collect(), termination.succeeded else {
+            executable: "/bin/gzip", arguments: ["-n", "-9", "-S", ".pf_math"] + unzipped, timeout: .seconds(600))
+        // In the preview's background, at a lower priority, as Pagefind.
+        guard let (termination, _, _) = try? (defers ? gzip.atLowPriority() : gzip).collect(), termination.succeeded
+        else {
             throw PipelineError(stage: .write, path: math.path, message: "gzip failed on the formulas of the search")
         }
     }
