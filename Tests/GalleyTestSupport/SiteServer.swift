@@ -26,18 +26,11 @@ public final class SiteServer {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let descriptor = output.fileHandleForReading.fileDescriptor
-        let deadline = ContinuousClock.now + HTTPProbe.ceiling
         var said = ""
-        var buffer = [UInt8](repeating: 0, count: 1024)
-        while port == 0 && ContinuousClock.now < deadline && process.isRunning {
-            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            guard poll(&poller, 1, 100) > 0 else { continue }
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count <= 0 { break }
-            said += String(decoding: buffer[..<count], as: UTF8.self)
-            if let match = said.firstMatch(of: #/port (\d+)/#) { port = Int(match.output.1) ?? 0 }
-        }
+        port =
+            Self.port(
+                in: output.fileHandleForReading.fileDescriptor, said: &said, ceiling: HTTPProbe.ceiling,
+                pattern: #/port (\d+)/#) ?? 0
         guard port != 0 else {
             throw HTTPProbe.Failure(description: "http.server gave no port within the ceiling; it said: \(said)")
         }
@@ -63,5 +56,24 @@ public final class SiteServer {
         components.path = "/" + page
         if let query { components.queryItems = [URLQueryItem(name: "q", value: query)] }
         return components.string!
+    }
+
+    /// Reads what a starting server writes on `descriptor` until `pattern` names its port (the
+    /// first capture), with a ceiling; everything read is added to `said`. Nil when the ceiling
+    /// came or the output ended first.
+    public static func port(
+        in descriptor: Int32, said: inout String, ceiling: Duration, pattern: Regex<(Substring, Substring)>
+    ) -> Int? {
+        let deadline = ContinuousClock.now + ceiling
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while ContinuousClock.now < deadline {
+            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 100) > 0 else { continue }
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count <= 0 { return nil }
+            said += String(decoding: buffer[..<count], as: UTF8.self)
+            if let match = said.firstMatch(of: pattern), let port = Int(match.output.1) { return port }
+        }
+        return nil
     }
 }

@@ -40,17 +40,10 @@ struct PreviewTests {
             try process.run()
             // It prints the address once it listens; until then its output is read as it comes,
             // with a ceiling.
-            let deadline = ContinuousClock.now + .seconds(120)
-            let descriptor = output.fileHandleForReading.fileDescriptor
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            while port == 0 && ContinuousClock.now < deadline {
-                var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-                guard poll(&poller, 1, 100) > 0 else { continue }
-                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-                if count <= 0 { break }
-                log += String(decoding: buffer[..<count], as: UTF8.self)
-                if let match = log.firstMatch(of: #/http://127\.0\.0\.1:(\d+)/#) { port = Int(match.output.1) ?? 0 }
-            }
+            port =
+                SiteServer.port(
+                    in: output.fileHandleForReading.fileDescriptor, said: &log, ceiling: .seconds(120),
+                    pattern: #/http://127\.0\.0\.1:(\d+)/#) ?? 0
             if port == 0 {
                 throw HTTPProbe.Failure(
                     description: "render --serve gave no address within 120 s; it printed: \(log); stderr: \(stderr)")
