@@ -126,11 +126,22 @@
     }
     if (!query.trim()) { say(status.dataset.prompt, 0); return; }
     if (window.location.protocol === "file:") { say(status.dataset.serve, 0); return; }
-    import("./pagefind/pagefind.js")
-      .then(function (pagefind) {
+    // A long book's index is in parts (SearchBundle.partBytes): the first has the
+    // script, the others are merged into it.
+    var parts = fetch("pagefind/parts.json").then(function (response) {
+      if (!response.ok) { throw new Error("no parts.json"); }
+      return response.json();
+    });
+    Promise.all([import("./pagefind/pagefind.js"), parts])
+      .then(function (loaded) {
+        var pagefind = loaded[0];
         // In the page itself: with its worker, Pagefind left some searches unanswered in
         // headless Chromium (about one in three for "softmax" on the course).
         return pagefind.options({ noWorker: true }).then(function () {
+          return Promise.all(loaded[1].map(function (part) {
+            return pagefind.mergeIndex(new URL("pagefind/" + part, window.location.href).pathname);
+          }));
+        }).then(function () {
           return pagefind.search(indexQuery(query));
         });
       })

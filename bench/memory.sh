@@ -3,7 +3,8 @@
 # not grow with the book). Makes each book with make-course-book.py (or BOOK_MAKER N OUTDIR),
 # renders it from nothing (--no-cache, a fresh cache and output) with the release build, and reads
 # the peak resident set from /usr/bin/time -f %M; prints KB and MB per book, the 200/100 ratio, and
-# the render's own wall time. One run each.
+# the render's own wall time. One run each. BOOKS=PREFIX takes the books PREFIX100 and PREFIX200 as
+# they are (a book of real chapters, made elsewhere and never committed) instead of making them.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
@@ -18,7 +19,7 @@ mkdir -p "$WORK"
 RENDER=$ROOT/.build/release/render
 declare -A peak
 for n in 100 200; do
-  book=$WORK/book-$n
+  book=${BOOKS:-$WORK/book-}$n
   [ -d "$book" ] || $MAKER "$n" "$book" >/dev/null
   rm -rf "$WORK/out-$n" "$WORK/cache-$n"
   start=$(date +%s.%N)

@@ -4,7 +4,8 @@
 # in headless Chromium with a fresh profile counts every byte search.html?q=QUERY fetches until its
 # results are shown: the page, its scripts, Pagefind's script and WebAssembly, the index chunks and
 # the fragments of the results shown. Also prints the index's size on disk and how long the render
-# spent building it (--timings' search phase). Default query: 交叉熵.
+# spent building it (--timings' search phase). Default query: 交叉熵. RENDER_ARGS: more options for
+# render (e.g. --search-part-size BYTES, to weigh an index built in smaller parts).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
@@ -13,7 +14,7 @@ QUERY=${2:-交叉熵}
 WORK=$HERE/work/search-payload
 rm -rf "$WORK" && mkdir -p "$WORK"
 (cd "$ROOT" && swift build -c release --product render >/dev/null)
-"$ROOT/.build/release/render" "$BOOK" --output "$WORK/site" --cache-dir "$WORK/cache" --no-run --timings \
+"$ROOT/.build/release/render" "$BOOK" --output "$WORK/site" --cache-dir "$WORK/cache" --no-run --timings ${RENDER_ARGS:-} \
   | grep '^timings' | grep -o 'search [0-9.]* s' | sed 's/^/index built in: /' || true
 echo "on disk: pagefind/ $(du -sh "$WORK/site/pagefind" | cut -f1) in $(find "$WORK/site/pagefind" -type f | wc -l) files"
 (cd "$WORK/site" && exec python3 -m http.server 0 --bind 127.0.0.1 >"$WORK/http.log" 2>&1) &

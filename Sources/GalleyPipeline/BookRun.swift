@@ -76,6 +76,7 @@ struct BookRun: Sendable {
         self.search = pagefind.map {
             var bundle = SearchBundle(pagefind: $0, folder: searchFolder, reads: options.usesCache, damage: damage)
             bundle.defers = options.defersSearch
+            if let bytes = options.searchPartBytes { bundle.partBytes = max(1, bytes) }
             return bundle
         }
         self.chapters = Parallel.map(Array(book.chapters.indices)) {

@@ -57,6 +57,8 @@ public enum Pipeline {
         /// True to build the search index in the background (the preview): a render publishes
         /// the newest index already built, and `waitForSearchIndex()` says when a newer one is.
         public var defersSearch = false
+        /// The most text one run of Pagefind indexes (`SearchBundle.partBytes`); nil for the default.
+        public var searchPartBytes: Int?
         /// True in a process that renders the book again and again (the preview): the render
         /// cache's entries and kept files checked by an earlier render are taken again while
         /// their files are unchanged (`RenderCacheMemory`).

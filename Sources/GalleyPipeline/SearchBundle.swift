@@ -29,15 +29,36 @@ struct SearchBundle: Sendable {
     /// True to index in the background (the preview): a render then publishes the last index
     /// built, and the next render the new one (`BackgroundIndexing`).
     var defers = false
+    /// The most text (bytes of the pages Pagefind reads) one Pagefind run indexes. Pagefind
+    /// holds an index in memory while it builds it — 55 MB and 31 MB more for each MB of text,
+    /// measured on the public course's chapters (BENCHMARKS.md) — so a longer book's index is
+    /// built in parts of this size, one after the other, and the search page merges them
+    /// (`pagefind/parts.json`): what the run holds stays the same however long the book grows,
+    /// and a search fetches some 20 KB more for each part beyond the first.
+    var partBytes = Self.defaultPartBytes
     let damage: CacheDamage?
 
-    static let format = "galley-search 2"
+    static let defaultPartBytes = 6_000_000
+    static let format = "galley-search 3"
+    /// The index's parts after the first, as the search page merges them: `["part-2/", …]`.
+    static let partsName = "parts.json"
     static let manifestName = "files.sealed"
     /// Pagefind's own interfaces, which the site does not use (it has its own search page), and
     /// its worker (the search runs in the page: `SiteAssets.searchScript`).
     static let unusedFiles = [
         "pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "pagefind-highlight", "pagefind-worker",
     ]
+    /// Whether the search page never asks for the file at `path` (relative to `pagefind/`): a
+    /// part after the first needs neither script nor WebAssembly (the first part's search
+    /// every part).
+    static func isUnused(_ path: String) -> Bool {
+        let components = path.split(separator: "/")
+        let name = String(components.last ?? "")
+        if components.count == 2 && components[0].hasPrefix("part-") {
+            if name == "pagefind.js" || name.hasPrefix("wasm.") { return true }
+        }
+        return unusedFiles.contains { name.hasPrefix($0 + ".") }
+    }
 
     /// The index's files by output path (`pagefind/…`), built when the cache has none for these
     /// pages. `pages` are the chapters' page names and sources, in the book's order; `work` is a
@@ -76,6 +97,7 @@ struct SearchBundle: Sendable {
         hash.add(Self.format)
         hash.add(pagefind.identity)
         hash.add(language)
+        hash.add(String(partBytes))
         for page in pages {
             hash.add(page.name)
             switch page.source {
@@ -175,8 +197,9 @@ struct SearchBundle: Sendable {
         return nil
     }
 
-    /// Runs Pagefind over the pages `stage` put in `staged`, into a folder beside `bundle` that
-    /// then takes its place with the formulas' MathML; then removes the older indexes.
+    /// Runs Pagefind over the pages `stage` put in `staged`, part by part (`partBytes`), into a
+    /// folder beside `bundle` that then takes its place with the formulas' MathML; then removes
+    /// the older indexes.
     func index(_ staged: URL, into bundle: URL) throws(PipelineError) {
         let manager = FileManager.default
         let building = AtomicFile.temporaryURL(beside: bundle)
@@ -188,16 +211,32 @@ struct SearchBundle: Sendable {
         }
         try split(staged)
         let output = building.appendingPathComponent("pagefind")
-        if let failure = pagefind.index(site: staged.appendingPathComponent("site"), into: output, gently: defers) {
-            throw PipelineError(stage: .write, path: pagefind.executable.path, message: failure)
+        let parts = try Self.divide(staged.appendingPathComponent("site"), into: partBytes)
+        var later: [String] = []
+        for (number, part) in parts.enumerated() {
+            let into = number == 0 ? output : building.appendingPathComponent("part-\(number + 1)")
+            if let failure = pagefind.index(site: part, into: into, gently: defers) {
+                throw PipelineError(stage: .write, path: pagefind.executable.path, message: failure)
+            }
+            if number > 0 { later.append("part-\(number + 1)/") }
         }
-        guard rename(staged.appendingPathComponent("math").path, output.appendingPathComponent("math").path) == 0 else {
-            throw PipelineError(stage: .write, path: output.path, message: "cannot move the formulas beside the index")
+        var moves = [(staged.appendingPathComponent("math"), output.appendingPathComponent("math"))]
+        for name in later {
+            moves.append((building.appendingPathComponent(name), output.appendingPathComponent(name)))
+        }
+        for (from, to) in moves where rename(from.path, to.path) != 0 {
+            throw PipelineError(stage: .write, path: output.path, message: "cannot move \(from.lastPathComponent) into the index")
+        }
+        do {
+            let list = try JSONSerialization.data(withJSONObject: later, options: [.withoutEscapingSlashes])
+            try list.write(to: output.appendingPathComponent(Self.partsName))
+        } catch {
+            throw PipelineError(stage: .write, path: output.path, message: error.localizedDescription)
         }
         var manifest = ""
         for path in Self.listFiles(in: output) {
             let url = output.appendingPathComponent(path)
-            if Self.unusedFiles.contains(where: { path.hasPrefix($0 + ".") }) {
+            if Self.isUnused(path) {
                 try? manager.removeItem(at: url)
                 continue
             }
@@ -214,6 +253,36 @@ struct SearchBundle: Sendable {
             throw PipelineError(stage: .write, path: bundle.path, message: error.description)
         }
         removeOlder(than: bundle)
+    }
+
+    /// The pages in `site` moved into folders beside it (`site-1`, `site-2`, …) of at most
+    /// `bytes` each (a page larger than that alone), in the order of their names; the folders,
+    /// one at least.
+    static func divide(_ site: URL, into bytes: Int) throws(PipelineError) -> [URL] {
+        let manager = FileManager.default
+        var parts: [URL] = []
+        var filled = 0
+        do {
+            for name in try manager.contentsOfDirectory(atPath: site.path).sorted() {
+                let page = site.appendingPathComponent(name)
+                let size = (try manager.attributesOfItem(atPath: page.path)[.size] as? Int) ?? 0
+                if parts.isEmpty || filled + size > bytes {
+                    let folder = site.deletingLastPathComponent().appendingPathComponent("site-\(parts.count + 1)")
+                    try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+                    parts.append(folder)
+                    filled = 0
+                }
+                filled += size
+                try manager.moveItem(at: page, to: parts[parts.count - 1].appendingPathComponent(name))
+            }
+            if parts.isEmpty {
+                parts.append(site.deletingLastPathComponent().appendingPathComponent("site-1"))
+                try manager.createDirectory(at: parts[0], withIntermediateDirectories: true)
+            }
+        } catch {
+            throw PipelineError(stage: .write, path: site.path, message: error.localizedDescription)
+        }
+        return parts
     }
 
     /// Every regular file under `folder`, by relative path, sorted.

@@ -33,8 +33,8 @@ public enum SiteAssets {
         """#
 
     /// The search page's script: asks Pagefind (`pagefind/pagefind.js`, which fetches only the
-    /// parts of the index the query needs) and shows its results, five chapters at a time, each
-    /// with its best sections.
+    /// chunks of the index the query needs, with the index's other parts merged in) and shows its
+    /// results, five chapters at a time, each with its best sections.
     ///
     /// Pagefind's excerpts are HTML: the indexed text, escaped, with `<mark>` around the words
     /// found. They are read by the browser's parser (`DOMParser`: inert, nothing runs or loads) and
@@ -172,11 +172,22 @@ public enum SiteAssets {
             }
             if (!query.trim()) { say(status.dataset.prompt, 0); return; }
             if (window.location.protocol === "file:") { say(status.dataset.serve, 0); return; }
-            import("./pagefind/pagefind.js")
-              .then(function (pagefind) {
+            // A long book's index is in parts (SearchBundle.partBytes): the first has the
+            // script, the others are merged into it.
+            var parts = fetch("pagefind/parts.json").then(function (response) {
+              if (!response.ok) { throw new Error("no parts.json"); }
+              return response.json();
+            });
+            Promise.all([import("./pagefind/pagefind.js"), parts])
+              .then(function (loaded) {
+                var pagefind = loaded[0];
                 // In the page itself: with its worker, Pagefind left some searches unanswered in
                 // headless Chromium (about one in three for "softmax" on the course).
                 return pagefind.options({ noWorker: true }).then(function () {
+                  return Promise.all(loaded[1].map(function (part) {
+                    return pagefind.mergeIndex(new URL("pagefind/" + part, window.location.href).pathname);
+                  }));
+                }).then(function () {
                   return pagefind.search(indexQuery(query));
                 });
               })
@@ -416,6 +427,9 @@ public enum SiteAssets {
         /* Headings break between words on a wide screen, so every column shows; on a phone the table
            scrolls sideways rather than break its headings a character a line. */
         table.checks td.count { white-space: nowrap; }
+        /* Nine columns: a size smaller than the prose, so that they fit whatever font draws the
+           digits (Noto Sans CJK's are wider than the Latin fonts'). */
+        table.checks { font-size: 0.9rem; }
         @media (max-width: 600px) { table.checks th { white-space: nowrap; } }
         table.checks td.open { color: var(--error); }
         ul.unchecked-claims { columns: 2; font-size: 0.95rem; }

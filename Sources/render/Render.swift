@@ -105,6 +105,12 @@ struct Render: ParsableCommand {
     @Flag(help: "Build no search index (and need no Pagefind): the site's search page says it has none.")
     var noSearch = false
 
+    @Option(
+        help: ArgumentHelp(
+            "The most bytes of text one run of Pagefind indexes; a longer book's index is built in parts.",
+            visibility: .hidden))
+    var searchPartSize: Int?
+
     @Flag(
         help:
             "Serve the site, render again whenever the book changes, and reload the open pages (Ctrl-C stops)."
@@ -305,6 +311,7 @@ struct Render: ParsableCommand {
         options.freesMemory = false  // the process exits right after
         options.strict = strict
         options.indexesSearch = !noSearch
+        options.searchPartBytes = searchPartSize
         return options
     }
 

@@ -23,11 +23,11 @@ struct SiteInBrowserTests {
         }
     }
 
-    static func render(_ book: String) throws -> Site {
+    static func render(_ book: String, options: [String] = []) throws -> Site {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("galley-site-\(UUID().uuidString)")
         let run = try RenderBinary.run(
-            [book, "--output", folder.path, "--cache-dir", TemporaryBook.sharedCache.path], in: RenderBinary.packageRoot
-        )
+            [book, "--output", folder.path, "--cache-dir", TemporaryBook.sharedCache.path] + options,
+            in: RenderBinary.packageRoot)
         #expect(run.status == 0, "\(run.stderr)")
         return Site(folder: folder)
     }
@@ -410,6 +410,41 @@ struct SiteInBrowserTests {
         let nothing = try search("量子色动力学")
         #expect(occurrences(of: "class=\"search-result\"", in: nothing.dom) == 0)
         #expect(nothing.dom.contains("没有找到"))
+    }
+
+    @Test("a long book's index is built in parts, and a search finds in every part what one index finds")
+    func searchInParts() throws {
+        let whole = try Self.course.get()
+        // A chapter or so a part: the course's eight chapters in several indexes.
+        let parted = try Self.render("Chapters", options: ["--search-part-size", "20000"])
+        defer { try? FileManager.default.removeItem(at: parted.folder) }
+        let list = try String(contentsOf: parted.folder.appendingPathComponent("pagefind/parts.json"), encoding: .utf8)
+        let parts = try JSONDecoder().decode([String].self, from: Data(list.utf8))
+        #expect(parts.count >= 2, "three parts at least: \(parts)")
+        for part in parts {
+            let folder = parted.folder.appendingPathComponent("pagefind/" + part)
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("pagefind-entry.json").path))
+            // The first part's script and WebAssembly search them all.
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("pagefind.js").path))
+        }
+        let browser = try Browser()
+        func found(_ site: Site, _ query: String) throws -> (status: String, chapters: Set<String>) {
+            let server = try SiteServer(site.folder)
+            let page = try browser.load(
+                server.url("search.html", query: query),
+                until: "document.getElementById(\"search-status\").textContent.length > 0")
+            #expect(page.console.isEmpty, "\(page.console)")
+            let status = try #require(page.dom.firstMatch(of: #/id="search-status"[^>]*>([^<]*)</#)).output.1
+            let chapters = page.dom.matches(of: #/class="search-result"><a href="([^"#]+)/#).map { String($0.output.1) }
+            return (String(status), Set(chapters))
+        }
+        for query in ["交叉熵", "softmax", "导数的两种情形", "量子色动力学"] {
+            let one = try found(whole, query)
+            let inParts = try found(parted, query)
+            #expect(one.status == inParts.status, "\(query): \(one.status) / \(inParts.status)")
+            // Five chapters are shown at first; which five depends on ranking across the parts.
+            #expect(one.chapters.count == inParts.chapters.count, "\(query)")
+        }
     }
 
     @Test("opened from a file, the search page says to serve the site, in the book's language")
