@@ -41,7 +41,7 @@ struct BookRun: Sendable {
         let typesetter: MathTypesetter
         do {
             typesetter = try MathTypesetter(
-                script: script, macros: book.macros, cacheFolder: options.usesCache ? options.cacheFolder : nil,
+                script: script, macros: book.macros, cacheFolder: options.cacheFolder, reads: options.usesCache,
                 damage: damage)
         } catch {
             throw PipelineError(stage: .environment, path: script.path, message: error.message)

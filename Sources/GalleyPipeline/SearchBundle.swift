@@ -318,12 +318,6 @@ struct SearchBundle: Sendable {
     private func removeOlder(than bundle: URL) {
         let others = keptBundles().filter { $0.lastPathComponent != bundle.lastPathComponent }
         for old in others.dropFirst() { try? FileManager.default.removeItem(at: old) }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for name in names where name.hasPrefix(".") {
-            guard let match = name.firstMatch(of: #/\.(?:pending|tmp)-(\d+)-/#), let pid = Int32(match.output.1),
-                pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
-            else { continue }
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
-        }
+        AtomicFile.removeAbandoned(in: folder)
     }
 }

@@ -40,6 +40,18 @@ public enum AtomicFile {
         try write(data, to: destination)
     }
 
+    /// Removes from `folder` what a killed process left half made: names `temporaryURL` gave,
+    /// of any purpose, whose process is gone.
+    public static func removeAbandoned(in folder: URL) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where name.hasPrefix(".") {
+            guard let match = name.firstMatch(of: #/\.[a-z]+-(\d+)-\d+$/#), let pid = Int32(match.output.1),
+                pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+
     /// Sets a file's or folder's time to now: a cache entry marks itself used, for pruning by age.
     public static func touch(_ url: URL) {
         _ = utimes(url.path, nil)

@@ -75,6 +75,26 @@ public enum SealedFile {
         try AtomicFile.write(sealed, to: url)
     }
 
+    /// Seals the file at `temporary` — written whole, a piece at a time, at
+    /// `AtomicFile.temporaryURL(beside: url)` — and puts it in place at `url`. Its digest is read
+    /// a megabyte at a time: a file as large as the math cache is never whole in memory.
+    public static func seal(file temporary: URL, into url: URL) throws(AtomicFile.Failure) {
+        do {
+            let handle = try FileHandle(forUpdating: temporary)
+            defer { try? handle.close() }
+            var digest = WideDigest.Stream()
+            while let piece = try handle.read(upToCount: 1 << 20), !piece.isEmpty {
+                digest.add(piece)
+            }
+            try handle.seekToEnd()
+            try handle.write(contentsOf: marker + Array(digest.hex().utf8))
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw AtomicFile.Failure(description: "cannot seal \(temporary.path): \(error.localizedDescription)")
+        }
+        try AtomicFile.move(temporary, into: url)
+    }
+
     /// The digest of a file's bytes, for a file kept beside an entry that names it (a compiled
     /// program, a page); nil when it cannot be read.
     public static func digest(of url: URL) -> String? {

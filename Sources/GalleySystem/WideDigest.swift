@@ -33,9 +33,71 @@ public enum WideDigest {
             }
             lanes.1 = mix(lanes.1, tail ^ UInt64(count))
         }
+        return finished(lanes)
+    }
+
+    private static func finished(_ lanes: (UInt64, UInt64)) -> String {
         let first = finish(lanes.0 ^ (lanes.1 &* 0x9E37_79B9_7F4A_7C15))
         let second = finish(lanes.1 ^ (lanes.0 &* 0xC2B2_AE3D_27D4_EB4F))
         return hex(first) + hex(second)
+    }
+
+    /// The same digest of bytes that come in pieces: a file written piece by piece (the math
+    /// cache) is sealed without holding it whole in memory.
+    public struct Stream {
+        private var lanes: (UInt64, UInt64) = (0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F)
+        /// Bytes not yet a whole 16-byte block (fewer than 16).
+        private var pending: [UInt8] = []
+        private var count = 0
+
+        public init() { pending.reserveCapacity(16) }
+
+        public mutating func add(_ bytes: some DataProtocol) {
+            for region in bytes.regions {
+                region.withUnsafeBytes { add(raw: $0) }
+            }
+        }
+
+        private mutating func add(raw: UnsafeRawBufferPointer) {
+            count += raw.count
+            var offset = 0
+            if !pending.isEmpty {
+                let taken = min(16 - pending.count, raw.count)
+                pending += raw[0..<taken]
+                offset = taken
+                guard pending.count == 16 else { return }
+                pending.withUnsafeBytes { Self.mixBlock(&lanes, $0) }
+                pending.removeAll(keepingCapacity: true)
+            }
+            while offset + 16 <= raw.count {
+                Self.mixBlock(&lanes, UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + 16)]))
+                offset += 16
+            }
+            pending += raw[offset...]
+        }
+
+        private static func mixBlock(_ lanes: inout (UInt64, UInt64), _ bytes: UnsafeRawBufferPointer) {
+            lanes.0 = WideDigest.mix(lanes.0, bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self))
+            lanes.1 = WideDigest.mix(lanes.1, bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        }
+
+        /// The digest of every byte added, as `WideDigest.hex(of:)` gives it for them all at once.
+        public func hex() -> String {
+            var lanes = lanes
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            for byte in pending {
+                tail |= UInt64(byte) << shift
+                shift += 8
+                if shift == 64 {
+                    lanes.0 = WideDigest.mix(lanes.0, tail)
+                    tail = 0
+                    shift = 0
+                }
+            }
+            lanes.1 = WideDigest.mix(lanes.1, tail ^ UInt64(count))
+            return WideDigest.finished(lanes)
+        }
     }
 
     @inline(__always)
