@@ -225,7 +225,8 @@ struct SearchBundle: Sendable {
             moves.append((building.appendingPathComponent(name), output.appendingPathComponent(name)))
         }
         for (from, to) in moves where rename(from.path, to.path) != 0 {
-            throw PipelineError(stage: .write, path: output.path, message: "cannot move \(from.lastPathComponent) into the index")
+            throw PipelineError(
+                stage: .write, path: output.path, message: "cannot move \(from.lastPathComponent) into the index")
         }
         do {
             let list = try JSONSerialization.data(withJSONObject: later, options: [.withoutEscapingSlashes])

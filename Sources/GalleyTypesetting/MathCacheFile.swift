@@ -76,7 +76,9 @@ enum MathCacheFile {
         guard let index = index(data) else { return nil }
         var entries: [TypesetMath.Key: TypesetMath] = [:]
         for range in index.values {
-            guard let (key, math) = decode(record: data[(data.startIndex + range.lowerBound)..<(data.startIndex + range.upperBound)])
+            guard
+                let (key, math) = decode(
+                    record: data[(data.startIndex + range.lowerBound)..<(data.startIndex + range.upperBound)])
             else { return nil }
             entries[key] = math
         }

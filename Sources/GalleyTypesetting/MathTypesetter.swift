@@ -177,7 +177,11 @@ public final class MathTypesetter: Sendable {
             case .held(let math): results[key] = math
             case .cached(let range):
                 let record = cached[(cached.startIndex + range.lowerBound)..<(cached.startIndex + range.upperBound)]
-                if let (_, math) = MathCacheFile.decode(record: record) { results[key] = math } else { missing.append(key) }
+                if let (_, math) = MathCacheFile.decode(record: record) {
+                    results[key] = math
+                } else {
+                    missing.append(key)
+                }
             case .journal(let range):
                 if let record = journal?.read(range), let (_, math) = MathCacheFile.decode(record: record) {
                     results[key] = math
