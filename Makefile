@@ -3,19 +3,23 @@
 #   make render   installs what is missing, then renders Chapters/ into Output/
 #   make test     installs what is missing, checks the formatting, then runs every test
 #
+#   make pdf      renders Chapters/ into Output/ with the book as a PDF (Output/book.pdf)
 #   make lint     only the formatting check (swift format, which ships with the toolchain)
 #   make install  builds render in release mode and copies it to $(PREFIX)/bin
 
 PREFIX ?= /usr/local
 FORMATTED = Package.swift Sources Tests Plugins fuzz/*.swift
 
-.PHONY: setup render test lint install
+.PHONY: setup render pdf test lint install
 
 setup:
 	@scripts/setup.sh
 
 render: setup
 	swift run render Chapters
+
+pdf: setup
+	swift run render Chapters --pdf
 
 lint:
 	swift format lint --strict --recursive $(FORMATTED)

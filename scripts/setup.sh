@@ -6,7 +6,10 @@
 #   libjs-katex, fonts-katex                        KaTeX: its script typesets math when the book is
 #                                                   built; its stylesheet and fonts go into Output/
 #   libjavascriptcoregtk-4.1-dev                    JavaScriptCore, the engine KaTeX runs in
-#   chromium                                        the real browser the tests open every page in
+#   chromium                                        the real browser the tests open every page in,
+#                                                   and render --pdf prints the book with
+#   fonts-noto-cjk                                  a font for Chinese and Japanese, embedded in the PDF
+#   poppler-utils, qpdf                             read the PDF back in the tests (text, fonts, outline)
 #   ShellCheck (shellcheck)                         checks the shell of the workflows' run: steps
 #   python3-pip                                     fetches Pagefind's wheel (and the tests' tools)
 #
@@ -22,15 +25,16 @@
 #   axe-core's axe.min.js, for the accessibility tests, from the PyPI wheel pinned in
 #   scripts/axe-requirements.txt, in .build/tools/axe/.
 #
-# --no-browser leaves out what only the tests need (chromium, shellcheck, cmark-gfm's tests,
-# actionlint, axe-core): rendering and checking a book need none of them.
+# --no-browser leaves out what only the tests and render --pdf need (chromium, fonts-noto-cjk,
+# poppler-utils, qpdf, shellcheck, cmark-gfm's tests, actionlint, axe-core): rendering and checking
+# a book need none of them.
 set -euo pipefail
 
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libjs-katex fonts-katex libjavascriptcoregtk-4.1-dev python3-pip)
 tests=true
 if [ "${1:-}" = "--no-browser" ]; then tests=false; fi
 if $tests; then
-  packages+=(chromium shellcheck)
+  packages+=(chromium fonts-noto-cjk poppler-utils qpdf shellcheck)
 fi
 
 if ! command -v swift >/dev/null 2>&1; then

@@ -24,6 +24,9 @@ public struct Book: Sendable {
     /// address (`https://github.com/owner/course`), its branch, and the book folder's path in it.
     public var repository: String?
     public var branch = "main"
+    /// The PDF's file name in the output folder (`render --pdf`), and its paper.
+    public var pdfName = "book.pdf"
+    public var paper = PrintPage.Paper.a4
     public var pathInRepository = ""
     /// A hash of `book.json` as written: every page depends on it, so it is part of the render
     /// cache's key.
@@ -65,7 +68,9 @@ public struct Chapter: Sendable {
 ///   "chapters": ["01-softmax.md", "02-sigmoid.md"],
 ///   "macros": {"\\R": "\\mathbb{R}"},
 ///   "repository": "https://github.com/owner/course",
-///   "package": "../Finance"
+///   "package": "../Finance",
+///   "pdf": "neural-math.pdf",
+///   "paper": "letter"
 /// }
 /// ```
 ///
@@ -84,6 +89,9 @@ struct BookManifest: Decodable {
     var branch: String?
     /// A SwiftPM package's folder, relative to the book's: chapter code imports its libraries.
     var package: String?
+    /// `render --pdf`'s file name in the output folder (`book.pdf`), and its paper (`A4`, `letter`).
+    var pdf: String?
+    var paper: String?
 
     static let fileName = "book.json"
 }

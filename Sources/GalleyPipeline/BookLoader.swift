@@ -99,6 +99,26 @@ enum BookLoader {
                 diagnostics.append(.packageNotFound(path, manifestPath: file, at: location))
             }
         }
+        if let name = manifest?.pdf {
+            if name.hasSuffix(".pdf"), name.count > 4, !name.contains("/"), !name.hasPrefix(".") {
+                book.pdfName = name
+            } else {
+                diagnostics.append(
+                    .unusablePrintSetting(
+                        key: "pdf", value: name, path: file,
+                        at: Self.location(ofKey: "pdf", in: manifestBytes, path: file)))
+            }
+        }
+        if let paper = manifest?.paper {
+            if let known = PrintPage.Paper.allCases.first(where: { $0.rawValue.lowercased() == paper.lowercased() }) {
+                book.paper = known
+            } else {
+                diagnostics.append(
+                    .unusablePrintSetting(
+                        key: "paper", value: paper, path: file,
+                        at: Self.location(ofKey: "paper", in: manifestBytes, path: file)))
+            }
+        }
         book.branch = manifest?.branch ?? "main"
         book.pathInRepository = pathInRepository(folder)
         var settings = ContentHash()

@@ -1,3 +1,4 @@
+import Foundation
 import GalleyDiagnostics
 import GalleySystem
 
@@ -56,7 +57,14 @@ enum SiteWriter: ModeWriter {
             }
         }
         try run.timings.measurePhase("write") { () throws(PipelineError) in
-            try OutputWriter(destination: book.options.outputFolder).write(site.files)
+            let pages = site.pages
+            var finishing: ((URL) throws(PipelineError) -> [String])?
+            if let print = book.print {
+                finishing = { (staging: URL) throws(PipelineError) -> [String] in
+                    try print.write(into: staging, book: book.book, chapters: chapters.map(\.rendered), pages: pages)
+                }
+            }
+            try OutputWriter(destination: book.options.outputFolder).write(site.files, finishing: finishing)
             book.cache.keep(book.chapters, outputs: chapters, pages: site.pages, in: book.options.outputFolder)
             book.cache.prune(keeping: book.book.chapters)
             let cacheFolder = book.options.cacheFolder

@@ -24,6 +24,8 @@ struct BookRun: Sendable {
     let spill: PageSpill?
     /// The site's search index, in render mode unless `--no-search`.
     let search: SearchBundle?
+    /// The print page and PDF (`--pdf`), made as the output is written.
+    let print: PrintBook?
     /// The cache entries found damaged (each is rebuilt, and reported as a note at the entry).
     let damage = CacheDamage()
     var chapters: [ChapterRun]
@@ -51,6 +53,7 @@ struct BookRun: Sendable {
         let package = options.runsCode ? Self.preparePackage(book.package, options: options, damage: damage) : nil
         // Before any work: a render that cannot index its search stops at once.
         let pagefind = options.mode == .render && options.indexesSearch ? try Pagefind.locate() : nil
+        let printer = options.mode == .render && options.printsPDF ? try PDFPrinter.locate() : nil
         self.options = options
         self.spill = options.mode == .render ? PageSpill(beside: options.outputFolder) : nil
         self.book = book
@@ -78,6 +81,11 @@ struct BookRun: Sendable {
             bundle.defers = options.defersSearch
             if let bytes = options.searchPartBytes { bundle.partBytes = max(1, bytes) }
             return bundle
+        }
+        self.print = printer.map {
+            PrintBook(
+                printer: $0, folder: cache.folder.appendingPathComponent("pdf"), reads: options.usesCache,
+                damage: damage)
         }
         self.chapters = Parallel.map(Array(book.chapters.indices)) {
             ChapterRun(index: $0, chapter: book.chapters[$0])

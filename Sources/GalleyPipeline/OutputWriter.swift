@@ -29,7 +29,12 @@ struct OutputWriter {
     static let manifestName = ".galley-manifest"
 
     /// Replaces the output folder with exactly `files` (plus the files Galley did not write).
-    func write(_ files: [String: Content]) throws(PipelineError) {
+    /// `finishing` makes more files from those written, in the folder that will take the old
+    /// output's place, and says which (the print page and the PDF); when it fails, the old
+    /// output stays.
+    func write(
+        _ files: [String: Content], finishing: ((URL) throws(PipelineError) -> [String])? = nil
+    ) throws(PipelineError) {
         let manager = FileManager.default
         let parent = destination.deletingLastPathComponent()
         let name = destination.lastPathComponent
@@ -68,9 +73,10 @@ struct OutputWriter {
                 }
             }
             if let failure = failures.compactMap({ $0 }).first { throw self.failure(failure) }
-            let manifest = files.keys.sorted().joined(separator: "\n") + "\n"
+            let made = try finishing?(staging) ?? []
+            let manifest = (Array(files.keys) + made).sorted().joined(separator: "\n") + "\n"
             try Data(manifest.utf8).write(to: staging.appendingPathComponent(Self.manifestName))
-            try carryForeignFiles(into: staging, excluding: Set(files.keys))
+            try carryForeignFiles(into: staging, excluding: Set(files.keys).union(made))
             try swap(staging, into: destination)
         } catch let error as PipelineError {
             try? manager.removeItem(at: staging)

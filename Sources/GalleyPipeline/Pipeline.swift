@@ -57,6 +57,8 @@ public enum Pipeline {
         /// True to build the search index in the background (the preview): a render publishes
         /// the newest index already built, and `waitForSearchIndex()` says when a newer one is.
         public var defersSearch = false
+        /// True to print the book to a PDF as well (`render --pdf`), with headless Chromium.
+        public var printsPDF = false
         /// The most text one run of Pagefind indexes (`SearchBundle.partBytes`); nil for the default.
         public var searchPartBytes: Int?
         /// True in a process that renders the book again and again (the preview): the render

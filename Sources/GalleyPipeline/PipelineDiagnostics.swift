@@ -1,6 +1,7 @@
 import GalleyChecks
 public import GalleyDiagnostics
 import GalleyEvaluation
+import GalleyRendering
 import GalleyResults
 
 // The problems the pipeline's own stages find — loading the book, resolving equation labels and
@@ -16,6 +17,8 @@ extension Diagnostic.Identifier {
     public static let bookURL = Self("book.url")
     /// A language in `book.json` whose site words Galley has no table of.
     public static let bookLanguage = Self("book.language")
+    /// A `pdf` or `paper` in `book.json` that Galley cannot print to.
+    public static let bookPrint = Self("book.print")
     /// A chapter that is a symbolic link to a file outside the book's folder.
     public static let chapterOutsideBook = Self("chapter.outside-book")
     /// A chapter that is not valid UTF-8.
@@ -84,6 +87,18 @@ extension Diagnostic {
             summary:
                 "Galley has no words for '\(language)' (it has en, zh-CN and zh-TW): the pages' own words are in English"
         )
+    }
+
+    static func unusablePrintSetting(key: String, value: String, path: String, at location: SourceLocation)
+        -> Diagnostic
+    {
+        let expected =
+            key == "paper"
+            ? "the paper is \(PrintPage.Paper.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or "))"
+            : "the PDF is a file name ending in .pdf, written into the output folder"
+        return Diagnostic(
+            path: path, location: location, identifier: .bookPrint,
+            summary: "'\(value)' cannot be used for \(key): \(expected); the default is used")
     }
 
     static func badChapterName(_ name: String, path: String) -> Diagnostic {

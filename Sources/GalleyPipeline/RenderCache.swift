@@ -239,8 +239,8 @@ struct RenderCache: Sendable {
     func prune(keeping chapters: [Chapter]) {
         // Which book this is, and that it was used now (`CachePruner`).
         CachePruner.record(bookFolder, in: folder)
-        // The search indexes (`SearchBundle`) live beside the chapters' slots.
-        let kept = Set(chapters.map { slot($0).lastPathComponent }).union([BookPackage.ownerFile, "search"])
+        // The search indexes (`SearchBundle`) and the PDFs (`PrintBook`) live beside the chapters' slots.
+        let kept = Set(chapters.map { slot($0).lastPathComponent }).union([BookPackage.ownerFile, "search", "pdf"])
         let manager = FileManager.default
         for name in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] where !kept.contains(name) {
             try? manager.removeItem(at: folder.appendingPathComponent(name))

@@ -8,7 +8,40 @@ public enum SiteAssets {
         ("galley.css", stylesheet),
         ("galley.js", script),
         ("search.js", searchScript),
+        ("print.css", printStylesheet),
     ]
+
+    /// The print page's (`PrintPage`), over the site's stylesheet: light colours on white paper,
+    /// the title page and each chapter on pages of their own, code and tables that fit the page,
+    /// and marks of checked numbers that print (a colour alone would not).
+    static let printStylesheet = #"""
+        :root { color-scheme: light; --text: #1f2328; --muted: #59636e; --background: #ffffff; --surface: #f6f8fa;
+          --border: #d1d9e0; --accent: #0b62c4; }
+        body.print { font-size: 10.5pt; line-height: 1.6; max-width: none; margin: 0; padding: 0; }
+        .title-page { page: title; break-after: page; display: flex; flex-direction: column; justify-content: center;
+          min-height: 230mm; text-align: center; }
+        .title-page h1.book-title { font-size: 26pt; margin: 0 0 1.5rem; border: none; }
+        .title-page p { margin: 0.3rem 0; color: var(--muted); }
+        nav.contents { page: title; break-after: page; }
+        nav.contents h2 { border: none; }
+        nav.contents ol { list-style: none; padding-left: 0; margin: 0; line-height: 1.45; }
+        nav.contents > ol > li { margin-top: 0.45rem; break-inside: avoid; }
+        nav.contents ol ol { padding-left: 1.5rem; font-size: 0.9em; }
+        nav.contents a { color: inherit; text-decoration: none; }
+        article.chapter { break-before: page; }
+        h1, h2, h3, h4 { break-after: avoid; }
+        pre, figure, table, .katex-display, .block-output { break-inside: avoid; }
+        pre, pre code { white-space: pre-wrap; overflow-wrap: anywhere; }
+        table { font-size: 0.88em; max-width: 100%; }
+        .table-wrap { overflow: visible; }
+        .katex-display { overflow: hidden; }
+        .katex-display > .katex { max-width: 100%; }
+        a { color: var(--accent); text-decoration: none; }
+        a[data-site-href] { color: inherit; }
+        svg.chart.narrow { display: none !important; }
+        svg.chart.wide { display: block !important; max-width: 100%; height: auto; }
+
+        """#
 
     /// Keyboard shortcuts: `/` to the search box, ← and → to the previous and next chapter. Math
     /// needs no script: it is typeset when the book is built; the menu opens with a link.

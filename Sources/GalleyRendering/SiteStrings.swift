@@ -68,6 +68,10 @@ public struct SiteStrings: Sendable {
     public var counts: @Sendable (Coverage) -> String
     /// The front page's line for the whole book: stated numbers checked and unchecked.
     public var bookCounts: @Sendable (_ checked: Int, _ unchecked: Int) -> String
+    /// The printed book's contents heading, and its title page's date (`{date}`) and checks line.
+    public var printContents: String
+    public var printBuilt: String
+    public var printChecked: @Sendable (_ checked: Int, _ wrong: Int) -> String
 
     /// The table for a BCP 47 tag, and whether the language has one of its own (`en`, `zh-CN`
     /// and `zh`, `zh-TW`, `zh-HK`, `zh-Hant`); otherwise English.

@@ -105,6 +105,12 @@ struct Render: ParsableCommand {
     @Flag(help: "Build no search index (and need no Pagefind): the site's search page says it has none.")
     var noSearch = false
 
+    @Flag(
+        help:
+            "Print the book to a PDF as well (Output/book.pdf, or book.json's \"pdf\"), with headless Chromium: a title page, the contents, every chapter."
+    )
+    var pdf = false
+
     @Option(
         help: ArgumentHelp(
             "The most bytes of text one run of Pagefind indexes; a longer book's index is built in parts.",
@@ -159,6 +165,9 @@ struct Render: ParsableCommand {
         if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
         if slowTypeCheck < 1 { throw ValidationError("--slow-type-check must be at least 1 millisecond") }
         if check && fix { throw ValidationError("--check and --fix do not go together: --fix first, then --check") }
+        if pdf && (check || fix || bind) {
+            throw ValidationError("--pdf prints the rendered book: --check, --fix and --bind write no book to print")
+        }
         if bind && (check || fix || strict) {
             throw ValidationError(
                 "--bind does not go with --check, --fix or --strict: --bind first, then --check --strict")
@@ -312,6 +321,7 @@ struct Render: ParsableCommand {
         options.strict = strict
         options.indexesSearch = !noSearch
         options.searchPartBytes = searchPartSize
+        options.printsPDF = pdf
         return options
     }
 
