@@ -82,11 +82,12 @@ struct BookRun: Sendable {
             if let bytes = options.searchPartBytes { bundle.partBytes = max(1, bytes) }
             return bundle
         }
-        self.print = printer.map {
-            PrintBook(
-                printer: $0, folder: cache.folder.appendingPathComponent("pdf"), reads: options.usesCache,
+        self.print =
+            printer != nil || (options.mode == .render && options.writesPrintPage)
+            ? PrintBook(
+                printer: printer, folder: cache.folder.appendingPathComponent("pdf"), reads: options.usesCache,
                 damage: damage)
-        }
+            : nil
         self.chapters = Parallel.map(Array(book.chapters.indices)) {
             ChapterRun(index: $0, chapter: book.chapters[$0])
         }

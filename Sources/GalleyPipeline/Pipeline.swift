@@ -59,6 +59,8 @@ public enum Pipeline {
         public var defersSearch = false
         /// True to print the book to a PDF as well (`render --pdf`), with headless Chromium.
         public var printsPDF = false
+        /// True to write the print page (`print.html`) without printing it: the preview serves it.
+        public var writesPrintPage = false
         /// The most text one run of Pagefind indexes (`SearchBundle.partBytes`); nil for the default.
         public var searchPartBytes: Int?
         /// True in a process that renders the book again and again (the preview): the render

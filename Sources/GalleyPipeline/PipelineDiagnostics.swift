@@ -97,7 +97,7 @@ extension Diagnostic {
             ? "the paper is \(PrintPage.Paper.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or "))"
             : "the PDF is a file name ending in .pdf, written into the output folder"
         return Diagnostic(
-            path: path, location: location, identifier: .bookPrint,
+            path: path, location: location, severity: .warning, identifier: .bookPrint,
             summary: "'\(value)' cannot be used for \(key): \(expected); the default is used")
     }
 

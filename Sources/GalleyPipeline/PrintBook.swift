@@ -6,11 +6,15 @@ import GalleySystem
 /// output being written, before it takes the old one's place: a run whose PDF fails leaves the
 /// old output as it was.
 ///
+/// The preview writes the print page alone, so that an author can look at the whole book as it
+/// will print (`print.html`) before printing it.
+///
 /// The print page is written a chapter at a time from the pages already written. Its PDF is kept
 /// in the cache, sealed, by the digest of what it is printed from: an unchanged book is not
 /// printed again (its title page keeps the date it was first printed on).
 struct PrintBook: Sendable {
-    let printer: PDFPrinter
+    /// Nil for the print page alone (the preview, where an author looks at it in the browser).
+    let printer: PDFPrinter?
     /// This book's PDFs (`render/<book>/pdf`).
     let folder: URL
     /// False to print again whatever is kept (`--no-cache`).
@@ -36,13 +40,14 @@ struct PrintBook: Sendable {
             wrong: coverage.reduce(0) { $0 + $1.statedWrong })
         let page = staging.appendingPathComponent(Self.pageName)
         var key = ContentHash()
-        for part in [Self.format, printer.identity] + SiteAssets.files.map(\.contents) { key.add(part) }
+        for part in [Self.format, printer?.identity ?? ""] + SiteAssets.files.map(\.contents) { key.add(part) }
         // The key leaves the date out: the same book prints the same PDF.
         key.add(PrintPage.opening(book: info, entries: entries, title: Self.undated(title), paper: book.paper))
         try writePage(
             to: page, staging: staging,
             opening: PrintPage.opening(book: info, entries: entries, title: title, paper: book.paper), entries: entries,
             pages: pages, key: &key)
+        guard let printer else { return [Self.pageName] }
         let pdf = staging.appendingPathComponent(book.pdfName)
         let kept = folder.appendingPathComponent(key.hex + ".pdf.sealed")
         if reads, let data = SealedFile.read(kept, damage: damage, kind: "pdf") {

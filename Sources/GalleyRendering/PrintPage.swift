@@ -55,6 +55,7 @@ public enum PrintPage {
             <link rel="stylesheet" href="katex/katex.min.css">
             <link rel="stylesheet" href="galley.css">
             <link rel="stylesheet" href="print.css">
+            <script defer src="print.js"></script>
             <style>
             \(pageRules(entries: entries, paper: paper))</style>
             </head>

@@ -9,7 +9,30 @@ public enum SiteAssets {
         ("galley.js", script),
         ("search.js", searchScript),
         ("print.css", printStylesheet),
+        ("print.js", printScript),
     ]
+
+    /// The print page's script: a display formula or a table wider than the text is set smaller
+    /// until it fits, rather than cut at the margin (CSS cannot shrink a box to its container). Run
+    /// once the page and its fonts are loaded, before Chromium prints.
+    static let printScript = #"""
+        "use strict";
+        window.addEventListener("load", function () {
+          function fit(element, room) {
+            var width = element.scrollWidth;
+            if (!(room > 0) || width <= room + 1) { return; }
+            var size = parseFloat(window.getComputedStyle(element).fontSize);
+            element.style.fontSize = (size * room / width).toFixed(2) + "px";
+          }
+          document.querySelectorAll(".katex-display > .katex").forEach(function (formula) {
+            fit(formula, formula.parentElement.clientWidth);
+          });
+          document.querySelectorAll("article.chapter table").forEach(function (table) {
+            fit(table, table.closest("article").clientWidth);
+          });
+        });
+
+        """#
 
     /// The print page's (`PrintPage`), over the site's stylesheet: light colours on white paper,
     /// the title page and each chapter on pages of their own, code and tables that fit the page,
@@ -30,12 +53,11 @@ public enum SiteAssets {
         nav.contents a { color: inherit; text-decoration: none; }
         article.chapter { break-before: page; }
         h1, h2, h3, h4 { break-after: avoid; }
-        pre, figure, table, .katex-display, .block-output { break-inside: avoid; }
+        pre, figure, table, .katex-display, div.output { break-inside: avoid; }
         pre, pre code { white-space: pre-wrap; overflow-wrap: anywhere; }
         table { font-size: 0.88em; max-width: 100%; }
         .table-wrap { overflow: visible; }
-        .katex-display { overflow: hidden; }
-        .katex-display > .katex { max-width: 100%; }
+        .katex-display { overflow: visible; }
         a { color: var(--accent); text-decoration: none; }
         a[data-site-href] { color: inherit; }
         svg.chart.narrow { display: none !important; }

@@ -244,6 +244,8 @@ struct Render: ParsableCommand {
         pipeline.defersSearch = true
         // Each render reads only what changed since the last one.
         pipeline.remembersCache = true
+        // The whole book as it prints, to look at before printing.
+        pipeline.writesPrintPage = true
         let options = pipeline
         var configuration = LivePreview.Configuration(
             book: URL(fileURLWithPath: book), site: URL(fileURLWithPath: output),

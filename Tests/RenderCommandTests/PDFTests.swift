@@ -206,6 +206,28 @@ struct PDFTests {
         #expect(try Self.tool("pdfinfo", [book.output.appendingPathComponent("book.pdf").path]).contains("Pages:"))
     }
 
+    @Test("book.json names the PDF and its paper; a paper Galley does not know is a warning at its key")
+    func paperAndName() throws {
+        let book = try TemporaryBook(["01-a.md": "# Letter\n\nText.\n"])
+        try book.write(
+            "book.json", "{\n  \"title\": \"Notes\",\n  \"pdf\": \"notes.pdf\",\n  \"paper\": \"letter\"\n}\n")
+        let run = try book.render(["--pdf", "--no-search"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let info = try Self.tool("pdfinfo", [book.output.appendingPathComponent("notes.pdf").path])
+        #expect(info.contains("(letter)") && info.contains("Title:           Notes"), "\(info)")
+        #expect(!FileManager.default.fileExists(atPath: book.output.appendingPathComponent("book.pdf").path))
+
+        try book.write("book.json", "{\n  \"paper\": \"A5\",\n  \"pdf\": \"../out.pdf\"\n}\n")
+        let odd = try book.render(["--pdf", "--no-search"])
+        #expect(odd.status == 0, "\(odd.stderr)")
+        #expect(odd.stderr.contains("Chapters/book.json:2:3: warning: 'A5' cannot be used for paper"), "\(odd.stderr)")
+        #expect(
+            odd.stderr.contains("Chapters/book.json:3:3: warning: '../out.pdf' cannot be used for pdf"), "\(odd.stderr)"
+        )
+        let fallback = try Self.tool("pdfinfo", [book.output.appendingPathComponent("book.pdf").path])
+        #expect(fallback.contains("(A4)"), "\(fallback)")
+    }
+
     @Test("--check --pdf is a usage error; without Chromium, --pdf stops at once saying what to install")
     func refusals() throws {
         let root = RenderBinary.packageRoot

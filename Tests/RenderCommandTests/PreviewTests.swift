@@ -183,6 +183,21 @@ struct PreviewTests {
         #expect(try nextReload() == edited + 1)
     }
 
+    @Test("the preview serves the whole book as it prints, and an edit reaches it with the render")
+    func printPage() throws {
+        let server = try Server(try TemporaryBook(Self.chapters))
+        let first = try server.get("/print.html")
+        #expect(first.status == 200)
+        #expect(first.body.contains("<article class=\"chapter\" id=\"01-a\""), "\(first.body.prefix(2000))")
+        #expect(first.body.contains("<article class=\"chapter\" id=\"02-b\""))
+        let stream = try HTTPProbe.EventStream("/__galley/events", port: server.port)
+        try server.book.write("01-a.md", "# 第一章\n\n印出来看看。\n")
+        _ = try stream.read(until: "event: reload")
+        #expect(try server.get("/print.html").body.contains("印出来看看。"))
+        // Only the page: the preview prints no PDF.
+        #expect(try server.get("/book.pdf").status == 404)
+    }
+
     @Test("a burst of saves is rendered once: the next save is the next render")
     func burstIsOneRender() throws {
         // The book must stay still for 5 s before it is rendered: eight saves in a row (a few
