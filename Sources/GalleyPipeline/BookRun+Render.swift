@@ -57,14 +57,22 @@ enum SiteWriter: ModeWriter {
             }
         }
         try run.timings.measurePhase("write") { () throws(PipelineError) in
-            let pages = site.pages
+            // The print page (and the PDF) from the pages written: in the output being written
+            // with `--pdf`; in the preview, after it, off the edit's path (`BackgroundPrintPage`).
+            let source = book.print.map {
+                _ in PrintBook.source(book: book.book, chapters: chapters.map(\.rendered), pages: site.pages)
+            }
             var finishing: ((URL) throws(PipelineError) -> [String])?
-            if let print = book.print {
+            if let print = book.print, print.printer != nil, let source {
                 finishing = { (staging: URL) throws(PipelineError) -> [String] in
-                    try print.write(into: staging, book: book.book, chapters: chapters.map(\.rendered), pages: pages)
+                    try print.write(into: staging, book: book.book, source: source)
                 }
             }
             try OutputWriter(destination: book.options.outputFolder).write(site.files, finishing: finishing)
+            if let print = book.print, print.printer == nil, let source {
+                BackgroundPrintPage.shared.schedule(
+                    source, output: book.options.outputFolder, work: book.options.cacheFolder)
+            }
             book.cache.keep(book.chapters, outputs: chapters, pages: site.pages, in: book.options.outputFolder)
             book.cache.prune(keeping: book.book.chapters)
             let cacheFolder = book.options.cacheFolder

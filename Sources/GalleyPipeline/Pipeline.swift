@@ -116,6 +116,12 @@ public enum Pipeline {
     ///
     /// The work happens on a thread with a deep stack (see `Parallel`): documents are walked
     /// recursively, and a chapter may nest block quotes ten thousand deep.
+    /// Asks for the print page a preview's render writes (`Options.writesPrintPage`), and returns
+    /// once the newest is written: it is written only once it was asked for.
+    public static func wantPrintPage() async {
+        await BackgroundPrintPage.shared.want()
+    }
+
     /// Waits until a search index a deferred render handed over is built (`defersSearch`); true
     /// then, so that the preview renders again to publish it; false when cancelled.
     public static func waitForSearchIndex() async -> Bool {

@@ -24,10 +24,18 @@ struct PrintBook: Sendable {
     static let pageName = "print.html"
     static let format = "galley-pdf 1"
 
-    /// Writes the print page and the PDF into `staging`; the paths written.
-    func write(
-        into staging: URL, book: Book, chapters: [RenderedChapter], pages: [RenderStage.SitePage], date: Date = Date()
-    ) throws(PipelineError) -> [String] {
+    /// What the print page is made of: its opening (dated, and undated for the PDF's key), the
+    /// chapters, and where each chapter's body stands in its page.
+    struct Source: Sendable {
+        var opening: String
+        var undatedOpening: String
+        var entries: [PrintPage.Entry]
+        var bodyRanges: [[Range<Int>]]
+    }
+
+    static func source(
+        book: Book, chapters: [RenderedChapter], pages: [RenderStage.SitePage], date: Date = Date()
+    ) -> Source {
         let info = PageTemplate.BookInfo(title: book.title, language: book.language, author: book.author)
         let entries = book.chapters.indices.map { index in
             PrintPage.Entry(
@@ -35,24 +43,33 @@ struct PrintBook: Sendable {
                 headings: chapters[index].headings)
         }
         let coverage = chapters.map(\.verification.coverage)
-        let title = PrintPage.TitlePage(
+        var title = PrintPage.TitlePage(
             date: Self.day(of: date), checked: coverage.reduce(0) { $0 + $1.statedChecked },
             wrong: coverage.reduce(0) { $0 + $1.statedWrong })
+        let opening = PrintPage.opening(book: info, entries: entries, title: title, paper: book.paper)
+        title.date = ""
+        return Source(
+            opening: opening,
+            undatedOpening: PrintPage.opening(book: info, entries: entries, title: title, paper: book.paper),
+            entries: entries, bodyRanges: pages.map(\.bodyRanges))
+    }
+
+    /// Writes the print page and the PDF into `staging` (the output being written, its pages
+    /// there already); the paths written.
+    func write(into staging: URL, book: Book, source: Source) throws(PipelineError) -> [String] {
         let page = staging.appendingPathComponent(Self.pageName)
-        var key = ContentHash()
+        // Digested eight bytes at a time (`WideDigest`): the print page is the whole book.
+        var key = WideDigest.Stream()
         for part in [Self.format, printer?.identity ?? ""] + SiteAssets.files.map(\.contents) { key.add(part) }
         // The key leaves the date out: the same book prints the same PDF.
-        key.add(PrintPage.opening(book: info, entries: entries, title: Self.undated(title), paper: book.paper))
-        try writePage(
-            to: page, staging: staging,
-            opening: PrintPage.opening(book: info, entries: entries, title: title, paper: book.paper), entries: entries,
-            pages: pages, key: &key)
+        key.add(source.undatedOpening)
+        try Self.writePage(source, pagesIn: staging, to: page, key: &key)
         guard let printer else { return [Self.pageName] }
         let pdf = staging.appendingPathComponent(book.pdfName)
-        let kept = folder.appendingPathComponent(key.hex + ".pdf.sealed")
+        let kept = folder.appendingPathComponent(key.hex() + ".pdf.sealed")
         if reads, let data = SealedFile.read(kept, damage: damage, kind: "pdf") {
             AtomicFile.touch(kept)
-            do { try data.write(to: pdf) } catch { throw failure(pdf, error.localizedDescription) }
+            do { try data.write(to: pdf) } catch { throw Self.failure(pdf, error.localizedDescription) }
         } else {
             if let problem = printer.print(page, to: pdf) {
                 throw PipelineError(stage: .environment, path: printer.executable.path, message: problem)
@@ -62,23 +79,22 @@ struct PrintBook: Sendable {
         return [Self.pageName, book.pdfName]
     }
 
-    /// The print page, a chapter at a time, each chapter's body read back from its page in `staging`.
-    private func writePage(
-        to page: URL, staging: URL, opening: String, entries: [PrintPage.Entry], pages: [RenderStage.SitePage],
-        key: inout ContentHash
+    /// The print page, a chapter at a time, each chapter's body read back from its page in `folder`.
+    static func writePage(
+        _ source: Source, pagesIn folder: URL, to page: URL, key: inout WideDigest.Stream
     ) throws(PipelineError) {
-        let names = Set(entries.map(\.page))
+        let names = Set(source.entries.map(\.page))
         do {
             guard FileManager.default.createFile(atPath: page.path, contents: nil) else {
                 throw failure(page, "cannot create it")
             }
             let handle = try FileHandle(forWritingTo: page)
             defer { try? handle.close() }
-            try handle.write(contentsOf: Data(opening.utf8))
-            for (number, entry) in entries.enumerated() {
-                let data = try Data(contentsOf: staging.appendingPathComponent(entry.page))
+            try handle.write(contentsOf: Data(source.opening.utf8))
+            for (number, entry) in source.entries.enumerated() {
+                let data = try Data(contentsOf: folder.appendingPathComponent(entry.page))
                 var body: [UInt8] = []
-                for range in pages[number].bodyRanges where range.upperBound <= data.count {
+                for range in source.bodyRanges[number] where range.upperBound <= data.count {
                     body += data[(data.startIndex + range.lowerBound)..<(data.startIndex + range.upperBound)]
                 }
                 let chapter = PrintPage.chapter(
@@ -112,12 +128,6 @@ struct PrintBook: Sendable {
         AtomicFile.removeAbandoned(in: folder)
     }
 
-    private static func undated(_ title: PrintPage.TitlePage) -> PrintPage.TitlePage {
-        var undated = title
-        undated.date = ""
-        return undated
-    }
-
     /// The day, as `2026-12-03`: `SOURCE_DATE_EPOCH`'s when it is set (a reproducible build).
     static func day(of date: Date, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         let when =
@@ -129,7 +139,15 @@ struct PrintBook: Sendable {
         return formatter.string(from: when)
     }
 
-    private func failure(_ url: URL, _ message: String) -> PipelineError {
+    static func failure(_ url: URL, _ message: String) -> PipelineError {
         PipelineError(stage: .write, path: url.path, message: message)
+    }
+}
+
+extension WideDigest.Stream {
+    /// Adds `text` with its length, so that no two lists of texts add the same bytes.
+    fileprivate mutating func add(_ text: String) {
+        add(Data("\(text.utf8.count):".utf8))
+        add(Data(text.utf8))
     }
 }

@@ -32,6 +32,9 @@ public enum LivePreview {
         /// once some is done: the preview then renders again to publish it, and reloads no page
         /// (no page changed). False when cancelled.
         public var backgroundWork: (@Sendable () async -> Bool)?
+        /// Called before a request's file is looked up, with its path: a file made only when it is
+        /// asked for (the print page) is made then.
+        public var beforeServing: (@Sendable (String) async -> Void)?
 
         /// Long enough for an editor's save in several writes, short beside a render.
         public static let defaultSettle: Duration = .milliseconds(40)
@@ -68,7 +71,8 @@ public enum LivePreview {
         var snapshot = watcher.snapshot()
         let first = render()
         let hub = ReloadHub()
-        let handler = SiteHandler(files: SiteFiles(root: configuration.site), hub: hub)
+        let handler = SiteHandler(
+            files: SiteFiles(root: configuration.site), hub: hub, beforeServing: configuration.beforeServing)
         let port = try PreviewServer.start(
             host: configuration.host, port: configuration.port, handler: handler,
             say: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })

@@ -6,6 +6,7 @@ import Foundation
 struct SiteHandler: HTTPHandler {
     let files: SiteFiles
     let hub: ReloadHub
+    var beforeServing: (@Sendable (String) async -> Void)? = nil
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
@@ -25,6 +26,7 @@ struct SiteHandler: HTTPHandler {
         default:
             break
         }
+        await beforeServing?(request.path)
         switch files.lookUp(request.path) {
         case .forbidden:
             return Self.text(.forbidden, "outside the site")

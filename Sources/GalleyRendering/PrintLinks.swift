@@ -10,18 +10,29 @@ enum PrintLinks {
     /// `body` without the headings' anchor links (`<a class="anchor" …>#</a>`): the printed page
     /// has no use for them, and Chromium would put their label into the PDF's outline.
     static func withoutHeadingAnchors(_ body: String) -> String {
+        let bytes = Array(body.utf8)
         let opening = Array("<a class=\"anchor\" ".utf8)
         let closing = Array("</a>".utf8)
         var output: [UInt8] = []
-        var rest = Substring(body).utf8[...]
-        while let start = rest.firstRange(of: opening),
-            let end = rest[start.upperBound...].firstRange(of: closing)
-        {
-            output += rest[..<start.lowerBound]
-            rest = rest[end.upperBound...]
+        output.reserveCapacity(bytes.count)
+        var copied = 0
+        while let start = find(opening, in: bytes, from: copied), let end = find(closing, in: bytes, from: start) {
+            output += bytes[copied..<start]
+            copied = end + closing.count
         }
-        output += rest
+        output += bytes[copied...]
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Where `pattern` first occurs in `bytes` at or after `start`.
+    private static func find(_ pattern: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
+        var index = start
+        while index <= bytes.count - pattern.count {
+            if bytes[index] == first && bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return index }
+            index += 1
+        }
+        return nil
     }
 
     static func relink(_ body: String, prefix: String, pages: Set<String>) -> String {

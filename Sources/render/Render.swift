@@ -252,6 +252,9 @@ struct Render: ParsableCommand {
             ignoring: [URL(fileURLWithPath: output), URL(fileURLWithPath: cacheDir)], host: host, port: UInt16(port),
             settle: settle.map { .milliseconds($0) } ?? LivePreview.Configuration.defaultSettle)
         configuration.backgroundWork = { await Pipeline.waitForSearchIndex() }
+        configuration.beforeServing = { path in
+            if path == "/print.html" { await Pipeline.wantPrintPage() }
+        }
         let format = format
         let quiet = quiet
         do {

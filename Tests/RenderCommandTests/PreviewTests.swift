@@ -186,14 +186,24 @@ struct PreviewTests {
     @Test("the preview serves the whole book as it prints, and an edit reaches it with the render")
     func printPage() throws {
         let server = try Server(try TemporaryBook(Self.chapters))
-        let first = try server.get("/print.html")
-        #expect(first.status == 200)
-        #expect(first.body.contains("<article class=\"chapter\" id=\"01-a\""), "\(first.body.prefix(2000))")
-        #expect(first.body.contains("<article class=\"chapter\" id=\"02-b\""))
-        let stream = try HTTPProbe.EventStream("/__galley/events", port: server.port)
+        // Written after the render announces its pages: asked for until it holds `text`, with
+        // a ceiling; says what it got last.
+        func waitForPrintPage(holding text: String) throws -> String {
+            let deadline = ContinuousClock.now + .seconds(60)
+            var last = ""
+            while ContinuousClock.now < deadline {
+                let response = try server.get("/print.html")
+                last = "\(response.status): \(response.body.prefix(1500))"
+                if response.status == 200 && response.body.contains(text) { return response.body }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            Issue.record("print.html did not hold \(text) within 60 s; last: \(last)")
+            return ""
+        }
+        let first = try waitForPrintPage(holding: "<article class=\"chapter\" id=\"02-b\"")
+        #expect(first.contains("<article class=\"chapter\" id=\"01-a\""), "\(first.prefix(2000))")
         try server.book.write("01-a.md", "# 第一章\n\n印出来看看。\n")
-        _ = try stream.read(until: "event: reload")
-        #expect(try server.get("/print.html").body.contains("印出来看看。"))
+        _ = try waitForPrintPage(holding: "印出来看看。")
         // Only the page: the preview prints no PDF.
         #expect(try server.get("/book.pdf").status == 404)
     }

@@ -1,0 +1,109 @@
+import Foundation
+import GalleySystem
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The preview's print page (`print.html`), written off the path of the edit: on a long book it
+/// is the whole book again, and an edited chapter's page must not wait for it.
+///
+/// A render links its chapters' pages into a folder of the job's own (pages are never changed in
+/// place, so the links keep this render's pages whatever the next render writes) and hands it
+/// over; one page is written at a time, and of the renders that come meanwhile only the last
+/// one's waits. Nothing is written until the page is first asked for (`want`): most previews
+/// never look at it. The page is written beside the output's and renamed over it, by a thread of
+/// lower priority; until then the output keeps the one before.
+final class BackgroundPrintPage: Sendable {
+    static let shared = BackgroundPrintPage()
+
+    private struct Job: Sendable {
+        var source: PrintBook.Source
+        var snapshot: URL
+        var output: URL
+    }
+
+    private struct State {
+        var running = false
+        var waiting: Job?
+        /// Whether the page was asked for in this preview.
+        var wanted = false
+    }
+
+    private let state = Mutex(State())
+
+    /// Links the pages of `source` from `output` into a folder of their own under `work`, and
+    /// writes the print page from them into `output`, now or after the page being written.
+    func schedule(_ source: PrintBook.Source, output: URL, work: URL) {
+        let snapshot = AtomicFile.temporaryURL(beside: work.appendingPathComponent("print"), purpose: "pages")
+        AtomicFile.removeAbandoned(in: work)
+        do {
+            try FileManager.default.createDirectory(at: snapshot, withIntermediateDirectories: true)
+            for entry in source.entries {
+                let from = output.appendingPathComponent(entry.page)
+                let to = snapshot.appendingPathComponent(entry.page)
+                if link(from.path, to.path) != 0 { try FileManager.default.copyItem(at: from, to: to) }
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: snapshot)
+            return
+        }
+        let job = Job(source: source, snapshot: snapshot, output: output)
+        let startNow = state.withLock { state -> Bool in
+            if state.running || !state.wanted {
+                if let replaced = state.waiting { try? FileManager.default.removeItem(at: replaced.snapshot) }
+                state.waiting = job
+                return false
+            }
+            state.running = true
+            return true
+        }
+        guard startNow else { return }
+        Thread.detachNewThread { [self] in run(job) }
+    }
+
+    /// Asks for the page: from now on every render's is written. Returns once the newest is
+    /// written, or after `ceiling`.
+    func want(ceiling: Duration = .seconds(120)) async {
+        let start = state.withLock { state -> Job? in
+            state.wanted = true
+            guard !state.running, let job = state.waiting else { return nil }
+            state.waiting = nil
+            state.running = true
+            return job
+        }
+        if let start { Thread.detachNewThread { [self] in run(start) } }
+        let deadline = ContinuousClock.now + ceiling
+        while ContinuousClock.now < deadline, state.withLock({ $0.running || $0.waiting != nil }) {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    private func run(_ first: Job) {
+        // This thread only: Linux gives each thread its own nice value.
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+        var job: Job? = first
+        while let current = job {
+            let page = current.snapshot.appendingPathComponent(PrintBook.pageName)
+            var key = WideDigest.Stream()
+            if (try? PrintBook.writePage(current.source, pagesIn: current.snapshot, to: page, key: &key)) != nil {
+                let target = current.output.appendingPathComponent(PrintBook.pageName)
+                // Into the output as it is now; a newer render's page follows.
+                if rename(page.path, target.path) != 0 {
+                    let beside = AtomicFile.temporaryURL(beside: target)
+                    if (try? FileManager.default.copyItem(at: page, to: beside)) != nil {
+                        try? AtomicFile.move(beside, into: target)
+                    }
+                }
+            }
+            try? FileManager.default.removeItem(at: current.snapshot)
+            job = state.withLock { state -> Job? in
+                let next = state.waiting
+                state.waiting = nil
+                state.running = next != nil
+                return next
+            }
+        }
+    }
+}
