@@ -61,7 +61,7 @@ struct WorkflowTests {
         let script = try String(
             contentsOf: RenderBinary.packageRoot.appendingPathComponent("scripts/setup.sh"), encoding: .utf8)
         #expect(script.contains("if [ \"${1:-}\" = \"--no-browser\" ]; then tests=false; fi"))
-        #expect(script.contains("if $tests; then\n  packages+=(chromium shellcheck)"))
+        #expect(script.contains("if $tests; then\n  packages+=(chromium fonts-noto-cjk poppler-utils qpdf shellcheck)"))
     }
 
     /// actionlint, as `scripts/setup.sh` installs it for the tests.
