@@ -18,21 +18,12 @@ struct PDFPrinter: Sendable {
     static func locate(
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(PipelineError) -> PDFPrinter {
-        let manager = FileManager.default
-        if let named = environment["GALLEY_CHROMIUM"], !named.isEmpty {
-            guard manager.isExecutableFile(atPath: named) else {
-                throw PipelineError(
-                    stage: .environment, path: named, message: "GALLEY_CHROMIUM names no executable file")
-            }
-            return PDFPrinter(executable: URL(fileURLWithPath: named))
-        }
-        for name in ["chromium", "chromium-browser", "google-chrome"] {
-            for folder in (environment["PATH"] ?? "").split(separator: ":") {
-                let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
-                if manager.isExecutableFile(atPath: candidate.path) { return PDFPrinter(executable: candidate) }
-            }
-        }
-        throw PipelineError(stage: .environment, message: installAdvice)
+        guard
+            let found = try ToolLocator.find(
+                variable: "GALLEY_CHROMIUM", names: ["chromium", "chromium-browser", "google-chrome"],
+                environment: environment)
+        else { throw PipelineError(stage: .environment, message: installAdvice) }
+        return PDFPrinter(executable: found)
     }
 
     /// What tells this Chromium from another, for the PDF cache's key.

@@ -25,29 +25,18 @@ struct Pagefind: Sendable {
         environment: [String: String] = ProcessInfo.processInfo.environment,
         currentFolder: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     ) throws(PipelineError) -> Pagefind {
-        let manager = FileManager.default
-        if let named = environment["GALLEY_PAGEFIND"], !named.isEmpty {
-            guard manager.isExecutableFile(atPath: named) else {
-                throw PipelineError(
-                    stage: .environment, path: named, message: "GALLEY_PAGEFIND names no executable file")
-            }
-            return Pagefind(executable: URL(fileURLWithPath: named))
-        }
         var folders = [currentFolder]
         var folder = URL(fileURLWithPath: FileIdentity.executablePath).deletingLastPathComponent()
         while folder.path != "/" && !folder.path.isEmpty {
             folders.append(folder)
             folder.deleteLastPathComponent()
         }
-        for folder in folders {
-            let candidate = folder.appendingPathComponent(installedPath)
-            if manager.isExecutableFile(atPath: candidate.path) { return Pagefind(executable: candidate) }
-        }
-        for entry in (environment["PATH"] ?? "").split(separator: ":") {
-            let candidate = URL(fileURLWithPath: String(entry)).appendingPathComponent("pagefind_extended")
-            if manager.isExecutableFile(atPath: candidate.path) { return Pagefind(executable: candidate) }
-        }
-        throw PipelineError(stage: .environment, message: installAdvice)
+        guard
+            let found = try ToolLocator.find(
+                variable: "GALLEY_PAGEFIND", places: folders.map { $0.appendingPathComponent(installedPath) },
+                names: ["pagefind_extended"], environment: environment)
+        else { throw PipelineError(stage: .environment, message: installAdvice) }
+        return Pagefind(executable: found)
     }
 
     /// What tells this Pagefind from another, for the search cache's key.
