@@ -1,4 +1,5 @@
 import Foundation
+import GalleySystem
 import Synchronization
 
 /// The preview's search index, built off the path of the edit: a render stages the pages the
@@ -16,8 +17,7 @@ final class BackgroundIndexing: Sendable {
     }
 
     private struct State {
-        var running = false
-        var waiting: Job?
+        var jobs = LatestWaiting<Job>()
         /// Indexes built since `takeFinished()` last looked.
         var finished = 0
     }
@@ -28,15 +28,8 @@ final class BackgroundIndexing: Sendable {
     /// the index being built.
     func schedule(_ bundle: SearchBundle, staged: URL, into target: URL) {
         let job = Job(bundle: bundle, staged: staged, target: target)
-        let startNow = state.withLock { state -> Bool in
-            if state.running {
-                if let replaced = state.waiting { try? FileManager.default.removeItem(at: replaced.staged) }
-                state.waiting = job
-                return false
-            }
-            state.running = true
-            return true
-        }
+        let (startNow, displaced) = state.withLock { $0.jobs.offer(job) }
+        if let displaced { try? FileManager.default.removeItem(at: displaced.staged) }
         guard startNow else { return }
         Thread.detachNewThread { [self] in run(job) }
     }
@@ -52,10 +45,7 @@ final class BackgroundIndexing: Sendable {
             try? FileManager.default.removeItem(at: current.staged)
             job = state.withLock { state -> Job? in
                 state.finished += 1
-                let next = state.waiting
-                state.waiting = nil
-                state.running = next != nil
-                return next
+                return state.jobs.next()
             }
         }
     }

@@ -25,8 +25,7 @@ final class BackgroundPrintPage: Sendable {
     }
 
     private struct State {
-        var running = false
-        var waiting: Job?
+        var jobs = LatestWaiting<Job>()
         /// Whether the page was asked for in this preview.
         var wanted = false
     }
@@ -50,15 +49,11 @@ final class BackgroundPrintPage: Sendable {
             return
         }
         let job = Job(source: source, snapshot: snapshot, output: output)
-        let startNow = state.withLock { state -> Bool in
-            if state.running || !state.wanted {
-                if let replaced = state.waiting { try? FileManager.default.removeItem(at: replaced.snapshot) }
-                state.waiting = job
-                return false
-            }
-            state.running = true
-            return true
+        let (startNow, displaced) = state.withLock { state in
+            let wanted = state.wanted
+            return state.jobs.offer(job, mayStart: wanted)
         }
+        if let displaced { try? FileManager.default.removeItem(at: displaced.snapshot) }
         guard startNow else { return }
         Thread.detachNewThread { [self] in run(job) }
     }
@@ -68,14 +63,11 @@ final class BackgroundPrintPage: Sendable {
     func want(ceiling: Duration = .seconds(120)) async {
         let start = state.withLock { state -> Job? in
             state.wanted = true
-            guard !state.running, let job = state.waiting else { return nil }
-            state.waiting = nil
-            state.running = true
-            return job
+            return state.jobs.startWaiting()
         }
         if let start { Thread.detachNewThread { [self] in run(start) } }
         let deadline = ContinuousClock.now + ceiling
-        while ContinuousClock.now < deadline, state.withLock({ $0.running || $0.waiting != nil }) {
+        while ContinuousClock.now < deadline, state.withLock({ $0.jobs.busy }) {
             try? await Task.sleep(for: .milliseconds(20))
         }
     }
@@ -98,12 +90,7 @@ final class BackgroundPrintPage: Sendable {
                 }
             }
             try? FileManager.default.removeItem(at: current.snapshot)
-            job = state.withLock { state -> Job? in
-                let next = state.waiting
-                state.waiting = nil
-                state.running = next != nil
-                return next
-            }
+            job = state.withLock { $0.jobs.next() }
         }
     }
 }

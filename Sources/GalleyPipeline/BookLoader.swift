@@ -99,25 +99,18 @@ enum BookLoader {
                 diagnostics.append(.packageNotFound(path, manifestPath: file, at: location))
             }
         }
+        func unusable(_ key: String, _ value: String) {
+            diagnostics.append(
+                .unusablePrintSetting(
+                    key: key, value: value, path: file, at: Self.location(ofKey: key, in: manifestBytes, path: file)))
+        }
         if let name = manifest?.pdf {
-            if name.hasSuffix(".pdf"), name.count > 4, !name.contains("/"), !name.hasPrefix(".") {
-                book.pdfName = name
-            } else {
-                diagnostics.append(
-                    .unusablePrintSetting(
-                        key: "pdf", value: name, path: file,
-                        at: Self.location(ofKey: "pdf", in: manifestBytes, path: file)))
-            }
+            let usable = name.hasSuffix(".pdf") && name.count > 4 && !name.contains("/") && !name.hasPrefix(".")
+            if usable { book.pdfName = name } else { unusable("pdf", name) }
         }
         if let paper = manifest?.paper {
-            if let known = PrintPage.Paper.allCases.first(where: { $0.rawValue.lowercased() == paper.lowercased() }) {
-                book.paper = known
-            } else {
-                diagnostics.append(
-                    .unusablePrintSetting(
-                        key: "paper", value: paper, path: file,
-                        at: Self.location(ofKey: "paper", in: manifestBytes, path: file)))
-            }
+            let known = PrintPage.Paper.allCases.first { $0.rawValue.lowercased() == paper.lowercased() }
+            if let known { book.paper = known } else { unusable("paper", paper) }
         }
         book.branch = manifest?.branch ?? "main"
         book.pathInRepository = pathInRepository(folder)

@@ -115,17 +115,7 @@ struct PrintBook: Sendable {
         guard let data = try? Data(contentsOf: pdf) else { return }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try? SealedFile.write(data, to: kept)
-        let key = URLResourceKey.contentModificationDateKey
-        let others =
-            ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [key])) ?? [])
-            .filter { $0.lastPathComponent != kept.lastPathComponent && !$0.lastPathComponent.hasPrefix(".") }
-            .sorted {
-                let first = (try? $0.resourceValues(forKeys: [key]).contentModificationDate) ?? .distantPast
-                let second = (try? $1.resourceValues(forKeys: [key]).contentModificationDate) ?? .distantPast
-                return first > second
-            }
-        for old in others.dropFirst() { try? FileManager.default.removeItem(at: old) }
-        AtomicFile.removeAbandoned(in: folder)
+        CacheEntries.keep(kept, in: folder)
     }
 
     /// The day, as `2026-12-03`: `SOURCE_DATE_EPOCH`'s when it is set (a reproducible build).

@@ -188,7 +188,7 @@ struct SearchBundle: Sendable {
 
     /// The newest complete index kept, for a render that does not wait for its own.
     private func newestKept() -> [String: OutputWriter.Content]? {
-        for bundle in keptBundles() {
+        for bundle in CacheEntries.newestFirst(in: folder) {
             if let files = kept(bundle) {
                 AtomicFile.touch(bundle)
                 return files
@@ -253,7 +253,7 @@ struct SearchBundle: Sendable {
         } catch {
             throw PipelineError(stage: .write, path: bundle.path, message: error.description)
         }
-        removeOlder(than: bundle)
+        CacheEntries.keep(bundle, in: folder)
     }
 
     /// The pages in `site` moved into folders beside it (`site-1`, `site-2`, …) of at most
@@ -301,24 +301,4 @@ struct SearchBundle: Sendable {
         return paths.sorted()
     }
 
-    /// The indexes kept, newest first (by when they were last used).
-    private func keptBundles() -> [URL] {
-        let manager = FileManager.default
-        let key = URLResourceKey.contentModificationDateKey
-        func used(_ url: URL) -> Date {
-            (try? url.resourceValues(forKeys: [key]).contentModificationDate) ?? .distantPast
-        }
-        return ((try? manager.contentsOfDirectory(at: folder, includingPropertiesForKeys: [key])) ?? [])
-            .filter { !$0.lastPathComponent.hasPrefix(".") }
-            .sorted { used($0) > used($1) }
-    }
-
-    /// Keeps this index and the one used before it (a render of an older version of the book may
-    /// still be linking it); removes the rest, and what a killed process left half made (staged
-    /// pages, an index being built: named by `AtomicFile.temporaryURL` with its process).
-    private func removeOlder(than bundle: URL) {
-        let others = keptBundles().filter { $0.lastPathComponent != bundle.lastPathComponent }
-        for old in others.dropFirst() { try? FileManager.default.removeItem(at: old) }
-        AtomicFile.removeAbandoned(in: folder)
-    }
 }

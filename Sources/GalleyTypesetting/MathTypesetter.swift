@@ -40,7 +40,8 @@ public final class MathTypesetter: Sendable {
         /// The cache file's content, as read.
         var cached = Data()
         /// The formulas typeset in this run, as records, in a file beside the cache file's, until
-        /// `save` writes them into it; nil with no cache folder (then they are `held`).
+        /// `save` writes them into it; made with the first formula typeset. Nil with no cache
+        /// folder (then they are `held`).
         var journal: Journal?
         /// How many formulas came from the cache file, how many were typeset in this run, and how
         /// many had been typeset earlier in this run (the same formula in another chapter).
@@ -130,16 +131,14 @@ public final class MathTypesetter: Sendable {
         self.state = Mutex(State())
     }
 
-    /// Indexes the cache file into `state`, the first time a formula is asked for, and opens the
-    /// journal this run's formulas go to.
+    /// Indexes the cache file into `state`, the first time a formula is asked for; removes the
+    /// journals killed runs left beside it.
     private func loadCache(into state: inout State) {
         guard !state.loaded else { return }
         state.loaded = true
         guard let cacheFile else { return }
         let folder = cacheFile.deletingLastPathComponent()
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         AtomicFile.removeAbandoned(in: folder)
-        state.journal = Journal(beside: cacheFile)
         // Sealed with its digest: random bytes in the middle of KaTeX's HTML would otherwise
         // decode, and garbled formulas would be published.
         guard reads, let data = SealedFile.read(cacheFile, damage: damage, kind: "math") else { return }
@@ -199,8 +198,13 @@ public final class MathTypesetter: Sendable {
             results[key] = math
             fresh.append((key, math))
         }
-        let records = journal == nil ? [] : fresh.map { MathCacheFile.record($0.0, $0.1) }
+        let records = cacheFile == nil ? [] : fresh.map { MathCacheFile.record($0.0, $0.1) }
         state.withLock { state in
+            if state.journal == nil, let cacheFile {
+                try? FileManager.default.createDirectory(
+                    at: cacheFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+                state.journal = Journal(beside: cacheFile)
+            }
             for (number, (key, math)) in fresh.enumerated() {
                 // Typeset by another thread meanwhile (a record of the cache file is typeset again
                 // only when it did not decode).
