@@ -45,7 +45,8 @@ enum SiteWriter: ModeWriter {
         let start = ContinuousClock.now
         let chapters = book.renderChapters()
         var site = try RenderStage.site(
-            book.book, chapters: chapters.map(\.rendered), katex: book.katex, spill: book.spill)
+            book.book, chapters: chapters.map(\.rendered), katex: book.katex, spill: book.spill,
+            linksPDF: book.print?.printer != nil)
         run.timings.addPhase("render", ContinuousClock.now - start)
         if let search = book.search {
             let pages = book.book.chapters.indices.map {

@@ -13,6 +13,9 @@ public enum CourseWorkflows {
         "libjavascriptcoregtk-4.1-dev", "python3-pip",
     ]
 
+    /// What `render --pdf` needs besides: Chromium, and a font that covers Chinese.
+    public static let printPackages = ["chromium", "fonts-noto-cjk"]
+
     /// `.github/pagefind-requirements.txt`: Pagefind's wheel, pinned by hash, which the Pages
     /// workflow (and Galley's own `scripts/setup.sh`) take the indexer of the site's search from.
     public static let pagefindRequirements = """
@@ -80,11 +83,13 @@ public enum CourseWorkflows {
         """
     }
 
-    /// Pushes to `main`: the book is rendered (strictly) and published to GitHub Pages.
+    /// Pushes to `main`: the book is rendered (strictly), printed to PDF, and published to GitHub
+    /// Pages.
     public static var pages: String {
         """
-        # On main: render the course and publish Output/ to GitHub Pages (Settings → Pages → Source:
-        # GitHub Actions). A chapter with an error stops the publishing; the site stays as it was.
+        # On main: render the course, print it as a PDF, and publish Output/ to GitHub Pages (Settings →
+        # Pages → Source: GitHub Actions). A chapter with an error stops the publishing; the site stays as
+        # it was.
         name: Publish the course
 
         on:
@@ -115,8 +120,12 @@ public enum CourseWorkflows {
                   python3 -m zipfile -e "$wheel"/pagefind_bin_extended-*.whl "$wheel/x"
                   install -D -m 755 "$wheel/x/pagefind_bin_extended/pagefind_extended" \\
                     .build/tools/pagefind/pagefind_extended
-              - name: Render the course
-                run: swift run -c release render Chapters --output Output --strict
+              - name: Install Chromium and a font for Chinese, which print the book's PDF
+                run: |
+                  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \\
+                    \(printPackages.joined(separator: " "))
+              - name: Render the course, and print it as a PDF the front page links
+                run: swift run -c release render Chapters --output Output --strict --pdf
               - uses: actions/upload-pages-artifact@v5
                 with:
                   path: Output

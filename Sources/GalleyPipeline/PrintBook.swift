@@ -22,7 +22,7 @@ struct PrintBook: Sendable {
     let damage: CacheDamage?
 
     static let pageName = "print.html"
-    static let format = "galley-pdf 1"
+    static let format = "galley-pdf 2"
 
     /// What the print page is made of: its opening (dated, and undated for the PDF's key), the
     /// chapters, and where each chapter's body stands in its page.

@@ -120,7 +120,7 @@ enum RenderStage {
     /// A chapter the render cache kept is linked from it: its page as it is when nothing around
     /// its body changed, else assembled again from its body.
     static func site(
-        _ book: Book, chapters: [RenderedChapter], katex: [String: URL], spill: PageSpill? = nil
+        _ book: Book, chapters: [RenderedChapter], katex: [String: URL], spill: PageSpill? = nil, linksPDF: Bool = false
     ) throws(PipelineError) -> (
         files: [String: OutputWriter.Content], pages: [SitePage]
     ) {
@@ -190,7 +190,9 @@ enum RenderStage {
                 link: links[index], summary: chapters[index].summary, verification: statuses[index])
         }
         files["index.html"] = .text(
-            PageTemplate.index(book: info, navigation: bookNavigation, entries: indexEntries, verification: checksLink))
+            PageTemplate.index(
+                book: info, navigation: bookNavigation, entries: indexEntries, verification: checksLink,
+                pdf: linksPDF ? book.pdfName : nil))
         files["checks.html"] = .text(
             VerificationPage.page(
                 book: info, navigation: bookNavigation,

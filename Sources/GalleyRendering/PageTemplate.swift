@@ -132,9 +132,10 @@ public enum PageTemplate {
     }
 
     /// The book's front page: its title, and each chapter with its first paragraph and its
-    /// verification status.
+    /// verification status; the book's PDF, when one is printed (`pdf`, its file's name).
     public static func index(
-        book: BookInfo, navigation: Navigation, entries: [IndexEntry], verification: PageLink? = nil
+        book: BookInfo, navigation: Navigation, entries: [IndexEntry], verification: PageLink? = nil,
+        pdf: String? = nil
     ) -> String {
         var html = head(book: book, title: book.title, navigation: navigation)
         html += "<main class=\"index\" id=\"content\">\n<h1>\(HTMLEscaping.escape(book.title))</h1>\n"
@@ -144,6 +145,10 @@ public enum PageTemplate {
         if let verification {
             html +=
                 "<p class=\"verification\"><a href=\"\(HTMLEscaping.escapeURL(verification.href))\">\(HTMLEscaping.escape(verification.title))</a></p>\n"
+        }
+        if let pdf {
+            html +=
+                "<p class=\"pdf\"><a href=\"\(HTMLEscaping.escapeURL(pdf))\" type=\"application/pdf\">\(HTMLEscaping.escape(book.strings.printDownload))</a></p>\n"
         }
         html += "<ol class=\"chapters\">\n"
         for entry in entries {

@@ -70,13 +70,13 @@ public enum PrintPage {
         html += "<p class=\"checked\">\(HTMLEscaping.escape(strings.printChecked(title.checked, title.wrong)))</p>\n"
         html += "</section>\n<nav class=\"contents\">\n<h2>\(HTMLEscaping.escape(strings.printContents))</h2>\n<ol>\n"
         for entry in entries {
-            html += "<li><a href=\"#\(HTMLEscaping.escape(entry.anchor))\">\(HTMLEscaping.escape(entry.title))</a>"
+            html += "<li>" + contentsLink(to: entry.anchor, text: entry.title)
             let sections = entry.headings.filter { $0.level == 2 }
             if !sections.isEmpty {
                 html += "\n<ol>\n"
                 for section in sections {
-                    let anchor = HTMLEscaping.escape(entry.anchor + "--" + section.anchor)
-                    html += "<li><a href=\"#\(anchor)\">\(HTMLEscaping.escape(section.text))</a></li>\n"
+                    html +=
+                        "<li>" + contentsLink(to: entry.anchor + "--" + section.anchor, text: section.text) + "</li>\n"
                 }
                 html += "</ol>\n"
             }
@@ -84,6 +84,13 @@ public enum PrintPage {
         }
         html += "</ol>\n</nav>\n"
         return html
+    }
+
+    /// A contents entry: its text, a leader and room for its page number, which `PDFPrinter` fills
+    /// once a first printing has told where each entry starts (`print.js`).
+    static func contentsLink(to anchor: String, text: String) -> String {
+        "<a href=\"#\(HTMLEscaping.escape(anchor))\"><span class=\"entry\">\(HTMLEscaping.escape(text))</span>"
+            + "<span class=\"leader\" aria-hidden=\"true\"></span><span class=\"page-number\"></span></a>"
     }
 
     /// One chapter: its body, its ids and links made the print page's. `pages` are every

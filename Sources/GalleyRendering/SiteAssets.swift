@@ -14,10 +14,50 @@ public enum SiteAssets {
 
     /// The print page's script: a display formula or a table wider than the text is set smaller
     /// until it fits, rather than cut at the margin (CSS cannot shrink a box to its container). Run
-    /// once the page and its fonts are loaded, before Chromium prints.
+    /// once the page and its fonts are loaded, before Chromium prints. `galleyNumberContents`
+    /// writes the page each contents entry starts on, once a first printing has told (`PDFPrinter`).
     static let printScript = #"""
         "use strict";
+        // A contents entry's heading: a section's own, a chapter's first.
+        function headingOf(link) {
+          var target = document.getElementById(link.getAttribute("href").slice(1));
+          return target && target.tagName === "ARTICLE" ? target.querySelector("h1") : target;
+        }
+        function contentsLinks() { return document.querySelectorAll("nav.contents a[href^='#']"); }
+        // The contents' entries (`PDFOutline`): where each leads, its depth, and its heading's
+        // text with each formula as its MathML reads (σ, not \sigma).
+        window.galleyContents = function () {
+          return Array.prototype.map.call(contentsLinks(), function (link) {
+            var heading = headingOf(link);
+            var text = link.querySelector(".entry").textContent;
+            if (heading) {
+              var copy = heading.cloneNode(true);
+              copy.querySelectorAll(".katex-html, annotation").forEach(function (node) { node.remove(); });
+              text = copy.textContent;
+            }
+            return { id: link.getAttribute("href").slice(1), depth: link.parentElement.closest("ol ol") ? 2 : 1,
+              title: text.replace(/\s+/g, " ").trim() };
+          });
+        };
+        window.galleyNumberContents = function (pages) {
+          var numbered = 0;
+          document.querySelectorAll("nav.contents a[href^='#']").forEach(function (link) {
+            var page = pages[link.getAttribute("href").slice(1)];
+            var slot = link.querySelector(".page-number");
+            if (slot && page) { slot.textContent = String(page); numbered += 1; }
+          });
+          return numbered;
+        };
         window.addEventListener("load", function () {
+          // A heading with a formula shows it typeset in the contents too, not as its TeX.
+          contentsLinks().forEach(function (link) {
+            var heading = headingOf(link);
+            if (!heading || !heading.querySelector(".katex")) { return; }
+            var copy = heading.cloneNode(true);
+            copy.querySelectorAll("[id]").forEach(function (node) { node.removeAttribute("id"); });
+            copy.querySelectorAll("a").forEach(function (node) { node.replaceWith.apply(node, node.childNodes); });
+            link.querySelector(".entry").replaceChildren.apply(link.querySelector(".entry"), copy.childNodes);
+          });
           function fit(element, room) {
             var width = element.scrollWidth;
             if (!(room > 0) || width <= room + 1) { return; }
@@ -50,7 +90,10 @@ public enum SiteAssets {
         nav.contents ol { list-style: none; padding-left: 0; margin: 0; line-height: 1.45; }
         nav.contents > ol > li { margin-top: 0.45rem; break-inside: avoid; }
         nav.contents ol ol { padding-left: 1.5rem; font-size: 0.9em; }
-        nav.contents a { color: inherit; text-decoration: none; }
+        nav.contents a { color: inherit; text-decoration: none; display: flex; align-items: baseline; gap: 0.4em; }
+        nav.contents .leader { flex: 1; border-bottom: 1px dotted var(--muted); min-width: 1em; }
+        nav.contents .page-number { min-width: 3em; text-align: right; font-variant-numeric: tabular-nums; }
+        nav.contents a:has(.page-number:empty) .leader { visibility: hidden; }
         article.chapter { break-before: page; }
         h1, h2, h3, h4 { break-after: avoid; }
         pre, figure, table, .katex-display, div.output { break-inside: avoid; }

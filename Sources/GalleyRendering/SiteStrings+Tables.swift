@@ -54,7 +54,8 @@ extension SiteStrings {
         bookCounts: { checked, unchecked in "Checks: " + counted(checked, "number") + " checked, \(unchecked) unchecked"
         },
         printContents: "Contents", printBuilt: "Built on {date}",
-        printChecked: { checked, wrong in counted(checked, "number") + " checked, \(wrong) wrong" })
+        printChecked: { checked, wrong in counted(checked, "number") + " checked, \(wrong) wrong" },
+        printDownload: "The whole book as a PDF, to print")
 
     public static let simplifiedChinese = SiteStrings(
         language: "zh-CN", skipToContent: "跳到正文", menu: "目录", closeMenu: "关闭目录", bookContents: "全书目录",
@@ -76,7 +77,8 @@ extension SiteStrings {
         blockReasons: .simplifiedChinese,
         counts: { chineseCounts($0, simplifiedWords) },
         bookCounts: { "核对：\($0) 个数已核对，\($1) 个未核对" },
-        printContents: "目录", printBuilt: "构建于 {date}", printChecked: { "已核对 \($0) 个数，\($1) 个有误" })
+        printContents: "目录", printBuilt: "构建于 {date}", printChecked: { "已核对 \($0) 个数，\($1) 个有误" },
+        printDownload: "全书 PDF 版，可打印")
 
     public static let traditionalChinese = SiteStrings(
         language: "zh-TW", skipToContent: "跳到正文", menu: "目錄", closeMenu: "關閉目錄", bookContents: "全書目錄",
@@ -99,7 +101,8 @@ extension SiteStrings {
         blockReasons: .traditionalChinese,
         counts: { chineseCounts($0, traditionalWords) },
         bookCounts: { "核對：\($0) 個數已核對，\($1) 個未核對" },
-        printContents: "目錄", printBuilt: "建置於 {date}", printChecked: { "已核對 \($0) 個數，\($1) 個有誤" })
+        printContents: "目錄", printBuilt: "建置於 {date}", printChecked: { "已核對 \($0) 個數，\($1) 個有誤" },
+        printDownload: "全書 PDF 版，可列印")
 
     /// The words around the counts of a chapter's verification line in Chinese.
     struct ChineseCountWords {

@@ -72,6 +72,8 @@ public struct SiteStrings: Sendable {
     public var printContents: String
     public var printBuilt: String
     public var printChecked: @Sendable (_ checked: Int, _ wrong: Int) -> String
+    /// The front page's link to the book's PDF (`render --pdf`).
+    public var printDownload: String
 
     /// The table for a BCP 47 tag, and whether the language has one of its own (`en`, `zh-CN`
     /// and `zh`, `zh-TW`, `zh-HK`, `zh-Hant`); otherwise English.

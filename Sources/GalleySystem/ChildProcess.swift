@@ -56,34 +56,27 @@ public struct ChildProcess: Sendable {
         _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, first)
     }
 
-    /// Runs the program to its end, handing what it writes to the two callbacks as it arrives.
-    public func run(
-        standardOutput: (ArraySlice<UInt8>) -> Void,
-        standardError: (ArraySlice<UInt8>) -> Void
-    ) throws(LaunchError) -> Termination {
-        var outPipe: [Int32] = [0, 0]
-        var errPipe: [Int32] = [0, 0]
-        guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else {
-            throw LaunchError(description: "cannot create a pipe: \(String(cString: strerror(errno)))")
-        }
-        defer {
-            close(outPipe[0])
-            close(errPipe[0])
-        }
-
+    /// Starts the program in a process group of its own with default signal handling: the
+    /// child's descriptor `n` is `descriptors[n]` (nil: `/dev/null`), and nothing else this
+    /// process holds open goes with it — not the preview's sockets (a chapter's program must not
+    /// hold a page's connection open, or the listening socket after the server let it go), not
+    /// another run's pipes. The caller closes its own copies.
+    public func spawn(descriptors: [Int32?]) throws(LaunchError) -> pid_t {
+        // Copied above every number the child uses first, so that no copy overwrites a
+        // descriptor still to be copied.
+        let sources = descriptors.map { descriptor in descriptor.map { fcntl($0, F_DUPFD_CLOEXEC, 64) } }
+        defer { for case let source? in sources { close(source) } }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-        for descriptor in [outPipe[0], outPipe[1], errPipe[0], errPipe[1]] {
-            posix_spawn_file_actions_addclose(&actions, descriptor)
+        for (number, source) in sources.enumerated() {
+            if let source {
+                posix_spawn_file_actions_adddup2(&actions, source, Int32(number))
+            } else {
+                posix_spawn_file_actions_addopen(&actions, Int32(number), "/dev/null", O_RDWR, 0)
+            }
         }
-        // Nothing else the process holds open goes with the child: not the preview's sockets (a
-        // chapter's program must not hold a page's connection open, or the listening socket
-        // after the server let it go), not another run's pipes.
-        Self.closeDescriptors(from: 3, in: &actions)
+        Self.closeDescriptors(from: Int32(descriptors.count), in: &actions)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -109,10 +102,34 @@ public struct ChildProcess: Sendable {
         }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        close(outPipe[1])
-        close(errPipe[1])
         guard spawned == 0 else {
             throw LaunchError(description: "cannot start \(executable): \(String(cString: strerror(spawned)))")
+        }
+        return pid
+    }
+
+    /// Runs the program to its end, handing what it writes to the two callbacks as it arrives.
+    public func run(
+        standardOutput: (ArraySlice<UInt8>) -> Void,
+        standardError: (ArraySlice<UInt8>) -> Void
+    ) throws(LaunchError) -> Termination {
+        var outPipe: [Int32] = [0, 0]
+        var errPipe: [Int32] = [0, 0]
+        guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else {
+            throw LaunchError(description: "cannot create a pipe: \(String(cString: strerror(errno)))")
+        }
+        defer {
+            close(outPipe[0])
+            close(errPipe[0])
+        }
+
+        let pid: pid_t
+        do {
+            defer {
+                close(outPipe[1])
+                close(errPipe[1])
+            }
+            pid = try spawn(descriptors: [nil, outPipe[1], errPipe[1]])
         }
 
         let deadline = ContinuousClock.now + timeout

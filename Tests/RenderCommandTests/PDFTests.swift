@@ -134,16 +134,68 @@ struct PDFTests {
             #expect(entry != nil, "\(chapter) in \(titles.map(\.title))")
             if let entry { #expect(try Self.text(pdf, page: entry.page).contains(chapter)) }
         }
-        // Sections, under their chapters: the print page's contents list every one.
-        let page = try String(
-            contentsOf: try Self.course.get().appendingPathComponent("print.html"), encoding: .utf8)
-        let sections = page.matches(of: #/<li><a href="#[^"]+--[^"]+">([^<]+)</a></li>/#).map { String($0.output.1) }
+        // Sections, under their chapters, named as their headings read: the print page's
+        // contents list every one; none twice, and a heading's formula as its MathML reads.
+        let sections = Self.contentsEntries().filter { $0.id.contains("--") }.map(\.text)
         #expect(sections.count >= 25, "\(sections)")
         for section in sections {
-            // A heading with a formula in it: Chromium names the entry by its text before the formula.
-            let start = String(section.prefix(3))
-            #expect(titles.contains { $0.depth == 1 && $0.title.hasPrefix(start) }, "\(section)")
+            let named = section == "损失的梯度：a - y" ? "损失的梯度：a−y" : section
+            #expect(titles.contains { $0.depth == 1 && $0.title == named }, "\(section) in \(titles.map(\.title))")
         }
+        #expect(titles.count == Self.chapterTitles.count + sections.count, "\(titles.map(\.title))")
+        #expect(try Self.tool("qpdf", ["--check", pdf.path]).contains("No syntax or stream encoding errors"))
+    }
+
+    /// The print page's contents: each entry's target and text.
+    static func contentsEntries() -> [(id: String, text: String)] {
+        let page = (try? course.get()).flatMap {
+            try? String(contentsOf: $0.appendingPathComponent("print.html"), encoding: .utf8)
+        }
+        return (page ?? "").matches(of: #/<a href="#([^"]+)"><span class="entry">([^<]+)</span>/#).map {
+            (String($0.output.1), String($0.output.2))
+        }
+    }
+
+    @Test("the contents give the page every chapter and section starts on")
+    func contentsPages() throws {
+        let pdf = try Self.course.get().appendingPathComponent("book.pdf")
+        let document = try PDFDocument(pdf)
+        let lines = try Self.text(pdf, page: 2).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let entries = Self.contentsEntries()
+        #expect(entries.count >= 33, "\(entries)")
+        var rest = lines[...]
+        for entry in entries {
+            // "Softmax 及其导数      3": the entry's text (a formula typeset: "a − y"), its page
+            // number at the end of its line; the lines in the entries' order.
+            let index = rest.firstIndex { $0.hasPrefix(entry.text.prefix(3)) }
+            let line = index.map { rest[$0] }
+            if let index { rest = rest[(index + 1)...] }
+            let shown = line?.split(separator: " ").last.flatMap { Int($0) }
+            let target = document.pagesByID[entry.id]
+            #expect(
+                shown != nil && shown == target,
+                "\(entry.text): contents say \(line ?? "nothing"), its page is \(target ?? 0)")
+        }
+        // And the chapters' pages are where their titles are.
+        for entry in entries where !entry.id.contains("--") {
+            if let page = document.pagesByID[entry.id] { #expect(try Self.text(pdf, page: page).contains(entry.text)) }
+        }
+    }
+
+    @Test("a heading's formula is typeset in the contents and read as text in the outline")
+    func formulaHeading() throws {
+        let book = try TemporaryBook([
+            "01-a.md": "# Sigmoid\n\nText.\n\n## 导数 $\\sigma'(z) = \\sigma(z)\\,(1 - \\sigma(z))$\n\nMore text.\n"
+        ])
+        let run = try book.render(["--pdf", "--no-search"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let pdf = book.output.appendingPathComponent("book.pdf")
+        let contents = try Self.text(pdf, page: 2)
+        #expect(contents.contains("导数") && !contents.contains("\\sigma"), "\(contents)")
+        let json = try Self.tool("qpdf", ["--json=2", "--json-key=outlines", pdf.path])
+        // The thin space `\,` stays a space.
+        #expect(json.contains("\"title\": \"导数 σ′(z)=σ(z) (1−σ(z))\""), "\(json)")
+        #expect(try Self.tool("qpdf", ["--check", pdf.path]).contains("No syntax or stream encoding errors"))
     }
 
     @Test("a reference to an equation in another chapter is a link to the page that shows the equation")
@@ -216,6 +268,16 @@ struct PDFTests {
         let info = try Self.tool("pdfinfo", [book.output.appendingPathComponent("notes.pdf").path])
         #expect(info.contains("(letter)") && info.contains("Title:           Notes"), "\(info)")
         #expect(!FileManager.default.fileExists(atPath: book.output.appendingPathComponent("book.pdf").path))
+        // The front page links the PDF, in the book's language (English here: no language set).
+        let index = try String(contentsOf: book.output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(
+            index.contains(
+                #"<p class="pdf"><a href="notes.pdf" type="application/pdf">The whole book as a PDF, to print</a>"#),
+            "\(index)")
+        // Rendered without --pdf, it links none.
+        #expect(try book.render(["--no-search"]).status == 0)
+        let plain = try String(contentsOf: book.output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(!plain.contains("class=\"pdf\""))
 
         try book.write("book.json", "{\n  \"paper\": \"A5\",\n  \"pdf\": \"../out.pdf\"\n}\n")
         let odd = try book.render(["--pdf", "--no-search"])
@@ -254,6 +316,8 @@ struct PDFDocument {
 
     var links: [Link] = []
     var destinations: [String: Int] = [:]
+    /// The same pages by the element ids the names stand for (`#25E5…` → `%E5…` → `定…`).
+    var pagesByID: [String: Int] = [:]
     /// The catalog's `/Lang`.
     var language: String?
     var height: Double = 842
@@ -285,6 +349,14 @@ struct PDFDocument {
         for (name, target) in (value(catalog["/Dests"]) as? [String: Any]) ?? [:] {
             guard let page = ((value(target) as? [Any])?.first as? String).flatMap({ number[$0] }) else { continue }
             destinations[String(name.dropFirst())] = page
+            pagesByID[Self.id(ofName: name.dropFirst())] = page
         }
+    }
+
+    static func id(ofName name: Substring) -> String {
+        let bytes = name.replacing(#/#([0-9A-Fa-f]{2})/#) { match in
+            String(UnicodeScalar(UInt8(match.output.1, radix: 16)!))
+        }
+        return bytes.removingPercentEncoding ?? String(bytes)
     }
 }
