@@ -96,6 +96,8 @@ public enum SiteAssets {
         nav.contents a:has(.page-number:empty) .leader { visibility: hidden; }
         article.chapter { break-before: page; }
         h1, h2, h3, h4 { break-after: avoid; }
+        /* Chromium left a paragraph's last line alone on a page with 2; 3 keeps them together. */
+        article.chapter p, article.chapter li { widows: 3; orphans: 3; }
         pre, figure, table, .katex-display, div.output { break-inside: avoid; }
         pre, pre code { white-space: pre-wrap; overflow-wrap: anywhere; }
         table { font-size: 0.88em; max-width: 100%; }

@@ -13,12 +13,10 @@ import Synchronization
 /// The cache is keyed by the formula's TeX and display mode, the book's macros and KaTeX's script
 /// (its bytes, so a new KaTeX is a new cache): an unchanged re-render reads every formula from it
 /// and starts no JavaScript engine. Engines are started only for formulas not seen before, one per
-/// thread that asks at once (two on this machine's two cores), and kept for the rest of the run.
+/// two cores (`KaTeXEnginePool`), and kept for the rest of the run.
 public final class MathTypesetter: Sendable {
     /// KaTeX's script, `katex.min.js`.
     public let script: URL
-    /// Its text, read once, for the engines this run starts.
-    private let scriptSource: String
     /// The book's macros as a JSON object, the same for every formula.
     private let macrosJSON: String
     /// The cache's file, under the cache folder; nil for no cache on disk.
@@ -29,6 +27,7 @@ public final class MathTypesetter: Sendable {
     /// formula. Part of the render cache's key.
     public let identity: String
     private let state: Mutex<State>
+    private let engines: KaTeXEnginePool
 
     private struct State {
         /// Whether the cache file has been read: not before a formula is asked for, since a
@@ -48,8 +47,6 @@ public final class MathTypesetter: Sendable {
         var fromCache = 0
         var typeset = 0
         var repeated = 0
-        var engines: [KaTeXEngine] = []
-        var enginesStarted = 0
         var changed = false
     }
 
@@ -124,7 +121,7 @@ public final class MathTypesetter: Sendable {
         }
         var hash = ContentHash()
         hash.add(scriptData)
-        scriptSource = String(decoding: scriptData, as: UTF8.self)
+        engines = KaTeXEnginePool(script: String(decoding: scriptData, as: UTF8.self))
         hash.add(macrosJSON)
         identity = hash.hex
         cacheFile = cacheFolder?.appendingPathComponent("math").appendingPathComponent("katex-\(hash.hex).sealed")
@@ -190,8 +187,8 @@ public final class MathTypesetter: Sendable {
             }
         }
         guard !missing.isEmpty else { return results }
-        let engine = try takeEngine()
-        defer { state.withLock { $0.engines.append(engine) } }
+        let engine = try engines.take()
+        defer { engines.give(engine) }
         var fresh: [(TypesetMath.Key, TypesetMath)] = []
         for key in missing where results[key] == nil {
             let math = engine.typeset(key.tex, display: key.display, macrosJSON: macrosJSON)
@@ -218,21 +215,11 @@ public final class MathTypesetter: Sendable {
         return results
     }
 
-    /// An engine no other thread is using, started if there is none.
-    private func takeEngine() throws(TypesettingError) -> KaTeXEngine {
-        let idle = state.withLock { state -> KaTeXEngine? in
-            if let engine = state.engines.popLast() { return engine }
-            state.enginesStarted += 1
-            return nil
-        }
-        if let idle { return idle }
-        return try KaTeXEngine(script: scriptSource)
-    }
-
     /// What the run did: formulas read from the cache file, typeset now, typeset earlier in this
     /// run, and engines started.
     public var statistics: (fromCache: Int, typeset: Int, repeated: Int, enginesStarted: Int) {
-        state.withLock { ($0.fromCache, $0.typeset, $0.repeated, $0.enginesStarted) }
+        let started = engines.started
+        return state.withLock { ($0.fromCache, $0.typeset, $0.repeated, started) }
     }
 
     /// Writes the cache file, when this run typeset anything new: the records read, then this

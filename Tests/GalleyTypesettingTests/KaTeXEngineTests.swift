@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import GalleyTypesetting
@@ -41,5 +42,46 @@ struct KaTeXEngineTests {
         let broken = engine.typeset("\\frac{1}{2", display: false, macrosJSON: "{}")
         #expect(broken.html == nil)
         #expect(broken.error?.contains("expected '}'") == true, "\(broken.error ?? "")")
+    }
+}
+
+@Suite("The pool of KaTeX engines")
+struct KaTeXEnginePoolTests {
+    /// Threads that ask for an engine at once, each typesetting a formula with it.
+    static func typeset(threads: Int, pool: KaTeXEnginePool) -> [String] {
+        let results = Mutex([String](repeating: "", count: threads))
+        DispatchQueue.concurrentPerform(iterations: threads) { index in
+            guard let engine = try? pool.take() else { return }
+            let math = engine.typeset("x_{\(index)}", display: false, macrosJSON: "{}")
+            pool.give(engine)
+            results.withLock { $0[index] = math.html ?? "" }
+        }
+        return results.withLock { $0 }
+    }
+
+    @Test("at its limit, a thread waits for an engine given back instead of starting one")
+    func waitsAtTheLimit() throws {
+        let script = try String(contentsOfFile: "/usr/share/javascript/katex/katex.min.js", encoding: .utf8)
+        let pool = KaTeXEnginePool(script: script, limit: 1)
+        let results = Self.typeset(threads: 4, pool: pool)
+        #expect(pool.started == 1)
+        for (index, html) in results.enumerated() { #expect(html.contains("katex") && html.contains("\(index)")) }
+    }
+
+    @Test("below its limit, a thread that finds every engine busy starts another, up to the limit")
+    func startsUpToTheLimit() throws {
+        let script = try String(contentsOfFile: "/usr/share/javascript/katex/katex.min.js", encoding: .utf8)
+        let pool = KaTeXEnginePool(script: script, limit: 2)
+        let results = Self.typeset(threads: 6, pool: pool)
+        #expect((1...2).contains(pool.started))
+        #expect(results.allSatisfy { $0.contains("katex") })
+    }
+
+    @Test("an engine that cannot start is an error, and the next thread may start one")
+    func failedStart() throws {
+        let pool = KaTeXEnginePool(script: "this is not JavaScript (", limit: 1)
+        #expect(throws: TypesettingError.self) { try pool.take() }
+        #expect(throws: TypesettingError.self) { try pool.take() }
+        #expect(pool.started == 0)
     }
 }
