@@ -30,7 +30,7 @@ else
   bash "$HERE/make-book.sh" "$CHAPTERS" "$WORK/book" >/dev/null
 fi
 sed -i '0,/^```swift run$/s//```swift run\n\/\/ preview-edit 0/' "$WORK/book/$EDITED.md"
-"$ROOT/.build/release/render" "$WORK/book" --serve --port 0 --output "$WORK/out" --cache-dir "$WORK/cache" \
+"$ROOT/.build/release/render" "$WORK/book" --serve --port 0 --output "$WORK/out" --cache-dir "$WORK/cache" ${RENDER_ARGS:-} \
   > "$WORK/serve.log" 2> "$WORK/serve.err" &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT

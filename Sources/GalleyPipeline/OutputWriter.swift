@@ -116,25 +116,14 @@ struct OutputWriter {
         let ours: Set<String> =
             (try? String(contentsOf: manifestURL, encoding: .utf8))
             .map { Set($0.split(separator: "\n").map(String.init)) } ?? []
-        guard
-            let enumerator = manager.enumerator(
-                at: destination, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-        else { return }
-        let base = destination.standardizedFileURL.path + "/"
-        for case let url as URL in enumerator {
-            let values = try url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-            guard values.isRegularFile == true || values.isSymbolicLink == true else { continue }
-            let full = url.standardizedFileURL.path
-            guard full.hasPrefix(base) else { continue }
-            let relative = String(full.dropFirst(base.count))
+        for relative in DirectoryWalk.files(under: destination) {
             if relative == Self.manifestName || ours.contains(relative) || written.contains(relative) { continue }
             let target = staging.appendingPathComponent(relative)
             try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try manager.copyItem(at: url, to: target)
+            try manager.copyItem(at: destination.appendingPathComponent(relative), to: target)
         }
     }
 
-    /// Makes `staging` the output folder, atomically where the system allows.
     private func swap(_ staging: URL, into destination: URL) throws(PipelineError) {
         let manager = FileManager.default
         if rename(staging.path, destination.path) == 0 { return }  // there was no output yet

@@ -257,6 +257,7 @@ struct Render: ParsableCommand {
         }
         let format = format
         let quiet = quiet
+        let timings = timings
         do {
             try LivePreview.run(
                 configuration,
@@ -277,6 +278,9 @@ struct Render: ParsableCommand {
                             Data(
                                 (String(format: "rendered in %.2f s", seconds) + Self.renderedCounts(result) + "\n")
                                     .utf8))
+                    }
+                    if timings {
+                        FileHandle.standardError.write(Data("timings: \(result.timings.summary)\n".utf8))
                     }
                     // The page's overlay shows them as the terminal's text format does.
                     return result.diagnostics.map { DiagnosticFormat.line($0, format: .text) }

@@ -247,9 +247,18 @@ struct RenderCommandTests {
         let book = try TemporaryBook(["a.md": "# A\n", "b.md": "# B\n"])
         try book.render()
         try Data("galley.example.org\n".utf8).write(to: book.output.appendingPathComponent("CNAME"))
+        // Hidden, and in folders of their own or of Galley's.
+        try Data().write(to: book.output.appendingPathComponent(".nojekyll"))
+        let notes = book.output.appendingPathComponent("extra/notes")
+        try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
+        try Data("kept\n".utf8).write(to: notes.appendingPathComponent("readme.txt"))
+        try Data("mine\n".utf8).write(to: book.output.appendingPathComponent("katex/mine.css"))
         try FileManager.default.removeItem(at: book.chapters.appendingPathComponent("b.md"))
         try book.render()
         #expect(book.output("CNAME") == "galley.example.org\n")
+        #expect(book.output(".nojekyll") == "")
+        #expect(book.output("extra/notes/readme.txt") == "kept\n")
+        #expect(book.output("katex/mine.css") == "mine\n")
         #expect(book.output("b.html") == nil)  // Galley's own file from the last run is gone
         #expect(book.output("a.html") != nil)
     }
