@@ -224,8 +224,12 @@ struct RenderCache: Sendable {
                 entry.extraFiles[path] = file
             }
         }
-        guard (try? SealedFile.write(entry.encoded(), to: slot.appendingPathComponent(Entry.fileName))) != nil
-        else { return }
+        let file = slot.appendingPathComponent(Entry.fileName)
+        guard (try? SealedFile.write(entry.encoded(), to: file)) != nil else { return }
+        // The next render of this process reads it as written, without decoding it again.
+        if remembers, let identity = RenderCacheMemory.Identity(file) {
+            RenderCacheMemory.shared.remember(entry, at: file, identity: identity)
+        }
         // Older versions' files; another process's files in the making start with a dot.
         let kept = Set([Entry.fileName, entry.page.name, entry.markdown.name, entry.searchPage.name])
             .union(entry.extraFiles.values.map(\.name))

@@ -85,10 +85,23 @@ public struct SiteStrings: Sendable {
         return (.english, false)
     }
 
-    /// `{name}` in `template` replaced by each value.
+    /// `{name}` in `template` replaced by each value, in one pass (the checks page fills a
+    /// template for every unchecked number); a value is not searched for names in turn, and a
+    /// `{…}` that names no value stays as it is.
     public static func fill(_ template: String, _ values: [String: String]) -> String {
-        var text = template
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        var text = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            text += rest[..<open]
+            let after = rest.index(after: open)
+            if let close = rest[after...].firstIndex(of: "}"), let value = values[String(rest[after..<close])] {
+                text += value
+                rest = rest[rest.index(after: close)...]
+            } else {
+                text += "{"
+                rest = rest[after...]
+            }
+        }
+        return text + rest
     }
 }

@@ -101,3 +101,26 @@ struct HTMLEscapingTests {
         #expect(HTMLEscaping.escape("交叉熵 L = -ln p") == "交叉熵 L = -ln p")
     }
 }
+
+@Suite("A formula's MathML in the search index, and the pages' templates filled")
+struct MathMLAndTemplateTests {
+    @Test("the <math> element of KaTeX's output, inline, without its TeX and its namespace")
+    func mathML() {
+        let katex =
+            #"<span class="katex-display"><span class="katex"><span class="katex-mathml"><math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><semantics><mrow><mi>σ</mi><mo>(</mo><mi>z</mi><mo>)</mo></mrow><annotation encoding="application/x-tex">\sigma(z)</annotation></semantics></math></span><span class="katex-html" aria-hidden="true">σ(z)</span></span></span>"#
+        #expect(
+            SearchIndex.mathML(katex)
+                == "<math><semantics><mrow><mi>σ</mi><mo>(</mo><mi>z</mi><mo>)</mo></mrow></semantics></math>")
+        #expect(SearchIndex.mathML("<span>no formula</span>") == nil)
+        #expect(SearchIndex.mathML("<math><mi>x</mi>") == nil, "an element never closed")
+        #expect(SearchIndex.mathML(nil) == nil)
+    }
+
+    @Test("each {name} filled once; a value is not filled in turn; an unknown name stays")
+    func fill() {
+        #expect(SiteStrings.fill("第 {line} 行", ["line": "12"]) == "第 12 行")
+        #expect(SiteStrings.fill("{title}：{line}", ["title": "{line}", "line": "3"]) == "{line}：3")
+        #expect(SiteStrings.fill("{unknown} {x", ["x": "1"]) == "{unknown} {x")
+        #expect(SiteStrings.fill("", [:]) == "")
+    }
+}
