@@ -6,9 +6,40 @@ import GalleySystem
 
 /// The load stage: finds a book's chapters and reads them.
 enum BookLoader {
+    /// A chapter file read: its text (invalid UTF-8 replaced by U+FFFD) and where its first
+    /// invalid byte was; nil when it cannot be read.
+    static func readChapter(_ url: URL, displayName: String, remembers: Bool) -> ChapterFileMemory.Read? {
+        let identity = remembers ? RenderCacheMemory.Identity(url) : nil
+        if let identity,
+            let known = ChapterFileMemory.shared.read(at: url, identity: identity, displayName: displayName)
+        {
+            return known
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        let read: ChapterFileMemory.Read
+        if let valid = String(validating: data, as: UTF8.self) {
+            read = .init(source: SourceFile(path: displayName, text: valid))
+        } else {
+            read = .init(
+                source: SourceFile(path: displayName, text: String(decoding: data, as: UTF8.self)),
+                invalidAt: ChapterFile.firstInvalidByte(in: data) ?? SourceLocation(line: 1, column: 1))
+        }
+        // Only when the file was as stat saw it before the read (a save in between is read
+        // again), and not saved in the last two seconds: a second save of the same size within
+        // one tick of the file system's clock would look the same (git's "racy clean").
+        let settled = Int64(Date().timeIntervalSince1970 * 1e9) - 2_000_000_000
+        if let identity, identity.modified < settled, RenderCacheMemory.Identity(url) == identity {
+            ChapterFileMemory.shared.remember(read, at: url, identity: identity)
+        }
+        return read
+    }
+
     /// Reads the book in `folder`. `displayPath` is how the user named the folder (`Chapters`), the
-    /// prefix of every path in diagnostics.
-    static func load(folder: URL, displayPath: String) throws(PipelineError) -> (Book, [Diagnostic]) {
+    /// prefix of every path in diagnostics. `remembers`: take a chapter file this process read
+    /// before, unchanged, as it was read (`ChapterFileMemory`).
+    static func load(
+        folder: URL, displayPath: String, remembers: Bool = false
+    ) throws(PipelineError) -> (Book, [Diagnostic]) {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -45,25 +76,13 @@ enum BookLoader {
                 diagnostics.append(.chapterOutsideBook(path: displayName))
                 continue
             }
-            guard let data = manager.contents(atPath: url.path) else {
+            guard let read = readChapter(url, displayName: displayName, remembers: remembers) else {
                 diagnostics.append(.missingChapter(name, path: join(displayPath, BookManifest.fileName)))
                 continue
             }
             // Invalid UTF-8 becomes U+FFFD here, never a crash further on; the author hears of it.
-            let text: String
-            if let valid = String(validating: data, as: UTF8.self) {
-                text = valid
-            } else {
-                text = String(decoding: data, as: UTF8.self)
-                diagnostics.append(
-                    .invalidUTF8(
-                        path: displayName,
-                        at: ChapterFile.firstInvalidByte(in: data) ?? SourceLocation(line: 1, column: 1)))
-            }
-            chapters.append(
-                Chapter(
-                    source: SourceFile(path: displayName, text: text), url: url,
-                    slug: String(name.dropLast(3))))
+            if let invalidAt = read.invalidAt { diagnostics.append(.invalidUTF8(path: displayName, at: invalidAt)) }
+            chapters.append(Chapter(source: read.source, url: url, slug: String(name.dropLast(3))))
         }
         var book = Book(
             title: manifest?.title ?? folder.lastPathComponent,

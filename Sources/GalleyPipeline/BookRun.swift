@@ -37,7 +37,7 @@ struct BookRun: Sendable {
         // Reading the book, starting KaTeX and hashing what the cache keys need: all of it loading.
         let start = ContinuousClock.now
         let (book, loadDiagnostics) = try BookLoader.load(
-            folder: options.bookFolder, displayPath: options.bookDisplayPath)
+            folder: options.bookFolder, displayPath: options.bookDisplayPath, remembers: options.remembersCache)
         let katex = try KaTeXAssets.files()
         let script = try KaTeXAssets.script()
         let typesetter: MathTypesetter
