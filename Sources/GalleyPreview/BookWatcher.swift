@@ -57,11 +57,13 @@ struct BookWatcher: Sendable {
         return files
     }
 
-    /// Waits until the folder differs from `last`, then until it stays the same for `settle`, so
-    /// that a burst of saves is one change. Returns the new snapshot and the paths that changed,
+    /// Waits until the folder differs from `last` (looking at once, then every `interval`), then
+    /// until it stays the same for `settle`, so that a burst of saves is one change. Returns the new snapshot and the paths that changed,
     /// appeared or went away; nil when the task is cancelled.
     func nextChange(after last: Snapshot) async -> (snapshot: Snapshot, changed: [String])? {
-        var current = last
+        // Looked at once first: a save made while the preview rendered, or while a wait for
+        // background work ended this one, is seen without waiting for the next poll.
+        var current = snapshot()
         while current == last {
             guard (try? await Task.sleep(for: interval)) != nil else { return nil }
             current = snapshot()
