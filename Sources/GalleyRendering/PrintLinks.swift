@@ -16,23 +16,16 @@ enum PrintLinks {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var copied = 0
-        while let start = find(opening, in: bytes, from: copied), let end = find(closing, in: bytes, from: start) {
-            output += bytes[copied..<start]
-            copied = end + closing.count
+        bytes.withUnsafeBufferPointer { buffer in
+            while let start = ByteSearch.firstIndex(of: opening, in: buffer, from: copied),
+                let end = ByteSearch.firstIndex(of: closing, in: buffer, from: start)
+            {
+                output += buffer[copied..<start]
+                copied = end + closing.count
+            }
         }
         output += bytes[copied...]
         return String(decoding: output, as: UTF8.self)
-    }
-
-    /// Where `pattern` first occurs in `bytes` at or after `start`.
-    private static func find(_ pattern: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
-        var index = start
-        while index <= bytes.count - pattern.count {
-            if bytes[index] == first && bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return index }
-            index += 1
-        }
-        return nil
     }
 
     static func relink(_ body: String, prefix: String, pages: Set<String>) -> String {

@@ -129,17 +129,17 @@ public struct SearchIndex: Sendable {
     /// `xmlns` (which HTML does not need).
     static func mathML(_ html: String?) -> String? {
         guard var html else { return nil }
-        // On UTF-8 bytes: Foundation's `range(of:)` and `replacingOccurrences` made this a tenth
-        // of a preview render on a chapter dense with formulas.
+        // On UTF-8 bytes (`ByteSearch`): Foundation's `range(of:)` and `replacingOccurrences`
+        // made this a tenth of a preview render on a chapter dense with formulas.
         return html.withUTF8 { bytes -> String? in
-            guard let start = Self.find(Array("<math".utf8), in: bytes, from: 0),
-                let close = Self.find(Array("</math>".utf8), in: bytes, from: start + 5)
+            guard let start = ByteSearch.firstIndex(of: Array("<math".utf8), in: bytes, from: 0),
+                let close = ByteSearch.firstIndex(of: Array("</math>".utf8), in: bytes, from: start + 5)
             else { return nil }
             let end = close + "</math>".utf8.count
             // The TeX it carries is not shown, and the result's text has it already.
             var annotation: Range<Int>?
-            if let open = Self.find(Array("<annotation".utf8), in: bytes, from: start, to: end),
-                let shut = Self.find(Array("</annotation>".utf8), in: bytes, from: open, to: end)
+            if let open = ByteSearch.firstIndex(of: Array("<annotation".utf8), in: bytes, from: start, before: end),
+                let shut = ByteSearch.firstIndex(of: Array("</annotation>".utf8), in: bytes, from: open, before: end)
             {
                 annotation = open..<(shut + "</annotation>".utf8.count)
             }
@@ -155,7 +155,7 @@ public struct SearchIndex: Sendable {
                     continue
                 }
                 if bytes[index] == 0x20,
-                    let drop = dropped.first(where: { Self.matches($0, in: bytes, at: index, before: end) })
+                    let drop = dropped.first(where: { ByteSearch.matches($0, in: bytes, at: index, before: end) })
                 {
                     index += drop.count
                     continue
@@ -165,29 +165,6 @@ public struct SearchIndex: Sendable {
             }
             return String(decoding: math, as: UTF8.self)
         }
-    }
-
-    /// Where `needle` first starts in `bytes[from..<to]`.
-    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int? = nil) -> Int?
-    {
-        let limit = (to ?? bytes.count) - needle.count
-        guard let first = needle.first, from <= limit else { return nil }
-        var index = from
-        while index <= limit {
-            if bytes[index] == first, matches(needle, in: bytes, at: index, before: limit + needle.count) {
-                return index
-            }
-            index += 1
-        }
-        return nil
-    }
-
-    private static func matches(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at index: Int, before end: Int)
-        -> Bool
-    {
-        guard index + needle.count <= end else { return false }
-        for offset in needle.indices where bytes[index + offset] != needle[offset] { return false }
-        return true
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped, `<` too (so
