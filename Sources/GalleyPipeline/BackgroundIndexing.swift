@@ -5,7 +5,7 @@ import Synchronization
 /// The preview's search index, built off the path of the edit: a render stages the pages the
 /// search indexes and hands them over; one index is built at a time, and of the renders that
 /// come meanwhile only the last one's pages wait (the others' are out of date already). A render
-/// publishes the newest index built; `Pipeline.waitForSearchIndex()` says when a newer one is
+/// publishes the newest index built; `Pipeline.waitForBackgroundWork()` says when a newer one is
 /// ready, so that the preview renders again and publishes it.
 final class BackgroundIndexing: Sendable {
     static let shared = BackgroundIndexing()

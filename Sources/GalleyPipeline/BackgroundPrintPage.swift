@@ -28,6 +28,10 @@ final class BackgroundPrintPage: Sendable {
         var jobs = LatestWaiting<Job>()
         /// Whether the page was asked for in this preview.
         var wanted = false
+        /// Asked for first: the preview is to render again (`takeRenderRequest`)…
+        var renderRequested = false
+        /// …and the page waits for that render's job.
+        var awaitingRender = false
     }
 
     private let state = Mutex(State())
@@ -35,6 +39,7 @@ final class BackgroundPrintPage: Sendable {
     /// Links the pages of `source` from `output` into a folder of their own under `work`, and
     /// writes the print page from them into `output`, now or after the page being written.
     func schedule(_ source: PrintBook.Source, output: URL, work: URL) {
+        guard isWanted else { return }
         let snapshot = AtomicFile.temporaryURL(beside: work.appendingPathComponent("print"), purpose: "pages")
         AtomicFile.removeAbandoned(in: work)
         do {
@@ -50,25 +55,37 @@ final class BackgroundPrintPage: Sendable {
         }
         let job = Job(source: source, snapshot: snapshot, output: output)
         let (startNow, displaced) = state.withLock { state in
-            let wanted = state.wanted
-            return state.jobs.offer(job, mayStart: wanted)
+            state.awaitingRender = false
+            return state.jobs.offer(job)
         }
         if let displaced { try? FileManager.default.removeItem(at: displaced.snapshot) }
         guard startNow else { return }
         Thread.detachNewThread { [self] in run(job) }
     }
 
-    /// Asks for the page: from now on every render's is written. Returns once the newest is
-    /// written, or after `ceiling`.
+    /// Whether the page has been asked for: until it is, renders leave it alone.
+    var isWanted: Bool { state.withLock { $0.wanted } }
+
+    /// Asks for the page: from now on every render's is written; the first ask has the preview
+    /// render again. Returns once the newest is written, or after `ceiling`.
     func want(ceiling: Duration = .seconds(120)) async {
-        let start = state.withLock { state -> Job? in
+        state.withLock { state in
+            guard !state.wanted else { return }
             state.wanted = true
-            return state.jobs.startWaiting()
+            state.renderRequested = true
+            state.awaitingRender = true
         }
-        if let start { Thread.detachNewThread { [self] in run(start) } }
         let deadline = ContinuousClock.now + ceiling
-        while ContinuousClock.now < deadline, state.withLock({ $0.jobs.busy }) {
+        while ContinuousClock.now < deadline, state.withLock({ $0.jobs.busy || $0.awaitingRender }) {
             try? await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    /// Whether the page was first asked for since the last call: the preview then renders again.
+    func takeRenderRequest() -> Bool {
+        state.withLock { state in
+            defer { state.renderRequested = false }
+            return state.renderRequested
         }
     }
 

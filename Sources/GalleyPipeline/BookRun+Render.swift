@@ -60,8 +60,10 @@ enum SiteWriter: ModeWriter {
         try run.timings.measurePhase("write") { () throws(PipelineError) in
             // The print page (and the PDF) from the pages written: in the output being written
             // with `--pdf`; in the preview, after it, off the edit's path (`BackgroundPrintPage`).
-            let source = book.print.map {
-                _ in PrintBook.source(book: book.book, chapters: chapters.map(\.rendered), pages: site.pages)
+            // The preview's, only once it was asked for.
+            let source = book.print.flatMap { print in
+                print.printer != nil || BackgroundPrintPage.shared.isWanted
+                    ? PrintBook.source(book: book.book, chapters: chapters.map(\.rendered), pages: site.pages) : nil
             }
             var finishing: ((URL) throws(PipelineError) -> [String])?
             if let print = book.print, print.printer != nil, let source {

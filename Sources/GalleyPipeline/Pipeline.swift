@@ -55,7 +55,7 @@ public enum Pipeline {
         /// search page then says the site was built without one.
         public var indexesSearch = true
         /// True to build the search index in the background (the preview): a render publishes
-        /// the newest index already built, and `waitForSearchIndex()` says when a newer one is.
+        /// the newest index already built, and `waitForBackgroundWork()` says when a newer one is.
         public var defersSearch = false
         /// True to print the book to a PDF as well (`render --pdf`), with headless Chromium.
         public var printsPDF = false
@@ -122,13 +122,16 @@ public enum Pipeline {
         await BackgroundPrintPage.shared.want()
     }
 
-    /// Waits until a search index a deferred render handed over is built (`defersSearch`); true
-    /// then, so that the preview renders again to publish it; false when cancelled.
-    public static func waitForSearchIndex() async -> Bool {
-        while !BackgroundIndexing.shared.takeFinished() {
+    /// Waits until the preview is to render again for work of its own: a search index a deferred
+    /// render handed over is built (`defersSearch`), or the print page was first asked for (its
+    /// renders start then). True then; false when cancelled.
+    public static func waitForBackgroundWork() async -> Bool {
+        while true {
+            let indexed = BackgroundIndexing.shared.takeFinished()
+            let printPageAsked = BackgroundPrintPage.shared.takeRenderRequest()
+            if indexed || printPageAsked { return true }
             guard (try? await Task.sleep(for: .milliseconds(50))) != nil else { return false }
         }
-        return true
     }
 
     public static func run(_ options: Options) throws(PipelineError) -> Report {

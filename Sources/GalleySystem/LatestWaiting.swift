@@ -6,23 +6,15 @@ public struct LatestWaiting<Job> {
 
     public init() {}
 
-    /// Offers `job`: true when it is to start now (nothing runs and `mayStart`); otherwise it
-    /// waits, and the job it displaced, if any, is returned for its owner to discard.
-    public mutating func offer(_ job: Job, mayStart: Bool = true) -> (start: Bool, displaced: Job?) {
-        if running || !mayStart {
+    /// Offers `job`: true when it is to start now (nothing runs); otherwise it waits, and the job
+    /// it displaced, if any, is returned for its owner to discard.
+    public mutating func offer(_ job: Job) -> (start: Bool, displaced: Job?) {
+        if running {
             defer { waiting = job }
             return (false, waiting)
         }
         running = true
         return (true, nil)
-    }
-
-    /// The waiting job, to start now when nothing runs; nil otherwise.
-    public mutating func startWaiting() -> Job? {
-        guard !running, let job = waiting else { return nil }
-        waiting = nil
-        running = true
-        return job
     }
 
     /// After a job: the next to run (the one waiting), or nil when there is none.

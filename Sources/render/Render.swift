@@ -251,7 +251,7 @@ struct Render: ParsableCommand {
             book: URL(fileURLWithPath: book), site: URL(fileURLWithPath: output),
             ignoring: [URL(fileURLWithPath: output), URL(fileURLWithPath: cacheDir)], host: host, port: UInt16(port),
             settle: settle.map { .milliseconds($0) } ?? LivePreview.Configuration.defaultSettle)
-        configuration.backgroundWork = { await Pipeline.waitForSearchIndex() }
+        configuration.backgroundWork = { await Pipeline.waitForBackgroundWork() }
         configuration.beforeServing = { path in
             if path == "/print.html" { await Pipeline.wantPrintPage() }
         }
