@@ -59,11 +59,11 @@ enum PDFOutline {
         return text
     }
 
-    /// The outline's objects, numbered from `first`: its root, then each item before its sections.
+    /// The outline's objects, numbered from `first` on without a gap (one cross-reference
+    /// subsection holds them): the root, the chapters, then each chapter's sections.
     static func outlineObjects(_ items: [Item], first: Int) -> [(Int, String)] {
         var objects: [(Int, String)] = []
         var next = first + 1
-        // Numbers handed out in reading order, so that an item's sections follow it.
         func number(_ items: [Item]) -> [Int] {
             items.map { _ in
                 defer { next += 1 }
