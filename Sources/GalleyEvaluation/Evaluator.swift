@@ -64,7 +64,8 @@ public struct Evaluator: Sendable {
                 cache: ProgramCache(
                     folder: configuration.cacheFolder, reads: configuration.usesCache, damage: configuration.damage),
                 timeout: configuration.timeout, outputCap: configuration.outputCap,
-                slowTypeCheck: configuration.slowTypeCheck, package: configuration.package),
+                slowTypeCheck: configuration.slowTypeCheck, package: configuration.package,
+                linker: ChapterLinker.locate(compiler)),
             progress: configuration.progress)
     }
 

@@ -15,6 +15,9 @@ struct ProgramRunner: Sendable {
     let slowTypeCheck: Duration
     /// The book's own package, when it names one.
     var package: PackageLibrary? = nil
+    /// Links chapters into shared objects that the chapter host runs; nil where the toolchain's
+    /// linker cannot be found, and `swiftc` links each program into an executable.
+    var linker: ChapterLinker? = nil
 
     /// Flags for chapter code, part of the cache key. Swift 5 mode keeps strict-concurrency
     /// errors out of course code; the long-expression warning tells authors when an expression is
@@ -31,7 +34,7 @@ struct ProgramRunner: Sendable {
     /// The module name of chapter programs, which `#file` shows in trap messages.
     static let moduleName = "Chapter"
 
-    /// The `swiftc` arguments that build chapter sources into one executable.
+    /// The `swiftc` arguments that build chapter sources into one executable (or, with `-c`, object).
     private func arguments(output: URL, sources: [String]) -> [String] {
         chapterFlags + runtime.linkFlags + (package?.linkFlags ?? []) + [
             "-module-cache-path", cache.folder.appendingPathComponent("ModuleCache").path,
@@ -86,6 +89,7 @@ struct ProgramRunner: Sendable {
         hash.add(package?.folder.path ?? "")
         hash.add(compiler.version)
         for flag in chapterFlags { hash.add(flag) }
+        hash.add(linker == nil ? "executable" : "shared object for the chapter host")
         return hash.hex
     }
 
@@ -111,8 +115,7 @@ struct ProgramRunner: Sendable {
             throw .system("cannot write to the cache: \(error)")
         }
         let temporary = AtomicFile.temporaryURL(beside: executable)
-        let output = try compiler.run(
-            arguments(output: temporary, sources: [folder.appendingPathComponent("main.swift").path]))
+        let output = try build([folder.appendingPathComponent("main.swift").path], into: temporary, asLibrary: false)
         if output.succeeded {
             do {
                 try AtomicFile.move(temporary, into: executable)
@@ -130,12 +133,38 @@ struct ProgramRunner: Sendable {
         return (compilation, true)
     }
 
+    /// Compiles `sources` into the program `output`: with a linker, a shared object for the chapter
+    /// host (`ChapterLinker`), of top-level code (`main`) or, `asLibrary`, of entry functions; else
+    /// an executable.
+    private func build(_ sources: [String], into output: URL, asLibrary: Bool) throws(EvaluationError)
+        -> SwiftCompiler.Output
+    {
+        guard let linker else { return try compiler.run(arguments(output: output, sources: sources)) }
+        let object = AtomicFile.temporaryURL(beside: output, purpose: "object")
+        defer { try? FileManager.default.removeItem(at: object) }
+        let compiled = try compiler.run(
+            arguments(output: object, sources: sources) + ["-c"] + (asLibrary ? ["-parse-as-library"] : []))
+        guard compiled.succeeded else { return compiled }
+        // What the chapter imports beyond what the host was linked with, and the book's package.
+        var libraries = (AutolinkEntries.read(object) ?? []).filter { !runtime.hostLibraries.contains($0) }
+        var folders = [runtime.folder.path]
+        if let package {
+            libraries.append("-l\(PackageLibrary.wrapperName)")
+            folders.append(package.folder.path)
+        }
+        let linked = try linker.link(object, into: output, libraries: libraries, folders: folders)
+        return SwiftCompiler.Output(
+            succeeded: linked.succeeded, diagnostics: compiled.diagnostics, text: compiled.text + linked.text)
+    }
+
+    /// The name of the entry of the chapter numbered `number` in a program of several.
+    static func entryName(_ number: Int) -> String { "galley_chapter_\(number)" }
+
     /// Compiles several chapters' programs, in one `swiftc` call per core where it works.
     ///
     /// Starting `swiftc` costs more than compiling a chapter, so the chapters that are not in the
-    /// cache are built together into executables: each chapter becomes a function in a file of
-    /// its own, and the executable runs the one its argument names, one process per chapter as
-    /// before. One `swiftc -wmo` call uses one core, so the chapters are split into a group per
+    /// cache are built together into one program: each chapter becomes a function in a file of
+    /// its own, with an entry the host calls by name, one process per chapter as before. One `swiftc -wmo` call uses one core, so the chapters are split into a group per
     /// core (of two chapters at least), built side by side: on this 2-core machine two calls over
     /// halves of the 10-chapter book take 385 ms against 508 ms for one (BENCHMARKS.md).
     /// Returns the keys of the programs compiled.
@@ -193,22 +222,37 @@ struct ProgramRunner: Sendable {
         var files: [String] = []
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            // Each chapter a function, called by the entry the host looks up, or, in an
+            // executable, by `main.swift` for the entry's name as its argument.
             var dispatch = "switch CommandLine.arguments.dropFirst().first {\n"
             for (number, program) in pending.enumerated() {
                 let file = folder.appendingPathComponent("chapter\(number).swift")
-                try Data(program.functionSource(named: "galleyChapter\(number)").utf8).write(to: file)
+                let function = "galleyChapter\(number)"
+                let entry = """
+                    @_cdecl("\(Self.entryName(number))")
+                    public func _\(function)Entry(
+                        _ count: Int32, _ arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
+                    ) -> Int32 {
+                        \(function)()
+                        return 0
+                    }
+
+                    """
+                try Data((program.functionSource(named: function) + entry).utf8).write(to: file)
                 files.append(file.path)
-                dispatch += "case \"\(number)\": galleyChapter\(number)()\n"
+                dispatch += "case \"\(Self.entryName(number))\": \(function)()\n"
             }
             dispatch += "default: fatalError(\"no such chapter\")\n}\n"
-            let main = folder.appendingPathComponent("main.swift")
-            try Data(dispatch.utf8).write(to: main)
-            files.append(main.path)
+            if linker == nil {
+                let main = folder.appendingPathComponent("main.swift")
+                try Data(dispatch.utf8).write(to: main)
+                files.append(main.path)
+            }
         } catch {
             throw .system("cannot write to the cache \(folder.path): \(error.localizedDescription)")
         }
         let executable = folder.appendingPathComponent("program")
-        let output = try compiler.run(arguments(output: executable, sources: files))
+        let output = try build(files, into: executable, asLibrary: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         if output.succeeded {
             for (number, program) in pending.enumerated() {
@@ -227,7 +271,7 @@ struct ProgramRunner: Sendable {
                 }
                 cache.store(
                     Compilation(
-                        succeeded: true, diagnostics: own, text: "", argument: String(number),
+                        succeeded: true, diagnostics: own, text: "", argument: Self.entryName(number),
                         programDigest: SealedFile.digest(of: linked)),
                     key: key, name: "compile.json")
             }
@@ -301,9 +345,10 @@ struct ProgramRunner: Sendable {
             "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,limit=8,top=4,output-to=stderr"
         var collector = OutputCollector(nonce: nonce, cap: outputCap)
         let argument = cache.load(Compilation.self, key: key, name: "compile.json")?.argument
+        let program = cache.entry(for: key).appendingPathComponent("program").path
         let process = ChildProcess(
-            executable: cache.entry(for: key).appendingPathComponent("program").path,
-            arguments: argument.map { [$0] } ?? [],
+            executable: linker == nil ? program : runtime.host.path,
+            arguments: linker == nil ? (argument.map { [$0] } ?? []) : [program, argument ?? "main"],
             environment: environment, timeout: timeout)
         let termination: ChildProcess.Termination
         do {

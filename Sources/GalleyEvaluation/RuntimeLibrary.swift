@@ -15,6 +15,12 @@ struct RuntimeLibrary: Sendable {
     let folder: URL
     /// The hash of the sources and compiler, part of every chapter's cache key.
     let hash: String
+    /// The `-lName` libraries the chapter host was linked with, which a chapter's shared object
+    /// need not be.
+    var hostLibraries: Set<String> = []
+
+    /// The chapter host, which runs chapters linked as shared objects (`ChapterHost`).
+    var host: URL { folder.appendingPathComponent(ChapterHost.executableName) }
 
     /// The modules chapter code sees, in build order: each may import those before it.
     static let modules = EmbeddedRuntimeSources.modules.map(\.name)
@@ -66,12 +72,16 @@ struct RuntimeLibrary: Sendable {
                 hash.add(file.text)
             }
         }
+        hash.add(ChapterHost.source)
         let key = hash.hex
         let folder = cache.appendingPathComponent("runtime-\(key)")
-        let library = RuntimeLibrary(folder: folder, hash: key)
+        var library = RuntimeLibrary(folder: folder, hash: key)
         let complete = folder.appendingPathComponent("complete")
         if FileManager.default.fileExists(atPath: complete.path) {
-            if isWhole(folder, damage: damage) { return library }
+            if isWhole(folder, damage: damage) {
+                library.hostLibraries = ChapterHost.libraries(in: folder)
+                return library
+            }
             // Damaged: built again, in place of the folder.
             try? FileManager.default.removeItem(at: folder)
         }
@@ -120,6 +130,9 @@ struct RuntimeLibrary: Sendable {
             }
             if let failure = failures.compactMap({ $0 }).first { throw .runtimeLibrary(failure) }
         }
+        try ChapterHost.build(
+            compiler: compiler, modules: modules, in: staging, finalFolder: folder,
+            moduleCache: cache.appendingPathComponent("ModuleCache"))
         do {
             try SealedFile.write(
                 JSONEncoder().encode(digests(in: staging)), to: staging.appendingPathComponent("complete"))
@@ -131,14 +144,17 @@ struct RuntimeLibrary: Sendable {
         } catch {
             throw .runtimeLibrary("\(error)")
         }
+        library.hostLibraries = ChapterHost.libraries(in: folder)
         return library
     }
 
-    /// The digests of the libraries and modules in a folder, which `complete` keeps, sealed.
+    /// The digests of the libraries, modules and chapter host in a folder, which `complete` keeps,
+    /// sealed.
     private static func digests(in folder: URL) -> [String: String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         var digests: [String: String] = [:]
-        for name in names where name.hasSuffix(".so") || name.hasSuffix(".swiftmodule") {
+        for name in names
+        where name.hasSuffix(".so") || name.hasSuffix(".swiftmodule") || name.hasPrefix(ChapterHost.executableName) {
             digests[name] = SealedFile.digest(of: folder.appendingPathComponent(name))
         }
         return digests

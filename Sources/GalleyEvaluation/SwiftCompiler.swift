@@ -9,11 +9,15 @@ public struct SwiftCompiler: Sendable {
     /// What `swiftc --version` prints, part of every cache key.
     public let version: String
 
+    /// Where the toolchain keeps what linking needs, from `swiftc -print-target-info`; nil when it
+    /// could not tell.
+    public let paths: ToolchainPaths?
+
     /// Finds `swiftc`: `$SWIFTC` if set, else the first on `PATH`.
     ///
-    /// Its version is asked once per compiler binary and remembered in `cache`, keyed by the
-    /// binary's resolved path, size and modification time: starting `swiftc --version` costs about
-    /// half of an unchanged re-render.
+    /// Its version and paths are asked once per compiler binary and remembered in `cache`, keyed by
+    /// the binary's resolved path, size and modification time: starting `swiftc --version` costs
+    /// about half of an unchanged re-render.
     public static func locate(
         cache: URL? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(EvaluationError) -> SwiftCompiler {
@@ -21,28 +25,41 @@ public struct SwiftCompiler: Sendable {
             throw .compilerNotFound("no swiftc on PATH; set SWIFTC to its path")
         }
         let identity = FileIdentity.of(path)
-        let remembered = cache?.appendingPathComponent("compiler-version")
-        if let remembered, let identity, let text = try? String(contentsOf: remembered, encoding: .utf8),
+        func answer(_ argument: String, file: String) throws(EvaluationError) -> String {
+            try remembered(
+                path: path, argument: argument, identity: identity, file: cache?.appendingPathComponent(file))
+        }
+        let version = try answer("--version", file: "compiler-version")
+        let paths = (try? answer("-print-target-info", file: "compiler-paths")).flatMap(
+            ToolchainPaths.init(targetInfo:))
+        return SwiftCompiler(path: path, version: version, paths: paths)
+    }
+
+    /// What `swiftc ARGUMENT` prints, remembered in `file` for a compiler of the same `identity`.
+    private static func remembered(
+        path: String, argument: String, identity: String?, file: URL?
+    ) throws(EvaluationError) -> String {
+        if let file, let identity, let text = try? String(contentsOf: file, encoding: .utf8),
             let newline = text.firstIndex(of: "\n"), text[..<newline] == identity
         {
-            return SwiftCompiler(path: path, version: String(text[text.index(after: newline)...]))
+            return String(text[text.index(after: newline)...])
         }
         let run: (termination: ChildProcess.Termination, output: String, errors: String)
         do {
-            run = try ChildProcess(executable: path, arguments: ["--version"], timeout: .seconds(60)).collect()
+            run = try ChildProcess(executable: path, arguments: [argument], timeout: .seconds(60)).collect()
         } catch {
             throw .compilerNotFound(error.description)
         }
         guard run.termination.succeeded else {
-            throw .compilerNotFound("\(path) --version failed: \(run.errors)")
+            throw .compilerNotFound("\(path) \(argument) failed: \(run.errors)")
         }
-        let version = (run.output + run.errors).trimmingCharacters(in: .whitespacesAndNewlines)
-        if let remembered, let identity {
+        let answer = (run.output + run.errors).trimmingCharacters(in: .whitespacesAndNewlines)
+        if let file, let identity {
             // Concurrent renders see the old file or the new one; a cache that cannot be written
-            // only costs the next run a `swiftc --version`.
-            try? AtomicFile.write(Data((identity + "\n" + version).utf8), to: remembered)
+            // only costs the next run another question.
+            try? AtomicFile.write(Data((identity + "\n" + answer).utf8), to: file)
         }
-        return SwiftCompiler(path: path, version: version)
+        return answer
     }
 
     /// Where `locate` finds `swiftc`, without starting it: `$SWIFTC` if set, else the first on

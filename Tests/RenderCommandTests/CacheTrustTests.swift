@@ -186,6 +186,11 @@ struct CacheTrustTests {
         try Self.damage(library)
         fixture.forgetRendered()
         try fixture.expectRebuilt("libraries")
+
+        let host = try #require(fixture.entries(fixture.libraries) { $0.lastPathComponent == "chapter-host" }.first)
+        try Self.damage(host)
+        fixture.forgetRendered()
+        try fixture.expectRebuilt("libraries")
     }
 
     @Test(
@@ -195,7 +200,7 @@ struct CacheTrustTests {
         let fixture = try Fixture()
         let program = try #require(fixture.entries(fixture.cache) { $0.lastPathComponent == "program" }.first)
         let folder = program.deletingLastPathComponent()
-        // A program whose loader stops at a library that is gone, as after a cache restored on
+        // A program whose loading stops at a library that is gone, as after a cache restored on
         // another machine; its compile.json vouches for it, so only running it tells.
         let work = fixture.book.root.appendingPathComponent("foreign")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -205,9 +210,12 @@ struct CacheTrustTests {
             to: work.appendingPathComponent("main.c"), atomically: true, encoding: .utf8)
         let gcc = URL(fileURLWithPath: "/usr/bin/gcc")
         #expect(try runProgram(gcc, ["-shared", "-fPIC", "-o", "libgone.so", "gone.c"], in: work).status == 0)
+        // A shared object with a `main`, as the chapter host loads.
         #expect(
-            try runProgram(gcc, ["-o", "foreign", "main.c", "-L.", "-lgone", "-Wl,-rpath,\(work.path)"], in: work)
-                .status == 0)
+            try runProgram(
+                gcc, ["-shared", "-fPIC", "-o", "foreign", "main.c", "-L.", "-lgone", "-Wl,-rpath,\(work.path)"],
+                in: work
+            ).status == 0)
         try FileManager.default.removeItem(at: work.appendingPathComponent("libgone.so"))
         try FileManager.default.removeItem(at: program)
         try FileManager.default.copyItem(at: work.appendingPathComponent("foreign"), to: program)
