@@ -34,13 +34,13 @@ struct ProgramRunner: Sendable {
     /// The module name of chapter programs, which `#file` shows in trap messages.
     static let moduleName = "Chapter"
 
-    /// The `swiftc` arguments that build chapter sources into one executable (or, with `-c`, object).
-    private func arguments(output: URL, sources: [String]) -> [String] {
+    /// The `swiftc` flags that build chapter sources, into one executable with `-o` and the
+    /// sources, or into an object with `compileObject`.
+    private var flags: [String] {
         chapterFlags + runtime.linkFlags + (package?.linkFlags ?? []) + [
             "-module-cache-path", cache.folder.appendingPathComponent("ModuleCache").path,
             "-module-name", Self.moduleName,
-            "-o", output.path,
-        ] + sources
+        ]
     }
 
     /// The outcome of compiling.
@@ -139,11 +139,11 @@ struct ProgramRunner: Sendable {
     private func build(_ sources: [String], into output: URL, asLibrary: Bool) throws(EvaluationError)
         -> SwiftCompiler.Output
     {
-        guard let linker else { return try compiler.run(arguments(output: output, sources: sources)) }
+        guard let linker else { return try compiler.run(flags + ["-o", output.path] + sources) }
         let object = AtomicFile.temporaryURL(beside: output, purpose: "object")
         defer { try? FileManager.default.removeItem(at: object) }
-        let compiled = try compiler.run(
-            arguments(output: object, sources: sources) + ["-c"] + (asLibrary ? ["-parse-as-library"] : []))
+        let compiled = try compiler.compileObject(
+            flags + (asLibrary ? ["-parse-as-library"] : []), sources: sources, output: object)
         guard compiled.succeeded else { return compiled }
         // What the chapter imports beyond what the host was linked with, and the book's package.
         var libraries = (AutolinkEntries.read(object) ?? []).filter { !runtime.hostLibraries.contains($0) }

@@ -12,6 +12,9 @@ public struct SwiftCompiler: Sendable {
     /// Where the toolchain keeps what linking needs, from `swiftc -print-target-info`; nil when it
     /// could not tell.
     public let paths: ToolchainPaths?
+    /// The binary's identity (`FileIdentity`) and the folder its answers are remembered in.
+    private var identity: String? = nil
+    private var memory: URL? = nil
 
     /// Finds `swiftc`: `$SWIFTC` if set, else the first on `PATH`.
     ///
@@ -27,17 +30,17 @@ public struct SwiftCompiler: Sendable {
         let identity = FileIdentity.of(path)
         func answer(_ argument: String, file: String) throws(EvaluationError) -> String {
             try remembered(
-                path: path, argument: argument, identity: identity, file: cache?.appendingPathComponent(file))
+                path: path, arguments: [argument], identity: identity, file: cache?.appendingPathComponent(file))
         }
         let version = try answer("--version", file: "compiler-version")
         let paths = (try? answer("-print-target-info", file: "compiler-paths")).flatMap(
             ToolchainPaths.init(targetInfo:))
-        return SwiftCompiler(path: path, version: version, paths: paths)
+        return SwiftCompiler(path: path, version: version, paths: paths, identity: identity, memory: cache)
     }
 
-    /// What `swiftc ARGUMENT` prints, remembered in `file` for a compiler of the same `identity`.
+    /// What `swiftc ARGUMENTS` prints, remembered in `file` for a compiler of the same `identity`.
     private static func remembered(
-        path: String, argument: String, identity: String?, file: URL?
+        path: String, arguments: [String], identity: String?, file: URL?
     ) throws(EvaluationError) -> String {
         if let file, let identity, let text = try? String(contentsOf: file, encoding: .utf8),
             let newline = text.firstIndex(of: "\n"), text[..<newline] == identity
@@ -46,12 +49,12 @@ public struct SwiftCompiler: Sendable {
         }
         let run: (termination: ChildProcess.Termination, output: String, errors: String)
         do {
-            run = try ChildProcess(executable: path, arguments: [argument], timeout: .seconds(60)).collect()
+            run = try ChildProcess(executable: path, arguments: arguments, timeout: .seconds(60)).collect()
         } catch {
             throw .compilerNotFound(error.description)
         }
         guard run.termination.succeeded else {
-            throw .compilerNotFound("\(path) \(argument) failed: \(run.errors)")
+            throw .compilerNotFound("\(path) \(arguments.joined(separator: " ")) failed: \(run.errors)")
         }
         let answer = (run.output + run.errors).trimmingCharacters(in: .whitespacesAndNewlines)
         if let file, let identity {
@@ -83,12 +86,47 @@ public struct SwiftCompiler: Sendable {
 
     /// Runs `swiftc` with `arguments` and reads its diagnostics.
     func run(_ arguments: [String], timeout: Duration = .seconds(300)) throws(EvaluationError) -> Output {
+        try execute(path, Self.diagnosticStyle + arguments, timeout: timeout)
+    }
+
+    /// Diagnostics one a line, `path:line:column: severity: message`.
+    private static let diagnosticStyle = ["-diagnostic-style", "llvm"]
+
+    /// Compiles `sources` with `flags` into the object file `output`.
+    ///
+    /// The frontend is started directly, with the arguments `swiftc -###` plans for these flags —
+    /// asked once and remembered beside the compiler's version: the driver, a Swift program that
+    /// loads its own libraries, costs 50–100 ms of every compile. Through `swiftc` when there is no
+    /// plan Galley can read (`FrontendPlan`).
+    func compileObject(_ flags: [String], sources: [String], output: URL) throws(EvaluationError) -> Output {
+        guard let plan = frontendPlan(flags) else {
+            return try run(flags + ["-c", "-o", output.path] + sources)
+        }
+        return try execute(plan.frontend, plan.arguments(sources: sources, output: output.path))
+    }
+
+    /// The remembered plan for compiling with `flags`, asked for if there is none.
+    private func frontendPlan(_ flags: [String]) -> FrontendPlan? {
+        guard let memory, let identity else { return nil }
+        let arguments = Self.diagnosticStyle + flags + FrontendPlan.question
+        var key = ContentHash()
+        for argument in arguments { key.add(argument) }
+        // The plan names the working folder (`-file-compilation-dir`).
+        key.add(FileManager.default.currentDirectoryPath)
+        let file = memory.appendingPathComponent("frontend-plan-\(key.hex)")
+        guard
+            let text = try? Self.remembered(path: path, arguments: arguments, identity: identity, file: file)
+        else { return nil }
+        return FrontendPlan(driverOutput: text)
+    }
+
+    /// Runs a compiler program and reads its diagnostics.
+    private func execute(
+        _ executable: String, _ arguments: [String], timeout: Duration = .seconds(300)
+    ) throws(EvaluationError) -> Output {
         let run: (termination: ChildProcess.Termination, output: String, errors: String)
         do {
-            run = try ChildProcess(
-                executable: path, arguments: ["-diagnostic-style", "llvm"] + arguments, timeout: timeout
-            )
-            .collect()
+            run = try ChildProcess(executable: executable, arguments: arguments, timeout: timeout).collect()
         } catch {
             throw .system(error.description)
         }
