@@ -28,7 +28,8 @@ extension BookRun {
 
     /// One chapter's first pass: parsed, typeset with its own equation numbers (where references
     /// lead is known once every chapter is parsed), and rendered when nothing in it waits for
-    /// evaluation or for other chapters.
+    /// other chapters. A chapter whose code runs is only parsed: it is typeset while its code
+    /// compiles (`evaluate()`).
     func firstPass(_ index: Int) -> FirstPass {
         let chapter = chapters[index].chapter
         let clock = ContinuousClock()
@@ -38,6 +39,10 @@ extension BookRun {
         let parsedAt = clock.now
         options.progress?.advance(.loaded)
         var pass = FirstPass(parsed: parsed, parseTime: parsedAt - start)
+        if options.runsCode && EvaluateStage.needsEvaluation(parsed) {
+            pass.waitsForTypesetting = true
+            return pass
+        }
         let equations = EquationIndex.local(chapter: index + 1, labels: parsed.labels)
         do throws(PipelineError) {
             pass.math = try TypesetStage.typeset(parsed, equations: equations, with: typesetter)
@@ -48,9 +53,7 @@ extension BookRun {
         let typesetAt = clock.now
         options.progress?.advance(.typeset)
         pass.typesetTime = typesetAt - parsedAt
-        guard options.mode == .render, parsed.references.isEmpty,
-            !(options.runsCode && EvaluateStage.needsEvaluation(parsed))
-        else { return pass }
+        guard options.mode == .render, parsed.references.isEmpty else { return pass }
         // Nothing to run; its arithmetic was computed when its formulas were read.
         var checks = CheckStage.check(parsed, evaluation: nil, strict: options.strict, runsCode: options.runsCode)
         pass.checks = checks
@@ -88,7 +91,8 @@ extension BookRun {
         }
     }
 
-    /// Compiles and runs the code of every chapter that went through the stages.
+    /// Compiles and runs the code of every chapter that went through the stages, and typesets
+    /// those chapters meanwhile: the compiler runs in processes of its own.
     mutating func evaluate() throws(PipelineError) {
         let passed = passed
         guard options.runsCode else {
@@ -100,11 +104,46 @@ extension BookRun {
         configuration.damage = damage
         configuration.progress = options.progress
         if case .built(let library) = package { configuration.package = library }
-        let evaluations = try EvaluateStage.evaluate(
-            passed.map { chapters[$0].pass!.parsed }, configuration: configuration, unbuilt: unbuiltModules,
-            timings: &timings)
+        let inputs = passed.map { chapters[$0].pass!.parsed }
+        let unbuilt = unbuiltModules
+        let evaluation = configuration
+        let (evaluated, typeset) = Parallel.alongside({
+            var timings = StageTimings()
+            let evaluations = Result { () throws(PipelineError) in
+                try EvaluateStage.evaluate(inputs, configuration: evaluation, unbuilt: unbuilt, timings: &timings)
+            }
+            return (evaluations, timings)
+        }) { () -> Result<Void, PipelineError> in
+            Result { () throws(PipelineError) in try typesetWaiting() }
+        }
+        timings.addWork(of: evaluated.1)
+        let evaluations = try evaluated.0.get()
+        try typeset.get()
         timings.addPhase("evaluate", ContinuousClock.now - start)
         for (index, evaluation) in zip(passed, evaluations) { chapters[index].evaluation = evaluation }
+    }
+
+    /// Typesets the chapters whose formulas waited for their code to start compiling.
+    private mutating func typesetWaiting() throws(PipelineError) {
+        let waiting = chapters.indices.filter { chapters[$0].pass?.waitsForTypesetting == true }
+        guard !waiting.isEmpty else { return }
+        let run = self
+        let typeset = Parallel.map(waiting) { index -> (Result<ChapterMath, PipelineError>, Duration) in
+            let start = ContinuousClock.now
+            let parsed = run.chapters[index].pass!.parsed
+            let equations = EquationIndex.local(chapter: index + 1, labels: parsed.labels)
+            let math = Result { () throws(PipelineError) in
+                try TypesetStage.typeset(parsed, equations: equations, with: run.typesetter)
+            }
+            run.options.progress?.advance(.typeset)
+            return (math, ContinuousClock.now - start)
+        }
+        for (index, (math, duration)) in zip(waiting, typeset) {
+            chapters[index].pass!.math = try math.get()
+            chapters[index].pass!.waitsForTypesetting = false
+            timings.addWork("typeset", duration)
+        }
+        typesetter.save()
     }
 
     /// Checks what each chapter's code computed; a chapter rendered early was checked then.

@@ -58,6 +58,8 @@ struct ChapterRun: Sendable {
 struct FirstPass: Sendable {
     var parsed: ParsedChapter
     var math = ChapterMath()
+    /// A chapter whose code runs is typeset while its code compiles (`BookRun.evaluate()`).
+    var waitsForTypesetting = false
     /// KaTeX could not be started: the run stops.
     var failure: PipelineError?
     var rendered: RenderedChapter?

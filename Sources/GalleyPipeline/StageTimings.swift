@@ -36,6 +36,11 @@ public struct StageTimings: Sendable {
         workDurations[kind, default: .zero] += duration
     }
 
+    /// Adds the work `other` recorded (its phases are not this run's).
+    mutating func addWork(of other: StageTimings) {
+        workDurations.merge(other.workDurations, uniquingKeysWith: +)
+    }
+
     /// The phases' wall-clock time together.
     public var phasesTotal: Duration { phaseDurations.values.reduce(.zero, +) }
 

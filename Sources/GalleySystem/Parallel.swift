@@ -13,17 +13,26 @@ public enum Parallel {
 
     /// Runs `body` on a thread with a deep stack and waits for its result.
     public static func onDeepStack<Value: Sendable>(_ body: @escaping @Sendable () -> Value) -> Value {
-        let result = Mutex<Value?>(nil)
+        alongside(body, {}).other
+    }
+
+    /// Runs `other` on a thread of its own, with a deep stack, while `body` runs on this one;
+    /// returns both results once both are done.
+    public static func alongside<Other: Sendable, Value>(
+        _ other: @escaping @Sendable () -> Other, _ body: () -> Value
+    ) -> (other: Other, value: Value) {
+        let result = Mutex<Other?>(nil)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
-            let value = body()
+            let value = other()
             result.withLock { $0 = value }
             done.signal()
         }
         thread.stackSize = stackSize
         thread.start()
+        let value = body()
         done.wait()
-        return result.withLock { $0! }
+        return (result.withLock { $0! }, value)
     }
 
     /// `transform` applied to every element, results in order.
