@@ -44,9 +44,11 @@ enum SiteWriter: ModeWriter {
         let book = run
         let start = ContinuousClock.now
         let chapters = book.renderChapters()
+        // The preview writes the front and checks pages after the edited page (`BookPages`).
         var site = try RenderStage.site(
             book.book, chapters: chapters.map(\.rendered), katex: book.katex, spill: book.spill,
-            linksPDF: book.print?.printer != nil)
+            linksPDF: book.print?.printer != nil,
+            previous: book.options.defersBookPages ? book.options.outputFolder : nil)
         run.timings.addPhase("render", ContinuousClock.now - start)
         if let search = book.search {
             let pages = book.book.chapters.indices.map {
@@ -72,6 +74,9 @@ enum SiteWriter: ModeWriter {
                 }
             }
             try OutputWriter(destination: book.options.outputFolder).write(site.files, finishing: finishing)
+            if site.tookPrevious {
+                BackgroundBookPages.shared.schedule(site.bookPages, into: book.options.outputFolder)
+            }
             if let print = book.print, print.printer == nil, let source {
                 BackgroundPrintPage.shared.schedule(
                     source, output: book.options.outputFolder, work: book.options.cacheFolder)

@@ -1,5 +1,6 @@
 import Foundation
 import GalleySystem
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -27,6 +28,10 @@ struct OutputWriter {
     let destination: URL
 
     static let manifestName = ".galley-manifest"
+
+    /// Held while the output folder is swapped, and by whoever writes into it in place
+    /// (`BackgroundBookPages`), so that such a write never lands in the folder being replaced.
+    static let inPlace = Mutex(())
 
     /// Replaces the output folder with exactly `files` (plus the files Galley did not write).
     /// `finishing` makes more files from those written, in the folder that will take the old
@@ -77,7 +82,7 @@ struct OutputWriter {
             let manifest = (Array(files.keys) + made).sorted().joined(separator: "\n") + "\n"
             try Data(manifest.utf8).write(to: staging.appendingPathComponent(Self.manifestName))
             try carryForeignFiles(into: staging, excluding: Set(files.keys).union(made))
-            try swap(staging, into: destination)
+            try Self.inPlace.withLock { _ throws(PipelineError) in try swap(staging, into: destination) }
         } catch let error as PipelineError {
             try? manager.removeItem(at: staging)
             throw error

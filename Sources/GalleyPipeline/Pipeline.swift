@@ -57,6 +57,10 @@ public enum Pipeline {
         /// True to build the search index in the background (the preview): a render publishes
         /// the newest index already built, and `waitForBackgroundWork()` says when a newer one is.
         public var defersSearch = false
+        /// True to write the front and checks pages after the rest of the site (the preview): a
+        /// render publishes the ones already written, and `waitForBookPages()` says when newer
+        /// ones are (`BookPages`).
+        public var defersBookPages = false
         /// True to print the book to a PDF as well (`render --pdf`), with headless Chromium.
         public var printsPDF = false
         /// True to write the print page (`print.html`) without printing it: the preview serves it.
@@ -120,6 +124,15 @@ public enum Pipeline {
     /// once the newest is written: it is written only once it was asked for.
     public static func wantPrintPage() async {
         await BackgroundPrintPage.shared.want()
+    }
+
+    /// Waits until the front and checks pages a deferred render handed over are written
+    /// (`defersBookPages`), and returns their paths; nil when cancelled.
+    public static func waitForBookPages() async -> [String]? {
+        while !BackgroundBookPages.shared.takeWritten() {
+            guard (try? await Task.sleep(for: .milliseconds(20))) != nil else { return nil }
+        }
+        return BookPages.paths
     }
 
     /// Waits until the preview is to render again for work of its own: a search index a deferred

@@ -119,10 +119,13 @@ enum RenderStage {
     ///
     /// A chapter the render cache kept is linked from it: its page as it is when nothing around
     /// its body changed, else assembled again from its body.
+    /// With `previous`, the front and checks pages are taken from that output folder where it
+    /// has them, as they are, for `bookPages` to replace later (the preview).
     static func site(
-        _ book: Book, chapters: [RenderedChapter], katex: [String: URL], spill: PageSpill? = nil, linksPDF: Bool = false
+        _ book: Book, chapters: [RenderedChapter], katex: [String: URL], spill: PageSpill? = nil,
+        linksPDF: Bool = false, previous: URL? = nil
     ) throws(PipelineError) -> (
-        files: [String: OutputWriter.Content], pages: [SitePage]
+        files: [String: OutputWriter.Content], pages: [SitePage], bookPages: BookPages, tookPrevious: Bool
     ) {
         let info = PageTemplate.BookInfo(title: book.title, language: book.language, author: book.author)
         let links = book.chapters.indices.map { index in
@@ -189,18 +192,21 @@ enum RenderStage {
             PageTemplate.IndexEntry(
                 link: links[index], summary: chapters[index].summary, verification: statuses[index])
         }
-        files["index.html"] = .text(
-            PageTemplate.index(
-                book: info, navigation: bookNavigation, entries: indexEntries, verification: checksLink,
-                pdf: linksPDF ? book.pdfName : nil))
-        files["checks.html"] = .text(
-            VerificationPage.page(
-                book: info, navigation: bookNavigation,
-                chapters: Array(zip(links, entries)).map { (link: $0, entry: $1) }))
+        let bookPages = BookPages(
+            book: info, navigation: bookNavigation, entries: indexEntries,
+            checks: Array(zip(links, entries)).map { (link: $0, entry: $1) }, checksLink: checksLink,
+            pdf: linksPDF ? book.pdfName : nil)
+        let kept = previous.map { folder in BookPages.paths.map { folder.appendingPathComponent($0) } } ?? []
+        let tookPrevious = !kept.isEmpty && kept.allSatisfy { FileManager.default.fileExists(atPath: $0.path) }
+        if tookPrevious {
+            for (path, url) in zip(BookPages.paths, kept) { files[path] = .link(url) }
+        } else {
+            for (path, html) in bookPages.make() { files[path] = .text(html) }
+        }
         files["search.html"] = .text(PageTemplate.search(book: info, navigation: bookNavigation))
         for asset in SiteAssets.files { files[asset.path] = .text(asset.contents) }
         for (path, url) in katex { files[path] = .copy(url) }
-        return (files, pages)
+        return (files, pages, bookPages, tookPrevious)
     }
 
     /// A chapter's page in the site: its key (`pageKey`), what is written, and where its body

@@ -32,6 +32,9 @@ public enum LivePreview {
         /// once some is done: the preview then renders again to publish it, and reloads no page
         /// (no page changed). False when cancelled.
         public var backgroundWork: (@Sendable () async -> Bool)?
+        /// Waits until pages a render left to the background (the front and checks pages) are
+        /// written, and returns their paths: the open ones reload. Nil when cancelled.
+        public var pagesWritten: (@Sendable () async -> [String]?)?
         /// Called before a request's file is looked up, with its path: a file made only when it is
         /// asked for (the print page) is made then.
         public var beforeServing: (@Sendable (String) async -> Void)?
@@ -87,9 +90,10 @@ public enum LivePreview {
         }
         // Renders one at a time, each after the book settled or background work finished.
         let background = configuration.backgroundWork
+        let pagesWritten = configuration.pagesWritten
         while true {
             let last = snapshot
-            switch blocking({ await next(watcher, after: last, background: background) }) {
+            switch blocking({ await next(watcher, after: last, background: background, pages: pagesWritten) }) {
             case .changed(let change):
                 snapshot = change.snapshot
                 blocking { await hub.rendering() }
@@ -97,6 +101,9 @@ public enum LivePreview {
                 blocking { await hub.published(diagnostics: diagnostics) }
             case .backgroundDone:
                 _ = render()
+            case .pagesWritten(let paths):
+                // After the render that published the edited page was announced.
+                blocking { await hub.reload(pages: paths) }
             case .none:
                 continue
             }
@@ -106,17 +113,23 @@ public enum LivePreview {
     private enum Event: Sendable {
         case changed((snapshot: BookWatcher.Snapshot, changed: [String]))
         case backgroundDone
+        case pagesWritten([String])
         case none
     }
 
-    /// The book's next change or the end of background work, whichever comes first.
+    /// The book's next change, the end of background work, or pages written in the background,
+    /// whichever comes first.
     private static func next(
-        _ watcher: BookWatcher, after last: BookWatcher.Snapshot, background: (@Sendable () async -> Bool)?
+        _ watcher: BookWatcher, after last: BookWatcher.Snapshot, background: (@Sendable () async -> Bool)?,
+        pages: (@Sendable () async -> [String]?)?
     ) async -> Event {
         await withTaskGroup(of: Event.self) { group in
             group.addTask { await watcher.nextChange(after: last).map(Event.changed) ?? .none }
             if let background {
                 group.addTask { await background() ? .backgroundDone : .none }
+            }
+            if let pages {
+                group.addTask { await pages().map(Event.pagesWritten) ?? .none }
             }
             let first = await group.next() ?? .none
             group.cancelAll()

@@ -73,6 +73,13 @@ enum LiveScript {
             sessionStorage.setItem(key, String(window.scrollY));
             location.reload();
           });
+          // Pages written after the render (the front and checks pages): this one, if named.
+          events.addEventListener("reload-pages", function (event) {
+            var name = location.pathname.split("/").pop() || "index.html";
+            if (JSON.parse(event.data).indexOf(name) < 0) return;
+            sessionStorage.setItem(key, String(window.scrollY));
+            location.reload();
+          });
           events.addEventListener("diagnostics", function (event) {
             var lines = JSON.parse(event.data);
             overlay(lines);

@@ -55,6 +55,13 @@ actor ReloadHub {
     }
 
     /// Before a render: every page says it is being rendered (the overlay's "rendering…").
+    /// Pages written after the render that announced itself (the front and checks pages): the
+    /// open ones among them reload.
+    func reload(pages: [String]) {
+        let event = Self.event("reload-pages", Self.json(pages))
+        for continuation in streams.values { continuation.yield(event) }
+    }
+
     func rendering() {
         let event = Self.event("rendering", String(renders + 1))
         for continuation in streams.values { continuation.yield(event) }

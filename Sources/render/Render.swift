@@ -242,6 +242,8 @@ struct Render: ParsableCommand {
         // An edit reaches the page without waiting for the search index; a render publishes it
         // once it is built.
         pipeline.defersSearch = true
+        // And without waiting for the front and checks pages, which follow it.
+        pipeline.defersBookPages = true
         // Each render reads only what changed since the last one.
         pipeline.remembersCache = true
         // The whole book as it prints, to look at before printing.
@@ -252,6 +254,7 @@ struct Render: ParsableCommand {
             ignoring: [URL(fileURLWithPath: output), URL(fileURLWithPath: cacheDir)], host: host, port: UInt16(port),
             settle: settle.map { .milliseconds($0) } ?? LivePreview.Configuration.defaultSettle)
         configuration.backgroundWork = { await Pipeline.waitForBackgroundWork() }
+        configuration.pagesWritten = { await Pipeline.waitForBookPages() }
         configuration.beforeServing = { path in
             if path == "/print.html" { await Pipeline.wantPrintPage() }
         }

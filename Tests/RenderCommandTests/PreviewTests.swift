@@ -169,7 +169,7 @@ struct PreviewTests {
         let stream = try HTTPProbe.EventStream("/__galley/events", port: server.port)
         // Each reload carries the number of renders that were announced.
         func nextReload() throws -> Int? {
-            _ = try stream.read(until: "event: reload")
+            _ = try stream.read(until: "event: reload\n")
             let data = try stream.read(until: "\n\n")
             return data.firstMatch(of: #/data: (\d+)/#).flatMap { Int($0.output.1) }
         }
@@ -181,6 +181,29 @@ struct PreviewTests {
         // reload is the next number.
         try server.book.write("02-b.md", "# 第二章\n\n又一次编辑。\n")
         #expect(try nextReload() == edited + 1)
+    }
+
+    @Test(
+        "an edit's page is announced first; the front and checks pages follow, named to reload only when they changed")
+    func bookPagesFollow() throws {
+        // Without the search index, whose background renders would take edits up too.
+        let server = try Server(try TemporaryBook(Self.chapters), arguments: ["--no-search"])
+        let stream = try HTTPProbe.EventStream("/__galley/events", port: server.port)
+        // The front page shows each chapter's first paragraph: this edit changes it.
+        try server.book.write("01-a.md", "# 第一章\n\n改过的第一段。\n")
+        let first = try stream.read(until: "event: reload-pages")
+        #expect(first.contains("event: reload\n"), "the edited page is announced before the front page: \(first)")
+        #expect(try stream.read(until: "\n\n").contains(#"data: ["index.html","checks.html"]"#))
+        #expect(try server.get("/index.html").body.contains("改过的第一段"))
+        #expect(try server.get("/01-a.html").body.contains("改过的第一段"))
+        // A second paragraph changes neither page: its render is announced, and no page after it;
+        // the edit after that changes the front page again, and is the next to name it.
+        try server.book.write("01-a.md", "# 第一章\n\n改过的第一段。\n\n第二段。\n")
+        _ = try stream.read(until: "event: reload\n")
+        try server.book.write("01-a.md", "# 第一章\n\n又改了第一段。\n\n第二段。\n")
+        let next = try stream.read(until: "event: reload-pages")
+        #expect(next.components(separatedBy: "event: reload\n").count == 2, "one render, and no pages between: \(next)")
+        #expect(try server.get("/index.html").body.contains("又改了第一段"))
     }
 
     @Test("the preview serves the whole book as it prints, and an edit reaches it with the render")
@@ -356,7 +379,10 @@ struct PreviewTests {
         let programs = book.root.appendingPathComponent("cache/programs").path
         let deadline = ContinuousClock.now + .seconds(120)
         func running() -> Bool {
-            Self.processes(mentioning: programs, except: pid).contains { $0.hasPrefix(programs) }
+            Self.processes(mentioning: programs, except: pid).contains { command in
+                // The chapter host, running the chapter's program (not a compiler building it).
+                command.hasPrefix(programs) || (command.contains("chapter-host") && command.contains("/program"))
+            }
         }
         while !running() && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.1) }
         #expect(running(), "the chapter's program runs")
