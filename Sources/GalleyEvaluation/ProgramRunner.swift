@@ -164,9 +164,10 @@ struct ProgramRunner: Sendable {
     ///
     /// Starting `swiftc` costs more than compiling a chapter, so the chapters that are not in the
     /// cache are built together into one program: each chapter becomes a function in a file of
-    /// its own, with an entry the host calls by name, one process per chapter as before. One `swiftc -wmo` call uses one core, so the chapters are split into a group per
-    /// core (of two chapters at least), built side by side: on this 2-core machine two calls over
-    /// halves of the 10-chapter book take 385 ms against 508 ms for one (BENCHMARKS.md).
+    /// its own, with an entry the host calls by name, one process per chapter as before. One
+    /// `swiftc -wmo` call uses one core, so the chapters are split into a group per core (of two
+    /// chapters at least), built side by side: on this 2-core machine two calls over halves of the
+    /// 10-chapter book take 407 ms against 692 ms for one (BENCHMARKS.md, session 13).
     /// Returns the keys of the programs compiled.
     func compileTogether(_ programs: [ChapterProgram]) throws(EvaluationError) -> Set<String> {
         var pending: [ChapterProgram] = []
