@@ -54,7 +54,7 @@ public struct Evaluator: Sendable {
             throw .system(
                 "cannot create the cache folder \(configuration.cacheFolder.path): \(error.localizedDescription)")
         }
-        let compiler = try SwiftCompiler.locate(cache: configuration.cacheFolder)
+        let compiler = try SwiftCompiler.locate(cache: configuration.cacheFolder, damage: configuration.damage)
         let runtime = try RuntimeLibrary.prepare(
             compiler: compiler, cache: usableLibraryFolder(configuration) ?? configuration.cacheFolder,
             damage: configuration.damage)

@@ -1,6 +1,6 @@
 public import Foundation
 import GalleyDiagnostics
-import GalleySystem
+public import GalleySystem
 
 /// The toolchain's `swiftc`, which compiles every chapter: no interpreter of Galley's own.
 public struct SwiftCompiler: Sendable {
@@ -12,17 +12,21 @@ public struct SwiftCompiler: Sendable {
     /// Where the toolchain keeps what linking needs, from `swiftc -print-target-info`; nil when it
     /// could not tell.
     public let paths: ToolchainPaths?
-    /// The binary's identity (`FileIdentity`) and the folder its answers are remembered in.
+    /// The binary's identity (`FileIdentity`), the folder its answers are remembered in, and
+    /// where a damaged one is recorded.
     private var identity: String? = nil
     private var memory: URL? = nil
+    private var damage: CacheDamage? = nil
 
     /// Finds `swiftc`: `$SWIFTC` if set, else the first on `PATH`.
     ///
-    /// Its version and paths are asked once per compiler binary and remembered in `cache`, keyed by
-    /// the binary's resolved path, size and modification time: starting `swiftc --version` costs
-    /// about half of an unchanged re-render.
+    /// Its version and paths are asked once per compiler binary and remembered in `cache`, sealed
+    /// and keyed by the binary's resolved path, size and modification time: starting `swiftc
+    /// --version` costs about half of an unchanged re-render. A damaged answer is recorded in
+    /// `damage` and asked again.
     public static func locate(
-        cache: URL? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
+        cache: URL? = nil, damage: CacheDamage? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(EvaluationError) -> SwiftCompiler {
         guard let path = find(environment: environment) else {
             throw .compilerNotFound("no swiftc on PATH; set SWIFTC to its path")
@@ -30,20 +34,23 @@ public struct SwiftCompiler: Sendable {
         let identity = FileIdentity.of(path)
         func answer(_ argument: String, file: String) throws(EvaluationError) -> String {
             try remembered(
-                path: path, arguments: [argument], identity: identity, file: cache?.appendingPathComponent(file))
+                path: path, arguments: [argument], identity: identity, file: cache?.appendingPathComponent(file),
+                damage: damage)
         }
         let version = try answer("--version", file: "compiler-version")
         let paths = (try? answer("-print-target-info", file: "compiler-paths")).flatMap(
             ToolchainPaths.init(targetInfo:))
-        return SwiftCompiler(path: path, version: version, paths: paths, identity: identity, memory: cache)
+        return SwiftCompiler(
+            path: path, version: version, paths: paths, identity: identity, memory: cache, damage: damage)
     }
 
     /// What `swiftc ARGUMENTS` prints, remembered in `file` for a compiler of the same `identity`.
     private static func remembered(
-        path: String, arguments: [String], identity: String?, file: URL?
+        path: String, arguments: [String], identity: String?, file: URL?, damage: CacheDamage?
     ) throws(EvaluationError) -> String {
-        if let file, let identity, let text = try? String(contentsOf: file, encoding: .utf8),
-            let newline = text.firstIndex(of: "\n"), text[..<newline] == identity
+        if let file, let identity, let data = SealedFile.read(file, damage: damage, kind: "compiler"),
+            let text = String(data: data, encoding: .utf8), let newline = text.firstIndex(of: "\n"),
+            text[..<newline] == identity
         {
             return String(text[text.index(after: newline)...])
         }
@@ -60,7 +67,7 @@ public struct SwiftCompiler: Sendable {
         if let file, let identity {
             // Concurrent renders see the old file or the new one; a cache that cannot be written
             // only costs the next run another question.
-            try? AtomicFile.write(Data((identity + "\n" + answer).utf8), to: file)
+            try? SealedFile.write(Data((identity + "\n" + answer).utf8), to: file)
         }
         return answer
     }
@@ -115,7 +122,8 @@ public struct SwiftCompiler: Sendable {
         key.add(FileManager.default.currentDirectoryPath)
         let file = memory.appendingPathComponent("frontend-plan-\(key.hex)")
         guard
-            let text = try? Self.remembered(path: path, arguments: arguments, identity: identity, file: file)
+            let text = try? Self.remembered(
+                path: path, arguments: arguments, identity: identity, file: file, damage: damage)
         else { return nil }
         return FrontendPlan(driverOutput: text)
     }

@@ -100,7 +100,9 @@ struct BookRun: Sendable {
     private static func preparePackage(
         _ package: BookPackage?, options: Pipeline.Options, damage: CacheDamage
     ) -> PackageLibrary.Outcome? {
-        guard let package, let compiler = try? SwiftCompiler.locate(cache: options.cacheFolder) else { return nil }
+        guard let package, let compiler = try? SwiftCompiler.locate(cache: options.cacheFolder, damage: damage) else {
+            return nil
+        }
         return package.prepare(compiler: compiler, cache: options.cacheFolder, reads: options.usesCache, damage: damage)
     }
 

@@ -138,7 +138,7 @@ struct CacheTrustTests {
     }
 
     @Test(
-        "damaged math, programs, results, render entries, pages, search indexes and libraries are rebuilt; the site is as without a cache"
+        "damaged math, programs, compiler answers, results, render entries, pages, search indexes and libraries are rebuilt; the site is as without a cache"
     )
     func everyKindOfEntry() throws {
         let fixture = try Fixture()
@@ -153,6 +153,17 @@ struct CacheTrustTests {
         try Self.damage(program)
         fixture.forgetRendered()
         try fixture.expectRebuilt("program")
+
+        // What the compiler answered once, and how it plans a compile: asked again, never trusted
+        // to start a wrong frontend.
+        try Self.damage(cache.appendingPathComponent("compiler-version"))
+        fixture.forgetRendered()
+        try fixture.expectRebuilt("compiler")
+        let plan = try #require(fixture.entries(cache) { $0.lastPathComponent.hasPrefix("frontend-plan-") }.first)
+        try Self.damage(plan)
+        fixture.forgetRendered()
+        try? FileManager.default.removeItem(at: cache.appendingPathComponent("programs"))
+        try fixture.expectRebuilt("compiler")
 
         let results = try #require(fixture.entries(cache) { $0.lastPathComponent == "run.json" }.first)
         try Self.damage(results)
