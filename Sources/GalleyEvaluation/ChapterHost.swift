@@ -53,17 +53,16 @@ enum ChapterHost {
             "-c", "-o", object.path, main.path,
         ])
         guard compiled.succeeded else { throw .runtimeLibrary("the chapter host did not compile:\n\(compiled.text)") }
-        let libraries = (AutolinkEntries.read(object) ?? []) + modules.map { "-l\($0)" }
+        let runtime = modules.map { "-l\($0)" }
         let linked = try compiler.run(
             ["-o", staging.appendingPathComponent(executableName).path, object.path, "-L", staging.path]
                 // Linked whether or not the host calls into them: the chapters it loads do.
-                + ["-Xlinker", "--no-as-needed"] + modules.map { "-l\($0)" } + [
-                    "-Xlinker", "-rpath", "-Xlinker", folder.path,
-                ])
+                + ["-Xlinker", "--no-as-needed"] + runtime + ["-Xlinker", "-rpath", "-Xlinker", folder.path])
         guard linked.succeeded else { throw .runtimeLibrary("the chapter host did not link:\n\(linked.text)") }
         // What the driver read of the object, left where it was linked.
         try? FileManager.default.removeItem(at: staging.appendingPathComponent("main.autolink"))
         do {
+            let libraries = (AutolinkEntries.read(object) ?? []) + runtime
             try Data(libraries.map { $0 + "\n" }.joined().utf8).write(
                 to: staging.appendingPathComponent(librariesName))
         } catch {

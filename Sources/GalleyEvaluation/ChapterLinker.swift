@@ -1,5 +1,4 @@
 public import Foundation
-import GalleySystem
 
 /// Where a Swift toolchain keeps what linking needs, as `swiftc -print-target-info` tells.
 public struct ToolchainPaths: Sendable, Equatable {
@@ -77,13 +76,6 @@ struct ChapterLinker: Sendable {
             }
             arguments += libraries
         }
-        let run: (termination: ChildProcess.Termination, output: String, errors: String)
-        do {
-            run = try ChildProcess(executable: clang, arguments: arguments, timeout: .seconds(300)).collect()
-        } catch {
-            throw .system(error.description)
-        }
-        return SwiftCompiler.Output(
-            succeeded: run.termination.succeeded, diagnostics: [], text: run.output + run.errors)
+        return try SwiftCompiler.execute(clang, arguments)
     }
 }

@@ -93,7 +93,7 @@ public struct SwiftCompiler: Sendable {
 
     /// Runs `swiftc` with `arguments` and reads its diagnostics.
     func run(_ arguments: [String], timeout: Duration = .seconds(300)) throws(EvaluationError) -> Output {
-        try execute(path, Self.diagnosticStyle + arguments, timeout: timeout)
+        try Self.execute(path, Self.diagnosticStyle + arguments, timeout: timeout)
     }
 
     /// Diagnostics one a line, `path:line:column: severity: message`.
@@ -109,7 +109,7 @@ public struct SwiftCompiler: Sendable {
         guard let plan = frontendPlan(flags) else {
             return try run(flags + ["-c", "-o", output.path] + sources)
         }
-        return try execute(plan.frontend, plan.arguments(sources: sources, output: output.path))
+        return try Self.execute(plan.frontend, plan.arguments(sources: sources, output: output.path))
     }
 
     /// The remembered plan for compiling with `flags`, asked for if there is none.
@@ -128,8 +128,9 @@ public struct SwiftCompiler: Sendable {
         return FrontendPlan(driverOutput: text)
     }
 
-    /// Runs a compiler program and reads its diagnostics.
-    private func execute(
+    /// Runs a tool of the toolchain (the driver, the frontend, the linker) and reads its
+    /// diagnostics.
+    static func execute(
         _ executable: String, _ arguments: [String], timeout: Duration = .seconds(300)
     ) throws(EvaluationError) -> Output {
         let run: (termination: ChildProcess.Termination, output: String, errors: String)

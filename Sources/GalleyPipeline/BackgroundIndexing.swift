@@ -1,6 +1,5 @@
 import Foundation
 import GalleySystem
-import Synchronization
 
 /// The preview's search index, built off the path of the edit: a render stages the pages the
 /// search indexes and hands them over; one index is built at a time, and of the renders that
@@ -16,45 +15,24 @@ final class BackgroundIndexing: Sendable {
         var target: URL
     }
 
-    private struct State {
-        var jobs = LatestWaiting<Job>()
-        /// Indexes built since `takeFinished()` last looked.
-        var finished = 0
-    }
-
-    private let state = Mutex(State())
+    private let worker = LatestWorker<Job>(
+        discard: { try? FileManager.default.removeItem(at: $0.staged) },
+        work: { job in
+            do {
+                try job.bundle.index(job.staged, into: job.target)
+            } catch {
+                FileHandle.standardError.write(Data("\(error)\n".utf8))
+            }
+            try? FileManager.default.removeItem(at: job.staged)
+            return true
+        })
 
     /// Builds `target` from the pages staged in `staged` (which it then removes), now or after
     /// the index being built.
     func schedule(_ bundle: SearchBundle, staged: URL, into target: URL) {
-        let job = Job(bundle: bundle, staged: staged, target: target)
-        let (startNow, displaced) = state.withLock { $0.jobs.offer(job) }
-        if let displaced { try? FileManager.default.removeItem(at: displaced.staged) }
-        guard startNow else { return }
-        Thread.detachNewThread { [self] in run(job) }
+        worker.offer(Job(bundle: bundle, staged: staged, target: target))
     }
 
-    private func run(_ first: Job) {
-        var job: Job? = first
-        while let current = job {
-            do {
-                try current.bundle.index(current.staged, into: current.target)
-            } catch {
-                FileHandle.standardError.write(Data("\(error)\n".utf8))
-            }
-            try? FileManager.default.removeItem(at: current.staged)
-            job = state.withLock { state -> Job? in
-                state.finished += 1
-                return state.jobs.next()
-            }
-        }
-    }
-
-    /// Whether an index was built since the last call; resets the count.
-    func takeFinished() -> Bool {
-        state.withLock { state in
-            defer { state.finished = 0 }
-            return state.finished > 0
-        }
-    }
+    /// Whether an index was built since the last call; resets.
+    func takeFinished() -> Bool { worker.takeDone() }
 }

@@ -25,7 +25,6 @@ final class BackgroundPrintPage: Sendable {
     }
 
     private struct State {
-        var jobs = LatestWaiting<Job>()
         /// Whether the page was asked for in this preview.
         var wanted = false
         /// Asked for first: the preview is to render again (`takeRenderRequest`)…
@@ -35,6 +34,12 @@ final class BackgroundPrintPage: Sendable {
     }
 
     private let state = Mutex(State())
+    private let worker = LatestWorker<Job>(
+        discard: { try? FileManager.default.removeItem(at: $0.snapshot) },
+        work: { job in
+            BackgroundPrintPage.write(job)
+            return false
+        })
 
     /// Links the pages of `source` from `output` into a folder of their own under `work`, and
     /// writes the print page from them into `output`, now or after the page being written.
@@ -53,14 +58,9 @@ final class BackgroundPrintPage: Sendable {
             try? FileManager.default.removeItem(at: snapshot)
             return
         }
-        let job = Job(source: source, snapshot: snapshot, output: output)
-        let (startNow, displaced) = state.withLock { state in
-            state.awaitingRender = false
-            return state.jobs.offer(job)
-        }
-        if let displaced { try? FileManager.default.removeItem(at: displaced.snapshot) }
-        guard startNow else { return }
-        Thread.detachNewThread { [self] in run(job) }
+        // Offered before the render is no longer awaited, so that `want` never sees neither.
+        worker.offer(Job(source: source, snapshot: snapshot, output: output))
+        state.withLock { $0.awaitingRender = false }
     }
 
     /// Whether the page has been asked for: until it is, renders leave it alone.
@@ -76,7 +76,7 @@ final class BackgroundPrintPage: Sendable {
             state.awaitingRender = true
         }
         let deadline = ContinuousClock.now + ceiling
-        while ContinuousClock.now < deadline, state.withLock({ $0.jobs.busy || $0.awaitingRender }) {
+        while ContinuousClock.now < deadline, worker.busy || state.withLock({ $0.awaitingRender }) {
             try? await Task.sleep(for: .milliseconds(20))
         }
     }
@@ -89,25 +89,22 @@ final class BackgroundPrintPage: Sendable {
         }
     }
 
-    private func run(_ first: Job) {
-        // This thread only: Linux gives each thread its own nice value.
+    /// Writes one job's page, at a lower priority.
+    private static func write(_ job: Job) {
+        // The worker's thread only: Linux gives each thread its own nice value.
         _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
-        var job: Job? = first
-        while let current = job {
-            let page = current.snapshot.appendingPathComponent(PrintBook.pageName)
-            var key = WideDigest.Stream()
-            if (try? PrintBook.writePage(current.source, pagesIn: current.snapshot, to: page, key: &key)) != nil {
-                let target = current.output.appendingPathComponent(PrintBook.pageName)
-                // Into the output as it is now; a newer render's page follows.
-                if rename(page.path, target.path) != 0 {
-                    let beside = AtomicFile.temporaryURL(beside: target)
-                    if (try? FileManager.default.copyItem(at: page, to: beside)) != nil {
-                        try? AtomicFile.move(beside, into: target)
-                    }
+        let page = job.snapshot.appendingPathComponent(PrintBook.pageName)
+        var key = WideDigest.Stream()
+        if (try? PrintBook.writePage(job.source, pagesIn: job.snapshot, to: page, key: &key)) != nil {
+            let target = job.output.appendingPathComponent(PrintBook.pageName)
+            // Into the output as it is now; a newer render's page follows.
+            if rename(page.path, target.path) != 0 {
+                let beside = AtomicFile.temporaryURL(beside: target)
+                if (try? FileManager.default.copyItem(at: page, to: beside)) != nil {
+                    try? AtomicFile.move(beside, into: target)
                 }
             }
-            try? FileManager.default.removeItem(at: current.snapshot)
-            job = state.withLock { $0.jobs.next() }
         }
+        try? FileManager.default.removeItem(at: job.snapshot)
     }
 }

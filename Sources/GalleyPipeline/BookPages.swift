@@ -1,7 +1,6 @@
 import Foundation
 import GalleyRendering
 import GalleySystem
-import Synchronization
 
 /// The pages made of every chapter's summary: the front page (`index.html`) and the checks page
 /// (`checks.html`), with what they are made from.
@@ -42,55 +41,32 @@ final class BackgroundBookPages: Sendable {
         var output: URL
     }
 
-    private struct State {
-        var jobs = LatestWaiting<Job>()
-        /// Whether pages changed since `takeWritten()` last looked.
-        var written = false
-    }
-
-    private let state = Mutex(State())
+    private let worker = LatestWorker<Job>(work: { job in
+        let pages = job.pages.make()
+        // Each page whole or not at all (a reader's request sees the old page or the new), and
+        // never into an output folder being replaced; a page as it was is left alone.
+        return OutputWriter.inPlace.withLock { _ -> Bool in
+            var changed = false
+            for (path, html) in pages {
+                let target = job.output.appendingPathComponent(path)
+                let data = Data(html.utf8)
+                guard (try? Data(contentsOf: target)) != data else { continue }
+                do {
+                    try AtomicFile.write(data, to: target)
+                    changed = true
+                } catch {
+                    FileHandle.standardError.write(Data("error: cannot write \(path): \(error)\n".utf8))
+                }
+            }
+            return changed
+        }
+    })
 
     /// Writes `pages` into `output`, now or after the job being done.
     func schedule(_ pages: BookPages, into output: URL) {
-        let job = Job(pages: pages, output: output)
-        let (startNow, _) = state.withLock { $0.jobs.offer(job) }
-        guard startNow else { return }
-        Thread.detachNewThread { [self] in run(job) }
+        worker.offer(Job(pages: pages, output: output))
     }
 
-    private func run(_ first: Job) {
-        var job: Job? = first
-        while let current = job {
-            let pages = current.pages.make()
-            // Each page whole or not at all (a reader's request sees the old page or the new), and
-            // never into an output folder being replaced; a page as it was is left alone.
-            let changed = OutputWriter.inPlace.withLock { _ -> Bool in
-                var changed = false
-                for (path, html) in pages {
-                    let target = current.output.appendingPathComponent(path)
-                    let data = Data(html.utf8)
-                    guard (try? Data(contentsOf: target)) != data else { continue }
-                    do {
-                        try AtomicFile.write(data, to: target)
-                        changed = true
-                    } catch {
-                        FileHandle.standardError.write(Data("error: cannot write \(path): \(error)\n".utf8))
-                    }
-                }
-                return changed
-            }
-            job = state.withLock { state -> Job? in
-                state.written = state.written || changed
-                return state.jobs.next()
-            }
-        }
-    }
-
-    /// Whether pages were written since the last call; resets.
-    func takeWritten() -> Bool {
-        state.withLock { state in
-            defer { state.written = false }
-            return state.written
-        }
-    }
+    /// Whether pages changed since the last call; resets.
+    func takeWritten() -> Bool { worker.takeDone() }
 }
